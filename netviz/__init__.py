@@ -1,0 +1,3 @@
+"""netviz: alliance network maps from news articles."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from netviz.cli import app
+
+app(prog_name="netviz")
