@@ -1,0 +1,147 @@
+"""Hand-curated relations and suppressions (``data/curated.yaml``; format in its header)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netviz.corpus import parse_date
+from netviz.errors import NetvizError
+from netviz.model import KINDS, Evidence, Relation, kind_sign
+from netviz.yamlfile import load_yaml, where
+
+if TYPE_CHECKING:
+    from netviz.actors import Codebook
+
+BUNDLED = Path(__file__).parent / "data" / "curated.yaml"
+SIGNS = {"+": 1, "-": -1}
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An extracted relation an analyst judges wrong: dyad and sign, optionally one article."""
+
+    a: str
+    b: str
+    sign: int
+    article: str | None = None
+    note: str = ""
+
+    def matches(self, rel: Relation) -> bool:
+        """Whether ``rel`` is the relation this entry suppresses (either direction)."""
+        return (
+            {rel.a, rel.b} == {self.a, self.b}
+            and rel.sign == self.sign
+            and (self.article is None or rel.evidence.article == self.article)
+        )
+
+
+@dataclass(frozen=True)
+class Curated:
+    """The curated relations and the suppressions of one or more files."""
+
+    relations: tuple[Relation, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
+
+    def valid_on(self, day: date) -> list[Relation]:
+        """The curated relations that hold on ``day``."""
+        return [r for r in self.relations if r.valid_from <= day and (r.valid_to is None or day <= r.valid_to)]
+
+    def apply(self, relations: Iterable[Relation]) -> list[Relation]:
+        """``relations`` without the ones a suppression entry names."""
+        return [r for r in relations if not any(s.matches(r) for s in self.suppressions)]
+
+
+def _field(entry: dict, name: str, path: Path) -> object:
+    if entry.get(name) in (None, ""):
+        raise NetvizError(f"{where(path, entry)}: entry has no '{name}'; add it (see the header of data/curated.yaml)")
+    return entry[name]
+
+
+def _actor(entry: dict, name: str, path: Path, codebook: Codebook | None) -> str:
+    actor = str(_field(entry, name, path))
+    if codebook is not None and actor not in codebook:
+        raise NetvizError(
+            f"{where(path, entry)}: unknown actor id {actor!r} in '{name}'; "
+            "use an id from `netviz actors` or add the actor with --actors FILE"
+        )
+    return actor
+
+
+def _sign(entry: dict, path: Path) -> int:
+    sign = str(_field(entry, "sign", path)).strip()
+    if sign not in SIGNS:
+        raise NetvizError(f"{where(path, entry)}: sign {sign!r} must be \"+\" or \"-\" (quoted in YAML)")
+    return SIGNS[sign]
+
+
+def _relation(entry: dict, path: Path, codebook: Codebook | None) -> Relation:
+    a, b = _actor(entry, "a", path, codebook), _actor(entry, "b", path, codebook)
+    if a == b:
+        raise NetvizError(f"{where(path, entry)}: 'a' and 'b' are both {a}; a relation needs two different actors")
+    sign = _sign(entry, path)
+    kind = str(_field(entry, "kind", path))
+    if kind not in KINDS:
+        raise NetvizError(f"{where(path, entry)}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    if kind_sign(kind) != sign:
+        raise NetvizError(f"{where(path, entry)}: kind {kind} does not go with sign {'+' if sign > 0 else '-'}")
+    try:
+        intensity = float(_field(entry, "intensity", path))
+    except (TypeError, ValueError):
+        intensity = -1.0
+    if not 0 <= intensity <= 10:
+        raise NetvizError(f"{where(path, entry)}: intensity {entry['intensity']!r} must be a number from 0 to 10")
+    valid_from = parse_date(_field(entry, "valid_from", path), f"{where(path, entry)}: valid_from")
+    valid_to = entry.get("valid_to")
+    if valid_to is not None:
+        valid_to = parse_date(valid_to, f"{where(path, entry)}: valid_to")
+        if valid_to < valid_from:
+            raise NetvizError(f"{where(path, entry)}: valid_to {valid_to} is before valid_from {valid_from}")
+    source = str(_field(entry, "source", path))
+    note = str(entry.get("note") or f"{a} {'+' if sign > 0 else '-'} {b} ({kind})")
+    evidence = Evidence(
+        sentence=note, cue=f"curated {kind}", rule="curated", title=source, outlet=source, url=entry.get("url")
+    )
+    return Relation(a, b, sign, kind, intensity, valid_from, "curated", evidence, 1.0, valid_from, valid_to)
+
+
+def _suppression(entry: dict, path: Path, codebook: Codebook | None) -> Suppression:
+    a, b = _actor(entry, "a", path, codebook), _actor(entry, "b", path, codebook)
+    article = entry.get("article")
+    return Suppression(a, b, _sign(entry, path), str(article) if article else None, str(entry.get("note") or ""))
+
+
+def _entries(data: dict, key: str, path: Path) -> list[dict]:
+    items = data.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(e, dict) for e in items):
+        raise NetvizError(f"{path}: '{key}' must be a list of entries like '- {{a: USA, b: TUR, sign: \"+\", ...}}'")
+    return items
+
+
+def load_curated(
+    paths: Sequence[Path] = (), codebook: Codebook | None = None, *, bundled: bool = True
+) -> Curated:
+    """Load curated relations: the bundled starter set (unless ``bundled=False``) plus ``paths``.
+
+    With a ``codebook``, every actor id must be in it.
+
+    >>> cur = load_curated()
+    >>> any(r.dyad == ("NATO", "TUR") for r in cur.relations)
+    True
+    >>> [r.sign for r in cur.valid_on(date(2017, 1, 8)) if r.dyad == ("RUS", "TUR")]
+    [1]
+    """
+    relations: list[Relation] = []
+    suppressions: list[Suppression] = []
+    for path in ([BUNDLED] if bundled else []) + [Path(p) for p in paths]:
+        data = load_yaml(path)
+        if data is None:
+            continue
+        if not isinstance(data, dict) or not ({"relations", "suppress"} & data.keys()):
+            raise NetvizError(f"{path}: a curated file holds 'relations:' and/or 'suppress:' lists; see data/curated.yaml")
+        relations += [_relation(e, path, codebook) for e in _entries(data, "relations", path)]
+        suppressions += [_suppression(e, path, codebook) for e in _entries(data, "suppress", path)]
+    return Curated(tuple(relations), tuple(suppressions))
