@@ -1,3 +1,3 @@
-from netviz.cli import app
+from netviz.cli import main
 
-app(prog_name="netviz")
+main()

@@ -89,7 +89,7 @@ def build_snapshots(
     ----------
     relations : dated relations (extracted or imported); curated ones go in ``curated``.
     dates : the snapshot dates, or a mapping of each date to the ids of its articles.
-    curated : curated relations (counted while valid) and suppressions (applied to ``relations``).
+    curated : curated relations, each counted on the dates it is valid.
     codebook : gives nodes their ``label`` and ``type``; without it the label is the id.
     per_date, window : narrow each snapshot to its own date or to the last ``window`` days.
 
@@ -109,10 +109,7 @@ def build_snapshots(
     mode = _mode(per_date, window)
     article_ids = dict(dates) if isinstance(dates, Mapping) else {d: () for d in dates}
     days = sorted(article_ids)
-    rels = list(relations)
-    if curated is not None:
-        rels = curated.apply(rels)
-    rels.sort(key=lambda r: r.date)
+    rels = sorted(relations, key=lambda r: r.date)
 
     active: dict[Dyad, deque[Relation]] = defaultdict(deque)
     ties: dict[Dyad, dict] = {}

@@ -1,0 +1,91 @@
+"""The ``netviz`` command: a thin typer layer over the library.
+
+Each command parses options, calls library functions and prints. Bad input
+surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
+``Error: ...`` line on stderr with exit code 1.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from netviz import pipeline
+from netviz.errors import NetvizError
+
+
+class _Group(TyperGroup):
+    """Turns library errors into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):  # noqa: D102 - click hook
+        try:
+            return super().invoke(ctx)
+        except NetvizError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(1) from None
+        except OSError as exc:  # disk full, permission denied while writing
+            typer.echo(f"Error: {exc.filename or ''}: {exc.strerror}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    help="Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes.",
+)
+
+# --- the input options every snapshot command shares -------------------------
+Data = Annotated[Path, typer.Option("--data", help="Folder of articles, or a folder holding articles/.", file_okay=False)]
+Actors = Annotated[list[Path], typer.Option("--actors", help="Your codebook file, extending the bundled one (repeatable).", exists=True, dir_okay=False)]
+CuratedFiles = Annotated[list[Path], typer.Option("--curated", help="Your curated relations file (repeatable).", exists=True, dir_okay=False)]
+NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
+Cues = Annotated[list[Path], typer.Option("--cues", help="Your cue lexicon file, extending the bundled one (repeatable).", exists=True, dir_okay=False)]
+PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
+Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
+Out = Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)]
+
+
+def _build(data, actors, curated, no_bundled, cues, per_date, window, progress=None) -> pipeline.Build:
+    if per_date and window:
+        raise NetvizError("--per-date and --window exclude each other; choose one")
+    return pipeline.build(
+        data,
+        actors=actors,
+        curated=curated,
+        cues=cues,
+        bundled_curated=not no_bundled,
+        options=pipeline.SnapshotOptions(per_date=per_date, window=window),
+        progress=progress,
+    )
+
+
+def _progress(message: str) -> None:
+    typer.echo(f"... {message}", err=True)
+
+
+@app.command()
+def build(
+    data: Data = Path("data"),
+    out: Out = Path("output"),
+    actors: Actors = [],
+    curated: CuratedFiles = [],
+    no_bundled_curated: NoBundled = False,
+    cues: Cues = [],
+    per_date: PerDate = False,
+    window: Window = None,
+) -> None:
+    """Build one offline HTML map per article date, plus output/index.html."""
+    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, _progress)
+    site = pipeline.write_site(result, out, progress=_progress)
+    typer.echo(pipeline.format_summary(result))
+    typer.echo(f"\nMaps written to {site.index}")
+
+
+def main() -> None:
+    """Entry point for ``python -m netviz``."""
+    app(prog_name="netviz")

@@ -1,0 +1,128 @@
+"""The whole run, shared by the CLI and the Python API: inputs to snapshots to pages.
+
+>>> import netviz
+>>> b = netviz.build("data")                       # doctest: +SKIP
+>>> G = b.snapshot("last")                         # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import networkx as nx
+
+from netviz.actors import Codebook, load_codebook
+from netviz.corpus import load_articles, parse_date
+from netviz.curated import Curated, load_curated
+from netviz.errors import NetvizError
+from netviz.extract import extract_relations, load_cues
+from netviz.model import Article, Relation
+from netviz.snapshots import build_snapshots
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SnapshotOptions:
+    """How snapshots are cut: cumulative (default), one date only, or a window of days."""
+
+    per_date: bool = False
+    window: int | None = None
+
+
+@dataclass(frozen=True)
+class Build:
+    """Everything one run produced; ``snapshots`` maps each date to its graph, in order."""
+
+    articles: tuple[Article, ...]
+    relations: tuple[Relation, ...]
+    curated: Curated
+    codebook: Codebook
+    options: SnapshotOptions
+    snapshots: dict[date, nx.Graph] = field(repr=False)
+
+    @property
+    def dates(self) -> list[date]:
+        """The snapshot dates, oldest first."""
+        return list(self.snapshots)
+
+    def resolve_date(self, spec: str | date) -> date:
+        """A snapshot date from ``first``, ``last`` or a date (``YYYY-MM-DD``) on or after the first.
+
+        A date between snapshot dates means the state as of that date.
+        """
+        if not self.snapshots:
+            raise NetvizError("there are no snapshots: no articles or events were loaded")
+        valid = ", ".join(d.isoformat() for d in self.dates)
+        if spec in ("first", "last"):
+            return self.dates[0] if spec == "first" else self.dates[-1]
+        try:
+            day = spec if isinstance(spec, date) else parse_date(spec, "date")
+        except NetvizError:
+            raise NetvizError(f"date {spec!r} is not YYYY-MM-DD, 'first' or 'last'; snapshot dates: {valid}") from None
+        if day < self.dates[0]:
+            raise NetvizError(f"{day} is before the first article; choose 'first', 'last' or a date from {self.dates[0]} on (snapshot dates: {valid})")
+        return day
+
+    def snapshot(self, spec: str | date) -> nx.Graph:
+        """The snapshot for ``spec`` (see :meth:`resolve_date`), built on demand for an in-between date."""
+        day = self.resolve_date(spec)
+        if day in self.snapshots:
+            return self.snapshots[day]
+        return build_snapshots(
+            self.relations,
+            [day],
+            curated=self.curated,
+            codebook=self.codebook,
+            per_date=self.options.per_date,
+            window=self.options.window,
+        )[day]
+
+
+def find_articles_folder(data: Path) -> Path:
+    """``DATA/articles`` if it exists, else ``DATA`` itself."""
+    data = Path(data)
+    if not data.exists():
+        raise NetvizError(f"{data}: no such folder; pass --data DIR with your articles (or run from the netviz repository)")
+    return data / "articles" if (data / "articles").is_dir() else data
+
+
+def build(
+    data: Path | str = "data",
+    *,
+    actors: Sequence[Path] = (),
+    curated: Sequence[Path] = (),
+    cues: Sequence[Path] = (),
+    bundled_curated: bool = True,
+    options: SnapshotOptions = SnapshotOptions(),
+    progress: Progress | None = None,
+) -> Build:
+    """Load articles under ``data``, extract relations, merge curated ones and build the snapshots.
+
+    Parameters
+    ----------
+    data : a folder of articles, or a folder holding ``articles/``.
+    actors, curated, cues : user files that extend the bundled codebook, curated set and cue lexicon.
+    bundled_curated : include the curated starter set shipped with netviz.
+    options : how snapshots are cut.
+    progress : called with a short message as each stage starts.
+    """
+    say = progress or (lambda message: None)
+    codebook = load_codebook(*map(Path, actors))
+    cue_lexicon = load_cues(*map(Path, cues))
+    cur = load_curated([Path(p) for p in curated], codebook, bundled=bundled_curated)
+    say("reading articles")
+    articles = tuple(load_articles(find_articles_folder(Path(data))))
+    say(f"extracting relations from {len(articles)} articles")
+    relations = tuple(cur.apply(extract_relations(articles, codebook, cue_lexicon)))
+    dates: dict[date, list[str]] = {}
+    for art in articles:
+        dates.setdefault(art.date, []).append(art.id)
+    say(f"building {len(dates)} snapshots")
+    snapshots = build_snapshots(
+        relations, dates, curated=cur, codebook=codebook, per_date=options.per_date, window=options.window
+    )
+    return Build(articles, relations, cur, codebook, options, snapshots)
