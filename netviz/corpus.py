@@ -21,10 +21,9 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 from netviz.errors import NetvizError
 from netviz.model import Article
+from netviz.yamlfile import LINE, parse_yaml
 
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
@@ -58,17 +57,12 @@ def parse_article(text: str, path: Path, default_date: date | None = None) -> Ar
     match = _FRONT.match(text)
     if match:
         try:
-            loaded = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f" line {mark.line + 2}" if mark else ""
-            raise NetvizError(
-                f"{path}:{line} malformed front matter ({getattr(exc, 'problem', exc)}); "
-                "write it as 'key: value' lines between two '---' lines"
-            ) from None
+            loaded = parse_yaml(match.group(1), path)
+        except NetvizError as exc:
+            raise NetvizError(f"{exc} (in the front matter: 'key: value' lines between two '---' lines)") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise NetvizError(f"{path}: front matter must be 'key: value' lines, e.g. 'date: 2017-01-08'")
-        meta = loaded or {}
+        meta = {k: v for k, v in (loaded or {}).items() if k != LINE}
         body = text[match.end():]
     elif text.lstrip("\ufeff").startswith("---"):
         raise NetvizError(f"{path}: front matter opened with '---' is never closed; add a '---' line after it")

@@ -52,13 +52,14 @@ def tie_attributes(relations: Sequence[Relation]) -> dict:
     cooperation = sum(r.weight for r in relations if r.sign > 0)
     conflict = sum(r.weight for r in relations if r.sign < 0)
     weight = cooperation + conflict
-    polarity = round((cooperation - conflict) / weight, 6) if weight else 0.0
-    sign = 1 if polarity >= MIXED_BELOW else -1 if polarity <= -MIXED_BELOW else 0
+    polarity = (cooperation - conflict) / weight if weight else 0.0
+    # compared before rounding: 2 parts cooperation to 1 of conflict is exactly 1/3
+    sign = 1 if polarity >= MIXED_BELOW - 1e-12 else -1 if polarity <= 1e-12 - MIXED_BELOW else 0
     return {
         "weight": round(weight, 6),
         "cooperation": round(cooperation, 6),
         "conflict": round(conflict, 6),
-        "polarity": polarity,
+        "polarity": round(polarity, 6),
         "sign": sign,
         "count": len(relations),
         "origins": tuple(sorted({r.origin for r in relations})),

@@ -13,12 +13,30 @@ LINE = "__line__"
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that stores each mapping's 1-based line under ``__line__``."""
+    """A safe loader that stores each mapping's 1-based line under ``__line__``.
+
+    Dates stay strings so that an impossible one (2017-02-30) reaches our own
+    error message instead of PyYAML's ValueError.
+    """
 
     def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
         mapping = super().construct_mapping(node, deep=deep)
         mapping[LINE] = node.start_mark.line + 1
         return mapping
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML ``text`` read from ``path`` (named in errors); see :func:`load_yaml`."""
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise NetvizError(f"{where}: malformed YAML ({problem}); fix the syntax there") from None
 
 
 def load_yaml(path: Path) -> Any:
@@ -39,13 +57,7 @@ def load_yaml(path: Path) -> Any:
         raise NetvizError(f"{path}: not UTF-8 text; re-save the file as UTF-8") from None
     except OSError as exc:
         raise NetvizError(f"{path}: cannot read the file ({exc.strerror})") from None
-    try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise NetvizError(f"{where}: malformed YAML ({problem}); fix the syntax there") from None
+    return parse_yaml(text, path)
 
 
 def where(path: Path, entry: dict) -> str:
