@@ -1,0 +1,771 @@
+"""Import GDELT and ICEWS event files as :class:`~netviz.model.Relation` records.
+
+Formats, recognised from the file's first line (or forced with ``kind``):
+
+- ``gdelt2``: a GDELT 2.0 event export, 61 tab-separated columns, no header.
+- ``gdelt1``: a GDELT 1.0 daily export, 58 columns (57 before April 2013,
+  without SOURCEURL); its geography has no ADM2Code.
+- ``icews``: ICEWS coded events, tab-separated with a header row; columns are
+  found by name, so their order does not matter.
+
+A ``.zip`` holding one file (GDELT ships ``*.export.CSV.zip``) and a ``.gz``
+file are read without unpacking them first.
+
+How an event becomes a relation
+-------------------------------
+- Actors. GDELT: an actor name the codebook knows as an organisation or group
+  ("ISLAMIC STATE", "HEZBOLLAH") names that actor; else a known-group code
+  (UNO, EEC, NAT) names its organisation, unless the actor code names a
+  sub-organisation (IGOUNODEVWBK is the World Bank, not the UN); else the
+  country code (CAMEO country codes are ISO alpha-3 but for a few, see
+  ``data/events.yaml``). ICEWS: the source or target name, else the country
+  name. Rebels, insurgents and separatists the codebook does not know by name
+  are skipped rather than counted as the state they fight. An actor id must be
+  in the codebook: events naming anything else are skipped and the most
+  frequent unknown actors are listed in the summary (add them with
+  ``--actors``). Regions (AFR, EUR, ...) are not actors.
+- Sign and intensity come from the Goldstein value (GDELT GoldsteinScale,
+  ICEWS Intensity, both -10..10): the sign is its sign, the intensity its
+  absolute value, already on netviz's 0-10 scale. Goldstein 0 marks neutral
+  acts (make a statement, consider a policy): they say nothing about
+  cooperation or conflict and would add ties of weight 0, so they are skipped.
+- Kind. GDELT: the QuadClass column as given. GDELT files do not follow
+  CAMEO's root grouping everywhere (root 09 is in class 2, root 14 in class 3),
+  and netviz keeps what the data says. ICEWS has no quad class, so CAMEO's
+  grouping of the root code is used (01-05, 06-08, 09-13, 14-20). Kind and
+  sign can disagree ("make pessimistic comment" is verbal cooperation with
+  Goldstein -0.4); both are kept as given.
+- Date. By default the event date (GDELT SQLDATE, ICEWS Event Date). GDELT
+  dates some events months before the report that mentions them;
+  ``date_field="added"`` places GDELT events on DATEADDED, the day GDELT saw
+  the report. The summary says which date was used and how many events are
+  dated 30 days or more before their report.
+- Repeated reports. An event counts once per date, pair of actors (either
+  direction), event code and source (GDELT: the article URL; ICEWS: the
+  story). This drops the same event coded twice from one article and ICEWS's
+  symmetric events, which it reports once in each direction.
+
+Bad input
+---------
+A file that is empty, binary, not tab-separated, or whose first line fits no
+format is rejected with a :class:`~netviz.errors.NetvizError`. Rows that do
+not parse (wrong number of columns, a bad date or number, text that is not
+UTF-8) are skipped with a warning that lists their line numbers, as long as
+they are at most :data:`MAX_BAD_ROWS` rows or :data:`MAX_BAD_SHARE` of the
+file, whichever is more; more than that means the file is not what it seems,
+and reading it ends with a :class:`~netviz.errors.NetvizError`. Consumers of
+:func:`stream_events` must therefore not commit results before the stream
+ends.
+
+Memory does not grow with the file: it is read line by line. What does grow
+is the set of events already seen (one hash per kept event, for repeated
+reports) and the returned relations themselves.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from netviz.errors import NetvizError
+from netviz.model import KINDS, Evidence, Relation
+from netviz.yamlfile import load_yaml
+
+if TYPE_CHECKING:
+    from netviz.actors import Codebook
+
+#: The formats :func:`read_events` reads, by their ``kind`` name.
+FORMATS = {"gdelt2": "GDELT 2.0 events", "gdelt1": "GDELT 1.0 events", "icews": "ICEWS coded events"}
+#: Which date places an event: the event date, or the day GDELT added its report.
+DATE_FIELDS = ("event", "added")
+#: The periods :func:`period_start` groups dates into.
+PERIODS = ("day", "week", "month")
+#: Malformed rows tolerated in a file: this many, or this share of its rows if more.
+MAX_BAD_ROWS = 10
+MAX_BAD_SHARE = 0.01
+#: An event dated this many days or more before its report is counted as "early".
+EARLY_DAYS = 30
+
+TABLES = Path(__file__).parent / "data" / "events.yaml"
+
+# Why a row gave no relation, in the order the summary lists them.
+MISSING = "an actor is missing or has no country"
+UNMAPPED = "an actor is not in the codebook"
+ARMED = "an actor is an armed group the codebook does not know"
+REGION = "an actor is a region"
+SELF = "both actors are the same"
+NEUTRAL = "neutral event (Goldstein 0)"
+REPEATED = "repeated report of an event"
+MIRRORED = "same event reported in both directions"
+MALFORMED = "malformed row"
+REASONS = (MISSING, UNMAPPED, ARMED, REGION, SELF, NEUTRAL, REPEATED, MIRRORED, MALFORMED)
+
+_GDELT_COLUMNS = {61: "gdelt2", 58: "gdelt1", 57: "gdelt1"}
+_ICEWS_REQUIRED = (
+    "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
+    "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+)
+_QUADS = {"1": KINDS[0], "2": KINDS[1], "3": KINDS[2], "4": KINDS[3]}
+# CAMEO's quad class of each root code (ICEWS carries no QuadClass column).
+_ROOT_KIND = {f"{r:02d}": KINDS[0] if r <= 5 else KINDS[1] if r <= 8 else KINDS[2] if r <= 13 else KINDS[3] for r in range(1, 21)}
+# Bounds on lookup caches so memory stays flat on files with many distinct actors.
+_CACHE_LIMIT = 50_000
+_UNMAPPED_LIMIT = 5_000
+_LISTED_LINES = 10
+
+
+@dataclass
+class EventSummary:
+    """What one import did: rows read, relations kept, and why the others were skipped.
+
+    ``rows`` counts data rows (no header, no blank lines); ``used`` plus the
+    ``skipped`` counts add up to it. ``unmapped`` counts the actors (as the
+    file names them) that the codebook lacks; ``early`` the kept events dated
+    :data:`EARLY_DAYS` or more before their report was added (GDELT only).
+    """
+
+    path: Path
+    format: str
+    date_field: str
+    rows: int = 0
+    used: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    unmapped: Counter = field(default_factory=Counter)
+    early: int = 0
+    first: date | None = None
+    last: date | None = None
+
+
+@dataclass(frozen=True)
+class EventImport:
+    """The relations of one event file, its summary and its warnings (one line each)."""
+
+    relations: tuple[Relation, ...]
+    summary: EventSummary
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Tables:
+    cameo_countries: dict[str, str]
+    regions: frozenset[str]
+    armed_roles: frozenset[str]
+    armed_sectors: tuple[str, ...]
+    roles: frozenset[str]
+    known_groups: dict[str, str]
+    icews_countries: dict[str, str]
+    events: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load_yaml(TABLES)
+    try:
+        return _Tables(
+            cameo_countries={str(k): str(v) for k, v in data["cameo_countries"].items() if k != "__line__"},
+            regions=frozenset(map(str, data["cameo_regions"])),
+            armed_roles=frozenset(map(str, data["armed_roles"])),
+            armed_sectors=tuple(str(s).casefold() for s in data["armed_sectors"]),
+            roles=frozenset(map(str, data["cameo_roles"])),
+            known_groups={str(k): str(v) for k, v in data["known_groups"].items() if k != "__line__"},
+            icews_countries={str(k): str(v) for k, v in data["icews_countries"].items() if k != "__line__"},
+            events={str(k): str(v) for k, v in data["cameo_events"].items() if k != "__line__"},
+        )
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise NetvizError(f"{TABLES}: missing or malformed section {exc}; restore the file from the netviz repository") from None
+
+
+def event_label(code: str) -> str:
+    """The CAMEO label of an event code; a four-digit code gets its parent's label.
+
+    >>> event_label("190"), event_label("0211"), event_label("999")
+    ('Use conventional military force', 'Appeal for material cooperation', 'CAMEO 999')
+    """
+    events = _tables().events
+    return events.get(code) or events.get(code[:3]) or f"CAMEO {code}"
+
+
+def period_start(d: date, period: str) -> date:
+    """The first day of the period holding ``d``: the day itself, its ISO week's Monday, or the 1st.
+
+    Event data has too many dates to draw one snapshot per day; grouping the
+    dates of event relations by this start gives one snapshot per week or month.
+
+    >>> d = date(2019, 10, 24)  # a Thursday
+    >>> period_start(d, "day"), period_start(d, "week"), period_start(d, "month")
+    (datetime.date(2019, 10, 24), datetime.date(2019, 10, 21), datetime.date(2019, 10, 1))
+    """
+    if period == "day":
+        return d
+    if period == "week":
+        return d - timedelta(days=d.weekday())
+    if period == "month":
+        return d.replace(day=1)
+    raise NetvizError(f"period {period!r} is not one of {', '.join(PERIODS)}")
+
+
+# --- reading lines -----------------------------------------------------------
+
+
+@contextmanager
+def _open_binary(path: Path) -> Iterator[io.BufferedIOBase]:
+    """``path`` opened for reading bytes, unpacking a one-file zip or a gzip file on the fly."""
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except FileNotFoundError:
+        raise NetvizError(f"{path}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise NetvizError(f"{path}: is a folder; pass the event files inside it") from None
+    except OSError as exc:
+        raise NetvizError(f"{path}: cannot read the file ({exc.strerror})") from None
+    if magic.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                members = [m for m in archive.namelist() if not m.endswith("/")]
+                if len(members) != 1:
+                    raise NetvizError(f"{path}: a zip archive must hold exactly one event file, this one holds {len(members)}; unzip it and pass the files")
+                with archive.open(members[0]) as fh:
+                    yield fh
+        except (zipfile.BadZipFile, EOFError) as exc:
+            raise NetvizError(f"{path}: damaged zip archive ({exc}); download it again") from None
+    elif magic.startswith(b"\x1f\x8b"):
+        with gzip.open(path, "rb") as fh:
+            yield fh
+    else:
+        with open(path, "rb") as fh:
+            yield fh
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """``(line number, line without its end)`` for every line; compression errors become NetvizError."""
+    with _open_binary(path) as fh:
+        try:
+            for number, line in enumerate(fh, 1):
+                yield number, line.rstrip(b"\r\n")
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise NetvizError(f"{path}: the compressed data is damaged ({exc}); download the file again") from None
+
+
+def _first_line(path: Path) -> tuple[int, str]:
+    """The first non-blank line, after checking that the file is text."""
+    with _open_binary(path) as fh:
+        try:
+            head = fh.read(8192)
+        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+            raise NetvizError(f"{path}: the compressed data is damaged ({exc}); download the file again") from None
+    if b"\x00" in head:
+        raise NetvizError(f"{path}: binary file, not a GDELT or ICEWS event export; pass the tab-separated text file")
+    for number, line in _numbered_lines(path):
+        if line.strip():
+            try:
+                return number, line.decode("utf-8")
+            except UnicodeDecodeError:
+                raise NetvizError(f"{path}:{number}: not UTF-8 text; pass the GDELT or ICEWS export as downloaded") from None
+    raise NetvizError(f"{path}: the file is empty; pass a GDELT or ICEWS event export")
+
+
+def _unquote(value: str) -> str:
+    # Harvard Dataverse's ingested .tab files quote every text cell.
+    if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
+        return value[1:-1].replace('""', '"')
+    return value
+
+
+def _icews_header(line: str) -> list[str] | None:
+    names = [_unquote(c).strip() for c in line.split("\t")]
+    return names if {"Event Date", "CAMEO Code"} <= set(names) else None
+
+
+def detect_format(path: Path | str) -> str:
+    """The format of an event file, from its first line: ``gdelt2``, ``gdelt1`` or ``icews``.
+
+    Raises
+    ------
+    NetvizError
+        If the file is missing, empty, binary or fits none of the formats.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "events.tab"
+    >>> _ = p.write_text("Event ID\\tEvent Date\\tCAMEO Code\\n")
+    >>> detect_format(p)
+    'icews'
+    """
+    path = Path(path)
+    number, line = _first_line(path)
+    return _format_of(path, number, line)
+
+
+def _format_of(path: Path, number: int, line: str) -> str:
+    if _icews_header(line):
+        return "icews"
+    columns = line.split("\t")
+    if len(columns) in _GDELT_COLUMNS:
+        return _GDELT_COLUMNS[len(columns)]
+    if len(columns) == 1 and line.count(",") >= 10:
+        raise NetvizError(f"{path}:{number}: comma-separated; netviz reads GDELT and ICEWS exports as published, tab-separated")
+    raise NetvizError(
+        f"{path}:{number}: unknown event format: {len(columns)} tab-separated columns; expected a GDELT 2.0 "
+        "export (61 columns), a GDELT 1.0 export (57 or 58) or an ICEWS file with its header row"
+    )
+
+
+# --- the stream ----------------------------------------------------------------
+
+
+class EventStream:
+    """The relations of one event file, produced while it is read.
+
+    Iterate once; :attr:`summary` and :attr:`warnings` are complete when the
+    iteration ends. Create it with :func:`stream_events`.
+    """
+
+    def __init__(self, path: Path, codebook: Codebook, kind: str | None, date_field: str) -> None:
+        if kind is not None and kind not in FORMATS:
+            raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
+        if date_field not in DATE_FIELDS:
+            raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
+        self.path = path
+        self.codebook = codebook
+        number, line = _first_line(path)
+        detected = _format_of(path, number, line)
+        if kind is not None and kind != detected:
+            raise NetvizError(
+                f"{path}:{number}: this looks like {FORMATS[detected]}, not {FORMATS[kind]}; "
+                f"drop --kind or use --kind {detected}"
+            )
+        self.format = detected
+        self._columns = len(line.split("\t"))
+        self._header = _icews_header(line)
+        self.warnings: list[str] = []
+        if self._header is not None:
+            missing = [c for c in _ICEWS_REQUIRED if c not in self._header]
+            if missing:
+                raise NetvizError(f"{path}:{number}: the ICEWS header has no {', '.join(repr(c) for c in missing)} column; pass the file as published")
+            if date_field == "added":
+                self.warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
+                date_field = "event"
+        self.summary = EventSummary(path, self.format, date_field)
+        self._bad: dict[str, list[int]] = {}
+        self._dates: dict[str, date] = {}
+        self._actors: dict[tuple, tuple[str | None, str, str]] = {}
+        self._seen: set[int] = set()
+        self._seen_directed: set[int] = set()
+        self._used = False
+
+    def __iter__(self) -> Iterator[Relation]:
+        if self._used:
+            raise RuntimeError("an EventStream can be iterated only once")
+        self._used = True
+        rows = self._gdelt_rows() if self._header is None else self._icews_rows()
+        for rel in rows:
+            self._count(rel)
+            yield rel
+        self._finish()
+
+    # -- bookkeeping
+
+    def _skip(self, reason: str) -> None:
+        self.summary.skipped[reason] += 1
+
+    def _malformed(self, number: int, problem: str) -> None:
+        self.summary.skipped[MALFORMED] += 1
+        self._bad.setdefault(problem, []).append(number)
+
+    def _unmapped(self, label: str) -> None:
+        unmapped = self.summary.unmapped
+        if label in unmapped or len(unmapped) < _UNMAPPED_LIMIT:
+            unmapped[label] += 1
+
+    def _count(self, rel: Relation) -> None:
+        s = self.summary
+        s.used += 1
+        s.first = rel.date if s.first is None or rel.date < s.first else s.first
+        s.last = rel.date if s.last is None or rel.date > s.last else s.last
+
+    def _finish(self) -> None:
+        bad = self.summary.skipped[MALFORMED]
+        if not bad:
+            return
+        first_problem, lines = min(self._bad.items(), key=lambda item: item[1][0])
+        allowed = max(MAX_BAD_ROWS, int(MAX_BAD_SHARE * self.summary.rows))
+        if bad > allowed:
+            raise NetvizError(
+                f"{self.path}: {bad} of {self.summary.rows} rows are malformed (line {lines[0]}: {first_problem}); "
+                f"this is not a well-formed {FORMATS[self.format]} file (at most {allowed} bad rows are skipped)"
+            )
+        for problem, numbers in sorted(self._bad.items(), key=lambda item: item[1][0]):
+            shown = ", ".join(map(str, numbers[:_LISTED_LINES]))
+            more = f" and {len(numbers) - _LISTED_LINES} more" if len(numbers) > _LISTED_LINES else ""
+            rows = "row" if len(numbers) == 1 else "rows"
+            self.warnings.append(f"{self.path}: skipped {len(numbers)} {rows} with {problem} (line {shown}{more}); the rest was imported")
+
+    def _date(self, text: str) -> date:
+        day = self._dates.get(text)
+        if day is None:
+            if len(text) == 8 and text.isdigit():
+                day = date(int(text[:4]), int(text[4:6]), int(text[6:]))
+            else:
+                day = date.fromisoformat(text)
+            self._dates[text] = day
+        return day
+
+    def _fresh(self, day: date, a: str, b: str, code: str, source: str) -> str | None:
+        """``None`` for a new event, else why it is a repeat (same date, pair, code and source)."""
+        pair = (a, b) if a <= b else (b, a)
+        key, directed = hash((day, pair, code, source)), hash((day, a, b, code, source))
+        if key in self._seen:
+            return REPEATED if directed in self._seen_directed else MIRRORED
+        self._seen.add(key)
+        self._seen_directed.add(directed)
+        return None
+
+    def _cached(self, key: tuple, resolve) -> tuple[str | None, str, str]:
+        hit = self._actors.get(key)
+        if hit is None:
+            if len(self._actors) >= _CACHE_LIMIT:
+                self._actors.clear()
+            hit = self._actors[key] = resolve(*key)
+        return hit
+
+    def _decoded(self) -> Iterator[tuple[int, str]]:
+        """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
+        header_seen = self._header is None
+        for number, raw in _numbered_lines(self.path):
+            if not raw.strip():
+                continue
+            if not header_seen:
+                header_seen = True
+                continue
+            self.summary.rows += 1
+            try:
+                yield number, raw.decode("utf-8")
+            except UnicodeDecodeError:
+                self._malformed(number, "text that is not UTF-8")
+
+    def _named(self, name: str, has_home: bool) -> str | None:
+        """The codebook actor a name stands for, if the name alone should decide.
+
+        A group or organisation named outright beats its country; a state's name
+        only counts when the event gives no country, which is the better source.
+        """
+        found = self.codebook.lookup_name(name) if name else None
+        if found is None or found not in self.codebook:
+            return None
+        return found if not has_home or self.codebook.actors[found].type != "state" else None
+
+    def _state(self, iso: str) -> str | None:
+        return iso if iso in self.codebook else None
+
+    # -- GDELT
+
+    def _gdelt_actor(self, code: str, name: str, country: str, group: str, types: str) -> tuple[str | None, str, str]:
+        """``(actor id or None, reason when None, label for the unmapped list)``."""
+        if not code:
+            return None, MISSING, ""
+        t = _tables()
+        label = f"{name} ({code})" if name else code
+        named = self._named(name, bool(country or group))
+        if named:
+            return named, "", ""
+        if group:
+            chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+            org = group
+            if group in chunks:
+                # A non-role chunk after the group code names a sub-organisation.
+                org = next((c for c in reversed(chunks[chunks.index(group) + 1 :]) if c not in t.roles), group)
+            found = self.codebook.lookup_name(t.known_groups.get(org, "")) if org in t.known_groups else None
+            return (found, "", "") if found else (None, UNMAPPED, label)
+        if t.armed_roles.intersection(types.split()):
+            return None, ARMED, label
+        if not country:
+            return None, MISSING, ""
+        if country in t.regions:
+            return None, REGION, ""
+        iso = t.cameo_countries.get(country, country)
+        return (iso, "", "") if self._state(iso) else (None, UNMAPPED, iso)
+
+    def _gdelt_rows(self) -> Iterator[Relation]:
+        columns = self._columns
+        gdelt2 = self.format == "gdelt2"
+        added_at = 59 if gdelt2 else 56
+        url_at = 60 if gdelt2 else (57 if columns == 58 else None)
+        by_added = self.summary.date_field == "added"
+        for number, line in self._decoded():
+            f = line.split("\t")
+            if len(f) != columns:
+                self._malformed(number, f"{len(f)} columns instead of {columns}")
+                continue
+            try:
+                event_day = self._date(f[1])
+            except ValueError:
+                self._malformed(number, "an unreadable SQLDATE")
+                continue
+            try:
+                added_day = self._date(f[added_at][:8])
+            except ValueError:
+                self._malformed(number, "an unreadable DATEADDED")
+                continue
+            try:
+                goldstein = float(f[30])
+            except ValueError:
+                goldstein = float("nan")
+            if not -10 <= goldstein <= 10:
+                self._malformed(number, "a GoldsteinScale that is not a number from -10 to 10")
+                continue
+            kind = _QUADS.get(f[29])
+            code = f[26]
+            if kind is None or not code.isdigit():
+                self._malformed(number, "a QuadClass other than 1-4 or a missing EventCode")
+                continue
+            a, why_a, label_a = self._cached((f[5], f[6], f[7], f[8], f"{f[12]} {f[13]} {f[14]}"), self._gdelt_actor)
+            b, why_b, label_b = self._cached((f[15], f[16], f[17], f[18], f"{f[22]} {f[23]} {f[24]}"), self._gdelt_actor)
+            if a is None or b is None:
+                self._skip(why_a or why_b)
+                for label in (label_a, label_b):
+                    if label:
+                        self._unmapped(label)
+                continue
+            if a == b:
+                self._skip(SELF)
+                continue
+            if goldstein == 0:
+                self._skip(NEUTRAL)
+                continue
+            day = added_day if by_added else event_day
+            url = f[url_at] if url_at is not None else ""
+            repeat = self._fresh(day, a, b, code, url or f[0])
+            if repeat:
+                self._skip(repeat)
+                continue
+            if (added_day - event_day).days >= EARLY_DAYS:
+                self.summary.early += 1
+            outlet = _host(url)
+            sentence = f"{f[6] or a} -> {f[16] or b}: {event_label(code)} (CAMEO {code}, Goldstein {goldstein:+.1f})"
+            evidence = Evidence(
+                sentence=sentence,
+                cue=code,
+                rule=f"gdelt event {f[0]}",
+                outlet=outlet,
+                url=url or None,
+            )
+            yield Relation(a, b, 1 if goldstein > 0 else -1, kind, abs(goldstein), day, "gdelt", evidence)
+
+    # -- ICEWS
+
+    def _icews_actor(self, name: str, sectors: str, country: str) -> tuple[str | None, str, str]:
+        """``(actor id or None, reason when None, label for the unmapped list)``."""
+        t = _tables()
+        named = self._named(name, bool(country))
+        if named:
+            return named, "", ""
+        if any(word in sector for sector in sectors.casefold().split(",") for word in t.armed_sectors):
+            return None, ARMED, f"{name} ({country})" if country else name
+        if country:
+            iso = self.codebook.lookup_name(country) or t.icews_countries.get(country)
+            return (iso, "", "") if iso and self._state(iso) else (None, UNMAPPED, country)
+        return (None, UNMAPPED, name) if name else (None, MISSING, "")
+
+    def _icews_rows(self) -> Iterator[Relation]:
+        header = self._header
+        col = {name: i for i, name in enumerate(header)}
+        at_date, at_code, at_value, at_story = col["Event Date"], col["CAMEO Code"], col["Intensity"], col["Story ID"]
+        at_text = col["Event Text"]
+        source = (col["Source Name"], col["Source Sectors"], col["Source Country"])
+        target = (col["Target Name"], col["Target Sectors"], col["Target Country"])
+        at_id, at_sentence, at_publisher = col.get("Event ID"), col.get("Sentence Number"), col.get("Publisher")
+        for number, line in self._decoded():
+            f = [_unquote(c) for c in line.split("\t")]
+            if len(f) != len(header):
+                self._malformed(number, f"{len(f)} columns where the header has {len(header)}")
+                continue
+            try:
+                day = self._date(f[at_date].strip())
+            except ValueError:
+                self._malformed(number, "an unreadable Event Date")
+                continue
+            try:
+                goldstein = float(f[at_value])
+            except ValueError:
+                goldstein = float("nan")
+            if not -10 <= goldstein <= 10:
+                self._malformed(number, "an Intensity that is not a number from -10 to 10")
+                continue
+            code = _cameo_code(f[at_code].strip())
+            if code is None:
+                self._malformed(number, "a CAMEO Code that is not a CAMEO event code")
+                continue
+            a, why_a, label_a = self._cached(tuple(f[i].strip() for i in source), self._icews_actor)
+            b, why_b, label_b = self._cached(tuple(f[i].strip() for i in target), self._icews_actor)
+            if a is None or b is None:
+                self._skip(why_a or why_b)
+                for label in (label_a, label_b):
+                    if label:
+                        self._unmapped(label)
+                continue
+            if a == b:
+                self._skip(SELF)
+                continue
+            if goldstein == 0:
+                self._skip(NEUTRAL)
+                continue
+            story = f[at_story].strip()
+            repeat = self._fresh(day, a, b, code, story or f"line {number}")
+            if repeat:
+                self._skip(repeat)
+                continue
+            ids = [f"story {story}"] if story else []
+            if at_sentence is not None and f[at_sentence].strip():
+                ids.append(f"sentence {f[at_sentence].strip()}")
+            if at_id is not None and f[at_id].strip():
+                ids.append(f"event {f[at_id].strip()}")
+            text = f[at_text].strip() or event_label(code)
+            evidence = Evidence(
+                sentence=f"{f[source[0]].strip() or a} -> {f[target[0]].strip() or b}: {text} (CAMEO {code}, intensity {goldstein:+.1f})",
+                cue=code,
+                rule=" ".join(["icews", *ids]),
+                outlet=(f[at_publisher].strip() or None) if at_publisher is not None else None,
+            )
+            yield Relation(a, b, 1 if goldstein > 0 else -1, _ROOT_KIND[code[:2]], abs(goldstein), day, "icews", evidence)
+
+
+def _host(url: str) -> str | None:
+    """The site of a report URL without ``www.``, for the evidence's outlet."""
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:  # a malformed URL still identifies the report; it just has no outlet
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+def _cameo_code(text: str) -> str | None:
+    """A CAMEO event code with its leading zeros, or ``None``.
+
+    Spreadsheets drop leading zeros ("42" for "042", "211" for "0211"); CAMEO
+    codes have three or four digits and a root from 01 to 20, which restores them.
+
+    >>> _cameo_code("42"), _cameo_code("211"), _cameo_code("1823"), _cameo_code("190"), _cameo_code("x")
+    ('042', '0211', '1823', '190', None)
+    """
+    if not text.isdigit() or len(text) > 4:
+        return None
+    code = text.zfill(3)
+    if code[:2] not in _ROOT_KIND and len(code) == 3:
+        code = "0" + code
+    return code if code[:2] in _ROOT_KIND else None
+
+
+def stream_events(path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event") -> EventStream:
+    """Relations from an event file, yielded while the file is read (constant memory).
+
+    The file's format is checked at once; bad rows and the summary are known
+    when the iteration ends (see :class:`EventStream`).
+
+    Parameters
+    ----------
+    path : a GDELT 2.0, GDELT 1.0 or ICEWS file (optionally zipped or gzipped).
+    codebook : the actors; events naming actors outside it are skipped.
+    kind : ``gdelt2``, ``gdelt1`` or ``icews`` to insist on a format; ``None`` detects it.
+    date_field : ``event`` (default) places an event on its event date, ``added``
+        on the day GDELT added its report.
+
+    Raises
+    ------
+    NetvizError
+        At once for a file that is missing, empty, binary or of another format;
+        at the end of the iteration for a file with too many malformed rows.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from netviz.actors import load_codebook
+    >>> p = Path(tempfile.mkdtemp()) / "events.tab"
+    >>> _ = p.write_text("Event Date\\tSource Name\\tSource Sectors\\tSource Country\\tEvent Text\\tCAMEO Code\\t"
+    ...     "Intensity\\tTarget Name\\tTarget Sectors\\tTarget Country\\tStory ID\\n"
+    ...     "2017-01-08\\tRussia\\t\\tRussian Federation\\tSign formal agreement\\t057\\t8.0\\tTurkey\\t\\tTurkey\\t42\\n")
+    >>> stream = stream_events(p, load_codebook())
+    >>> [(r.a, r.b, r.sign, r.kind, r.intensity) for r in stream]
+    [('RUS', 'TUR', 1, 'verbal_cooperation', 8.0)]
+    >>> stream.summary.rows, stream.summary.used
+    (1, 1)
+    """
+    return EventStream(Path(path), codebook, kind, date_field)
+
+
+def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event") -> EventImport:
+    """All relations of an event file, with the import summary and warnings.
+
+    Parameters are those of :func:`stream_events`.
+
+    Raises
+    ------
+    NetvizError
+        For a file that is missing, empty, binary, of another format or with
+        too many malformed rows.
+
+    Examples
+    --------
+    A one-row GDELT 2.0 export: Turkey fights Syria.
+
+    >>> import tempfile
+    >>> from netviz.actors import load_codebook
+    >>> row = [""] * 61
+    >>> row[0], row[1], row[26], row[29], row[30] = "1", "20191024", "190", "4", "-10.0"
+    >>> row[5], row[7], row[15], row[17] = "TUR", "TUR", "SYR", "SYR"
+    >>> row[59], row[60] = "20191024143000", "https://example.org/a"
+    >>> p = Path(tempfile.mkdtemp()) / "20191024143000.export.CSV"
+    >>> _ = p.write_text("\\t".join(row) + "\\n")
+    >>> result = read_events(p, load_codebook())
+    >>> [(r.a, r.b, r.sign, r.kind, r.intensity, r.evidence.url) for r in result.relations]
+    [('TUR', 'SYR', -1, 'material_conflict', 10.0, 'https://example.org/a')]
+    >>> result.summary.format, result.summary.rows, result.summary.used
+    ('gdelt2', 1, 1)
+    """
+    stream = stream_events(path, codebook, kind=kind, date_field=date_field)
+    relations = tuple(stream)
+    return EventImport(relations, stream.summary, tuple(stream.warnings))
+
+
+def format_summary(summary: EventSummary, top: int = 5) -> str:
+    """A few lines for people: rows read, used and skipped by reason, dates, unknown actors.
+
+    >>> s = EventSummary(Path("e.CSV"), "gdelt2", "event", rows=10, used=4, early=1,
+    ...                  skipped=Counter({NEUTRAL: 2, UNMAPPED: 4}), unmapped=Counter({"GBR": 3, "FRA": 1}),
+    ...                  first=date(2019, 10, 1), last=date(2019, 10, 24))
+    >>> print(format_summary(s))
+    e.CSV: GDELT 2.0 events: 10 rows, 4 used, 6 skipped
+      placed on the event date (SQLDATE), 2019-10-01 to 2019-10-24; 1 dated 30+ days before its report (--date added places events on the report's date)
+      skipped: 4 an actor is not in the codebook, 2 neutral event (Goldstein 0)
+      not in the codebook: GBR (3), FRA (1); add them with --actors
+    """
+    s = summary
+    skipped = sum(s.skipped.values())
+    lines = [f"{s.path.name}: {FORMATS[s.format]}: {s.rows:,} rows, {s.used:,} used, {skipped:,} skipped"]
+    if s.format == "icews":
+        placed = "placed on the event date (Event Date)"
+    elif s.date_field == "added":
+        placed = "placed on the day GDELT added the report (DATEADDED)"
+    else:
+        placed = "placed on the event date (SQLDATE)"
+    if s.first is not None:
+        placed += f", {s.first} to {s.last}"
+    if s.early:
+        hint = "" if s.date_field == "added" else " (--date added places events on the report's date)"
+        placed += f"; {s.early:,} dated {EARLY_DAYS}+ days before its report{hint}"
+    lines.append(f"  {placed}")
+    if skipped:
+        lines.append("  skipped: " + ", ".join(f"{s.skipped[r]:,} {r}" for r in REASONS if s.skipped[r]))
+    if s.unmapped:
+        common = ", ".join(f"{label} ({n:,})" for label, n in sorted(s.unmapped.items(), key=lambda kv: (-kv[1], kv[0]))[:top])
+        lines.append(f"  not in the codebook: {common}; add them with --actors")
+    return "\n".join(lines)
