@@ -21,6 +21,7 @@ from netviz.errors import NetvizError
 from netviz.extract import extract_relations, load_cues
 from netviz.model import Article, Relation
 from netviz.snapshots import build_snapshots
+from netviz.table import format_table
 
 Progress = Callable[[str], None]
 
@@ -31,6 +32,14 @@ class SnapshotOptions:
 
     per_date: bool = False
     window: int | None = None
+
+    def describe(self) -> str:
+        """How a user would say it: ``cumulative (all evidence up to each date)``."""
+        if self.per_date:
+            return "per date (each date's articles only)"
+        if self.window:
+            return f"a {self.window}-day window"
+        return "cumulative (all evidence up to each date)"
 
 
 @dataclass(frozen=True)
@@ -126,3 +135,17 @@ def build(
         relations, dates, curated=cur, codebook=codebook, per_date=options.per_date, window=options.window
     )
     return Build(articles, relations, cur, codebook, options, snapshots)
+
+
+def format_summary(result: Build) -> str:
+    """The per-date summary table ``netviz build`` prints."""
+    rows = []
+    for day, G in result.snapshots.items():
+        signs = [s for _, _, s in G.edges(data="sign")]
+        rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
+                     signs.count(1), signs.count(-1), signs.count(0)])
+    table = format_table(["date", "articles", "actors", "ties", "coop", "conflict", "mixed"], rows)
+    return (
+        f"{len(result.articles)} articles, {len(result.relations)} relations extracted, "
+        f"{len(result.curated.relations)} curated; snapshots are {result.options.describe()}\n\n{table}"
+    )
