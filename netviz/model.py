@@ -141,6 +141,45 @@ def relation_record(rel: Relation) -> dict:
         "title": ev.title,
         "outlet": ev.outlet,
         "url": ev.url,
+        "cue_start": ev.cue_start,
+        "cue_end": ev.cue_end,
         "valid_from": rel.valid_from.isoformat() if rel.valid_from else None,
         "valid_to": rel.valid_to.isoformat() if rel.valid_to else None,
     }
+
+
+def relation_from_record(rec: dict) -> Relation:
+    """The inverse of :func:`relation_record` (for caches and users' jsonl files).
+
+    >>> ev = Evidence(sentence="Russia backs Syria.", cue="back", article="a1", start=0, end=19)
+    >>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, date(2017, 1, 8), "extracted", ev)
+    >>> relation_from_record(relation_record(r)) == r
+    True
+    """
+    evidence = Evidence(
+        sentence=rec["sentence"],
+        cue=rec["cue"],
+        article=rec.get("article"),
+        start=rec.get("start"),
+        end=rec.get("end"),
+        rule=rec.get("rule") or "",
+        title=rec.get("title"),
+        outlet=rec.get("outlet"),
+        url=rec.get("url"),
+        cue_start=rec.get("cue_start"),
+        cue_end=rec.get("cue_end"),
+    )
+    valid_from, valid_to = rec.get("valid_from"), rec.get("valid_to")
+    return Relation(
+        a=rec["source"],
+        b=rec["target"],
+        sign=1 if rec["sign"] == "+" else -1,
+        kind=rec["kind"],
+        intensity=rec["intensity"],
+        date=date.fromisoformat(rec["date"]),
+        origin=rec["origin"],
+        evidence=evidence,
+        confidence=rec.get("confidence", 1.0),
+        valid_from=date.fromisoformat(valid_from) if valid_from else None,
+        valid_to=date.fromisoformat(valid_to) if valid_to else None,
+    )
