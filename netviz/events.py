@@ -435,8 +435,21 @@ class EventStream:
         if hit is None:
             if len(self._actors) >= _CACHE_LIMIT:
                 self._actors.clear()
-            hit = self._actors[key] = resolve(*key)
+            hit = self._actors[key] = resolve(key)
         return hit
+
+    def _resolved(self, a: tuple[str | None, str, str], b: tuple[str | None, str, str]) -> bool:
+        """Whether both actors resolved; if not, count why and what the codebook lacks."""
+        (id_a, why_a, label_a), (id_b, why_b, label_b) = a, b
+        if id_a is not None and id_b is not None:
+            return True
+        self._skip(why_a or why_b)
+        # Only list actors whose addition to the codebook would bring the event in.
+        if (id_a or label_a) and (id_b or label_b):
+            for label in (label_a, label_b):
+                if label:
+                    self._unmapped(label)
+        return False
 
     def _decoded(self) -> Iterator[tuple[int, str]]:
         """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
@@ -469,8 +482,9 @@ class EventStream:
 
     # -- GDELT
 
-    def _gdelt_actor(self, code: str, name: str, country: str, group: str, types: str) -> tuple[str | None, str, str]:
-        """``(actor id or None, reason when None, label for the unmapped list)``."""
+    def _gdelt_actor(self, columns: tuple[str, ...]) -> tuple[str | None, str, str]:
+        """``(actor id or None, reason when None, label for the unmapped list)`` of an actor's 10 columns."""
+        code, name, country, group = columns[:4]
         if not code:
             return None, MISSING, ""
         t = _tables()
@@ -486,7 +500,7 @@ class EventStream:
                 org = next((c for c in reversed(chunks[chunks.index(group) + 1 :]) if c not in t.roles), group)
             found = self.codebook.lookup_name(t.known_groups.get(org, "")) if org in t.known_groups else None
             return (found, "", "") if found else (None, UNMAPPED, label)
-        if t.armed_roles.intersection(types.split()):
+        if t.armed_roles.intersection(columns[7:10]):
             return None, ARMED, label
         if not country:
             return None, MISSING, ""
@@ -528,14 +542,14 @@ class EventStream:
             if kind is None or not code.isdigit():
                 self._malformed(number, "a QuadClass other than 1-4 or a missing EventCode")
                 continue
-            a, why_a, label_a = self._cached((f[5], f[6], f[7], f[8], f"{f[12]} {f[13]} {f[14]}"), self._gdelt_actor)
-            b, why_b, label_b = self._cached((f[15], f[16], f[17], f[18], f"{f[22]} {f[23]} {f[24]}"), self._gdelt_actor)
-            if a is None or b is None:
-                self._skip(why_a or why_b)
-                for label in (label_a, label_b):
-                    if label:
-                        self._unmapped(label)
+            if not (f[5] and f[15]):  # most rows: no need to look the other actor up
+                self._skip(MISSING)
                 continue
+            actor_a = self._cached(tuple(f[5:15]), self._gdelt_actor)
+            actor_b = self._cached(tuple(f[15:25]), self._gdelt_actor)
+            if not self._resolved(actor_a, actor_b):
+                continue
+            a, b = actor_a[0], actor_b[0]
             if a == b:
                 self._skip(SELF)
                 continue
@@ -563,8 +577,9 @@ class EventStream:
 
     # -- ICEWS
 
-    def _icews_actor(self, name: str, sectors: str, country: str) -> tuple[str | None, str, str]:
-        """``(actor id or None, reason when None, label for the unmapped list)``."""
+    def _icews_actor(self, columns: tuple[str, str, str]) -> tuple[str | None, str, str]:
+        """``(actor id or None, reason when None, label for the unmapped list)`` of name, sectors, country."""
+        name, sectors, country = columns
         t = _tables()
         named = self._named(name, bool(country))
         if named:
@@ -605,14 +620,11 @@ class EventStream:
             if code is None:
                 self._malformed(number, "a CAMEO Code that is not a CAMEO event code")
                 continue
-            a, why_a, label_a = self._cached(tuple(f[i].strip() for i in source), self._icews_actor)
-            b, why_b, label_b = self._cached(tuple(f[i].strip() for i in target), self._icews_actor)
-            if a is None or b is None:
-                self._skip(why_a or why_b)
-                for label in (label_a, label_b):
-                    if label:
-                        self._unmapped(label)
+            actor_a = self._cached(tuple(f[i].strip() for i in source), self._icews_actor)
+            actor_b = self._cached(tuple(f[i].strip() for i in target), self._icews_actor)
+            if not self._resolved(actor_a, actor_b):
                 continue
+            a, b = actor_a[0], actor_b[0]
             if a == b:
                 self._skip(SELF)
                 continue
