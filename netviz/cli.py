@@ -7,14 +7,18 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
+from netviz import events as event_data
 from netviz import pipeline
+from netviz.actors import load_codebook
 from netviz.errors import NetvizError
+from netviz.model import relation_record
 
 
 class _Group(TyperGroup):
@@ -84,6 +88,30 @@ def build(
     site = pipeline.write_site(result, out, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")
+
+
+@app.command()
+def events(
+    files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 or 1.0 exports or ICEWS files (.zip and .gz too).", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", help="table, or jsonl (the records of `netviz extract`).")] = "table",
+    kind: Annotated[Optional[str], typer.Option("--kind", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
+    date_field: Annotated[str, typer.Option("--date", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
+    actors: Actors = [],
+) -> None:
+    """Convert GDELT or ICEWS event files into relation records; the summary goes to stderr."""
+    if output_format not in ("table", "jsonl"):
+        raise NetvizError(f"--format {output_format!r} must be table or jsonl")
+    codebook = load_codebook(*actors)
+    for path in files:
+        stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field)
+        if output_format == "jsonl":
+            for rel in stream:
+                typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
+        else:
+            typer.echo(event_data.relations_table(list(stream)))
+        for warning in stream.warnings:
+            typer.echo(f"Warning: {warning}", err=True)
+        typer.echo(event_data.format_summary(stream.summary), err=True)
 
 
 def main() -> None:

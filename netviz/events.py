@@ -68,7 +68,7 @@ import gzip
 import io
 import zipfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -79,6 +79,7 @@ from urllib.parse import urlsplit
 
 from netviz.errors import NetvizError
 from netviz.model import KINDS, Evidence, Relation
+from netviz.table import format_table
 from netviz.yamlfile import load_yaml
 
 if TYPE_CHECKING:
@@ -746,6 +747,22 @@ def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None
     stream = stream_events(path, codebook, kind=kind, date_field=date_field)
     relations = tuple(stream)
     return EventImport(relations, stream.summary, tuple(stream.warnings))
+
+
+def relations_table(relations: Iterable[Relation]) -> str:
+    """Imported relations as an aligned text table: date, actors, sign, kind, intensity, code, source.
+
+    >>> ev = Evidence(sentence="TUR -> SYR: Fight", cue="190", rule="gdelt event 7", url="https://example.org/a")
+    >>> print(relations_table([Relation("TUR", "SYR", -1, "material_conflict", 10.0, date(2019, 10, 24), "gdelt", ev)]))
+    date        source  target  sign  kind               intensity  code  evidence
+    ----------  ------  ------  ----  -----------------  ---------  ----  ---------------------
+    2019-10-24  TUR     SYR     -     material_conflict      10.00  190   https://example.org/a
+    """
+    rows = [
+        [r.date.isoformat(), r.a, r.b, "+" if r.sign > 0 else "-", r.kind, r.intensity, r.evidence.cue, r.evidence.url or r.evidence.rule]
+        for r in relations
+    ]
+    return format_table(["date", "source", "target", "sign", "kind", "intensity", "code", "evidence"], rows)
 
 
 def format_summary(summary: EventSummary, top: int = 5) -> str:
