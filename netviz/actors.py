@@ -2,35 +2,36 @@
 
 A codebook maps surface forms (names, short forms, demonyms, capitals used as
 metonyms, office holders during their role) to actor ids. ``find_mentions``
-scans a text once with a single compiled regular expression built as a
-character trie over every surface form, so the cost does not grow with the
-number of aliases tried per sentence.
+scans a text once with a single regular expression compiled per codebook as a
+character trie over every surface form, so its cost does not grow with the
+number of aliases.
 
-Matching rules (see the header of ``data/actors.yaml`` for the file format):
+Matching rules (the header of ``data/actors.yaml`` documents the file format):
 
 - leftmost, then longest: at each position the longest surface form wins, so
-  "Islamic State of Iraq and Syria" is one ``ISIS`` mention, "Syrian rebels"
-  is ``FSA`` and not ``SYR``;
-- case matters: an alias matches as written, with its first letter upper-cased
-  (sentence starts) and, from four characters on, in all capitals
+  "Islamic State of Iraq and Syria" is one ``ISIS`` mention and "Syrian
+  rebels" is ``FSA``, not ``SYR``;
+- case matters: an alias matches as written, with its first letter
+  upper-cased (sentence starts) and, from four characters on, in capitals
   (datelines); "US" never matches "us", "Turkey" never matches "turkey";
 - typographic apostrophes, quotes and dashes match their ASCII forms, and
-  diacritics are optional ("Erdogan" matches an alias "Erdoğan");
+  diacritics are optional in the text ("Erdogan" matches an alias "Erdoğan");
 - an alias inside a hyphenated compound or before a possessive is a mention
   ("US-Russian", "Russian-backed", "U.S.-led", "Turkey's", "Russia’s");
-- a multi-word alias may be interrupted by an editorial gloss in square
-  brackets ("Islamic State [Daesh] of Iraq and Syria");
+- an editorial gloss in square brackets may interrupt a multi-word alias
+  ("Islamic State [Daesh] of Iraq and Syria"); a gloss that is not inside a
+  longer match is matched on its own ("Isis [Daesh]" names ISIS twice);
 - ``not_actors`` phrases ("Washington Post", "New Mexico", "Chad {Name}") are
-  matched like aliases and swallow their span without yielding a mention;
-- a form followed by one of ``not_followed_by`` ("-based") is a place of
+  matched like aliases and swallow their span without yielding a mention; a
+  form followed by one of ``not_followed_by`` ("U.S.-based") is a place of
   residence, not an actor; an alias listed in an actor's ``not_near`` is
-  dropped when one of its words occurs within 150 characters; a word of
+  dropped when one of its words occurs within ``NEAR`` characters; a form in
   ``ambiguous_in_caps`` ("IS", "US") is dropped inside all-capitals text;
 - a person resolves only on dates inside one of their roles when ``on`` is
-  given; with ``on=None`` the most recent role is used.
+  given; with ``on=None`` the most recently started role is used.
 
-A span rejected by a context rule is swallowed: no shorter alias inside it is
-tried, because the rule says the whole phrase names something else.
+A span rejected by one of these rules is swallowed: no shorter alias inside it
+is tried, because the rule says the whole phrase names something else.
 """
 
 from __future__ import annotations
@@ -53,44 +54,43 @@ DEFAULT_CODEBOOK = Path(__file__).parent / "data" / "actors.yaml"
 #: Allowed values of ``Actor.type``.
 ACTOR_TYPES = ("state", "organisation", "armed_group", "political_group", "movement")
 
-#: How far (characters, either side) a ``not_near`` word may be from the alias.
+#: How far (characters, either side) a ``not_near`` word may be from its alias.
 NEAR = 150
 
 # One character for one character, so offsets in the normalised text are
 # offsets in the original.
 _TYPOGRAPHY = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
-        "\u2212": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u2033", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        **dict.fromkeys("\u00a0\u2009\u202f", " "),
     }
 )
 # Letters NFKD does not decompose but writers often type without the mark.
-_FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "ß": "ss"})
-# An editorial insertion such as "[Daesh]" inside a multi-word name.
-_GLOSS = r"(?:\s*\[[^\]\n]{1,40}\])?"
-_SPACE = _GLOSS + r"\s+"
+_FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"})
+_GLOSS = re.compile(r"\[[^\]\n]{1,40}\]")
 _NAME_PLACEHOLDER = "{Name}"
-# "{Name}" in a not_actors phrase: a capitalised word that is not a weekday,
-# a month or a title, so "Chad Wolf" is blocked but "Chad Monday" is not.
+# "{Name}" in a not_actors phrase: a capitalised word, not a weekday, month or
+# title, and not followed by another capitalised word (a title-case headline
+# such as "Chad Closes Border" is not a person).
 _NAME_RE = (
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December|President|Prime"
-    r"|King|Foreign|Defen[cs]e|Army|Government|Minister)\b)[A-Z][a-z]+"
+    r"|King|Foreign|Defen[cs]e|Army|Government|Minister)\b)[A-Z][a-z]+(?!\s+[A-Z])"
 )
-_CAPS_WORD = re.compile(r"[A-Z][A-Z'.-]*[A-Z]\b")
-_ID_RE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z'.-]*[A-Z]")
+_ID_RE = re.compile(r"[A-Z][A-Z0-9_]*")
+_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps")
 
 
 @dataclass(frozen=True)
 class Person:
     """An office holder who speaks for an actor while in a role.
 
-    ``start`` and ``end`` are inclusive; ``None`` means open-ended.
+    ``start`` and ``end`` are inclusive; ``None`` leaves that end open.
 
-    >>> p = Person("Barack Obama", ("Obama",), "President of the United States",
-    ...            date(2009, 1, 20), date(2017, 1, 20))
+    >>> p = Person("Barack Obama", ("Obama",), "President", date(2009, 1, 20), date(2017, 1, 20))
     >>> p.active(date(2017, 1, 20)), p.active(date(2017, 1, 21)), p.active(None)
     (True, False, True)
     """
@@ -109,7 +109,7 @@ class Person:
 
     @property
     def period(self) -> str:
-        """The role's dates as ``start..end`` (ISO dates, open ends blank)."""
+        """The role's dates as ``start..end``, an open end left blank."""
         return f"{self.start or ''}..{self.end or ''}"
 
 
@@ -118,8 +118,8 @@ class Actor:
     """A node of the alliance map: a state, an organisation or a group.
 
     ``aliases`` holds every surface form that names it besides ``name``;
-    ``not_near`` maps some of those aliases to words that, nearby, show the
-    alias names something else (``{"Georgia": ("Atlanta", ...)}``).
+    ``not_near`` maps some of them to words that, nearby, show the alias names
+    something else (``{"Georgia": ("Atlanta", ...)}``).
     """
 
     id: str
@@ -135,7 +135,7 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor named in a text: ``text[start:end]`` matched ``alias``; ``reason`` says why."""
+    """``text[start:end]`` names ``actor`` through the codebook's ``alias``; ``reason`` says why."""
 
     actor: str
     start: int
@@ -162,7 +162,7 @@ def _fold(text: str) -> str:
 
 
 def _variants(alias: str) -> list[str]:
-    """The surface forms an alias matches: as written, capitalised, shouted, unaccented."""
+    """The surface forms an alias matches, the form as written first."""
     base = " ".join(_normalise(alias).split())
     forms = [base, base[:1].upper() + base[1:]]
     if len(base) >= 4:
@@ -181,30 +181,43 @@ def _trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [(_SPACE if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        # Greedy optional: the longer continuation is tried before stopping here.
+        # Greedy optional: the longer continuation is tried before ending here.
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
 
 
-def _key(matched: str) -> str:
-    """The surface form a regex match stands for: glosses removed, spaces collapsed."""
-    return " ".join(re.sub(r"\s*\[[^\]\n]{1,40}\]", "", matched).split())
+def _overlap(a: Person, b: Person) -> bool:
+    return (a.start or date.min) <= (b.end or date.max) and (b.start or date.min) <= (a.end or date.max)
+
+
+def _recency(target: _Target) -> tuple[int, date]:
+    """Preference among the readings of one form: an actor alias, then the latest role."""
+    if target.person is None:
+        return (1, date.min)
+    return (0, target.person.start or date.min)
 
 
 class Codebook:
-    """Actors by id plus the compiled matcher over all their surface forms.
+    """Actors by id plus the matcher compiled over all their surface forms.
 
-    Build one with :func:`load_codebook`; constructing it directly checks
-    the same consistency rules (no alias claimed by two actors).
+    Usually built by :func:`load_codebook`. ``sources`` maps actor ids to the
+    ``file:line`` that defined them, for error messages.
 
     >>> cb = Codebook([Actor("RUS", "Russia", "state", ("Russian", "Kremlin"))])
     >>> [(m.actor, m.text) for m in cb.find_mentions("The Kremlin denied Russian-backed strikes.")]
     [('RUS', 'Kremlin'), ('RUS', 'Russian')]
+
+    Raises
+    ------
+    NetvizError
+        If an id is given twice, an alias is claimed by two actors, a person
+        alias speaks for two actors at once, or a ``not_actors`` phrase is
+        also an alias.
     """
 
     def __init__(
@@ -226,51 +239,56 @@ class Codebook:
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
         self.ambiguous_in_caps = frozenset(ambiguous_in_caps)
         self._targets = self._index()
-        pattern_blocks = [p for p in self.not_actors if _NAME_PLACEHOLDER in p]
-        plain_blocks = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
-        self._blocked = {v for p in plain_blocks for v in _variants(p)}
+        self._blocked = {v for p in self.not_actors if _NAME_PLACEHOLDER not in p for v in _variants(p)}
         for form in sorted(self._blocked & self._targets.keys()):
-            owner = self._targets[form][0]
+            actor_id = self._targets[form][0].actor
             raise NetvizError(
-                f"{self._at(owner.actor)}not_actors phrase {form!r} is also an alias of "
-                f"{owner.actor}; remove one of them"
+                f"{self._at(actor_id)}not_actors phrase {form!r} is also an alias of {actor_id}; remove one of them"
             )
-        blockers = "|".join(
-            _SPACE.join(
-                _NAME_RE if part == _NAME_PLACEHOLDER else re.escape(part)
-                for part in _normalise(p).replace(_NAME_PLACEHOLDER, f" {_NAME_PLACEHOLDER} ").split()
+        patterns = "|".join(
+            r"\s+".join(
+                _NAME_RE if word == _NAME_PLACEHOLDER else re.escape(word)
+                for word in _normalise(p).replace(_NAME_PLACEHOLDER, f" {_NAME_PLACEHOLDER} ").split()
             )
-            for p in pattern_blocks
+            for p in self.not_actors
+            if _NAME_PLACEHOLDER in p
         )
         trie = _trie_pattern(sorted(self._targets.keys() | self._blocked))
-        alternatives = (f"(?P<blocked>{blockers})|" if blockers else "") + f"(?:{trie})"
-        self._has_patterns = bool(blockers)
-        self._regex = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        # Placeholder phrases first: at one position they are always longer
+        # than the alias they protect ("Chad Wolf" vs "Chad").
+        self._regex = re.compile(rf"(?<!\w)(?:(?P<blocked>{patterns or '(?!)'})|{trie})(?!\w)")
         self._near = {
             (a.id, alias): re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
             for a in self._actors.values()
             for alias, words in a.not_near.items()
         }
-        self._names = self._name_index()
+        self._names: dict[str, str] = {}
+        for attribute in ("id", "name", "aliases"):
+            for actor in self._actors.values():
+                value = getattr(actor, attribute)
+                for alias in value if isinstance(value, tuple) else (value,):
+                    self._names.setdefault(" ".join(_normalise(alias).split()).casefold(), actor.id)
+
+    def _at(self, actor_id: str) -> str:
+        return f"{self._sources[actor_id]}: " if actor_id in self._sources else ""
 
     def _index(self) -> dict[str, list[_Target]]:
-        """Surface form -> who it names; an actor's own alias beats a person's or a generated form."""
-        exact: dict[str, list[_Target]] = {}
+        """Surface form -> its readings. An actor's alias as written beats a
+        person's form, which beats a generated form (capitalised, unaccented)."""
+        written: dict[str, _Target] = {}
         generated: dict[str, list[_Target]] = {}
-        for actor in self._actors.values():
-            for alias in (actor.name, *actor.aliases):
-                written = _variants(alias)[0]
-                for other in exact.get(written, []):
-                    if other.actor != actor.id:
-                        raise NetvizError(
-                            f"{self._at(actor.id)}alias {alias!r} is claimed by {other.actor} and "
-                            f"{actor.id}; give it to one actor only"
-                        )
-                exact.setdefault(written, []).append(_Target(actor.id, alias))
-                for form in _variants(alias)[1:]:
-                    generated.setdefault(form, []).append(_Target(actor.id, alias))
         people: dict[str, list[_Target]] = {}
         for actor in self._actors.values():
+            for alias in (actor.name, *actor.aliases):
+                first, *others = _variants(alias)
+                owner = written.setdefault(first, _Target(actor.id, alias)).actor
+                if owner != actor.id:
+                    raise NetvizError(
+                        f"{self._at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
+                        "give it to one actor only"
+                    )
+                for form in others:
+                    generated.setdefault(form, []).append(_Target(actor.id, alias))
             for person in actor.people:
                 for alias in dict.fromkeys((person.name, *person.aliases)):
                     for form in _variants(alias):
@@ -280,40 +298,24 @@ class Codebook:
                 for u in targets[i + 1 :]:
                     if t.actor != u.actor and _overlap(t.person, u.person):
                         raise NetvizError(
-                            f"{self._at(u.actor)}person alias {t.alias!r} speaks for {t.actor} ({t.person.name}) and "
-                            f"{u.actor} ({u.person.name}) at the same time; make the role dates disjoint"
+                            f"{self._at(u.actor)}person alias {u.alias!r} speaks for {t.actor} ({t.person.name} "
+                            f"{t.person.period}) and {u.actor} ({u.person.name} {u.person.period}); "
+                            "make the role dates disjoint"
                         )
-            owners = {t.actor for t in exact.get(form, [])}
-            if owners and owners != {t.actor for t in targets}:
+            owner = written.get(form)
+            if owner is not None and any(t.actor != owner.actor for t in targets):
                 raise NetvizError(
-                    f"{self._at(targets[0].actor)}{targets[0].alias!r} is an alias of {sorted(owners)[0]} and a person of "
-                    f"{targets[0].actor}; give it to one actor only"
+                    f"{self._at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
+                    f"and is an alias of {owner.actor}; give it to one actor only"
                 )
         index: dict[str, list[_Target]] = {}
-        for form, targets in people.items():
-            index[form] = targets
         for form, targets in generated.items():
+            # A generated form two actors share (e.g. once unaccented) names neither.
             if len({t.actor for t in targets}) == 1:
                 index[form] = targets[:1]
-            else:
-                # Two actors share a generated form only (e.g. once unaccented):
-                # ambiguous, so it names neither.
-                index.pop(form, None)
-        for form, targets in exact.items():
-            index[form] = targets[:1]
+        index.update(people)
+        index.update((form, [target]) for form, target in written.items())
         return index
-
-    def _at(self, actor_id: str) -> str:
-        """``file:line: `` of the entry that defined an actor, for error messages."""
-        return f"{self._sources[actor_id]}: " if actor_id in self._sources else ""
-
-    def _name_index(self) -> dict[str, str]:
-        names: dict[str, str] = {}
-        for actor in self._actors.values():
-            for alias in (actor.id, actor.iso2, actor.name, *actor.aliases):
-                if alias:
-                    names.setdefault(alias.casefold(), actor.id)
-        return names
 
     @property
     def actors(self) -> Mapping[str, Actor]:
@@ -338,90 +340,89 @@ class Codebook:
             return self._actors[actor_id]
         except KeyError:
             raise NetvizError(
-                f"unknown actor id {actor_id!r}; add it to an actors file or use one of "
-                "the ids listed by `netviz actors`"
+                f"unknown actor id {actor_id!r}; use an id listed by `netviz actors` or add it to an actors file"
             ) from None
 
     def find_mentions(self, text: str, on: date | None = None) -> list[Mention]:
-        """Every actor named in ``text``, non-overlapping, longest first, sorted by start.
+        """Every actor named in ``text``: non-overlapping, longest first, sorted by start.
 
         Parameters
         ----------
         text:
             Any text; offsets in the result index into it unchanged.
         on:
-            The date of the text. People resolve only inside their role's dates;
-            ``None`` ignores dates.
+            The date of the text: people resolve only inside their roles'
+            dates. ``None`` ignores dates.
+
+        >>> cb = load_codebook()
+        >>> [(m.text, m.actor) for m in cb.find_mentions("Erdoğan's U.S.-led allies fought the Islamic State [Daesh] of Iraq and Syria.")]
+        [('Erdoğan', 'TUR'), ('U.S.', 'USA'), ('Islamic State [Daesh] of Iraq and Syria', 'ISIS')]
         """
         norm = _normalise(text)
-        found = []
-        for m in self._regex.finditer(norm):
-            if self._has_patterns and m.group("blocked"):
-                continue
-            form = _key(m.group())
-            if form in self._blocked or norm.startswith(self.not_followed_by, m.end()):
-                continue
-            target = self._pick(self._targets.get(form, ()), on)
-            if target is None or self._rejected_by_context(norm, m, target, form):
-                continue
-            found.append(
-                Mention(target.actor, m.start(), m.end(), text[m.start() : m.end()], target.alias, self._reason(target))
-            )
-        return found
+        # Glosses become blanks (same length, so offsets hold) for the main
+        # pass; a gloss no match spans is then matched on its own.
+        masked = _GLOSS.sub(lambda g: " " * len(g.group()), norm)
+        spans = [m.span() for m in self._regex.finditer(masked)]
+        found = [x for x in (self._mention(text, norm, masked, s, e, on) for s, e in spans) if x]
+        for gloss in _GLOSS.finditer(norm) if "[" in norm else ():
+            if not any(s < gloss.end() and gloss.start() < e for s, e in spans):
+                inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
+                found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
+        return sorted(found, key=lambda m: m.start)
+
+    def _mention(self, text: str, norm: str, scanned: str, start: int, end: int, on: date | None) -> Mention | None:
+        form = " ".join(scanned[start:end].split())
+        if form in self._blocked or norm.startswith(self.not_followed_by, end):
+            return None
+        readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
+        if not readings:  # a placeholder blocker, or a person outside their roles
+            return None
+        target = max(readings, key=_recency)
+        near = self._near.get((target.actor, target.alias))
+        if near and near.search(norm, max(0, start - NEAR), end + NEAR):
+            return None
+        if form in self.ambiguous_in_caps and _shouted(norm, start, end):
+            return None
+        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target))
 
     def resolve(self, phrase: str, on: date | None = None) -> list[Mention]:
-        """What ``phrase`` names, and why (for ``netviz actors resolve``).
+        """What ``phrase`` names and why (for ``netviz actors resolve``).
 
-        If the whole phrase is one alias, every actor it can stand for on
+        If the whole phrase is one surface form, every actor it stands for on
         ``on`` is returned (a person may have spoken for several actors over
-        time); otherwise the mentions inside it.
+        time, one per role); otherwise the mentions inside it.
 
-        >>> cb = Codebook([Actor("NATO", "NATO", "organisation", ()), Actor("NOR", "Norway", "state", (),
-        ...     people=(Person("Jens Stoltenberg", ("Stoltenberg",), "Prime Minister of Norway",
-        ...                    date(2005, 10, 17), date(2013, 10, 16)),)),
-        ...     Actor("NATO2", "x", "organisation", ())])
+        >>> cb = load_codebook()
         >>> [m.actor for m in cb.resolve("Stoltenberg")]
+        ['NATO', 'NOR']
+        >>> [m.actor for m in cb.resolve("Stoltenberg", on=date(2012, 1, 1))]
         ['NOR']
         """
         stripped = phrase.strip()
-        targets = [t for t in self._targets.get(_key(_normalise(stripped)), ()) if t.person is None or t.person.active(on)]
-        if targets and not self._blocked.intersection([_key(_normalise(stripped))]):
-            offset = phrase.index(stripped)
-            seen: dict[str, _Target] = {}
-            for t in sorted(targets, key=_recency, reverse=True):
-                seen.setdefault(t.actor, t)
-            return [
-                Mention(t.actor, offset, offset + len(stripped), stripped, t.alias, self._reason(t))
-                for t in sorted(seen.values(), key=lambda t: t.actor)
-            ]
-        return self.find_mentions(phrase, on)
+        form = " ".join(_normalise(stripped).split())
+        readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
+        if not readings or form in self._blocked:
+            return self.find_mentions(phrase, on)
+        best: dict[str, _Target] = {}
+        for t in sorted(readings, key=_recency, reverse=True):
+            best.setdefault(t.actor, t)
+        start = phrase.index(stripped)
+        return [
+            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t))
+            for t in sorted(best.values(), key=lambda t: t.actor)
+        ]
 
     def lookup_name(self, name: str) -> str | None:
-        """The id of the actor whose id, ISO alpha-2 code, name or alias is exactly ``name``.
+        """The id of the actor whose id, name or alias is exactly ``name`` (any case).
 
-        Case-insensitive; people are not looked up (they need a date).
+        Ids win over names, names over aliases. People are not looked up:
+        they need a date.
 
-        >>> cb = Codebook([Actor("RUS", "Russia", "state", ("Russian Federation",), iso2="RU")])
-        >>> cb.lookup_name("russian federation"), cb.lookup_name("RU"), cb.lookup_name("Moscow")
+        >>> cb = load_codebook()
+        >>> cb.lookup_name("russian federation"), cb.lookup_name("RUS"), cb.lookup_name("Putin")
         ('RUS', 'RUS', None)
         """
         return self._names.get(" ".join(_normalise(name).split()).casefold())
-
-    @staticmethod
-    def _pick(targets: Iterable[_Target], on: date | None) -> _Target | None:
-        live = [t for t in targets if t.person is None or t.person.active(on)]
-        return max(live, key=_recency) if live else None
-
-    def _rejected_by_context(self, norm: str, m: re.Match, target: _Target, form: str) -> bool:
-        near = self._near.get((target.actor, target.alias))
-        if near and near.search(norm, max(0, m.start() - NEAR), m.end() + NEAR):
-            return True
-        if form in self.ambiguous_in_caps:
-            before = norm[max(0, m.start() - 40) : m.start()].split()
-            after = norm[m.end() : m.end() + 40].split()
-            shouted = [w for w in (before[-1:] + after[:1]) if _CAPS_WORD.fullmatch(w.strip(",.;:!?\"'"))]
-            return len(shouted) == len(before[-1:] + after[:1]) == 2
-        return False
 
     def _reason(self, target: _Target) -> str:
         actor = self._actors[target.actor]
@@ -431,85 +432,93 @@ class Codebook:
         return f"{p.name} (alias {target.alias!r}): {p.role} {p.period} -> {actor.id} ({actor.name})"
 
 
-def _recency(target: _Target) -> tuple:
-    """Sort key: an actor alias first, then the person whose role started last."""
-    if target.person is None:
-        return (1, date.min)
-    return (0, target.person.start or date.min)
-
-
-def _overlap(a: Person | None, b: Person | None) -> bool:
-    if a is None or b is None:
-        return True
-    a_start, b_start = a.start or date.min, b.start or date.min
-    a_end, b_end = a.end or date.max, b.end or date.max
-    return a_start <= b_end and b_start <= a_end
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether both words around ``text[start:end]`` are in capitals ("THIS IS WHY")."""
+    before = text[max(0, start - 40) : start].split()[-1:]
+    after = text[end : end + 40].split()[:1]
+    words = [w.strip(",.;:!?\"'()") for w in before + after]
+    return len(words) == 2 and all(_CAPS_WORD.fullmatch(w) for w in words)
 
 
 # --- loading -----------------------------------------------------------------
 
 _ACTOR_FIELDS = {f.name for f in fields(Actor)}
 _PERSON_FIELDS = {f.name for f in fields(Person)}
-_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps")
+_cache: dict[tuple, Codebook] = {}
 
 
 def load_codebook(*extra: Path) -> Codebook:
-    """The packaged codebook, extended or overridden by each file in ``extra`` in order.
+    """The packaged codebook, extended or overridden by each file of ``extra`` in turn.
 
-    A user file uses the packaged format. An actor with a new id is added;
-    an actor with an id already loaded keeps its other fields and takes the
-    fields the file gives (``aliases`` given replaces the whole alias list).
-    ``not_actors``, ``not_followed_by`` and ``ambiguous_in_caps`` entries are
-    added to the ones already loaded.
+    A user file has the packaged format (see the header of
+    ``data/actors.yaml``). An entry with a new id adds an actor; an entry
+    with an id already loaded replaces only the fields it gives (a given
+    ``aliases`` or ``people`` list replaces the whole list). ``not_actors``,
+    ``not_followed_by`` and ``ambiguous_in_caps`` entries add to those
+    loaded. The result is cached until one of the files changes.
 
     Raises
     ------
     NetvizError
-        For a file that cannot be read or parsed, or an entry that is
-        malformed, duplicated in one file or claims another actor's alias.
+        For a file that cannot be read or parsed, a malformed entry, an id
+        given twice in one file, or an alias claimed by two actors; the
+        message names the file and line.
 
     >>> cb = load_codebook()
-    >>> cb.get("RUS").name, "ISIS" in cb
-    ('Russia', True)
+    >>> cb.get("RUS").name, "ISIS" in cb, sum(a.un_member for a in cb.actors.values())
+    ('Russia', True, 193)
     """
+    paths = (DEFAULT_CODEBOOK, *map(Path, extra))
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.is_file() else (str(p),) for p in paths)
+    if stamp not in _cache:
+        _cache.clear()
+        _cache[stamp] = _load(paths)
+    return _cache[stamp]
+
+
+def _load(paths: Iterable[Path]) -> Codebook:
     actors: dict[str, Actor] = {}
-    lists: dict[str, list[str]] = {k: [] for k in _TOP_KEYS[1:]}
-    origin: dict[str, str] = {}
-    for path in (DEFAULT_CODEBOOK, *map(Path, extra)):
+    sources: dict[str, str] = {}
+    lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:]}
+    for path in paths:
         data = load_yaml(path)
         if not isinstance(data, dict):
-            raise NetvizError(f"{path}: expected a mapping with an 'actors' list at the top; see data/actors.yaml")
+            raise NetvizError(f"{path}: expected a mapping with an 'actors' list; see the header of data/actors.yaml")
         unknown = sorted(set(data) - set(_TOP_KEYS) - {LINE})
         if unknown:
-            raise NetvizError(f"{path}: unknown top-level key {unknown[0]!r}; use one of {', '.join(_TOP_KEYS)}")
+            raise NetvizError(f"{path}: unknown top-level key {unknown[0]!r}; use {', '.join(_TOP_KEYS)}")
         entries = data.get("actors") or []
         if not isinstance(entries, list):
-            raise NetvizError(f"{where(path, data)}: 'actors' must be a list of actor entries")
+            raise NetvizError(f"{path}: 'actors' must be a list of actor entries")
         seen: set[str] = set()
         for entry in entries:
-            fields_given = _parse_actor(path, entry)
-            actor_id = fields_given["id"]
+            given = _parse_actor(path, entry)
+            actor_id = given["id"]
             if actor_id in seen:
                 raise NetvizError(f"{where(path, entry)}: actor id {actor_id!r} appears twice in this file; merge the entries")
             seen.add(actor_id)
             if actor_id in actors:
-                actors[actor_id] = replace(actors[actor_id], **fields_given)
+                actors[actor_id] = replace(actors[actor_id], **given)
             else:
-                missing = [k for k in ("name", "type") if k not in fields_given]
+                missing = [key for key in ("name", "type") if key not in given]
                 if missing:
-                    raise NetvizError(f"{where(path, entry)}: actor {actor_id!r} has no {missing[0]!r}; every new actor needs id, name and type")
-                actors[actor_id] = Actor(**{"aliases": (), **fields_given})
-            origin[actor_id] = where(path, entry)
+                    raise NetvizError(
+                        f"{where(path, entry)}: new actor {actor_id!r} has no {missing[0]!r}; "
+                        "a new actor needs id, name and type"
+                    )
+                if given["type"] == "state":
+                    given.setdefault("country", actor_id)
+                actors[actor_id] = Actor(**{"aliases": (), **given})
+            sources[actor_id] = where(path, entry)
         for key, values in lists.items():
-            given = data.get(key) or []
-            if not isinstance(given, list) or not all(isinstance(v, str) and v.strip() for v in given):
+            more = data.get(key) or []
+            if not isinstance(more, list) or not all(isinstance(v, str) and v.strip() for v in more):
                 raise NetvizError(f"{path}: {key!r} must be a list of non-empty strings")
-            values.extend(given)
+            values += more
         for phrase in data.get("not_actors") or []:
-            rest = phrase.replace(_NAME_PLACEHOLDER, "")
-            if "{" in rest or "}" in rest:
+            if re.search(r"[{}]", phrase.replace(_NAME_PLACEHOLDER, "")):
                 raise NetvizError(f"{path}: not_actors phrase {phrase!r} has a placeholder other than {_NAME_PLACEHOLDER}")
-    return Codebook(actors.values(), sources=origin, **lists)
+    return Codebook(actors.values(), sources=sources, **lists)
 
 
 def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
@@ -521,62 +530,61 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
     if unknown:
         raise NetvizError(f"{loc}: unknown actor field {unknown[0]!r}; use {', '.join(sorted(_ACTOR_FIELDS))}")
     actor_id = entry.get("id")
-    if not isinstance(actor_id, str) or not _ID_RE.match(actor_id):
-        raise NetvizError(f"{loc}: actor entry needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
-    loc = f"{loc}: actor {actor_id!r}"
-    out: dict[str, Any] = {"id": actor_id}
+    if not isinstance(actor_id, str) or not _ID_RE.fullmatch(actor_id):
+        raise NetvizError(f"{loc}: an actor needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
+    loc = f"{loc}: actor {actor_id}"
+    given: dict[str, Any] = {"id": actor_id}
     for key in ("name", "country", "iso2"):
         if key in entry:
-            out[key] = _text(loc, key, entry[key])
+            given[key] = _text(loc, key, entry[key])
     if "type" in entry:
         if entry["type"] not in ACTOR_TYPES:
             raise NetvizError(f"{loc}: type {entry['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
-        out["type"] = entry["type"]
-    if "iso2" in out and not re.fullmatch(r"[A-Z]{2}", out["iso2"]):
-        raise NetvizError(f"{loc}: iso2 must be two upper-case letters (e.g. RU); got {out['iso2']!r}")
+        given["type"] = entry["type"]
+    if "iso2" in given and not re.fullmatch(r"[A-Z]{2}", given["iso2"]):
+        raise NetvizError(f"{loc}: iso2 must be two capital letters, e.g. RU (quote NO for Norway); got {entry['iso2']!r}")
     if "un_member" in entry:
         if not isinstance(entry["un_member"], bool):
-            raise NetvizError(f"{loc}: un_member must be true or false")
-        out["un_member"] = entry["un_member"]
+            raise NetvizError(f"{loc}: un_member must be true or false; got {entry['un_member']!r}")
+        given["un_member"] = entry["un_member"]
     if "aliases" in entry:
-        out["aliases"] = _texts(loc, "aliases", entry["aliases"])
+        given["aliases"] = _texts(loc, "aliases", entry["aliases"])
     if "people" in entry:
         if not isinstance(entry["people"], list):
-            raise NetvizError(f"{loc}: people must be a list of {{name, role, start, end, aliases}} entries")
-        out["people"] = tuple(_parse_person(path, loc, p) for p in entry["people"])
+            raise NetvizError(f"{loc}: people must be a list of entries with name, role, start, end, aliases")
+        given["people"] = tuple(_parse_person(path, actor_id, p) for p in entry["people"])
     if "not_near" in entry:
         near = entry["not_near"]
         if not isinstance(near, dict):
-            raise NetvizError(f"{loc}: not_near must map an alias to a list of words")
-        known = {entry.get("name"), *out.get("aliases", ())}
-        out["not_near"] = {}
+            raise NetvizError(f"{loc}: not_near must map an alias to a list of words, e.g. {{Georgia: [Atlanta]}}")
+        own = {entry.get("name"), *given.get("aliases", ())}
+        given["not_near"] = {}
         for alias, words in near.items():
             if alias == LINE:
                 continue
-            if alias not in known:
-                raise NetvizError(f"{loc}: not_near alias {alias!r} is not the actor's name or one of the aliases given here")
-            out["not_near"][alias] = _texts(loc, f"not_near[{alias}]", words)
-    return out
+            if alias not in own:
+                raise NetvizError(f"{loc}: not_near alias {alias!r} is not this entry's name or one of its aliases")
+            given["not_near"][alias] = _texts(loc, f"not_near {alias}", words)
+    return given
 
 
-def _parse_person(path: Path, loc: str, entry: Any) -> Person:
+def _parse_person(path: Path, actor_id: str, entry: Any) -> Person:
     if not isinstance(entry, dict):
-        raise NetvizError(f"{loc}: each person must be a mapping with name and role; got {entry!r}")
+        raise NetvizError(f"{path}: actor {actor_id}: each person must be a mapping with name and role; got {entry!r}")
+    loc = f"{where(path, entry)}: person {entry.get('name')!r} of {actor_id}"
     unknown = sorted(set(entry) - _PERSON_FIELDS - {LINE})
-    name = entry.get("name")
-    ploc = f"{where(path, entry)}: person {name!r} of {loc.rsplit(': ', 1)[-1]}"
     if unknown:
-        raise NetvizError(f"{ploc}: unknown person field {unknown[0]!r}; use {', '.join(sorted(_PERSON_FIELDS))}")
+        raise NetvizError(f"{loc}: unknown person field {unknown[0]!r}; use {', '.join(sorted(_PERSON_FIELDS))}")
     for key in ("name", "role"):
         if key not in entry:
-            raise NetvizError(f"{ploc}: a person needs {key!r}")
-    start, end = (_date(ploc, k, entry.get(k)) for k in ("start", "end"))
+            raise NetvizError(f"{loc}: a person needs a {key!r}")
+    start, end = _date(loc, "start", entry.get("start")), _date(loc, "end", entry.get("end"))
     if start and end and end < start:
-        raise NetvizError(f"{ploc}: end {end} is before start {start}; fix the role dates")
+        raise NetvizError(f"{loc}: end {end} is before start {start}; fix the role dates")
     return Person(
-        name=_text(ploc, "name", entry["name"]),
-        aliases=_texts(ploc, "aliases", entry.get("aliases") or []),
-        role=_text(ploc, "role", entry["role"]),
+        name=_text(loc, "name", entry["name"]),
+        aliases=_texts(loc, "aliases", entry.get("aliases") or []),
+        role=_text(loc, "role", entry["role"]),
         start=start,
         end=end,
     )
@@ -590,12 +598,12 @@ def _text(loc: str, key: str, value: Any) -> str:
 
 def _texts(loc: str, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
-        raise NetvizError(f"{loc}: {key} must be a list of strings, e.g. [Russian, Moscow]")
+        raise NetvizError(f"{loc}: {key} must be a list of strings, e.g. [Russian, Moscow]; got {value!r}")
     return tuple(_text(loc, key, v) for v in value)
 
 
 def _date(loc: str, key: str, value: Any) -> date | None:
-    if value is None or isinstance(value, date):
+    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
         return value
     try:
         return date.fromisoformat(str(value))
