@@ -270,9 +270,7 @@ def _relations(evidence: Iterable[Any]) -> list[Relation]:
 
 def _relation_key(rel: Relation) -> tuple:
     """A total order: strongest first (as a tie lists its evidence), then every field."""
-    ev = rel.evidence
-    record = json.dumps(relation_record(rel), sort_keys=True, default=str)
-    return (evidence_order(rel), record, -1 if ev.cue_start is None else ev.cue_start, -1 if ev.cue_end is None else ev.cue_end)
+    return (evidence_order(rel), json.dumps(relation_record(rel), sort_keys=True))
 
 
 def _article_key(rel: Relation) -> tuple[str, str, str, str]:
