@@ -130,9 +130,12 @@ class EventSummary:
     """What one import did: rows read, relations kept, and why the others were skipped.
 
     ``rows`` counts data rows (no header, no blank lines); ``used`` plus the
-    ``skipped`` counts add up to it. ``unmapped`` counts the actors (as the
-    file names them) that the codebook lacks; ``early`` the kept events dated
-    :data:`EARLY_DAYS` or more before their report was added (GDELT only).
+    ``skipped`` counts add up to it. A skipped row is counted once, under the
+    first check it fails, in this order: well-formed, both actors known, two
+    different actors, not neutral, not a repeat. ``unmapped`` counts the
+    actors (as the file names them) whose addition to the codebook would bring
+    events in; ``early`` the kept events dated :data:`EARLY_DAYS` or more
+    before their report was added (GDELT only).
     """
 
     path: Path
@@ -357,7 +360,7 @@ class EventStream:
                 self.warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
                 date_field = "event"
         self.summary = EventSummary(path, self.format, date_field)
-        self._bad: dict[str, list[int]] = {}
+        self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
         self._seen: set[int] = set()
@@ -381,7 +384,10 @@ class EventStream:
 
     def _malformed(self, number: int, problem: str) -> None:
         self.summary.skipped[MALFORMED] += 1
-        self._bad.setdefault(problem, []).append(number)
+        count, lines = self._bad.get(problem, (0, []))
+        if len(lines) < _LISTED_LINES:  # the first few are enough to find the problem
+            lines.append(number)
+        self._bad[problem] = (count + 1, lines)
 
     def _unmapped(self, label: str) -> None:
         unmapped = self.summary.unmapped
@@ -398,18 +404,18 @@ class EventStream:
         bad = self.summary.skipped[MALFORMED]
         if not bad:
             return
-        first_problem, lines = min(self._bad.items(), key=lambda item: item[1][0])
+        problems = sorted(self._bad.items(), key=lambda item: item[1][1][0])
         allowed = max(MAX_BAD_ROWS, int(MAX_BAD_SHARE * self.summary.rows))
         if bad > allowed:
+            first_problem, (_, lines) = problems[0]
             raise NetvizError(
                 f"{self.path}: {bad} of {self.summary.rows} rows are malformed (line {lines[0]}: {first_problem}); "
                 f"this is not a well-formed {FORMATS[self.format]} file (at most {allowed} bad rows are skipped)"
             )
-        for problem, numbers in sorted(self._bad.items(), key=lambda item: item[1][0]):
-            shown = ", ".join(map(str, numbers[:_LISTED_LINES]))
-            more = f" and {len(numbers) - _LISTED_LINES} more" if len(numbers) > _LISTED_LINES else ""
-            rows = "row" if len(numbers) == 1 else "rows"
-            self.warnings.append(f"{self.path}: skipped {len(numbers)} {rows} with {problem} (line {shown}{more}); the rest was imported")
+        for problem, (count, lines) in problems:
+            shown = ", ".join(map(str, lines)) + (f" and {count - len(lines)} more" if count > len(lines) else "")
+            rows, where = ("row", "line") if count == 1 else ("rows", "lines")
+            self.warnings.append(f"{self.path}: skipped {count} {rows} with {problem} ({where} {shown}); the rest was imported")
 
     def _date(self, text: str) -> date:
         day = self._dates.get(text)
