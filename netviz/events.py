@@ -39,7 +39,9 @@ How an event becomes a relation
   dates some events months before the report that mentions them;
   ``date_field="added"`` places GDELT events on DATEADDED, the day GDELT saw
   the report. The summary says which date was used and how many events are
-  dated 30 days or more before their report.
+  dated 30 days or more before their report. The evidence text always keeps
+  the event date, so it survives placing events on report dates or on the
+  start of a week or month (:func:`period_start`).
 - Repeated reports. An event counts once per date, pair of actors (either
   direction), event code and source (GDELT: the article URL; ICEWS: the
   story). This drops the same event coded twice from one article and ICEWS's
@@ -572,7 +574,7 @@ class EventStream:
             if (added_day - event_day).days >= EARLY_DAYS:
                 self.summary.early += 1
             outlet = _host(url)
-            sentence = f"{f[6] or a} -> {f[16] or b}: {event_label(code)} (CAMEO {code}, Goldstein {goldstein:+.1f})"
+            sentence = f"{f[6] or a} -> {f[16] or b}: {event_label(code)} (CAMEO {code}, Goldstein {goldstein:+.1f}, event date {event_day})"
             evidence = Evidence(
                 sentence=sentence,
                 cue=code,
@@ -650,7 +652,7 @@ class EventStream:
                 ids.append(f"event {f[at_id].strip()}")
             text = f[at_text].strip() or event_label(code)
             evidence = Evidence(
-                sentence=f"{f[source[0]].strip() or a} -> {f[target[0]].strip() or b}: {text} (CAMEO {code}, intensity {goldstein:+.1f})",
+                sentence=f"{f[source[0]].strip() or a} -> {f[target[0]].strip() or b}: {text} (CAMEO {code}, intensity {goldstein:+.1f}, event date {day})",
                 cue=code,
                 rule=" ".join(["icews", *ids]),
                 outlet=(f[at_publisher].strip() or None) if at_publisher is not None else None,

@@ -117,6 +117,10 @@ def test_gdelt_date_added_places_events_on_the_report_date():
     by_event = read_events(GDELT, states_codebook())
     by_added = read_events(GDELT, states_codebook(), date_field="added")
     assert {r.date for r in by_added.relations} == {date(2019, 10, 24)}
+    # The evidence keeps each event's own date.
+    kept = sorted(r.evidence.sentence.rsplit("event date ", 1)[1].rstrip(")") for r in by_added.relations)
+    assert kept == sorted(r.date.isoformat() for r in by_event.relations)
+    assert by_event.summary.early == by_added.summary.early > 0
     assert by_added.summary.date_field == "added"
     assert "DATEADDED" in format_summary(by_added.summary)
     assert "SQLDATE" in format_summary(by_event.summary)
