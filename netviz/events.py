@@ -567,7 +567,7 @@ class EventStream:
                 continue
             day = added_day if by_added else event_day
             url = f[url_at] if url_at is not None else ""
-            repeat = self._fresh(day, a, b, code, url or f[0])
+            repeat = self._fresh(event_day, a, b, code, url or f[0])
             if repeat:
                 self._skip(repeat)
                 continue

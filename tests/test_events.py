@@ -209,6 +209,12 @@ def test_gdelt_repeated_report_and_mirrored_event_count_once(tmp_path):
     assert result.summary.skipped == Counter({events.REPEATED: 1, events.MIRRORED: 1})
 
 
+def test_events_of_different_dates_in_one_report_stay_apart_when_placed_on_the_report_date(tmp_path):
+    path = write_lines(tmp_path, [gdelt_line(event_id="1"), gdelt_line(event_id="2", event="20190901")])
+    result = read_events(path, full_codebook(), date_field="added")
+    assert [r.date for r in result.relations] == [date(2019, 10, 24), date(2019, 10, 24)]
+
+
 def test_gdelt_skips_neutral_self_regional_armed_and_unknown_actors(tmp_path):
     path = write_lines(
         tmp_path,
