@@ -42,10 +42,12 @@ How an event becomes a relation
   dated 30 days or more before their report. The evidence text always keeps
   the event date, so it survives placing events on report dates or on the
   start of a week or month (:func:`period_start`).
-- Repeated reports. An event counts once per date, pair of actors (either
-  direction), event code and source (GDELT: the article URL; ICEWS: the
-  story). This drops the same event coded twice from one article and ICEWS's
-  symmetric events, which it reports once in each direction.
+- Repeated reports. An event counts once per event date, pair of actors
+  (either direction), event code and source (GDELT: the article URL; ICEWS:
+  the story). This drops the same event coded twice from one article and
+  ICEWS's symmetric events, which it reports once in each direction. GDELT
+  1.0 files from before April 2013 have no URL, so each row counts. Files are
+  deduplicated one by one, not against each other.
 
 Bad input
 ---------
@@ -322,7 +324,8 @@ def _format_of(path: Path, number: int, line: str) -> str:
         raise NetvizError(f"{path}:{number}: comma-separated; netviz reads GDELT and ICEWS exports as published, tab-separated")
     raise NetvizError(
         f"{path}:{number}: unknown event format: {len(columns)} tab-separated columns; expected a GDELT 2.0 "
-        "export (61 columns), a GDELT 1.0 export (57 or 58) or an ICEWS file with its header row"
+        "event export (61 columns; not a mentions or GKG file), a GDELT 1.0 export (57 or 58) or an ICEWS "
+        "file with its header row"
     )
 
 

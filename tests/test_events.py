@@ -432,13 +432,18 @@ def test_missing_empty_binary_folder_and_unknown_files_are_clear_errors(tmp_path
         read_events(tmp_path / "export.csv", cb)
 
 
-def test_zip_archives_must_hold_one_file_and_be_intact(tmp_path):
+def test_archives_must_hold_one_file_and_be_intact(tmp_path):
     two = tmp_path / "two.zip"
     with zipfile.ZipFile(two, "w") as archive:
         archive.writestr("a.CSV", gdelt_line())
         archive.writestr("b.CSV", gdelt_line())
     with pytest.raises(NetvizError, match="two.zip: a zip archive must hold exactly one event file, this one holds 2"):
         read_events(two, full_codebook())
+    truncated = tmp_path / "export.CSV.gz"
+    whole = gzip.compress("\n".join(gdelt_line(event_id=str(i), url=f"u{i * 7919}") for i in range(2000)).encode())
+    truncated.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(NetvizError, match="export.CSV.gz: the compressed data is damaged"):
+        read_events(truncated, full_codebook())
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     with pytest.raises(NetvizError, match="broken.zip: damaged zip archive"):
