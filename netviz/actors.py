@@ -205,8 +205,9 @@ def _recency(target: _Target) -> tuple[int, date]:
 class Codebook:
     """Actors by id plus the matcher compiled over all their surface forms.
 
-    Usually built by :func:`load_codebook`. ``sources`` maps actor ids to the
-    ``file:line`` that defined them, for error messages.
+    Usually built by :func:`load_codebook`. ``sources`` maps actor ids and
+    ``not_actors`` phrases to the file (and line) that gave them, for error
+    messages.
 
     >>> cb = Codebook([Actor("RUS", "Russia", "state", ("Russian", "Kremlin"))])
     >>> [(m.actor, m.text) for m in cb.find_mentions("The Kremlin denied Russian-backed strikes.")]
@@ -239,12 +240,15 @@ class Codebook:
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
         self.ambiguous_in_caps = frozenset(ambiguous_in_caps)
         self._targets = self._index()
-        self._blocked = {v for p in self.not_actors if _NAME_PLACEHOLDER not in p for v in _variants(p)}
-        for form in sorted(self._blocked & self._targets.keys()):
-            actor_id = self._targets[form][0].actor
-            raise NetvizError(
-                f"{self._at(actor_id)}not_actors phrase {form!r} is also an alias of {actor_id}; remove one of them"
-            )
+        plain = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
+        for phrase in plain:
+            clash = self._targets.get(_variants(phrase)[0])
+            if clash:
+                raise NetvizError(
+                    f"{self._at(phrase)}not_actors phrase {phrase!r} is also an alias of {clash[0].actor}; "
+                    "remove one of them"
+                )
+        self._blocked = {v for p in plain for v in _variants(p)}
         patterns = "|".join(
             r"\s+".join(
                 _NAME_RE if word == _NAME_PLACEHOLDER else re.escape(word)
@@ -269,8 +273,8 @@ class Codebook:
                 for alias in value if isinstance(value, tuple) else (value,):
                     self._names.setdefault(" ".join(_normalise(alias).split()).casefold(), actor.id)
 
-    def _at(self, actor_id: str) -> str:
-        return f"{self._sources[actor_id]}: " if actor_id in self._sources else ""
+    def _at(self, key: str) -> str:
+        return f"{self._sources[key]}: " if key in self._sources else ""
 
     def _index(self) -> dict[str, list[_Target]]:
         """Surface form -> its readings. An actor's alias as written beats a
@@ -444,7 +448,8 @@ def _shouted(text: str, start: int, end: int) -> bool:
 
 _ACTOR_FIELDS = {f.name for f in fields(Actor)}
 _PERSON_FIELDS = {f.name for f in fields(Person)}
-_cache: dict[tuple, Codebook] = {}
+_codebooks: dict[tuple, Codebook] = {}
+_parsed: dict[tuple, Any] = {}
 
 
 def load_codebook(*extra: Path) -> Codebook:
@@ -469,19 +474,31 @@ def load_codebook(*extra: Path) -> Codebook:
     ('Russia', True, 193)
     """
     paths = (DEFAULT_CODEBOOK, *map(Path, extra))
-    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) if p.is_file() else (str(p),) for p in paths)
-    if stamp not in _cache:
-        _cache.clear()
-        _cache[stamp] = _load(paths)
-    return _cache[stamp]
+    stamps = tuple(_stamp(p) for p in paths)
+    if stamps not in _codebooks:
+        _codebooks.clear()
+        _codebooks[stamps] = _load(paths, stamps)
+    return _codebooks[stamps]
 
 
-def _load(paths: Iterable[Path]) -> Codebook:
+def _stamp(path: Path) -> tuple:
+    """What identifies a file's content for the caches: path, mtime and size."""
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path),)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
     actors: dict[str, Actor] = {}
     sources: dict[str, str] = {}
     lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:]}
-    for path in paths:
-        data = load_yaml(path)
+    for path, stamp in zip(paths, stamps):
+        # Parsing the packaged file dominates loading; keep the parsed files of
+        # the last load so another combination of user files reuses them.
+        data = _parsed.get(stamp) or load_yaml(path)
+        _parsed[stamp] = data
         if not isinstance(data, dict):
             raise NetvizError(f"{path}: expected a mapping with an 'actors' list; see the header of data/actors.yaml")
         unknown = sorted(set(data) - set(_TOP_KEYS) - {LINE})
@@ -518,6 +535,9 @@ def _load(paths: Iterable[Path]) -> Codebook:
         for phrase in data.get("not_actors") or []:
             if re.search(r"[{}]", phrase.replace(_NAME_PLACEHOLDER, "")):
                 raise NetvizError(f"{path}: not_actors phrase {phrase!r} has a placeholder other than {_NAME_PLACEHOLDER}")
+            sources[phrase] = str(path)
+    for stale in _parsed.keys() - set(stamps):
+        del _parsed[stale]
     return Codebook(actors.values(), sources=sources, **lists)
 
 
@@ -534,6 +554,8 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
         raise NetvizError(f"{loc}: an actor needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
     loc = f"{loc}: actor {actor_id}"
     given: dict[str, Any] = {"id": actor_id}
+    if "iso2" in entry and not (isinstance(entry["iso2"], str) and re.fullmatch(r"[A-Z]{2}", entry["iso2"])):
+        raise NetvizError(f"{loc}: iso2 must be two capital letters, e.g. RU (quote \"NO\" for Norway); got {entry['iso2']!r}")
     for key in ("name", "country", "iso2"):
         if key in entry:
             given[key] = _text(loc, key, entry[key])
@@ -541,8 +563,6 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
         if entry["type"] not in ACTOR_TYPES:
             raise NetvizError(f"{loc}: type {entry['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
         given["type"] = entry["type"]
-    if "iso2" in given and not re.fullmatch(r"[A-Z]{2}", given["iso2"]):
-        raise NetvizError(f"{loc}: iso2 must be two capital letters, e.g. RU (quote NO for Norway); got {entry['iso2']!r}")
     if "un_member" in entry:
         if not isinstance(entry["un_member"], bool):
             raise NetvizError(f"{loc}: un_member must be true or false; got {entry['un_member']!r}")

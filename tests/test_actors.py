@@ -1,0 +1,458 @@
+"""The actor codebook (data/actors.yaml) and the matcher (netviz/actors.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from netviz.actors import Actor, Codebook, Person, load_codebook
+from netviz.errors import NetvizError
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def cb() -> Codebook:
+    return load_codebook()
+
+
+def found(codebook: Codebook, text: str, on: date | None = None) -> list[tuple[str, str]]:
+    return [(m.text, m.actor) for m in codebook.find_mentions(text, on)]
+
+
+def ids(codebook: Codebook, text: str, on: date | None = None) -> list[str]:
+    return [m.actor for m in codebook.find_mentions(text, on)]
+
+
+def write(tmp_path: Path, text: str, name: str = "mine.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- the packaged codebook ------------------------------------------------------
+
+
+def test_every_un_member_state_is_in_the_codebook(cb):
+    members = [a for a in cb.actors.values() if a.un_member]
+    assert len(members) == 193
+    for actor in members:
+        assert actor.type == "state"
+        assert len(actor.id) == 3 and actor.id.isupper()
+        assert actor.country == actor.id
+        assert actor.iso2 and len(actor.iso2) == 2
+    assert len({a.iso2 for a in members}) == 193
+
+
+@pytest.mark.parametrize("actor_id", ["PSE", "XKX", "TWN", "ESH", "VAT"])
+def test_states_outside_the_un_are_present_but_not_members(cb, actor_id):
+    assert cb.get(actor_id).type == "state"
+    assert not cb.get(actor_id).un_member
+
+
+def test_core_ids_of_actors_md_and_every_gold_actor_exist(cb):
+    core = {"ISIS", "PKK", "YPG", "FSA", "NUSRA", "PMF", "FETO", "HEZBOLLAH", "NATO", "UN", "EU"}
+    # every id used by shared/seeds/gold.yaml
+    gold = {"USA", "RUS", "TUR", "SYR", "IRN", "IRQ", "JOR", "QAT", "FRA"}
+    assert core | gold <= set(cb.actors)
+
+
+@pytest.mark.parametrize(
+    "actor_id",
+    ["HAMAS", "HOUTHIS", "WAGNER", "ALQAEDA", "AQAP", "SHABAAB", "BOKOHARAM", "TALIBAN", "LNA", "KRG", "MB",
+     "FATAH", "PIJ", "DPR", "LPR", "UNHCR", "IAEA", "ARAB_LEAGUE", "OPEC", "AU", "GCC", "OSCE", "ASEAN", "CSTO",
+     "SCO", "OIC", "IMF", "WORLD_BANK"],
+)
+def test_regional_groups_and_organisations_exist(cb, actor_id):
+    assert cb.get(actor_id).type in ("armed_group", "political_group", "movement", "organisation")
+
+
+@pytest.mark.parametrize(
+    "phrase, actor_id",
+    [
+        # shared/ACTORS.md, table and lists
+        ("Islamic State", "ISIS"), ("IS", "ISIS"), ("ISIL", "ISIS"), ("Daesh", "ISIS"),
+        ("Islamic State of Iraq and the Levant", "ISIS"), ("Kurdistan Workers' Party", "PKK"),
+        ("Y.P.G.", "YPG"), ("People's Protection Units", "YPG"), ("SDF", "YPG"), ("Syrian Democratic Forces", "YPG"),
+        ("Syrian Kurds", "YPG"), ("Kurdish forces", "YPG"), ("Kurdish fighters", "YPG"), ("Kurdish groups", "YPG"),
+        ("the Kurds", "YPG"), ("Syrian rebels", "FSA"), ("Syrian opposition groups", "FSA"),
+        ("Jabhat al-Nusra", "NUSRA"), ("Hayat Tahrir al-Sham", "NUSRA"), ("Hashd al-Shaabi", "PMF"), ("PMU", "PMF"),
+        ("FETÖ", "FETO"), ("Gülenist Terror Group", "FETO"), ("Hizbullah", "HEZBOLLAH"), ("Nato", "NATO"),
+        ("North Atlantic Treaty Organization", "NATO"), ("U.N.", "UN"), ("Security Council", "UN"), ("Brussels", "EU"),
+        ("the White House", "USA"), ("the Pentagon", "USA"), ("the Kremlin", "RUS"), ("Ankara", "TUR"),
+        ("the regime", "SYR"), ("the Assad government", "SYR"), ("Tehran", "IRN"), ("Baghdad", "IRQ"),
+        ("Amman", "JOR"), ("Quds Force", "IRN"), ("the Turks", "TUR"), ("the Russians", "RUS"),
+        # other states: short forms, demonyms, capitals
+        ("the Saudi crown prince", "SAU"), ("Emirati", "ARE"), ("North Korean", "PRK"), ("Seoul", "KOR"),
+        ("Britain", "GBR"), ("Dutch", "NLD"), ("Türkiye", "TUR"), ("Ivory Coast", "CIV"), ("Kyiv", "UKR"),
+        ("Houthi rebels", "HOUTHIS"), ("Ansar Allah", "HOUTHIS"), ("Wagner Group", "WAGNER"), ("Peshmerga", "KRG"),
+        ("Iraqi Kurds", "KRG"), ("al-Qaeda in the Arabian Peninsula", "AQAP"), ("UN refugee agency", "UNHCR"),
+    ],
+)
+def test_documented_surface_forms_resolve(cb, phrase, actor_id):
+    assert ids(cb, phrase) == [actor_id]
+
+
+def test_seed_articles_name_every_actor_their_gold_relations_need(cb):
+    # ids from the `required` lists of shared/seeds/gold.yaml, per article
+    required = {
+        "000_3ca1ba2eb6418f92.txt": {"USA", "RUS", "SYR", "TUR", "FSA", "ISIS", "YPG"},
+        "001_a3ff9f0237ee71aa.txt": {"USA", "RUS", "SYR", "JOR", "ISIS"},
+        "002_5de89a4371e3db4d.txt": {"RUS", "TUR", "USA", "SYR", "PKK", "IRN", "FETO"},
+        "003_a77c86db7b5a1f59.txt": {"RUS", "TUR", "ISIS", "USA", "YPG", "PKK", "SYR", "IRN", "FSA"},
+        "004_b62d9b38dac386d8.txt": {"USA", "TUR", "IRN", "RUS", "IRQ", "ISIS", "SYR", "PMF", "NUSRA"},
+    }
+    for name, actors in required.items():
+        _, front, text = (ARTICLES / name).read_text(encoding="utf-8").split("---", 2)
+        on = date.fromisoformat(str(yaml.safe_load(front)["date"]))
+        assert actors <= set(ids(cb, text, on)), name
+
+
+# --- matching traps --------------------------------------------------------------
+
+
+def test_islamic_state_of_iraq_and_syria_is_one_actor(cb):
+    assert found(cb, "forces countering the Islamic State of Iraq and Syria") == [
+        ("Islamic State of Iraq and Syria", "ISIS")
+    ]
+
+
+def test_an_editorial_gloss_inside_a_name_is_part_of_it(cb):
+    text = "countering the Islamic State [Daesh] of Iraq and Syria, he said"
+    assert found(cb, text) == [("Islamic State [Daesh] of Iraq and Syria", "ISIS")]
+
+
+def test_a_gloss_outside_a_name_is_matched_on_its_own(cb):
+    text = "so Isis [Daesh] can be beaten"
+    mentions = cb.find_mentions(text)
+    assert [(m.text, m.actor) for m in mentions] == [("Isis", "ISIS"), ("Daesh", "ISIS")]
+    assert text[mentions[1].start : mentions[1].end] == "Daesh"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("IS fighters retreated", ["ISIS"]),
+        ("this is what it is", []),
+        ("the US and us", ["USA"]),
+        ("Turkey roasted a turkey", ["TUR"]),
+        ("TURKEY AND RUSSIA", ["TUR", "RUS"]),  # a dateline or headline in capitals
+        ("THIS IS WHY WE WIN", []),  # IS as an English word in shouted text
+        ("US strikes hit IS positions", ["USA", "ISIS"]),
+    ],
+)
+def test_case_decides_between_actor_and_word(cb, text, expected):
+    assert ids(cb, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Turkey's offensive", ("Turkey", "TUR")),
+        ("Russia\u2019s Vladimir Putin", ("Russia", "RUS")),
+        ("Daesh\u2019s main stronghold", ("Daesh", "ISIS")),
+        ("the Turks' airspace", ("Turks", "TUR")),
+    ],
+)
+def test_possessives_keep_the_actor(cb, text, expected):
+    assert found(cb, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a joint US-Russian venture", [("US", "USA"), ("Russian", "RUS")]),
+        ("the Russian-Jordanian command center", [("Russian", "RUS"), ("Jordanian", "JOR")]),
+        ("the Russian-backed offensive", [("Russian", "RUS")]),
+        ("the U.S.-led coalition", [("U.S.", "USA")]),
+        ("Turkey-U.S. relations", [("Turkey", "TUR"), ("U.S.", "USA")]),
+        ("the US\u2013Russia hotline", [("US", "USA"), ("Russia", "RUS")]),  # en dash
+        ("Iranian-backed fighters", [("Iranian", "IRN")]),
+    ],
+)
+def test_hyphenated_compounds_yield_each_actor(cb, text, expected):
+    assert found(cb, text) == expected
+
+
+def test_offsets_index_the_original_text_despite_typographic_characters(cb):
+    text = "\u201cIt\u2019s important,\u201d said Turkey\u2019s Akar \u2014 and the Kurdistan Workers\u2019 Party"
+    for m in cb.find_mentions(text):
+        assert text[m.start : m.end] == m.text
+    assert [m.actor for m in cb.find_mentions(text)] == ["TUR", "TUR", "PKK"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "according to the Washington Post",
+        "an analyst at the Washington Institute",
+        "the Syrian Observatory for Human Rights reported",
+        "a Turkish Airlines flight",
+        "in Albuquerque, New Mexico",
+        "fishing in the Jordan River",
+        "Michael Jordan scored",
+        "acting secretary Chad Wolf said",
+        "the Astana process",
+        "the U.S.-based former imam",
+        "Latin American leaders",
+    ],
+)
+def test_names_that_contain_an_alias_but_are_not_the_actor(cb, text):
+    assert ids(cb, text) == []
+
+
+def test_blocked_names_leave_the_actors_around_them(cb):
+    assert ids(cb, "Mexico and the US traded water rights for New Mexico farms") == ["MEX", "USA"]
+    assert ids(cb, "Chad said it would join; Chad Closes Border") == ["TCD", "TCD"]
+
+
+def test_georgia_depends_on_its_neighbourhood(cb):
+    assert ids(cb, "Georgia and Russia fought a war in 2008 over South Ossetia") == ["GEO", "RUS", "SOUTH_OSSETIA"]
+    assert ids(cb, "Voters in Atlanta, Georgia, lined up for hours") == []
+
+
+def test_a_place_of_action_still_names_the_actor(cb):
+    assert ids(cb, "an analyst with the Atlantic Council in Washington") == ["USA"]
+
+
+def test_diacritics_are_optional_in_the_text(cb):
+    assert ids(cb, "Erdogan and Cavusoglu met Gulen's critics", date(2017, 1, 1)) == ["TUR", "TUR", "FETO"]
+    assert ids(cb, "Erdoğan", date(2017, 1, 1)) == ["TUR"]
+
+
+# --- people and dates -------------------------------------------------------------
+
+
+def test_people_resolve_only_inside_their_role(cb):
+    assert ids(cb, "Obama said", date(2016, 6, 1)) == ["USA"]
+    assert ids(cb, "Obama said", date(2017, 1, 21)) == []
+    assert ids(cb, "Obama said", date(2008, 1, 1)) == []
+    assert ids(cb, "Obama said") == ["USA"]
+
+
+def test_a_president_elect_speaks_for_the_state(cb):
+    text = "President-elect Donald Trump's relations with Russia's Vladimir Putin"
+    assert ids(cb, text, date(2017, 1, 16)) == ["USA", "RUS", "RUS"]
+    assert ids(cb, "Donald Trump", date(2016, 10, 1)) == []  # a candidate does not
+
+
+def test_one_person_can_speak_for_different_actors_over_time(cb):
+    assert ids(cb, "Stoltenberg warned", date(2012, 5, 1)) == ["NOR"]
+    assert ids(cb, "Stoltenberg warned", date(2016, 5, 1)) == ["NATO"]
+    assert ids(cb, "Stoltenberg warned", date(2014, 1, 1)) == []
+
+
+def test_a_role_change_inside_one_actor(cb):
+    assert ids(cb, "Akar", date(2017, 3, 7)) == ["TUR"]  # chief of the general staff
+    assert ids(cb, "Akar", date(2020, 1, 1)) == ["TUR"]  # defence minister
+    assert ids(cb, "Akar", date(2024, 1, 1)) == []
+
+
+def test_the_reason_names_the_person_role_and_dates(cb):
+    (m,) = cb.find_mentions("Putin", date(2017, 1, 8))
+    assert m.actor == "RUS" and m.alias == "Putin"
+    assert "Vladimir Putin" in m.reason and "President" in m.reason and "1999-08-16.." in m.reason
+    (k,) = cb.find_mentions("the Kremlin")
+    assert k.reason == "alias 'Kremlin' of RUS (Russia)"
+
+
+def test_a_person_out_of_role_swallows_the_span(cb):
+    # "Israel Katz" in 2021 is neither the foreign minister nor the state of Israel
+    assert ids(cb, "Israel Katz said", date(2021, 6, 1)) == []
+    assert ids(cb, "Israel Katz said", date(2019, 6, 1)) == ["ISR"]
+
+
+# --- matcher mechanics on small codebooks -------------------------------------------
+
+
+def small(**kwargs) -> Codebook:
+    actors = [
+        Actor("SYR", "Syria", "state", ("Syrian", "the regime")),
+        Actor("FSA", "Free Syrian Army", "armed_group", ("Syrian rebels",)),
+        Actor("USA", "United States", "state", ("US", "U.S.", "Washington"),
+              people=(Person("Barack Obama", ("Obama",), "President", date(2009, 1, 20), date(2017, 1, 20)),)),
+    ]
+    return Codebook(actors, **kwargs)
+
+
+def test_longest_alias_wins_and_mentions_do_not_overlap():
+    mentions = small().find_mentions("Syrian rebels and the Free Syrian Army fought the Syrian army")
+    assert [(m.text, m.actor) for m in mentions] == [
+        ("Syrian rebels", "FSA"), ("Free Syrian Army", "FSA"), ("Syrian", "SYR")
+    ]
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_lower_case_aliases_match_at_a_sentence_start():
+    assert [m.actor for m in small().find_mentions("The regime fell. the regime fell.")] == ["SYR", "SYR"]
+    assert small().find_mentions("The Regime") == []
+
+
+def test_a_multi_word_alias_may_span_a_line_break():
+    assert [m.text for m in small().find_mentions("the Free Syrian\nArmy")] == ["Free Syrian\nArmy"]
+
+
+def test_not_actors_not_followed_by_and_caps_rules_are_codebook_settings():
+    plain = small()
+    tuned = small(not_actors=["Washington Post", "Syrian {Name}"], not_followed_by=["-based"], ambiguous_in_caps=["US"])
+    text = "Washington Post, Syrian Leila said. U.S.-based. LET US GO"
+    assert [m.text for m in plain.find_mentions(text)] == ["Washington", "Syrian", "U.S.", "US"]
+    assert tuned.find_mentions(text) == []
+
+
+def test_resolve_lists_every_reading_of_a_whole_phrase(cb):
+    readings = cb.resolve("Stoltenberg")
+    assert [m.actor for m in readings] == ["NATO", "NOR"]
+    assert all("Stoltenberg" in m.reason for m in readings)
+    assert [m.actor for m in cb.resolve("  Stoltenberg ", on=date(2016, 1, 1))] == ["NATO"]
+
+
+def test_resolve_of_a_sentence_gives_its_mentions(cb):
+    assert [m.actor for m in cb.resolve("Turkey and Russia met in Ankara")] == ["TUR", "RUS", "TUR"]
+    assert cb.resolve("Washington Post") == []
+    assert cb.resolve("Obama", on=date(2020, 1, 1)) == []
+
+
+def test_lookup_name_is_exact_and_case_insensitive(cb):
+    assert cb.lookup_name("Russian Federation") == "RUS"
+    assert cb.lookup_name("russian federation") == "RUS"
+    assert cb.lookup_name("United States") == "USA"
+    assert cb.lookup_name("IRN") == "IRN"
+    assert cb.lookup_name("Korea, Republic of") == "KOR"
+    assert cb.lookup_name("Putin") is None  # people need a date
+    assert cb.lookup_name("Russia and Turkey") is None
+
+
+def test_get_and_contains(cb):
+    assert "RUS" in cb and "XYZ" not in cb
+    assert cb.get("RUS").iso2 == "RU"
+    with pytest.raises(NetvizError, match="unknown actor id 'XYZ'"):
+        cb.get("XYZ")
+
+
+def test_actors_are_sorted_by_id(cb):
+    assert list(cb.actors) == sorted(cb.actors)
+
+
+# --- user files -------------------------------------------------------------------------
+
+
+def test_a_user_file_adds_actors_and_blockers(tmp_path):
+    path = write(tmp_path, """
+actors:
+  - id: SNC
+    name: Syrian National Council
+    type: political_group
+    country: SYR
+    aliases: [SNC]
+    people:
+      - {name: Burhan Ghalioun, aliases: [Ghalioun], role: chairman, start: 2011-10-02, end: 2012-06-09}
+not_actors: [Moscow Mule]
+""")
+    cb = load_codebook(path)
+    assert ids(cb, "Syrian National Council and the SNC", date(2012, 1, 1)) == ["SNC", "SNC"]
+    assert ids(cb, "Ghalioun spoke", date(2012, 1, 1)) == ["SNC"]
+    assert ids(cb, "Ghalioun spoke", date(2013, 1, 1)) == []
+    assert ids(cb, "a Moscow Mule in Moscow") == ["RUS"]
+    assert "RUS" in cb and len(cb) == len(load_codebook()) + 1
+
+
+def test_a_user_file_overrides_only_the_fields_it_gives(tmp_path):
+    path = write(tmp_path, "actors:\n  - id: RUS\n    name: Russian Federation\n    aliases: [Russian, Moscow]\n")
+    cb = load_codebook(path)
+    rus = cb.get("RUS")
+    assert rus.name == "Russian Federation" and rus.type == "state" and rus.iso2 == "RU"
+    assert rus.people == load_codebook().get("RUS").people
+    assert ids(cb, "the Kremlin and Moscow") == ["RUS"]  # Kremlin was dropped with the old alias list
+
+
+def test_the_cache_sees_a_changed_user_file(tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: ZZA, name: Zedland, type: state}\n")
+    assert ids(load_codebook(path), "Zedland") == ["ZZA"]
+    path.write_text("actors:\n  - {id: ZZA, name: Zedland, type: state, aliases: [Zedish people]}\n", encoding="utf-8")
+    assert ids(load_codebook(path), "Zedish people") == ["ZZA"]
+
+
+# --- bad codebook files --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("actors: [\n", r"mine\.yaml:\d+: malformed YAML"),
+        ("- just a list\n", r"mine\.yaml: expected a mapping"),
+        ("actor: []\n", r"unknown top-level key 'actor'"),
+        ("actors: {id: X}\n", r"'actors' must be a list"),
+        ("actors: [Russia]\n", r"each item of 'actors' must be a mapping"),
+        ("actors:\n  - {name: X, type: state}\n", r"mine\.yaml:2: an actor needs an 'id'"),
+        ("actors:\n  - {id: rus, name: X, type: state}\n", r"mine\.yaml:2: an actor needs an 'id'.*'rus'"),
+        ("actors:\n  - {id: ZZA, type: state}\n", r"mine\.yaml:2: new actor 'ZZA' has no 'name'"),
+        ("actors:\n  - {id: ZZA, name: Z}\n", r"new actor 'ZZA' has no 'type'"),
+        ("actors:\n  - {id: ZZA, name: Z, type: country}\n", r"actor ZZA: type 'country' is not one of"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, alias: [Zed]}\n", r"unknown actor field 'alias'"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, aliases: Zed}\n", r"aliases must be a list"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, aliases: ['']}\n", r"aliases must be a non-empty string"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, iso2: z}\n", r"iso2 must be two capital letters"),
+        ("actors:\n  - {id: NOR, iso2: NO}\n", r"iso2 must be two capital letters.*quote \"NO\".*got False"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, un_member: yes please}\n", r"un_member must be true or false"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state}\n  - {id: ZZA, name: Y, type: state}\n",
+         r"mine\.yaml:3: actor id 'ZZA' appears twice in this file"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, people: Zed}\n", r"people must be a list"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, people: [Zed]}\n", r"each person must be a mapping"),
+        ("actors:\n  - id: ZZA\n    name: Z\n    type: state\n    people:\n      - {name: Zed}\n",
+         r"mine\.yaml:6: person 'Zed' of ZZA: a person needs a 'role'"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, born: 1950-01-01}]}\n",
+         r"unknown person field 'born'"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, start: 2017-02-30}]}\n",
+         r"person 'Zed' of ZZA: start '2017-02-30' is not a date; write YYYY-MM-DD"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, start: 2017-01-01, "
+         "end: 2016-01-01}]}\n", r"end 2016-01-01 is before start 2017-01-01"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, not_near: [x]}\n", r"not_near must map an alias"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, not_near: {Zed: [x]}}\n",
+         r"not_near alias 'Zed' is not this entry's name or one of its aliases"),
+        ('not_actors: ["Zed {Surname}"]\n', r"placeholder other than \{Name\}"),
+        ("not_followed_by: -based\n", r"'not_followed_by' must be a list of non-empty strings"),
+    ],
+)
+def test_bad_files_name_the_file_the_entry_and_the_fix(tmp_path, text, message):
+    path = write(tmp_path, text)
+    with pytest.raises(NetvizError, match=message):
+        load_codebook(path)
+
+
+def test_an_alias_claimed_by_two_actors_names_the_entry(tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: ZZA, name: Zedland, type: state, aliases: [Kremlin]}\n")
+    with pytest.raises(NetvizError, match=r"mine\.yaml:2: alias 'Kremlin' is claimed by RUS and ZZA"):
+        load_codebook(path)
+
+
+def test_a_person_speaking_for_two_actors_at_once_is_an_error(tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: ZZA, name: Zedland, type: state, people: "
+                           "[{name: Sergei Lavrov, role: adviser, start: 2020-01-01}]}\n")
+    with pytest.raises(NetvizError, match=r"mine\.yaml:2: person alias 'Sergei Lavrov' speaks for RUS .* and ZZA"):
+        load_codebook(path)
+
+
+def test_a_person_named_like_another_actors_alias_is_an_error(tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: ZZA, name: Zedland, type: state, people: [{name: Kremlin, role: x}]}\n")
+    with pytest.raises(NetvizError, match=r"'Kremlin' names a person of ZZA and is an alias of RUS"):
+        load_codebook(path)
+
+
+def test_a_blocker_that_is_also_an_alias_is_an_error(tmp_path):
+    path = write(tmp_path, "not_actors: [Kremlin]\n")
+    with pytest.raises(NetvizError, match=r"mine\.yaml: not_actors phrase 'Kremlin' is also an alias of RUS"):
+        load_codebook(path)
+
+
+def test_a_missing_file_is_reported(tmp_path):
+    with pytest.raises(NetvizError, match=r"nope\.yaml: no such file"):
+        load_codebook(tmp_path / "nope.yaml")
+
+
+def test_duplicate_ids_given_to_the_constructor():
+    with pytest.raises(NetvizError, match="actor id 'SYR' given twice"):
+        Codebook([Actor("SYR", "Syria", "state", ()), Actor("SYR", "Syria", "state", ())])
