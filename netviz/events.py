@@ -369,7 +369,6 @@ class EventStream:
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
         self._seen: set[int] = set()
-        self._seen_directed: set[int] = set()
         self._used = False
 
     def __iter__(self) -> Iterator[Relation]:
@@ -433,13 +432,18 @@ class EventStream:
         return day
 
     def _fresh(self, day: date, a: str, b: str, code: str, source: str) -> str | None:
-        """``None`` for a new event, else why it is a repeat (same date, pair, code and source)."""
-        pair = (a, b) if a <= b else (b, a)
-        key, directed = hash((day, pair, code, source)), hash((day, a, b, code, source))
+        """``None`` for a new event, else why it is a repeat (same date, pair, code and source).
+
+        Only a 64-bit hash of each kept event is stored, about 50 bytes; two
+        different events colliding is less than a one-in-a-billion chance on a
+        full GDELT day.
+        """
+        key = hash((day, a, b, code, source))
         if key in self._seen:
-            return REPEATED if directed in self._seen_directed else MIRRORED
+            return REPEATED
+        if hash((day, b, a, code, source)) in self._seen:
+            return MIRRORED
         self._seen.add(key)
-        self._seen_directed.add(directed)
         return None
 
     def _cached(self, key: tuple, resolve) -> tuple[str | None, str, str]:
