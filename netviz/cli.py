@@ -8,6 +8,7 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -16,9 +17,10 @@ from typer.core import TyperGroup
 
 from netviz import events as event_data
 from netviz import pipeline
-from netviz.actors import load_codebook
+from netviz.actors import actor_record, load_codebook
 from netviz.errors import NetvizError
 from netviz.model import relation_record
+from netviz.table import format_table
 
 
 class _Group(TyperGroup):
@@ -112,6 +114,46 @@ def events(
         for warning in stream.warnings:
             typer.echo(f"Warning: {warning}", err=True)
         typer.echo(event_data.format_summary(stream.summary), err=True)
+
+
+actors_app = typer.Typer(cls=_Group, no_args_is_help=False, help="The actor codebook: list it, or see what a phrase names.")
+app.add_typer(actors_app, name="actors")
+ActorsFormat = Annotated[str, typer.Option("--format", help="table, or json (every field, people with their role dates).")]
+
+
+@actors_app.callback(invoke_without_command=True)
+def actors_list(ctx: typer.Context, output_format: ActorsFormat = "table", actors: Actors = []) -> None:
+    """List the codebook: id, type, name, number of aliases and of people."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if output_format not in ("table", "json"):
+        raise NetvizError(f"--format {output_format!r} must be table or json")
+    codebook = load_codebook(*actors)
+    if output_format == "json":
+        typer.echo(json.dumps([actor_record(a) for a in codebook.actors.values()], ensure_ascii=False, indent=1))
+        return
+    rows = [[a.id, a.type, a.name, len(a.aliases), len(a.people)] for a in codebook.actors.values()]
+    typer.echo(format_table(["id", "type", "name", "aliases", "people"], rows))
+
+
+@actors_app.command("resolve")
+def actors_resolve(
+    text: Annotated[str, typer.Argument(help="A name, alias or sentence.", metavar="TEXT", show_default=False)],
+    on: Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"], help="Resolve people as of this date (YYYY-MM-DD); all their roles by default.")] = None,
+    output_format: ActorsFormat = "table",
+    actors: Actors = [],
+) -> None:
+    """Show which actors TEXT names, and why."""
+    if output_format not in ("table", "json"):
+        raise NetvizError(f"--format {output_format!r} must be table or json")
+    mentions = load_codebook(*actors).resolve(text, on.date() if on else None)
+    if output_format == "json":
+        typer.echo(json.dumps([vars(m) for m in mentions], ensure_ascii=False, indent=1))
+    elif mentions:
+        typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
+    else:
+        when = f" on {on.date()}" if on else ""
+        typer.echo(f"{text!r} names no actor{when}.")
 
 
 def main() -> None:

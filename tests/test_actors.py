@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -456,3 +457,60 @@ def test_a_missing_file_is_reported(tmp_path):
 def test_duplicate_ids_given_to_the_constructor():
     with pytest.raises(NetvizError, match="actor id 'SYR' given twice"):
         Codebook([Actor("SYR", "Syria", "state", ()), Actor("SYR", "Syria", "state", ())])
+
+
+# --- the CLI ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def run():
+    # Imported here so a broken command elsewhere in the CLI fails only these tests.
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    return lambda *args: CliRunner().invoke(app, list(args))
+
+
+def test_cli_lists_the_codebook(run):
+    result = run("actors")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["id", "type", "name", "aliases", "people"]
+    assert len(lines) == 2 + len(load_codebook())
+    rus = next(line.split() for line in lines if line.startswith("RUS "))
+    assert rus[:3] == ["RUS", "state", "Russia"]
+    assert int(rus[3]) == len(load_codebook().get("RUS").aliases)
+
+
+def test_cli_lists_the_codebook_as_json_with_a_user_file(run, tmp_path):
+    path = write(tmp_path, "actors:\n  - {id: ZZA, name: Zedland, type: state, aliases: [Zedish]}\n")
+    result = run("actors", "--format", "json", "--actors", str(path))
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.output)
+    assert [r["id"] for r in records] == sorted(r["id"] for r in records)
+    assert {"id": "ZZA", "aliases": ["Zedish"]}.items() <= next(r for r in records if r["id"] == "ZZA").items()
+    akar = next(p for r in records if r["id"] == "TUR" for p in r["people"] if p["name"] == "Hulusi Akar")
+    assert (akar["start"], akar["end"]) == ("2015-08-18", "2023-06-04")
+
+
+def test_cli_resolve_explains_each_reading(run):
+    result = run("actors", "resolve", "Stoltenberg", "--date", "2016-05-01")
+    assert result.exit_code == 0, result.output
+    assert "NATO" in result.output and "Secretary General 2014-10-01..2024-09-30" in result.output
+    assert "NOR" not in result.output
+    result = run("actors", "resolve", "the Washington Post")
+    assert result.exit_code == 0 and "names no actor" in result.output
+
+
+def test_cli_resolve_as_json(run):
+    result = run("actors", "resolve", "US-Russian talks", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [(m["actor"], m["start"], m["end"]) for m in json.loads(result.output)] == [("USA", 0, 2), ("RUS", 3, 10)]
+
+
+def test_cli_rejects_bad_options(run):
+    result = run("actors", "--format", "xml")
+    assert result.exit_code == 1 and "Error: --format 'xml' must be table or json" in result.output
+    result = run("actors", "resolve", "Putin", "--date", "2017-02-30")
+    assert result.exit_code == 2
