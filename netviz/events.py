@@ -291,7 +291,8 @@ def _unquote(value: str) -> str:
 
 
 def _icews_header(line: str) -> list[str] | None:
-    names = [_unquote(c).strip() for c in line.split("\t")]
+    # Spreadsheet programs save a byte order mark before the first name.
+    names = [_unquote(c).strip() for c in line.removeprefix("\ufeff").split("\t")]
     return names if {"Event Date", "CAMEO Code"} <= set(names) else None
 
 
@@ -489,12 +490,13 @@ class EventStream:
         only counts when the event gives no country, which is the better source.
         """
         found = self.codebook.lookup_name(name) if name else None
-        if found is None or found not in self.codebook:
+        if found is None:
             return None
-        return found if not has_home or self.codebook.actors[found].type != "state" else None
+        return found if not has_home or not self._is_state(found) else None
 
-    def _state(self, iso: str) -> str | None:
-        return iso if iso in self.codebook else None
+    def _is_state(self, actor: str | None) -> bool | None:
+        """Whether a codebook id is a state; ``None`` if the codebook lacks it."""
+        return self.codebook.actors[actor].type == "state" if actor in self.codebook else None
 
     # -- GDELT
 
@@ -523,7 +525,7 @@ class EventStream:
         if country in t.regions:
             return None, REGION, ""
         iso = t.cameo_countries.get(country, country)
-        return (iso, "", "") if self._state(iso) else (None, UNMAPPED, iso)
+        return (iso, "", "") if self._is_state(iso) else (None, UNMAPPED, iso)
 
     def _gdelt_rows(self) -> Iterator[Relation]:
         columns = self._columns
@@ -603,8 +605,9 @@ class EventStream:
         if any(word in sector for sector in sectors.casefold().split(",") for word in t.armed_sectors):
             return None, ARMED, f"{name} ({country})" if country else name
         if country:
-            iso = self.codebook.lookup_name(country) or t.icews_countries.get(country)
-            return (iso, "", "") if iso and self._state(iso) else (None, UNMAPPED, country)
+            found = self.codebook.lookup_name(country)
+            iso = found if self._is_state(found) else t.icews_countries.get(country)
+            return (iso, "", "") if self._is_state(iso) else (None, UNMAPPED, country)
         return (None, UNMAPPED, name) if name else (None, MISSING, "")
 
     def _icews_rows(self) -> Iterator[Relation]:

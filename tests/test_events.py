@@ -384,6 +384,13 @@ def test_icews_quoted_cells_and_reordered_columns_are_read(tmp_path):
     assert [(r.a, r.b) for r in result.relations] == [("RUS", "TUR")]
 
 
+def test_icews_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = write_icews(tmp_path, [icews_line()])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    relations = read_events(path, full_codebook()).relations
+    assert [r.evidence.rule for r in relations] == ["icews story 100 sentence 1 event 1"]
+
+
 def test_icews_with_date_added_warns_and_uses_the_event_date(tmp_path):
     result = read_events(write_icews(tmp_path, [icews_line()]), full_codebook(), date_field="added")
     assert result.relations[0].date == date(2018, 10, 24)
