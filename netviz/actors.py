@@ -250,14 +250,7 @@ class Codebook:
                     "remove one of them"
                 )
         self._blocked = {v for p in plain for v in _variants(p)}
-        patterns = "|".join(
-            r"\s+".join(
-                _NAME_RE if word == _NAME_PLACEHOLDER else re.escape(word)
-                for word in _normalise(p).replace(_NAME_PLACEHOLDER, f" {_NAME_PLACEHOLDER} ").split()
-            )
-            for p in self.not_actors
-            if _NAME_PLACEHOLDER in p
-        )
+        patterns = "|".join(self._placeholder_pattern(p) for p in self.not_actors if _NAME_PLACEHOLDER in p)
         trie = _trie_pattern(sorted(self._targets.keys() | self._blocked))
         # Placeholder phrases first: at one position they are always longer
         # than the alias they protect ("Chad Wolf" vs "Chad").
@@ -273,6 +266,17 @@ class Codebook:
                 value = getattr(actor, attribute)
                 for alias in value if isinstance(value, tuple) else (value,):
                     self._names.setdefault(" ".join(_normalise(alias).split()).casefold(), actor.id)
+
+    def _placeholder_pattern(self, phrase: str) -> str:
+        """The regex of a ``{Name}`` phrase, minus the surface forms it would hide
+        ("Chad {Name}" must not block the person "Chad Wolf")."""
+        words = _normalise(phrase).replace(_NAME_PLACEHOLDER, f" {_NAME_PLACEHOLDER} ").split()
+        pattern = r"\s+".join(_NAME_RE if w == _NAME_PLACEHOLDER else re.escape(w) for w in words)
+        known = [f for f in self._targets if re.fullmatch(pattern, f)]
+        if not known:
+            return pattern
+        spared = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(known))
+        return rf"(?!(?:{spared})(?!\w)){pattern}"
 
     def _at(self, key: str) -> str:
         return f"{self._sources[key]}: " if key in self._sources else ""
