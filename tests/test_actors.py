@@ -224,6 +224,16 @@ def test_georgia_depends_on_its_neighbourhood(cb):
     assert ids(cb, "Georgia's secretary of state certified the result after a hand recount") == []
 
 
+def test_context_words_separate_homonymous_abbreviations(cb):
+    assert ids(cb, "Japan deployed its SDF to the island") == ["JPN"]
+    assert ids(cb, "Turkey shelled SDF positions") == ["TUR", "YPG"]
+    assert ids(cb, "SNA troops fought al-Shabaab near Mogadishu") == ["SHABAAB", "SOM"]
+
+
+def test_a_currency_is_not_the_state(cb):
+    assert ids(cb, "a US$5 billion loan from the US") == ["USA"]
+
+
 def test_a_place_of_action_still_names_the_actor(cb):
     assert ids(cb, "an analyst with the Atlantic Council in Washington") == ["USA"]
 
