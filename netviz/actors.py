@@ -157,6 +157,10 @@ def _normalise(text: str) -> str:
     return _TYPOGRAPHIC.sub(lambda m: _TYPOGRAPHY[m.group()], text)
 
 
+def _name_key(name: str) -> str:
+    return " ".join(_normalise(name).split()).casefold()
+
+
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -261,11 +265,10 @@ class Codebook:
             for alias, words in a.not_near.items()
         }
         self._names: dict[str, str] = {}
-        for attribute in ("id", "name", "aliases"):
+        for pick in (lambda a: (a.id,), lambda a: (a.name,), lambda a: a.aliases):  # ids first, then names
             for actor in self._actors.values():
-                value = getattr(actor, attribute)
-                for alias in value if isinstance(value, tuple) else (value,):
-                    self._names.setdefault(" ".join(_normalise(alias).split()).casefold(), actor.id)
+                for alias in pick(actor):
+                    self._names.setdefault(_name_key(alias), actor.id)
 
     def _placeholder_pattern(self, phrase: str) -> str:
         """The regex of a ``{Name}`` phrase, minus the surface forms it would hide
@@ -431,7 +434,7 @@ class Codebook:
         >>> cb.lookup_name("russian federation"), cb.lookup_name("RUS"), cb.lookup_name("Putin")
         ('RUS', 'RUS', None)
         """
-        return self._names.get(" ".join(_normalise(name).split()).casefold())
+        return self._names.get(_name_key(name))
 
     def _reason(self, target: _Target) -> str:
         actor = self._actors[target.actor]
@@ -531,7 +534,7 @@ def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
     sources: dict[str, str] = {}
     lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:]}
     for path, stamp in zip(paths, stamps):
-        # Parsing the packaged file dominates loading; keep the parsed files of
+        # Parsing the packaged file is half of a load: keep the parsed files of
         # the last load so another combination of user files reuses them.
         data = _parsed.get(stamp) or load_yaml(path)
         _parsed[stamp] = data

@@ -116,7 +116,7 @@ def events(
         typer.echo(event_data.format_summary(stream.summary), err=True)
 
 
-actors_app = typer.Typer(cls=_Group, no_args_is_help=False, help="The actor codebook: list it, or see what a phrase names.")
+actors_app = typer.Typer(cls=_Group, help="The actor codebook: list it, or see what a phrase names.")
 app.add_typer(actors_app, name="actors")
 ActorsFormat = Annotated[str, typer.Option("--format", help="table, or json (every field, people with their role dates).")]
 
