@@ -1,0 +1,115 @@
+"""Shared fixtures for browser tests: real headless Chromium, offline.
+
+``chromium``  (session) one persistent Chromium context (Debian's
+              /usr/bin/chromium driven by the ``playwright`` package, fresh
+              profile, flags from shared/PYVIS.md).
+``open_page`` opens a local HTML file in a new tab with every non-file
+              request blocked and recorded, console errors and uncaught
+              exceptions collected, and (by default) waits until a netviz map
+              has drawn (``window.netvizReady``). Returns a :class:`Tab`.
+``artifacts`` tests/artifacts/ (git-ignored): screenshots for a person to look at.
+
+Browser tests never skip silently: without playwright or Chromium they fail
+when the ``CI`` environment variable is set, and skip with the reason otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+VIEWPORT = {"width": 1440, "height": 900}
+
+
+def _missing() -> str | None:
+    """Why a browser test cannot run here, or None."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (pip install playwright)"
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} not found (apt-get install -y chromium; never `playwright install`)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory: pytest.TempPathFactory):
+    """A headless Chromium browser context (playwright ``BrowserContext``)."""
+    reason = _missing()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"browser tests must run in CI, but {reason}", pytrace=False)
+        pytest.skip(f"browser test skipped: {reason}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            viewport=VIEWPORT,
+            args=LAUNCH_ARGS,
+        )
+        yield context
+        context.close()
+
+
+@dataclass
+class Tab:
+    """A page open in Chromium and what it did."""
+
+    page: Any  # playwright.sync_api.Page
+    #: URLs of blocked requests (anything but file:); an offline page makes none
+    requests: list[str] = field(default_factory=list)
+    #: console errors (CSP violations show up here) and uncaught exceptions
+    errors: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        """Evaluate ``expression`` in the page."""
+        return self.page.evaluate(expression, arg)
+
+
+@pytest.fixture
+def open_page(chromium) -> Callable[..., Tab]:
+    """``open_page(path, ready=True)``: open ``path`` and return its :class:`Tab`."""
+    tabs: list[Tab] = []
+
+    def _open(path: Path, ready: bool = True, timeout_ms: int = 20_000) -> Tab:
+        tab = Tab(chromium.new_page())
+        tabs.append(tab)
+
+        def route(r) -> None:
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                tab.requests.append(r.request.url)
+                r.abort()
+
+        tab.page.route("**/*", route)
+        tab.page.on("console", lambda m: m.type == "error" and tab.errors.append(m.text))
+        tab.page.on("pageerror", lambda e: tab.errors.append(str(e)))
+        tab.page.goto(Path(path).resolve().as_uri())
+        if ready:
+            tab.page.wait_for_function("window.netvizReady !== undefined", timeout=timeout_ms)
+        return tab
+
+    yield _open
+    for tab in tabs:
+        tab.page.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """tests/artifacts/, created if needed."""
+    folder = Path(__file__).parent / "artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder
