@@ -1,6 +1,6 @@
 import csv
-import json
 import gzip
+import json
 import zipfile
 from collections import Counter
 from datetime import date
@@ -165,10 +165,10 @@ def test_zipped_and_gzipped_gdelt_read_like_the_plain_file(tmp_path):
 
 
 def gdelt_line(columns=61, event="20191024", a="TUR", b="SYR", code="190", quad="4", goldstein="-10.0",
-               url="https://example.org/a", added="20191024143000", event_id="1", a_type="", b_type="") -> str:
+               url="https://example.org/a", added="20191024143000", event_id="1", a_type="", b_type="", a_name="") -> str:
     row = [""] * columns
     row[0], row[1], row[26], row[29], row[30] = event_id, event, code, quad, goldstein
-    row[5], row[7], row[12] = a, a, a_type
+    row[5], row[6], row[7], row[12] = a + a_type, a_name, a, a_type
     row[15], row[17], row[22] = b, b, b_type
     if columns == 61:
         row[59], row[60] = added, url
@@ -192,6 +192,11 @@ def test_gdelt1_daily_exports_are_detected_and_read(tmp_path, columns):
     assert result.summary.format == "gdelt1"
     assert [(r.a, r.b, r.sign) for r in result.relations] == [("TUR", "SYR", -1), ("USA", "RUS", 1)]
     assert result.relations[0].evidence.url == ("https://example.org/a" if columns == 58 else None)
+
+
+def test_gdelt_group_named_in_the_codebook_beats_its_country(tmp_path):
+    path = write_lines(tmp_path, [gdelt_line(a="SYR", a_type="REB", a_name="ISLAMIC STATE", b="TUR")])
+    assert [r.dyad for r in read_events(path, full_codebook()).relations] == [("ISIS", "TUR")]
 
 
 def test_gdelt_repeated_report_and_mirrored_event_count_once(tmp_path):
@@ -232,7 +237,7 @@ def test_gdelt_skips_neutral_self_regional_armed_and_unknown_actors(tmp_path):
     assert result.summary.skipped == Counter(
         {events.NEUTRAL: 1, events.SELF: 1, events.REGION: 1, events.ARMED: 1, events.UNMAPPED: 1, events.MISSING: 1}
     )
-    assert result.summary.unmapped == Counter({"URY": 1, "SYR": 1})  # the rebels, for --actors
+    assert result.summary.unmapped == Counter({"URY": 1, "SYRREB": 1})  # the rebels, for --actors
 
 
 def test_a_few_bad_gdelt_rows_become_warnings_with_line_numbers(tmp_path):
@@ -297,6 +302,8 @@ def test_icews_maps_country_names_and_group_names_to_codebook_ids(tmp_path):
                        intensity="-10", target="Israel", target_country="Israel", story="101"),
             icews_line(event_id="3", source="Citizen (Palestine)", source_country="Occupied Palestinian Territory",
                        code="111", intensity="-2", target="United Nations", target_country="", story="102"),
+            icews_line(event_id="4", source="Islamic State of Iraq and the Levant", source_country="Syria",
+                       source_sectors="Insurgents,Sunni", code="190", intensity="-10", story="103"),
         ],
     )
     result = read_events(path, full_codebook())
@@ -305,11 +312,12 @@ def test_icews_maps_country_names_and_group_names_to_codebook_ids(tmp_path):
         ("RUS", "TUR", 1, "verbal_cooperation", 8.0, date(2018, 10, 24)),
         ("HEZBOLLAH", "ISR", -1, "material_conflict", 10.0, date(2018, 10, 24)),
         ("PSE", "UN", -1, "verbal_conflict", 2.0, date(2018, 10, 24)),
+        ("ISIS", "TUR", -1, "material_conflict", 10.0, date(2018, 10, 24)),  # a known group, not "insurgents"
     ]
     first = relation_record(result.relations[0])
     assert first["origin"] == "icews" and first["cue"] == "057" and first["outlet"] == "Agence France-Presse"
     assert "Sign formal agreement" in first["sentence"] and "story 100" in first["rule"]
-    assert result.summary.format == "icews" and result.summary.used == 3
+    assert result.summary.format == "icews" and result.summary.used == 4
 
 
 def test_icews_symmetric_event_reported_twice_counts_once(tmp_path):
