@@ -473,8 +473,8 @@ def _merge_modifiers(target: dict[str, Any], path: Path, mods: Any) -> None:
                 if not isinstance(h, dict) or set(h) - {"words", "factor", "scope", LINE}:
                     raise _fail(path, mods, "each hedge is {words: [...], factor: 0.5, scope: verb|clause}")
                 scope = h.get("scope", "clause")
-                if scope not in ("verb", "clause"):
-                    raise _fail(path, h, f"hedge scope {scope!r} must be 'verb' or 'clause'")
+                if scope not in ("verb", "clause", "sentence"):
+                    raise _fail(path, h, f"hedge scope {scope!r} must be 'verb', 'clause' or 'sentence'")
                 words = [w for w, _ in _strings(path, h, "hedge.words", h.get("words"))]
                 factor = _number(path, h, "hedge.factor", h.get("factor"), 0, 1)
                 target.setdefault("hedge", []).append(Hedge(tuple(words), factor, scope))
@@ -826,6 +826,18 @@ _REPORTING = frozenset(
                        "hint concede estimate predict calculate assume doubt mean ensure").split()
     for form in verb_forms(lemma)
 )
+# People and units that stand for the actor named in their "of"/"from"/"in" phrase:
+# "mercenaries from the Wagner Group", "the government in Kiev".
+_GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries rebels militias militiamen units officers "
+                         "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
+                         "aircraft ships warships contractors operatives agents personnel army navy government regime "
+                         "authorities administration envoy envoys ambassador representatives".split())
+# A demonym before these names a group of that nationality, not the state: "the Iran-backed
+# Lebanese movement", "Iraqi militias".
+_NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
+                            "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
+                            "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
+                            "extremists gunmen dissidents exiles".split())
 _PARTICIPLE_INTROS = frozenset("after before by while without in on since when upon through".split())
 _ING_OPENERS = frozenset("including like unlike along together".split())
 _EACH_OTHER = (("each", "other"), ("one", "another"))
@@ -903,10 +915,12 @@ def _is_adverb(norm: str) -> bool:
 class _Sentence:
     """One sentence read for relations: tokens, actor roles, cue hits, clauses and modifiers."""
 
-    def __init__(self, text: str, mentions: Sequence[_Mention], cues: Cues, year: int) -> None:
+    def __init__(self, text: str, mentions: Sequence[_Mention], cues: Cues, year: int,
+                 states: frozenset[str] = frozenset()) -> None:
         self.text = text
         self.cues = cues
         self.year = year
+        self.states = states
         self.notes: list[str] = []
         self.toks = self._tokenize(text, mentions)
         self.question = text.rstrip("\"'\u201d\u2019 ").endswith("?")
@@ -974,6 +988,12 @@ class _Sentence:
             if nxt is not None and nxt.actor is None and nxt.cap and nxt.norm in _ORG_HEADS:
                 t.role = "organisation"
                 continue
+            if t.actor in self.states and not t.poss and not t.suffix:
+                after = [u.norm for u in toks[k + 1 : k + 3] if u.actor is None]
+                if after and (after[0] in _NONSTATE_NOUNS or len(after) > 1 and after[1] in _NONSTATE_NOUNS
+                              and after[0].isalpha() and after[0] not in _PREPS and after[0] not in _AUX):
+                    t.role = "nationality"
+                    continue
             # a place noun right after it: "the Syrian town of", "Turkey's border"
             for j in range(k + 1, min(k + 3, len(toks))):
                 u = toks[j]
@@ -997,6 +1017,8 @@ class _Sentence:
                 if u.norm in _SUBORD or (u.norm == "to" and j + 1 < k and toks[j + 1].norm not in _DET
                                          and not toks[j + 1].cap and toks[j + 1].actor is None):
                     return ""  # "after Russia supported ...", "to expect Turkey-Russia relations"
+                if u.norm == "from" and toks[k].actor not in self.states:
+                    return ""  # "mercenaries from the Wagner Group" are Wagner; "fighters from Iraq" are not Iraq
                 if u.norm == "in" and j + 1 < k and toks[j + 1].norm in _GOVERNMENT:
                     return ""
                 prev = toks[j - 1].norm if j else ""
@@ -1035,7 +1057,7 @@ class _Sentence:
                 if m is None:
                     continue
                 end, slot = m
-                key = (pattern.literals, end - i)
+                key = (pattern.literals, self._prep_ahead(pattern.cue, end), end - i)
                 if best is None or key > best[0]:
                     best = (key, _Hit(pattern.cue, i, end, tags, slot))
             if best is None:
@@ -1052,6 +1074,16 @@ class _Sentence:
                     hits.append(hit)
         hits.sort(key=lambda h: (h.start, h.end))
         return hits
+
+    def _prep_ahead(self, cue: Cue, end: int) -> bool:
+        """Whether one of the cue's prepositions follows within a few words."""
+        words = self.words
+        for j in range(end, min(len(words), end + 9)):
+            if words[j] in _HARD:
+                return False
+            if any(tuple(words[j : j + len(p)]) == p for p in cue.preps):
+                return True
+        return False
 
     def _in_name(self, i: int) -> bool:
         """A capitalised cue word inside a proper name ("Euphrates Shield", "Support Group")."""
@@ -1098,11 +1130,19 @@ class _Sentence:
         readings: dict[str, tuple[_Pattern, frozenset[str]]] = {}
         for pattern, tags in candidates:
             if not pattern.rest:
-                readings.setdefault("noun" if pattern.cue.pos == "neutral" else pattern.cue.pos, (pattern, tags))
-        if "verb" not in readings or "noun" not in readings:
-            return hit
+                pos = "noun" if pattern.cue.pos in ("neutral", "role") else pattern.cue.pos
+                readings.setdefault(pos, (pattern, tags))
         toks, i = self.toks, hit.start
         prev = toks[i - 1] if i else None
+        if hit.cue.pos == "verb" and "noun" not in readings and prev is not None and hit.tags & {"base", "s", "ing"}:
+            j = i - 1
+            if "ing" in hit.tags and j > 0 and toks[j].actor is None and toks[j].norm.isalpha() \
+                    and toks[j].norm not in _DET and toks[j].norm not in _AUX and toks[j].norm not in _PREPS:
+                j -= 1  # "the largest training camp"
+            if (toks[j].actor is None and toks[j].norm in _DET) or toks[j].poss:
+                return None  # "its brief war", "the largest training camp": not the verb
+        if "verb" not in readings or "noun" not in readings:
+            return hit
         verb_tags = readings["verb"][1]
         p = prev.norm if prev is not None else ""
         if prev is not None and prev.actor is not None:
@@ -1115,6 +1155,8 @@ class _Sentence:
         elif prev is None or not p.isalpha() or p in _COORD:
             # after a comma or "and": ", backing the rebels" is a participle, "and attacks" a noun
             verb = bool(verb_tags & {"ing", "past", "pp"})
+        elif "ing" in verb_tags and p.endswith("s") and not p.endswith("ss"):
+            verb = True  # "separatists fighting Ukrainian forces": a participle after a plural noun
         else:
             verb = False  # an adjective before it: "military support", "fresh attacks"
         pattern, tags = readings["verb" if verb else "noun"]
@@ -1150,7 +1192,7 @@ class _Sentence:
             if t.actor is None:
                 if t.norm in _HARD:
                     boundary = t.norm
-                elif t.norm in _REL or t.norm in _WH or t.norm in _SUBORD:
+                elif t.norm in _REL or t.norm in _WH or (t.norm in _SUBORD and self._opens_clause(i)):
                     boundary = t.norm
                 elif t.norm == "that" and not (i and toks[i - 1].norm in ("so", "in", "of", "such")):
                     boundary = "that"
@@ -1167,13 +1209,29 @@ class _Sentence:
         clauses.append(_Clause(start, len(toks), intro))
         return self._close_relatives(clauses)
 
+    def _opens_clause(self, i: int) -> bool:
+        """ "after Russia supported ..." opens a clause; "after his defeat", "until last week" do not."""
+        toks = self.toks
+        if toks[i].norm not in ("after", "before", "since", "until"):
+            return True
+        for j in range(i + 1, min(len(toks), i + 6)):
+            t = toks[j]
+            if t.norm in _HARD or t.norm == ",":
+                return False
+            if j == i + 1 and t.actor is None and t.norm.endswith("ing"):
+                return True  # "after expelling Daesh"
+            if t.actor is None and j > i + 1 and (self.verbish(j) or t.norm.endswith("ed")):
+                return True  # "since the civil war erupted"
+        return False
+
     def _close_relatives(self, clauses: list[_Clause]) -> list[_Clause]:
         """ "The air missions, which took place near Al Bab, represent ...": the main clause resumes
         at the comma after the relative clause's own verb."""
         toks = self.toks
         out: list[_Clause] = []
         for c in clauses:
-            if c.intro in _REL and c.start and toks[c.start - 1].norm == ",":
+            relative = c.intro in _REL or (c.intro == "that" and self._relative_that(c.start))
+            if relative and c.start and (toks[c.start - 1].norm == "," or toks[c.start - 1].actor or c.intro == "that"):
                 seen_verb = False
                 for j in range(c.start + 1, c.end - 1):
                     if self.verbish(j):
@@ -1182,7 +1240,7 @@ class _Sentence:
                         k = j + 1
                         while k < c.end and _is_adverb(toks[k].norm):
                             k += 1
-                        if k < c.end and self.verbish(k):
+                        if k < c.end and (self.verbish(k) or toks[k].norm.endswith("ed") and toks[k].actor is None):
                             out.append(_Clause(c.start, j, c.intro))
                             out.append(_Clause(j, c.end, "", resume=c.start - 1))
                             break
@@ -1192,8 +1250,6 @@ class _Sentence:
             out.append(c)
         return out
 
-    def clause(self, i: int) -> _Clause:
-        return self.clauses[self.clause_of[i]] if self.toks else _Clause(0, 0, "")
 
     # --- noun phrases and coordination ---------------------------------------------
     def head(self, k: int) -> bool:
@@ -1255,13 +1311,16 @@ class _Sentence:
         out = [k]
         for step in (-1, 1):
             i, gap = k + step, 0
-            while 0 <= i < n and gap <= 3 and self.np_internal(i) and i not in self.cue_tokens:
-                if toks[i].actor is not None:
-                    if toks[i].role == "actor" and not toks[i].place:
+            while 0 <= i < n and gap <= 2 and self.np_internal(i) and i not in self.cue_tokens:
+                t = toks[i]
+                if t.actor is not None:
+                    if t.role == "actor" and not t.place:
                         out.append(i)
                     gap = 0
-                elif toks[i].norm in _QUOTES:
+                elif t.norm in _QUOTES:
                     pass
+                elif t.norm == "of" or t.norm.endswith(("ing", "ed")):
+                    break  # "Ankara of violating the U.N. embargo": another phrase
                 else:
                     gap += 1
                 i += step
@@ -1331,9 +1390,9 @@ class _Sentence:
         while k > lo and j - k <= 14:
             if toks[k].norm == "," and k + 1 < j:
                 nxt = toks[k + 1]
-                if nxt.actor is None and (
+                if (nxt.actor is not None and nxt.poss) or nxt.actor is None and (
                     nxt.norm in _REL or nxt.norm in _DET or nxt.norm in _ING_OPENERS or nxt.norm.endswith("ing")
-                    or nxt.norm in ("however", "unlike", "though", "who", "which") or _is_adverb(nxt.norm)
+                    or nxt.norm in ("however", "unlike", "though", "who", "which", "as") or _is_adverb(nxt.norm)
                     or nxt.norm in _PREPS
                 ):
                     return k
@@ -1342,12 +1401,18 @@ class _Sentence:
             k -= 1
         return None
 
-    def subject(self, i: int, lo: int | None = None) -> list[int]:
+    def subject(self, i: int, lo: int | None = None, finite: bool = False) -> list[int]:
         """The nearest actor group left of ``i`` in its clause, skipping asides and
-        actors inside prepositional phrases ("in Syria", "to a Turkish invasion")."""
+        actors inside prepositional phrases ("in Syria", "to a Turkish invasion").
+
+        For a finite verb (``finite``), a subject noun phrase without an actor right
+        before it ("the Islamist group seized ...") means the subject is no actor.
+        """
         toks = self.toks
         clause = self.clause(i) if i < len(toks) else self.clauses[-1]
         lo = clause.start if lo is None else lo
+        if finite and self._plain_subject(i, lo):
+            return []
         j = i - 1
         while j >= lo:
             t = toks[j]
@@ -1362,6 +1427,24 @@ class _Sentence:
         if clause.resume >= 0 and lo == clause.start:
             return self.subject(clause.resume, self.clauses[self.clause_of[clause.resume]].start)
         return []
+
+    def _plain_subject(self, i: int, lo: int) -> bool:
+        """Whether the noun phrase right before the verb group at ``i`` starts with a determiner
+        and holds no actor ("the Islamist group seized", "an attempt to rescue")."""
+        toks = self.toks
+        j = i - 1
+        while j >= lo and toks[j].actor is None and (toks[j].norm in _AUX or _is_adverb(toks[j].norm)):
+            j -= 1
+        if j < lo or toks[j].actor is not None or not toks[j].norm.isalpha() or not self.np_internal(j) \
+                or toks[j].norm in _DET:
+            return False
+        for k in range(j, max(lo - 1, j - 5), -1):
+            t = toks[k]
+            if t.actor is not None or not self.np_internal(k) or t.norm == "of":
+                return False
+            if t.norm in _DET or t.norm in _POSS_PRON:
+                return True
+        return False
 
     def clause_subject(self, ci: int, depth: int = 0) -> list[int]:
         """The subject of clause ``ci``: its first actor before its first verb, its
@@ -1382,12 +1465,15 @@ class _Sentence:
 
     def _relative_that(self, i: int) -> bool:
         """ "that" after a noun phrase ("groups that Turkey has backed"), not after a verb ("said that")."""
+        toks = self.toks
+        if any(toks[j].norm in _REPORTING for j in range(max(0, i - 4), i)):
+            return False  # "said on Saturday that ...": a reported clause
         j = i - 1
-        while j >= 0 and self.toks[j].actor is None and _is_adverb(self.toks[j].norm):
+        while j >= 0 and toks[j].actor is None and _is_adverb(toks[j].norm):
             j -= 1
         if j < 0:
             return False
-        prev = self.toks[j]
+        prev = toks[j]
         return (prev.actor is not None or (prev.norm.isalpha() and prev.norm not in _REPORTING
                                            and prev.norm not in _AUX and not prev.norm.endswith("ed")
                                            and j not in self.verb_hits))
@@ -1402,8 +1488,9 @@ class _Sentence:
                 if toks[k].actor is None and (toks[k].norm in _REL or toks[k].norm == "that"):
                     return self.antecedent(k)
             return []
+        roles = {h.start for h in self.hits if h.cue.pos == "role"}
         while j >= 0 and i - j <= 8 and toks[j].norm not in _HARD:
-            if self.head(j) and toks[j].gov not in _LOC_PREPS:
+            if self.head(j) and toks[j].gov not in _LOC_PREPS and j + 1 not in roles:
                 return self.group(j, -1)
             if toks[j].actor is None and (toks[j].norm in _REL or self.verbish(j)):
                 break
@@ -1420,8 +1507,9 @@ class _Sentence:
                 return []
         return []
 
-    def np_after(self, j: int, end: int, span: int = 5) -> list[int]:
-        """The actor group of the noun phrase starting at ``j`` ("the Russian-backed Syrian forces")."""
+    def np_after(self, j: int, end: int, span: int = 6) -> list[int]:
+        """The actor group of the noun phrase starting at ``j`` ("the Russian-backed Syrian forces",
+        "mercenaries from the Wagner Group", "the new government in Kiev")."""
         toks = self.toks
         for k in range(j, min(end, j + span)):
             t = toks[k]
@@ -1431,6 +1519,8 @@ class _Sentence:
                     return [m for m in members if self.head(m) or m in self.compound_mods]
                 if t.place:
                     return []
+                continue
+            if t.norm in ("of", "from", "in") and k > j and toks[k - 1].norm in _GROUP_NOUNS:
                 continue
             if not self.np_internal(k) or t.norm == "," or k in self.cue_tokens and k > j:
                 return []
@@ -1536,10 +1626,15 @@ class _Sentence:
             rule = "participle"
         elif cue.pos == "verb" and hit.verbal:
             direct = [] if cue.prep_required or hit.slot else self.direct_object(hit, end)
-            prep_group, prep = self.prep_object(hit, hit.end, end)
+            # "accused Ankara of violating ...": with a direct object, an optional preposition
+            # introduces the matter, not a second actor
+            prep_group, prep = ([], "") if direct and not cue.prep_required else self.prep_object(hit, hit.end, end)
             patients = slot + direct + prep_group
             agents, how = self._agent(hit, c)
             rule = "subject-object" if direct or slot else f"subject-{prep}" if prep_group else "subject"
+            if not patients and cue.family in ("appeal", "demand"):
+                patients = self._that_subject(hit, end)
+                rule = "subject-that" if patients else rule
             if agents and not patients and not between and c.intro in ("that", "which", "whom") \
                     and min(agents) > c.start and self._relative_that(c.start):
                 patients, how = self.antecedent(c.start), "object relative clause"
@@ -1560,8 +1655,12 @@ class _Sentence:
             right = self.np_after(hit.end, end, span=3) if not cue.preps else []
             prep_group, prep = self.prep_object(hit, hit.end, end)
             patients = slot + right + prep_group
-            agents, how = self._agent(hit, c)
             rule = "phrase"
+            if self._post_modifier(hit.start):
+                # "the armed groups allied to the GNA": the adjective describes the noun before it
+                agents = self._np_before(hit.start)
+            else:
+                agents, how = self._agent(hit, c)
             if cue.reciprocal and len(self._actors(right)) >= 2:
                 agents = []
         if between:
@@ -1572,6 +1671,26 @@ class _Sentence:
         if kind_sign(cue.kind) > 0 and cue.family != "make_statement":
             links += self._joint_against(hit, links[0], end)
         return links
+
+    def _that_subject(self, hit: _Hit, end: int) -> list[int]:
+        """ "demanded that Moscow stop", "urged that Turkey ...": the subject of the reported clause."""
+        toks = self.toks
+        j = hit.end
+        while j < len(toks) and _is_adverb(toks[j].norm):
+            j += 1
+        if j < len(toks) and toks[j].norm == "that" and toks[j].actor is None:
+            return self.np_after(j + 1, self.clauses[self.clause_of[j]].end, span=3)
+        return []
+
+    def _post_modifier(self, i: int) -> bool:
+        """An adjective right after a noun ("militias allied to Iran"), not after "is" or a comma."""
+        if i == 0:
+            return False
+        prev = self.toks[i - 1]
+        return prev.actor is None and prev.norm.isalpha() and prev.norm not in _AUX and not _is_adverb(prev.norm) \
+            and prev.norm not in _DET and prev.norm not in _PREPS and prev.norm not in _COORD \
+            and prev.norm not in _REL and prev.norm != "that" and (i - 1) not in self.cue_tokens \
+            and not prev.cap and prev.norm not in _COMMON_VERBS
 
     def _actors(self, idx: Iterable[int]) -> set[str]:
         return {self.toks[i].actor for i in idx}
@@ -1636,14 +1755,34 @@ class _Sentence:
             found = self.clause_subject(ci)
             if found and min(found) < i:
                 return found, ""
-        found = self.subject(i)
+        infinitive = i > 0 and toks[i - 1].norm == "to"
+        if infinitive and i >= 4 and toks[i - 4].norm == "as" and toks[i - 3].norm in _DET:
+            return [], ""  # "dismissed it as an attempt to rescue Haftar": not the subject's act
+        found = self.subject(i, finite=hit.verbal and not infinitive)
         if found:
             return found, ""
         if c.intro in _REL or (c.intro == "that" and self._relative_that(c.start)):
             return self.antecedent(c.start), "relative clause"
-        if ci > 0 and c.resume < 0 and (c.intro in _PARTICIPLE_INTROS or c.intro in ("and", "")):
+        if hit.tags & {"ing", "pp"} and j < c.start:
+            # "Visiting Warsaw on Tuesday, Biden said ...": the subject follows the opening phrase
+            found = self._subject_after_comma(hit.end, c.end)
+            if found:
+                return found, "the main clause"
+        if ci > 0 and c.resume < 0 and c.intro not in _WH and c.intro not in _HARD and c.intro != "that":
             return self.clause_subject(ci - 1), "the main clause"
         return [], ""
+
+    def _subject_after_comma(self, i: int, end: int) -> list[int]:
+        toks = self.toks
+        for j in range(i, end):
+            if toks[j].norm == "," and toks[j].actor is None:
+                for k in range(j + 1, min(end, j + 8)):
+                    if self.head(k) and toks[k].gov in ("", "of"):
+                        return self.group(k, 1)
+                    if self.verbish(k):
+                        return []
+                return []
+        return []
 
     def _implicit_patient(self, hit: _Hit, agents: list[int], c: _Clause, rule: str) -> tuple[list[int], str]:
         """A noun with only its agent named: "with Russian help" helps the clause's subject; an
@@ -1671,7 +1810,7 @@ class _Sentence:
             w = toks[j].norm
             if w in pos_words or w in neg_words:
                 d = abs(j - hit.start)
-                if d <= 10 and (best is None or d < best[0]):
+                if d <= 16 and (best is None or d < best[0]):
                     best = (d, j, w in pos_words, toks[j].text)
         if best is None:
             return []
@@ -1686,7 +1825,7 @@ class _Sentence:
         rule = "between" if between else "relationship"
         link = self._pairs(hit, agents, patients, rule, 0.8, between=between, reciprocal=True)
         return [_Link(link.hit, link.agents, link.patients, link.rule, link.confidence, link.pairs,
-                      kind, intensity, f"{hit.cue.text} + {word}")]
+                      kind, intensity, f"{hit.cue.phrase} + {word}")]
 
     def _prep_with(self, hit: _Hit, end: int) -> tuple[list[int], str]:
         probe = _Hit(Cue(hit.cue.text, "", "", 0, "noun", preps=(("with",),)), hit.start, hit.end, hit.tags)
@@ -1726,19 +1865,27 @@ class _Sentence:
             return []
         toks = self.toks
         start = max([hit.end, *link.patients]) + 1 if link.patients else hit.end
+        fights = {h.start: h for h in self.hits if h.verbal and "ing" in h.tags and h.cue.kind.endswith("conflict")}
         for j in range(start, min(end, start + 8)):
             t = toks[j]
-            if t.actor is None and j in self.verb_hits and j != hit.start:
+            enemies: list[int] = []
+            via = "against"
+            if j in fights:
+                # "has backed separatists fighting Ukrainian government forces"
+                enemies = self.direct_object(fights[j], end) or self.prep_object(fights[j], fights[j].end, end)[0]
+                via = toks[j].text
+            elif t.actor is None and j in self.verb_hits and j != hit.start:
                 return []
-            if t.actor is None and t.norm == "against":
+            elif t.actor is None and t.norm == "against":
                 enemies = self.np_after(j + 1, end)
                 if not enemies:
                     return []
+            if enemies:
                 side = sorted({*link.agents, *link.patients})
                 pairs = tuple((a, e) for a in side for e in enemies if toks[a].actor != toks[e].actor)
                 kind = "material_conflict" if hit.cue.kind == "material_cooperation" else "verbal_conflict"
                 return [_Link(hit, tuple(side), tuple(enemies), "joint-against", 0.75, pairs, kind,
-                              hit.cue.intensity, f"{hit.cue.text} + against")]
+                              hit.cue.intensity, f"{hit.cue.phrase} + {via}")]
         return []
 
     def _pairs(self, hit: _Hit, agents: list[int], patients: list[int], rule: str, confidence: float, *,
@@ -1792,7 +1939,10 @@ class _Sentence:
             if kind == "hedge":
                 h: Hedge = payload
                 word = " ".join(self.words[start:end])
-                inside = (c.start <= start and end <= hit.start) if h.scope == "verb" else c.start <= start < c.end
+                inside = (c.start <= start and end <= hit.start if h.scope == "verb"
+                          else c.start <= start < c.end if h.scope == "clause" else True)
+                if word == "would" and any(toks[j].norm in _REPORTING for j in range(start)):
+                    continue  # "said it would send": a reported future, not a hypothesis
                 if inside and (word, h.factor) not in hedges:
                     hedges.append((word, h.factor))
                 continue
@@ -1823,7 +1973,8 @@ class _Sentence:
                      found.get("intent", ""), tuple(hedges), self._past_year(hit.start))
 
     def _past_year(self, i: int) -> str:
-        """A year before the article's in the cue's clause ("in November 2015, when ...")."""
+        """A year before the article's that dates the cue: "in November 2015" anywhere in its clause
+        (or the clause a "when" clause hangs on), "the 2016 assassination" only for that noun."""
         ci = self.clause_of[i]
         spans = [self.clauses[ci]]
         if self.clauses[ci].intro in ("when", "as") and ci > 0:
@@ -1832,9 +1983,20 @@ class _Sentence:
         for c in spans:
             for j in range(c.start, c.end):
                 t = toks[j]
-                if t.actor is None and len(t.norm) == 4 and t.norm.isdigit() and 1800 <= int(t.norm) < self.year:
-                    if not (j and toks[j - 1].norm in ("since", "until", "by")) and c.intro != "since":
+                if t.actor is not None or len(t.norm) != 4 or not t.norm.isdigit() or not 1800 <= int(t.norm) < self.year:
+                    continue
+                prev = toks[j - 1].norm if j else ""
+                if prev in ("since", "until", "by"):
+                    continue
+                if prev in _DET:  # "a 1936 treaty": dates that noun only
+                    if i in (j + 1, j + 2):
                         return t.text
+                    continue
+                lo, hi = sorted((i, j))
+                if any(toks[k].norm in ("and", "but") and k + 1 < len(toks) and self.verbish(k + 1)
+                       for k in range(lo, hi)):
+                    continue  # "annexed Crimea in 2014 and has backed ...": another verb phrase
+                return t.text
         return ""
 
 
@@ -1949,11 +2111,17 @@ def _sentence_mentions(mentions: Sequence[_Mention], start: int, end: int) -> li
     return [_M(m.actor, m.start - start, m.end - start, m.text) for m in mentions if start <= m.start and m.end <= end]
 
 
+def _states(codebook: _Codebook) -> frozenset[str]:
+    """Ids of the codebook's states (a demonym of a state before "movement" is no actor)."""
+    actors = getattr(codebook, "actors", {})
+    return frozenset(i for i, a in actors.items() if getattr(a, "type", "") == "state")
+
+
 def _read(article: Article, span: tuple[int, int], mentions: Sequence[_Mention], cues: Cues,
-          explain: bool = False) -> tuple[list[Relation], SentenceExplanation | None]:
+          states: frozenset[str], explain: bool = False) -> tuple[list[Relation], SentenceExplanation | None]:
     start, end = span
     text = article.text[start:end]
-    sent = _Sentence(text, _sentence_mentions(mentions, start, end), cues, article.date.year)
+    sent = _Sentence(text, _sentence_mentions(mentions, start, end), cues, article.date.year, states)
     toks = sent.toks
     best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
     found_links: list[LinkFound] = []
@@ -2111,6 +2279,7 @@ def extract_relations(articles: Iterable[Article], codebook: _Codebook, cues: Cu
     [('RUS', 'SYR', 1, 'material_cooperation')]
     """
     cues = cues if cues is not None else _default_cues()
+    states = _states(codebook)
     out: list[Relation] = []
     for article in articles:
         mentions = codebook.find_mentions(article.text, article.date)
@@ -2129,7 +2298,7 @@ def extract_relations(articles: Iterable[Article], codebook: _Codebook, cues: Cu
                 n += 1
             if len(actors) < 2:
                 continue
-            relations, _ = _read(article, span, mentions[m:n], cues)
+            relations, _ = _read(article, span, mentions[m:n], cues, states)
             out += relations
     return out
 
@@ -2145,11 +2314,12 @@ def explain_article(article: Article, codebook: _Codebook, cues: Cues | None = N
     [(1, "attack: negated by 'not'"), (2, 'no actor')]
     """
     cues = cues if cues is not None else _default_cues()
+    states = _states(codebook)
     mentions = codebook.find_mentions(article.text, article.date)
     out = []
     for number, span in enumerate(split_sentences(article.text), 1):
         _, expl = _read(article, span, [m for m in mentions if span[0] <= m.start and m.end <= span[1]], cues,
-                        explain=True)
+                        states, explain=True)
         out.append(SentenceExplanation(number, *[getattr(expl, f) for f in
                                                  ("start", "end", "text", "actors", "cues", "links", "relations",
                                                   "reason")]))

@@ -1,0 +1,295 @@
+"""Scoring extracted relations against hand-annotated gold relations.
+
+A gold file (the format of ``shared/seeds/gold.yaml``)::
+
+    articles:
+      000_3ca1ba2eb6418f92.txt:        # article file name (or its stem, the article id)
+        date: 2017-03-08               # optional
+        required:                      # stated plainly: recall is measured on these
+          - [USA, RUS, "+"]
+        acceptable:                    # defensible readings: not errors when found
+          - [USA, RUS, "-"]
+
+Scoring, per article: ``found`` is the set of distinct (undirected dyad, sign)
+pairs among the extracted relations whose confidence is at least
+``min_confidence`` (default :data:`netviz.extract.FOUND_CONFIDENCE`, so hedged
+statements do not count as findings). Then::
+
+    precision = |found & (required | acceptable)| / |found|
+    recall    = |found & required| / |required|
+
+and the corpus scores are micro-averaged (counts summed over articles).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from netviz.errors import NetvizError
+from netviz.extract import FOUND_CONFIDENCE
+from netviz.model import Article, Relation
+from netviz.yamlfile import LINE, load_yaml, where
+
+#: An undirected, signed pair: (("RUS", "TUR"), -1).
+Pair = tuple[tuple[str, str], int]
+
+
+def _pair(a: str, b: str, sign: int) -> Pair:
+    return ((a, b) if a <= b else (b, a), sign)
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    """The gold relations of one article; ``name`` is the key used in the gold file."""
+
+    name: str
+    required: frozenset[Pair]
+    acceptable: frozenset[Pair]
+    date: date | None = None
+
+    @property
+    def id(self) -> str:
+        """The article id the name stands for: the file name without its suffix."""
+        return Path(self.name).stem if Path(self.name).suffix in (".txt", ".md") else self.name
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A loaded gold file: its articles by name."""
+
+    path: Path
+    articles: Mapping[str, GoldArticle]
+
+
+@dataclass(frozen=True)
+class FalseRelation:
+    """A found pair that is in neither list, with the sentence that produced it."""
+
+    a: str
+    b: str
+    sign: int
+    sentence: str
+    cue: str
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    """Counts and errors for one article."""
+
+    name: str
+    found: int
+    correct: int
+    required: int
+    recalled: int
+    missed: tuple[tuple[str, str, int], ...]
+    false: tuple[FalseRelation, ...]
+
+    @property
+    def precision(self) -> float:
+        """Share of found pairs that are required or acceptable (1.0 when nothing was found)."""
+        return self.correct / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of required pairs found (1.0 when nothing is required)."""
+        return self.recalled / self.required if self.required else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        return _f1(self.precision, self.recall)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Micro-averaged scores over all gold articles, and each article's own."""
+
+    articles: tuple[ArticleScore, ...]
+    min_confidence: float
+
+    @property
+    def found(self) -> int:
+        """Distinct found pairs, summed over articles."""
+        return sum(a.found for a in self.articles)
+
+    @property
+    def correct(self) -> int:
+        """Found pairs that are required or acceptable."""
+        return sum(a.correct for a in self.articles)
+
+    @property
+    def required(self) -> int:
+        """Required pairs."""
+        return sum(a.required for a in self.articles)
+
+    @property
+    def recalled(self) -> int:
+        """Required pairs found."""
+        return sum(a.recalled for a in self.articles)
+
+    @property
+    def precision(self) -> float:
+        """Micro precision: correct / found."""
+        return self.correct / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Micro recall: recalled / required."""
+        return self.recalled / self.required if self.required else 1.0
+
+    @property
+    def f1(self) -> float:
+        """Micro F1."""
+        return _f1(self.precision, self.recall)
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
+    """Read a gold file (see the module docstring for the format).
+
+    Parameters
+    ----------
+    path:
+        The gold YAML file.
+    known_actors:
+        Actor ids that may appear (e.g. a codebook); ``None`` accepts any id.
+
+    Raises
+    ------
+    NetvizError
+        For malformed YAML, a missing ``articles`` mapping, an entry that is
+        not ``[A, B, "+"|"-"]``, an actor related to itself or an unknown actor
+        id; the message names the file, line and entry.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "gold.yaml"
+    >>> _ = p.write_text('articles:\\n  a1.txt:\\n    required:\\n      - [RUS, TUR, "+"]\\n')
+    >>> g = load_gold(p)
+    >>> g.articles["a1.txt"].required, g.articles["a1.txt"].id
+    (frozenset({(('RUS', 'TUR'), 1)}), 'a1')
+    """
+    path = Path(path)
+    doc = load_yaml(path)
+    known = None if known_actors is None else frozenset(known_actors)
+    if not isinstance(doc, dict) or not isinstance(doc.get("articles"), dict):
+        raise NetvizError(f"{path}: a gold file needs an 'articles:' mapping of file name -> required/acceptable lists")
+    articles: dict[str, GoldArticle] = {}
+    for name, entry in doc["articles"].items():
+        if name == LINE:
+            continue
+        name = str(name)
+        if not isinstance(entry, dict):
+            raise NetvizError(f"{where(path, doc['articles'])}: article {name!r} must map to required/acceptable lists")
+        unknown = set(entry) - {"required", "acceptable", "date", LINE}
+        if unknown:
+            raise NetvizError(f"{where(path, entry)}: article {name!r}: unknown field {sorted(unknown)[0]!r}; "
+                              "use required, acceptable and date")
+        when = entry.get("date")
+        if when is not None and not isinstance(when, date):
+            try:
+                when = date.fromisoformat(str(when))
+            except ValueError:
+                raise NetvizError(f"{where(path, entry)}: article {name!r}: date {when!r} is not YYYY-MM-DD") from None
+        lists = {key: _relations(path, entry, name, key, entry.get(key), known) for key in ("required", "acceptable")}
+        articles[name] = GoldArticle(name, lists["required"], lists["acceptable"], when)
+    return Gold(path, articles)
+
+
+def _relations(path: Path, entry: dict, name: str, key: str, items: Any, known: frozenset[str] | None) -> frozenset[Pair]:
+    if items is None:
+        return frozenset()
+    if not isinstance(items, list):
+        raise NetvizError(f"{where(path, entry)}: article {name!r}: '{key}' must be a list of [A, B, \"+\"|\"-\"]")
+    out = set()
+    for item in items:
+        shown = f"{name}.{key} entry {item!r}"
+        if not (isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)):
+            raise NetvizError(f"{where(path, entry)}: {shown} must be [ACTOR_A, ACTOR_B, \"+\" or \"-\"]")
+        a, b, sign = item
+        if sign not in ("+", "-"):
+            raise NetvizError(f"{where(path, entry)}: {shown}: sign {sign!r} must be \"+\" or \"-\" (quoted)")
+        if a == b:
+            raise NetvizError(f"{where(path, entry)}: {shown}: an actor cannot relate to itself")
+        for actor in (a, b):
+            if known is not None and actor not in known:
+                raise NetvizError(f"{where(path, entry)}: {shown}: unknown actor id {actor!r}; "
+                                  "use the codebook's ids (netviz actors)")
+        out.add(_pair(a, b, 1 if sign == "+" else -1))
+    return frozenset(out)
+
+
+def evaluate(
+    relations: Iterable[Relation],
+    gold: Gold,
+    articles: Iterable[Article] | None = None,
+    min_confidence: float = FOUND_CONFIDENCE,
+) -> Evaluation:
+    """Score relations against a gold file, micro-averaged over its articles.
+
+    Parameters
+    ----------
+    relations:
+        Extracted relations; each names its article in ``evidence.article``.
+        Relations of articles the gold file does not list are ignored.
+    gold:
+        From :func:`load_gold`.
+    articles:
+        The articles that were read. When given, every gold article must be
+        one of them (matched by file name or id).
+    min_confidence:
+        Relations below it are not counted as found.
+
+    Raises
+    ------
+    NetvizError
+        If ``articles`` is given and a gold article is not among them.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from netviz.model import Evidence
+    >>> ev = Evidence("Russia backs Turkey.", "back", article="a1")
+    >>> rel = Relation("RUS", "TUR", 1, "material_cooperation", 7.0, date(2017, 1, 8), "extracted", ev)
+    >>> g = Gold(Path("g.yaml"), {"a1.txt": GoldArticle("a1.txt", frozenset({(("RUS", "TUR"), 1),
+    ...                                                                   (("RUS", "SYR"), 1)}), frozenset())})
+    >>> e = evaluate([rel], g)
+    >>> e.precision, e.recall, e.articles[0].missed
+    (1.0, 0.5, (('RUS', 'SYR', 1),))
+    """
+    ids = {g.id: g for g in gold.articles.values()}
+    if articles is not None:
+        seen = {a.id: a for a in articles}
+        names = {a.path.name: a.id for a in seen.values() if a.path is not None}
+        for g in gold.articles.values():
+            if g.name not in names and g.id not in seen:
+                available = ", ".join(sorted(names or seen)) or "none"
+                raise NetvizError(f"{gold.path}: gold article {g.name!r} is not among the articles read; "
+                                  f"the articles are: {available}")
+    found: dict[str, dict[Pair, Relation]] = {g: {} for g in ids}
+    for rel in relations:
+        article = rel.evidence.article
+        if article in found and rel.confidence >= min_confidence:
+            found[article].setdefault(_pair(rel.a, rel.b, rel.sign), rel)
+    scores = []
+    for gid, g in ids.items():
+        pairs = found[gid]
+        good = g.required | g.acceptable
+        false = tuple(
+            FalseRelation(a, b, sign, r.evidence.sentence, r.evidence.cue, r.evidence.rule, r.confidence)
+            for ((a, b), sign), r in sorted(pairs.items()) if ((a, b), sign) not in good
+        )
+        missed = tuple((a, b, sign) for (a, b), sign in sorted(g.required - pairs.keys()))
+        scores.append(ArticleScore(g.name, len(pairs), len(pairs.keys() & good), len(g.required),
+                                   len(pairs.keys() & g.required), missed, false))
+    return Evaluation(tuple(scores), min_confidence)
