@@ -9,6 +9,7 @@ for a number of rounds and prints characters and mentions per second.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -49,7 +50,7 @@ def main() -> None:
             mentions += len(codebook.find_mentions(text, on))
     elapsed = time.perf_counter() - t0
 
-    print(f"codebook: {len(codebook)} actors, {len(codebook._targets)} surface forms")
+    print(f"codebook: {len(codebook)} actors; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(f"load: {load:.2f} s (cached: {cached * 1000:.2f} ms)")
     print(f"matched {rounds} x {len(texts)} articles ({chars} chars each round) in {elapsed:.2f} s")
     print(f"{mentions / elapsed:,.0f} mentions/s, {chars * rounds / elapsed / 1e6:.2f} M chars/s, "
