@@ -209,6 +209,18 @@ def period_start(d: date, period: str) -> date:
     Event data has too many dates to draw one snapshot per day; grouping the
     dates of event relations by this start gives one snapshot per week or month.
 
+    Parameters
+    ----------
+    d : any date.
+    period : ``day``, ``week`` (ISO weeks start on Monday) or ``month``.
+
+    Raises
+    ------
+    NetvizError
+        For another period.
+
+    Examples
+    --------
     >>> d = date(2019, 10, 24)  # a Thursday
     >>> period_start(d, "day"), period_start(d, "week"), period_start(d, "month")
     (datetime.date(2019, 10, 24), datetime.date(2019, 10, 21), datetime.date(2019, 10, 1))
@@ -786,6 +798,13 @@ def relations_table(relations: Iterable[Relation]) -> str:
 def format_summary(summary: EventSummary, top: int = 5) -> str:
     """A few lines for people: rows read, used and skipped by reason, dates, unknown actors.
 
+    Parameters
+    ----------
+    summary : the summary of one import.
+    top : how many of the most frequent actors missing from the codebook to name.
+
+    Examples
+    --------
     >>> s = EventSummary(Path("e.CSV"), "gdelt2", "event", rows=10, used=4, early=1,
     ...                  skipped=Counter({NEUTRAL: 2, UNMAPPED: 4}), unmapped=Counter({"GBR": 3, "FRA": 1}),
     ...                  first=date(2019, 10, 1), last=date(2019, 10, 24))
