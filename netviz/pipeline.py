@@ -19,7 +19,9 @@ from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
 from netviz.errors import NetvizError
 from netviz.extract import extract_relations, load_cues
+from netviz.layout import compute_layout
 from netviz.model import Article, Relation
+from netviz.render import index_entry, render_index, render_map
 from netviz.snapshots import build_snapshots
 from netviz.table import format_table
 
@@ -149,3 +151,40 @@ def format_summary(result: Build) -> str:
         f"{len(result.articles)} articles, {len(result.relations)} relations extracted, "
         f"{len(result.curated.relations)} curated; snapshots are {result.options.describe()}\n\n{table}"
     )
+
+
+@dataclass(frozen=True)
+class Site:
+    """The pages one build wrote."""
+
+    index: Path
+    maps: dict[date, Path]
+
+
+def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progress: Progress | None = None) -> Site:
+    """Write one map per snapshot (``out/YYYY-MM-DD.html``) and ``out/index.html``.
+
+    Every actor stands in the same place on every map, and widths and sizes
+    are scaled against the largest tie and actor of the whole run, so two
+    maps can be compared by eye. Only files inside ``out`` are written.
+    """
+    say = progress or (lambda message: None)
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise NetvizError(f"{out}: is a file; choose an output folder with --out DIR")
+    out.mkdir(parents=True, exist_ok=True)
+    graphs = list(result.snapshots.values())
+    positions = compute_layout(graphs)
+    max_weight = max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0)
+    max_strength = max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0)
+    maps: dict[date, Path] = {}
+    entries = []
+    for day, G in result.snapshots.items():
+        say(f"rendering {day}")
+        maps[day] = render_map(
+            G, out / f"{day.isoformat()}.html", positions=positions, color_by=color_by,
+            max_weight=max_weight, max_strength=max_strength,
+        )
+        entries.append(index_entry(G, maps[day].name))
+    index = render_index(entries, out / "index.html")
+    return Site(index, maps)
