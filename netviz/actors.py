@@ -131,7 +131,7 @@ class Actor:
     country: str | None = None
     iso2: str | None = None
     un_member: bool = False
-    not_near: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    not_near: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ class Codebook:
             if actor.id in by_id:
                 raise NetvizError(f"{self._at(actor.id)}actor id {actor.id!r} given twice; keep one entry")
             by_id[actor.id] = actor
-        self._actors = MappingProxyType(dict(sorted(by_id.items())))
+        self._actors = dict(sorted(by_id.items()))
         self.not_actors = tuple(dict.fromkeys(not_actors))
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
         self.ambiguous_in_caps = frozenset(ambiguous_in_caps)
@@ -332,7 +332,8 @@ class Codebook:
     @property
     def actors(self) -> Mapping[str, Actor]:
         """Actors by id, sorted by id (read-only)."""
-        return self._actors
+        # A proxy per call: the codebook itself must stay picklable for worker processes.
+        return MappingProxyType(self._actors)
 
     def __contains__(self, actor_id: object) -> bool:
         return actor_id in self._actors

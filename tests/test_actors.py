@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import date
 from pathlib import Path
 
@@ -353,8 +354,17 @@ def test_get_and_contains(cb):
         cb.get("XYZ")
 
 
-def test_actors_are_sorted_by_id(cb):
+def test_actors_are_sorted_by_id_and_read_only(cb):
     assert list(cb.actors) == sorted(cb.actors)
+    with pytest.raises(TypeError):
+        cb.actors["XYZ"] = cb.get("RUS")
+
+
+def test_a_codebook_survives_pickling_for_worker_processes(cb):
+    text = "Erdogan's Turkey and the Kremlin met Stoltenberg"
+    copy = pickle.loads(pickle.dumps(cb))
+    assert copy.find_mentions(text, date(2016, 1, 1)) == cb.find_mentions(text, date(2016, 1, 1))
+    assert len({cb.get("GEO"), cb.get("RUS")}) == 2  # actors are hashable
 
 
 # --- user files -------------------------------------------------------------------------
