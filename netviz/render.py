@@ -340,7 +340,10 @@ def map_data(
         raise NetvizError(
             f"render: expected an undirected networkx.Graph snapshot, not {type(graph).__name__}"
         )
-    ties = {edge_id(u, v): _tie(u, v, d) for u, v, d in graph.edges(data=True)}
+    ties = {}
+    for u, v, d in graph.edges(data=True):
+        tie = _tie(u, v, d)
+        ties[edge_id(tie["a"], tie["b"])] = tie
     strength: Counter[str] = Counter()
     for tie in ties.values():
         strength[tie["a"]] += tie["weight"]
