@@ -778,7 +778,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*(?:[-\u2010\u2011][^\W_]+(?:['
 _POSSESSIVE = re.compile(r"['\u2019]s?(?![^\W_])")
 _SUFFIX = re.compile(r"[-\u2010\u2011]([a-z]+)(?![^\W_])")
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'\u2019.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+\d{1,2})?)?\s*(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
+    r"\s*[A-Z][A-Z'\u2019.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3}(?:\s+\d{1,2})?)?"
+    r"\s*(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -838,6 +839,8 @@ _NONSTATE_NOUNS = frozenset("movement movements group groups militia militias mi
                             "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
                             "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
                             "extremists gunmen dissidents exiles".split())
+_TIME_WORDS = frozenset("january february march april may june july august september october november december "
+                        "monday tuesday wednesday thursday friday saturday sunday".split()) - {"may", "march"}
 _PARTICIPLE_INTROS = frozenset("after before by while without in on since when upon through".split())
 _ING_OPENERS = frozenset("including like unlike along together".split())
 _EACH_OTHER = (("each", "other"), ("one", "another"))
@@ -1010,6 +1013,10 @@ class _Sentence:
         j, steps = k - 1, 0
         while j >= 0 and steps < 3:
             u = toks[j]
+            if j < k - 1 and toks[j + 1].norm in _DET and u.norm not in _PREPS:
+                return ""  # "In January the ECOWAS ...": the phrase began at "the"
+            if u.norm in _TIME_WORDS:
+                return ""
             if u.actor is not None:
                 if not (u.poss or u.hyph or u.suffix):
                     return ""
@@ -1136,9 +1143,11 @@ class _Sentence:
         prev = toks[i - 1] if i else None
         if hit.cue.pos == "verb" and "noun" not in readings and prev is not None and hit.tags & {"base", "s", "ing"}:
             j = i - 1
-            if "ing" in hit.tags and j > 0 and toks[j].actor is None and toks[j].norm.isalpha() \
-                    and toks[j].norm not in _DET and toks[j].norm not in _AUX and toks[j].norm not in _PREPS:
-                j -= 1  # "the largest training camp"
+            while j > max(0, i - 3) and toks[j].actor is None and toks[j].norm.isalpha() and not toks[j].cap \
+                    and toks[j].norm not in _DET and toks[j].norm not in _AUX and toks[j].norm not in _PREPS \
+                    and toks[j].norm not in _PRONOUNS and toks[j].norm not in _COORD and toks[j].norm != "to" \
+                    and not _is_adverb(toks[j].norm) and toks[j].norm not in _COMMON_VERBS:
+                j -= 1  # "the largest training camp", "the world's largest natural gas field"
             if (toks[j].actor is None and toks[j].norm in _DET) or toks[j].poss:
                 return None  # "its brief war", "the largest training camp": not the verb
         if "verb" not in readings or "noun" not in readings:
@@ -1152,6 +1161,8 @@ class _Sentence:
             verb = True
         elif prev is not None and (p in _DET or p in _PREPS or p.isdigit() or prev.poss):
             verb = False
+        elif prev is None and i + 1 < len(toks) and toks[i + 1].norm in _PREPS:
+            verb = False  # "Fighting between the STC and ..." opens the sentence as a noun
         elif prev is None or not p.isalpha() or p in _COORD:
             # after a comma or "and": ", backing the rebels" is a participle, "and attacks" a noun
             verb = bool(verb_tags & {"ing", "past", "pp"})
@@ -1187,9 +1198,15 @@ class _Sentence:
         toks = self.toks
         clauses: list[_Clause] = []
         start, intro = 0, ""
+        glosses = set()
+        for i, t in enumerate(toks):
+            if t.norm == "(" and ")" in [u.norm for u in toks[i + 1 : i + 5]]:
+                # "Al-Qaeda in the Arabian Peninsula (AQAP)": a gloss, not an aside
+                close = next(j for j in range(i + 1, i + 5) if toks[j].norm == ")")
+                glosses.update((i, close))
         for i, t in enumerate(toks):
             boundary = ""
-            if t.actor is None:
+            if t.actor is None and i not in glosses:
                 if t.norm in _HARD:
                     boundary = t.norm
                 elif t.norm in _REL or t.norm in _WH or (t.norm in _SUBORD and self._opens_clause(i)):
@@ -1283,6 +1300,17 @@ class _Sentence:
         return not (n in _AUX or n in _PREPS or n in _COORD or n in _REL or n in _SUBORD or n in _WH
                     or n in _COMMON_VERBS or n == "to" or n == "or" or i in self.verb_hits)
 
+    def _group_pp(self, i: int) -> bool:
+        """A phrase that makes a group noun stand for an actor: "mercenaries from", "the government in",
+        "troops loyal to"."""
+        toks = self.toks
+        n = toks[i].norm
+        if i == 0 or toks[i].actor is not None:
+            return False
+        if n in ("of", "from", "in", "loyal"):
+            return toks[i - 1].norm in _GROUP_NOUNS
+        return n == "to" and i > 1 and toks[i - 1].norm == "loyal" and toks[i - 2].norm in _GROUP_NOUNS
+
     def _coordinator(self, i: int, step: int) -> tuple[int, bool] | None:
         """If a coordinator starts at ``i`` (reading in direction ``step``): (index past it, is "and")."""
         toks, n = self.toks, len(self.toks)
@@ -1353,7 +1381,7 @@ class _Sentence:
             j, is_and = co
             heads: list[int] = []
             steps = 0
-            while lo <= j < n and steps < 8 and self.np_internal(j) and toks[j].norm != "," \
+            while lo <= j < n and steps < 8 and (self.np_internal(j) or self._group_pp(j)) and toks[j].norm != "," \
                     and self._coordinator(j, step) is None:
                 if self.head(j) and toks[j].gov in ("", "of"):
                     heads.append(j)
@@ -1366,7 +1394,7 @@ class _Sentence:
                 break
             if lo <= j < n and step > 0 and objects and self.verbish(j) and heads:
                 break  # "X attacked Y and Z shelled W": Z starts a new clause
-            if lo <= j < n and step < 0 and self.verbish(j):
+            if lo <= j < n and step < 0 and self.verbish(j) and toks[j].norm not in _REPORTING:
                 break  # "... help the Turks and the Russians attacked": the Turks are an object
             chain.append(heads)
             saw_and = saw_and or is_and
@@ -1443,7 +1471,9 @@ class _Sentence:
             if t.actor is not None or not self.np_internal(k) or t.norm == "of":
                 return False
             if t.norm in _DET or t.norm in _POSS_PRON:
-                return True
+                before = toks[k - 1] if k > lo else None
+                # "France, Germany and a dozen other governments condemned": a list, not a plain subject
+                return not (before is not None and before.actor is None and before.norm in ("and", ",", "or"))
         return False
 
     def clause_subject(self, ci: int, depth: int = 0) -> list[int]:
@@ -1500,10 +1530,10 @@ class _Sentence:
     def by_agent(self, i: int, end: int) -> list[int]:
         """ "... by X" right after a passive or participle (within a few words)."""
         toks = self.toks
-        for j in range(i, min(end, i + 4)):
+        for j in range(i, min(end, i + 6)):
             if toks[j].norm == "by" and toks[j].actor is None:
                 return self.np_after(j + 1, end)
-            if toks[j].actor is not None or toks[j].norm in _HARD:
+            if (toks[j].actor is not None and toks[j].gov not in _LOC_PREPS) or toks[j].norm in _HARD:
                 return []
         return []
 
@@ -1520,7 +1550,7 @@ class _Sentence:
                 if t.place:
                     return []
                 continue
-            if t.norm in ("of", "from", "in") and k > j and toks[k - 1].norm in _GROUP_NOUNS:
+            if k > j and self._group_pp(k):
                 continue
             if not self.np_internal(k) or t.norm == "," or k in self.cue_tokens and k > j:
                 return []
@@ -1746,9 +1776,11 @@ class _Sentence:
         i = hit.start
         j = i - 1
         while j >= c.start and toks[j].actor is None and (
-            toks[j].norm in _AUX or _is_adverb(toks[j].norm) or toks[j].norm == "to"
+            toks[j].norm in _AUX or _is_adverb(toks[j].norm) or toks[j].norm == "to" or toks[j].norm in _QUOTES
         ):
             j -= 1
+        if hit.verbal and "ing" in hit.tags and j >= c.start and toks[j].norm in _REPORTING:
+            return [], ""  # "said isolating Qatar would not solve": a gerund without its own subject
         ci = self.clause_of[i]
         if j >= c.start and toks[j].actor is None and toks[j].norm in ("and", "but", ",") and hit.verbal:
             # "... and imposed sanctions", ", backing rebels": the clause's own subject
@@ -1828,7 +1860,7 @@ class _Sentence:
                       kind, intensity, f"{hit.cue.phrase} + {word}")]
 
     def _prep_with(self, hit: _Hit, end: int) -> tuple[list[int], str]:
-        probe = _Hit(Cue(hit.cue.text, "", "", 0, "noun", preps=(("with",),)), hit.start, hit.end, hit.tags)
+        probe = _Hit(Cue(hit.cue.text, "", "", 0, "noun", preps=(("with",), ("to",))), hit.start, hit.end, hit.tags)
         return self.prep_object(probe, hit.end, end)
 
     def _link_role(self, hit: _Hit, c: _Clause) -> list[_Link]:
