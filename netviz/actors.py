@@ -15,7 +15,7 @@ Matching rules (the header of ``data/actors.yaml`` documents the file format):
   upper-cased (sentence starts) and, from four characters on, in capitals
   (datelines); "US" never matches "us", "Turkey" never matches "turkey";
 - typographic apostrophes, quotes and dashes match their ASCII forms, and
-  diacritics are optional in the text ("Erdogan" matches an alias "Erdoğan");
+  diacritics are ignored ("Erdogan" and "Erdoğan" match either alias);
 - an alias inside a hyphenated compound or before a possessive is a mention
   ("US-Russian", "Russian-backed", "U.S.-led", "Turkey's", "Russia’s");
 - an editorial gloss in square brackets may interrupt a multi-word alias
@@ -36,6 +36,7 @@ is tried, because the rule says the whole phrase names something else.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -57,19 +58,19 @@ ACTOR_TYPES = ("state", "organisation", "armed_group", "political_group", "movem
 #: How far (characters, either side) a ``not_near`` word may be from its alias.
 NEAR = 150
 
-# One character for one character, so offsets in the normalised text are
-# offsets in the original.
+# Text and aliases are compared after mapping typographic punctuation to
+# ASCII and dropping diacritics, one character for one character, so offsets
+# in the normalised text are offsets in the original.
 _TYPOGRAPHY = {
     **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc", "'"),
     **dict.fromkeys("\u201c\u201d\u201e\u2033", '"'),
     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-    **dict.fromkeys("\u00a0\u2009\u202f", " "),
+    # Letters NFKD does not decompose but writers often type without the mark.
+    "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
 }
-# A regex substitution, because str.translate with a dict walks every
-# character in Python-object space and is several times slower on articles.
-_TYPOGRAPHIC = re.compile("[" + "".join(_TYPOGRAPHY) + "]")
-# Letters NFKD does not decompose but writers often type without the mark.
-_FOLD_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d"})
+# Latin letters with marks, spaces and punctuation: the only characters
+# normalisation changes (other scripts pass through untouched, and fast).
+_NORMALISABLE = re.compile("[\u00a0-\u024f\u02bc\u1e00-\u1eff\u2000-\u206f\u2212]")
 _GLOSS = re.compile(r"\[[^\]\n]{1,40}\]")
 _NAME_PLACEHOLDER = "{Name}"
 # "{Name}" in a not_actors phrase: a capitalised word, not a weekday, month or
@@ -153,27 +154,30 @@ class _Target:
     person: Person | None = None
 
 
+@functools.lru_cache(maxsize=None)
+def _plain(ch: str) -> str:
+    """One character without typography or diacritics ("ğ" -> "g"), or itself."""
+    if ch in _TYPOGRAPHY:
+        return _TYPOGRAPHY[ch]
+    bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return bare if len(bare) == 1 else ch
+
+
 def _normalise(text: str) -> str:
-    return _TYPOGRAPHIC.sub(lambda m: _TYPOGRAPHY[m.group()], text)
+    return _NORMALISABLE.sub(lambda m: _plain(m.group()), text)
 
 
 def _name_key(name: str) -> str:
     return " ".join(_normalise(name).split()).casefold()
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def _variants(alias: str) -> list[str]:
-    """The surface forms an alias matches, the form as written first."""
-    base = " ".join(_normalise(alias).split())
+    """The normalised surface forms an alias matches, the form as written first."""
+    base = " ".join(alias.split())
     forms = [base, base[:1].upper() + base[1:]]
     if len(base) >= 4:
         forms.append(base.upper())
-    forms += [_fold(f) for f in forms]
-    return list(dict.fromkeys(forms))
+    return list(dict.fromkeys(_normalise(f) for f in forms))
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -243,7 +247,7 @@ class Codebook:
         self._actors = dict(sorted(by_id.items()))
         self.not_actors = tuple(dict.fromkeys(not_actors))
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
-        self.ambiguous_in_caps = frozenset(ambiguous_in_caps)
+        self.ambiguous_in_caps = frozenset(_normalise(s) for s in ambiguous_in_caps)
         self._targets = self._index()
         plain = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
         for phrase in plain:
@@ -260,7 +264,7 @@ class Codebook:
         # than the alias they protect ("Chad Wolf" vs "Chad").
         self._regex = re.compile(rf"(?<!\w)(?:(?P<blocked>{patterns or '(?!)'})|{trie})(?!\w)")
         self._near = {
-            (a.id, alias): re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+            (a.id, alias): re.compile(r"(?<!\w)(?:" + "|".join(re.escape(_normalise(w)) for w in words) + r")(?!\w)")
             for a in self._actors.values()
             for alias, words in a.not_near.items()
         }
