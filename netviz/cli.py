@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -42,18 +43,19 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode=None,  # plain click messages: usage errors stay short and greppable
     help="Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes.",
 )
 
 # --- the input options every snapshot command shares -------------------------
-Data = Annotated[Path, typer.Option("--data", help="Folder of articles, or a folder holding articles/.", file_okay=False)]
-Actors = Annotated[list[Path], typer.Option("--actors", help="Your codebook file, extending the bundled one (repeatable).", exists=True, dir_okay=False)]
-CuratedFiles = Annotated[list[Path], typer.Option("--curated", help="Your curated relations file (repeatable).", exists=True, dir_okay=False)]
+Data = Annotated[Path, typer.Option("--data", help="Folder of articles, or a folder holding articles/.")]
+Actors = Annotated[list[Path], typer.Option("--actors", help="Your codebook file, extending the bundled one (repeatable).")]
+CuratedFiles = Annotated[list[Path], typer.Option("--curated", help="Your curated relations file (repeatable).")]
 NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
-Cues = Annotated[list[Path], typer.Option("--cues", help="Your cue lexicon file, extending the bundled one (repeatable).", exists=True, dir_okay=False)]
+Cues = Annotated[list[Path], typer.Option("--cues", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
 Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
-Out = Annotated[Path, typer.Option("--out", help="Output folder.", file_okay=False)]
+Out = Annotated[Path, typer.Option("--out", help="Output folder.")]
 
 
 def _build(data, actors, curated, no_bundled, cues, per_date, window, progress=None) -> pipeline.Build:
@@ -71,7 +73,9 @@ def _build(data, actors, curated, no_bundled, cues, per_date, window, progress=N
 
 
 def _progress(message: str) -> None:
-    typer.echo(f"... {message}", err=True)
+    # Only for a person watching: piped or captured stderr stays clean for the error line.
+    if sys.stderr.isatty():
+        typer.echo(f"... {message}", err=True)
 
 
 @app.command()

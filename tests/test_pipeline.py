@@ -1,0 +1,149 @@
+"""The whole run through the CLI: `netviz build` and the options every snapshot command shares."""
+
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from netviz import pipeline
+from netviz.cli import app
+from netviz.errors import NetvizError
+
+SEEDS = Path(__file__).parent.parent / "data" / "articles"
+SEED_DATES = ["2016-10-25", "2017-01-08", "2017-01-16", "2017-03-08", "2018-04-21"]
+runner = CliRunner()
+
+
+def article(folder: Path, name: str, day: str, text: str, title: str = "A title") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(f"---\ntitle: {title}\ndate: {day}\nsource: test wire\n---\n{text}\n", encoding="utf-8")
+    return path
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def seed_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(out)])
+    return result, out
+
+
+def test_build_writes_one_map_per_seed_date_and_an_index(seed_build):
+    result, out = seed_build
+    assert result.exit_code == 0, result.output
+    for day in SEED_DATES:
+        assert (out / f"{day}.html").is_file()
+        assert day in result.stdout  # the summary table lists every date
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for day in SEED_DATES:
+        assert f'href="{day}.html"' in index
+    assert "Maps written to" in result.stdout
+    assert not [p for p in out.rglob("*.tmp")]  # atomic writes leave no temporary files
+
+
+def test_two_builds_are_byte_identical(seed_build, tmp_path):
+    _, first = seed_build
+    result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(tmp_path / "again")])
+    assert result.exit_code == 0, result.output
+    assert files(first) == files(tmp_path / "again")
+
+
+def test_build_only_writes_inside_the_output_folder(tmp_path):
+    data = tmp_path / "data"
+    article(data / "articles", "a.md", "2019-05-01", "Russia and Turkey signed a defence agreement.")
+    (tmp_path / "keep.txt").write_text("a user's file")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    before = files(tmp_path)
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    after = files(tmp_path)
+    changed = {name for name in after if before.get(name) != after[name]} | (before.keys() - after.keys())
+    assert changed and all(name.startswith("out/") for name in changed)
+    assert after["out/notes.txt"] == b"mine" and after["keep.txt"] == b"a user's file"
+
+
+class _Elements(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_markup_in_an_article_never_lands_in_a_page_as_markup(tmp_path):
+    evil = "<script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=1\">"
+    article(tmp_path / "arts", "evil.md", "2019-05-01",
+            f"Russia and Turkey signed a defence agreement. {evil}", title=f"Evil {evil}")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "--data", str(tmp_path / "arts"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for page in out.glob("*.html"):
+        parser = _Elements()
+        parser.feed(page.read_text(encoding="utf-8"))
+        assert not [a for t, a in parser.tags if t == "img"], page
+        assert not [a for t, a in parser.tags if any(k.startswith("on") for k in a)], page
+        scripts = [a for t, a in parser.tags if t == "script"]
+        assert all("src" not in a for a in scripts), page  # nothing loaded from anywhere
+        assert "<script>window.__pwned" not in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--data", "{tmp}/nope"], "no such folder"),
+        (["--data", "{tmp}/empty"], "no .txt or .md articles found"),
+        (["--data", "{tmp}/bad"], "no date; add front matter"),
+        (["--data", "{tmp}/good", "--curated", "{tmp}/bad-curated.yaml"], "unknown actor id 'NOBODY'"),
+        (["--data", "{tmp}/good", "--actors", "{tmp}/bad-actors.yaml"], "bad-actors.yaml"),
+        (["--data", "{tmp}/good", "--per-date", "--window", "3"], "--per-date and --window exclude each other"),
+        (["--data", "{tmp}/good", "--out", "{tmp}/a-file"], "is a file"),
+    ],
+)
+def test_build_errors_are_one_line_with_exit_code_1(tmp_path, args, expected):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "x.md").write_text("No front matter.")
+    article(tmp_path / "good", "a.md", "2019-05-01", "Russia and Turkey signed a defence agreement.")
+    (tmp_path / "bad-curated.yaml").write_text(
+        'relations:\n  - {a: NOBODY, b: TUR, sign: "+", kind: verbal_cooperation, intensity: 3, valid_from: 2017-01-01, source: s}\n')
+    (tmp_path / "bad-actors.yaml").write_text("actors: [unclosed\n")
+    (tmp_path / "a-file").write_text("x")
+    result = runner.invoke(app, ["build", *[a.format(tmp=tmp_path) for a in args]])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith("Error: ")
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_per_date_and_window_options_cut_snapshots(tmp_path):
+    data = tmp_path / "arts"
+    article(data, "a.md", "2019-05-01", "Russia and Turkey signed a defence agreement.")
+    article(data, "b.md", "2019-05-20", "India strongly condemned Pakistan on Monday.")
+    cumulative = pipeline.build(data, bundled_curated=False)
+    per_date = pipeline.build(data, bundled_curated=False, options=pipeline.SnapshotOptions(per_date=True))
+    last = date(2019, 5, 20)
+    assert ("RUS", "TUR") in cumulative.snapshots[last].edges
+    assert ("RUS", "TUR") not in per_date.snapshots[last].edges
+    assert ("IND", "PAK") in per_date.snapshots[last].edges
+
+
+def test_dates_resolve_to_snapshots_or_the_state_as_of_any_later_date():
+    result = pipeline.build(SEEDS)
+    assert result.resolve_date("first") == date(2016, 10, 25)
+    assert result.resolve_date("last") == date(2018, 4, 21)
+    between = result.snapshot("2017-02-01")  # state as of a date without an article
+    assert sorted(between.edges) == sorted(result.snapshots[date(2017, 1, 16)].edges)
+    with pytest.raises(NetvizError, match="before the first article.*2016-10-25"):
+        result.resolve_date("2001-01-01")
+    with pytest.raises(NetvizError, match="not YYYY-MM-DD, 'first' or 'last'; snapshot dates: 2016-10-25"):
+        result.resolve_date("yesterday")
