@@ -429,6 +429,25 @@ class Codebook:
             for t in sorted(best.values(), key=lambda t: t.actor)
         ]
 
+    def why_not(self, phrase: str, on: date | None = None) -> str | None:
+        """Why ``phrase``, a known surface form, names no actor (``None`` if it is not one).
+
+        >>> cb = load_codebook()
+        >>> cb.why_not("Washington Post")
+        "'Washington Post' is in not_actors: it names something else"
+        >>> print(cb.why_not("Obama", date(2020, 1, 1)))
+        'Obama' speaks for an actor only during: Barack Obama: President 2009-01-20..2017-01-20 (USA)
+        """
+        form = " ".join(_normalise(phrase).split())
+        pattern = self._regex.fullmatch(form)
+        if form in self._blocked or (pattern and pattern.group("blocked")):
+            return f"{phrase.strip()!r} is in not_actors: it names something else"
+        readings = self._targets.get(form, ())
+        if readings and not any(t.person is None or t.person.active(on) for t in readings):
+            roles = "; ".join(f"{t.person.name}: {t.person.role} {t.person.period} ({t.actor})" for t in readings)
+            return f"{phrase.strip()!r} speaks for an actor only during: {roles}"
+        return None
+
     def lookup_name(self, name: str) -> str | None:
         """The id of the actor whose id, name or alias is exactly ``name`` (any case).
 

@@ -150,14 +150,15 @@ def actors_resolve(
     """Show which actors TEXT names, and why."""
     if output_format not in ("table", "json"):
         raise NetvizError(f"--format {output_format!r} must be table or json")
-    mentions = load_codebook(*actors).resolve(text, on.date() if on else None)
+    codebook = load_codebook(*actors)
+    day = on.date() if on else None
+    mentions = codebook.resolve(text, day)
     if output_format == "json":
         typer.echo(json.dumps([vars(m) for m in mentions], ensure_ascii=False, indent=1))
     elif mentions:
         typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
     else:
-        when = f" on {on.date()}" if on else ""
-        typer.echo(f"{text!r} names no actor{when}.")
+        typer.echo(codebook.why_not(text, day) or f"{text!r} names no actor{f' on {day}' if day else ''}.")
 
 
 def main() -> None:

@@ -340,6 +340,14 @@ def test_resolve_of_a_sentence_gives_its_mentions(cb):
     assert cb.resolve("Obama", on=date(2020, 1, 1)) == []
 
 
+def test_why_not_explains_forms_that_name_no_actor(cb):
+    assert "not_actors" in cb.why_not("Washington Post")
+    assert "not_actors" in cb.why_not("Chad Smith")
+    assert "Barack Obama: President 2009-01-20..2017-01-20 (USA)" in cb.why_not("Obama", date(2018, 1, 1))
+    assert cb.why_not("Obama", date(2016, 1, 1)) is None
+    assert cb.why_not("Russia") is None and cb.why_not("nothing here") is None
+
+
 def test_lookup_name_is_exact_and_case_insensitive(cb):
     assert cb.lookup_name("Russian Federation") == "RUS"
     assert cb.lookup_name("russian federation") == "RUS"
@@ -531,8 +539,12 @@ def test_cli_resolve_explains_each_reading(run):
     assert result.exit_code == 0, result.output
     assert "NATO" in result.output and "Secretary General 2014-10-01..2024-09-30" in result.output
     assert "NOR" not in result.output
-    result = run("actors", "resolve", "the Washington Post")
-    assert result.exit_code == 0 and "names no actor" in result.output
+    result = run("actors", "resolve", "Washington Post")
+    assert result.exit_code == 0 and "'Washington Post' is in not_actors" in result.output
+    result = run("actors", "resolve", "Stoltenberg", "--date", "2014-01-01")
+    assert result.exit_code == 0 and "only during" in result.output and "Prime Minister 2005-10-17..2013-10-16 (NOR)" in result.output
+    result = run("actors", "resolve", "a quiet day")
+    assert result.exit_code == 0 and "'a quiet day' names no actor." in result.output
 
 
 def test_cli_resolve_as_json(run):
