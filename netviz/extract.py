@@ -832,13 +832,17 @@ _REPORTING = frozenset(
 _GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries rebels militias militiamen units officers "
                          "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
                          "aircraft ships warships contractors operatives agents personnel army navy government regime "
-                         "authorities administration envoy envoys ambassador representatives".split())
+                         "authorities administration envoy envoys ambassador representatives inspectors monitors "
+                         "observers peacekeepers advisers advisors instructors positions".split())
 # A demonym before these names a group of that nationality, not the state: "the Iran-backed
 # Lebanese movement", "Iraqi militias".
 _NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
                             "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
                             "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
                             "extremists gunmen dissidents exiles".split())
+_ASPECTUAL = frozenset(form for lemma in "begin start continue keep resume stop quit finish avoid risk consider".split()
+                       for form in verb_forms(lemma))
+_HOLDING = frozenset("held controlled occupied run seized captured".split())
 _TIME_WORDS = frozenset("january february march april may june july august september october november december "
                         "monday tuesday wednesday thursday friday saturday sunday".split()) - {"may", "march"}
 _PARTICIPLE_INTROS = frozenset("after before by while without in on since when upon through".split())
@@ -997,8 +1001,9 @@ class _Sentence:
                               and after[0].isalpha() and after[0] not in _PREPS and after[0] not in _AUX):
                     t.role = "nationality"
                     continue
-            # a place noun right after it: "the Syrian town of", "Turkey's border"
-            for j in range(k + 1, min(k + 3, len(toks))):
+            # a place noun right after it names a location ("the Syrian town of"); an owner
+            # ("Riyadh's airport", "the Houthi-held port") stays an actor
+            for j in range(k + 1, min(k + 3, len(toks)) if not (t.poss or t.suffix in _HOLDING) else k + 1):
                 u = toks[j]
                 if u.actor is None and u.norm in places:
                     t.place = True
@@ -1026,6 +1031,8 @@ class _Sentence:
                     return ""  # "after Russia supported ...", "to expect Turkey-Russia relations"
                 if u.norm == "from" and toks[k].actor not in self.states:
                     return ""  # "mercenaries from the Wagner Group" are Wagner; "fighters from Iraq" are not Iraq
+                if u.norm == "by" and j and toks[j - 1].norm in _HOLDING:
+                    return ""  # "positions held by Kurdish fighters": their positions
                 if u.norm == "in" and j + 1 < k and toks[j + 1].norm in _GOVERNMENT:
                     return ""
                 prev = toks[j - 1].norm if j else ""
@@ -1155,7 +1162,10 @@ class _Sentence:
         verb_tags = readings["verb"][1]
         p = prev.norm if prev is not None else ""
         if prev is not None and prev.actor is not None:
-            verb = not prev.poss and not prev.hyph
+            # "Russia backs ..." is a verb; "its NATO ally", "the Russian support" are nouns
+            before = toks[i - 2] if i > 1 else None
+            verb = not prev.poss and not prev.hyph and not (before is not None and before.actor is None
+                                                            and (before.norm in _DET or before.norm in _POSS_PRON))
         elif prev is not None and (p in _AUX or p == "to" or p in _PRONOUNS or p in _REL or p == "that"
                                    or _is_adverb(p) or p in self.cues.intent_adjectives):
             verb = True
@@ -1168,6 +1178,8 @@ class _Sentence:
             verb = bool(verb_tags & {"ing", "past", "pp"})
         elif "ing" in verb_tags and p.endswith("s") and not p.endswith("ss"):
             verb = True  # "separatists fighting Ukrainian forces": a participle after a plural noun
+        elif "ing" in verb_tags and p in _ASPECTUAL:
+            verb = True  # "began bombing Houthi positions"
         else:
             verb = False  # an adjective before it: "military support", "fresh attacks"
         pattern, tags = readings["verb" if verb else "noun"]
@@ -1309,6 +1321,8 @@ class _Sentence:
             return False
         if n in ("of", "from", "in", "loyal"):
             return toks[i - 1].norm in _GROUP_NOUNS
+        if n == "by":  # "positions held by Kurdish fighters", "violations committed by Russian forces"
+            return toks[i - 1].norm.endswith("ed")
         return n == "to" and i > 1 and toks[i - 1].norm == "loyal" and toks[i - 2].norm in _GROUP_NOUNS
 
     def _coordinator(self, i: int, step: int) -> tuple[int, bool] | None:
@@ -1552,6 +1566,8 @@ class _Sentence:
                 continue
             if k > j and self._group_pp(k):
                 continue
+            if k > j and t.norm == "by" and toks[k - 1].norm.endswith("ed"):
+                continue
             if not self.np_internal(k) or t.norm == "," or k in self.cue_tokens and k > j:
                 return []
         return []
@@ -1636,6 +1652,10 @@ class _Sentence:
         end = c.end
         if hit.compound is not None:
             patients = [p for p in self.np_after(hit.compound + 1, end, span=3) if p != hit.compound]
+            if not patients and cue.family in ("consult", "diplomatic_cooperation"):
+                patients = self._event_parties_after(hit.compound + 1, end)  # "a U.N.-brokered truce"
+            if not patients:
+                patients = self._apposition_head(hit.compound)  # "Hezbollah, the Iran-backed movement"
             return [self._pairs(hit, [hit.compound], patients, "compound", 0.9)]
         if cue.pos == "neutral":
             return self._link_neutral(hit, c)
@@ -1646,13 +1666,13 @@ class _Sentence:
         how = ""
         if cue.pos == "verb" and hit.verbal and "pp" in hit.tags and self._be_before(hit.start):
             agents = self.by_agent(hit.end, end) or self._instrument(hit, end)
-            patients = slot + self.subject(hit.start)
+            patients = slot + self.subject(hit.start) + (self.prep_object(hit, hit.end, end)[0] if cue.prep_required else [])
             rule = "passive"
             if not patients and (c.intro in _REL or c.intro == "that"):
                 patients, how = self.antecedent(c.start), "relative clause"
         elif cue.pos == "verb" and hit.verbal and "pp" in hit.tags and self._reduced_relative(hit):
             agents = self.by_agent(hit.end, end)
-            patients = self._np_before(hit.start)
+            patients = self._np_before(hit.start) or self._event_parties_before(hit.start)
             rule = "participle"
         elif cue.pos == "verb" and hit.verbal:
             direct = [] if cue.prep_required or hit.slot else self.direct_object(hit, end)
@@ -1660,13 +1680,16 @@ class _Sentence:
             # introduces the matter, not a second actor
             prep_group, prep = ([], "") if direct and not cue.prep_required else self.prep_object(hit, hit.end, end)
             patients = slot + direct + prep_group
+            if not patients and cue.family in ("consult", "diplomatic_cooperation"):
+                # "Qatar is hosting talks between the US and the Taliban": the host sides with both
+                patients = self._event_object_parties(hit, end)
             agents, how = self._agent(hit, c)
             rule = "subject-object" if direct or slot else f"subject-{prep}" if prep_group else "subject"
             if not patients and cue.family in ("appeal", "demand"):
                 patients = self._that_subject(hit, end)
                 rule = "subject-that" if patients else rule
             if agents and not patients and not between and c.intro in ("that", "which", "whom") \
-                    and min(agents) > c.start and self._relative_that(c.start):
+                    and min(agents) > c.start and (c.intro != "that" or self._relative_that(c.start)):
                 patients, how = self.antecedent(c.start), "object relative clause"
         elif cue.pos == "noun":
             agents = self.modifier_actor(hit)
@@ -1677,7 +1700,7 @@ class _Sentence:
             prep_group, prep = self.prep_object(hit, hit.end, end)
             patients = slot + prep_group
             if not agents:
-                agents, how = self._agent(hit, c)
+                agents, how = self._light_verb_subject(hit, c)
                 rule = "subject-noun"
             elif not patients and not between:
                 patients, rule = self._implicit_patient(hit, agents, c, rule)
@@ -1693,6 +1716,10 @@ class _Sentence:
                 agents, how = self._agent(hit, c)
             if cue.reciprocal and len(self._actors(right)) >= 2:
                 agents = []
+        if kind_sign(cue.kind) < 0:
+            # "attacked the Russian-backed forces" attacks the forces, not their backer
+            patients = [p for p in patients if p not in self.compound_mods]
+        agents = [a for a in agents if a not in self.compound_mods]
         if between:
             rule = "between"
         if how:
@@ -1701,6 +1728,80 @@ class _Sentence:
         if kind_sign(cue.kind) > 0 and cue.family != "make_statement":
             links += self._joint_against(hit, links[0], end)
         return links
+
+    def _light_verb_subject(self, hit: _Hit, c: _Clause) -> tuple[list[int], str]:
+        """The agent of a noun cue is the subject of the verb that takes it as object ("Turkey
+        nurtured a strong cooperation with Russia", "Russia imposed sanctions on Turkey"), also
+        through one preposition ("engaged in talks with"). A noun in a subject or adjunct
+        ("criticised X over the troop withdrawal") has none."""
+        toks = self.toks
+        j = hit.start - 1
+        hops = 0
+        while j >= c.start:
+            t = toks[j]
+            if t.actor is not None:
+                return [], ""
+            n = t.norm
+            if j in self.verb_hits or n in _AUX or n in _COMMON_VERBS or n == "to" \
+                    or n.endswith("ed") and not (j > c.start and toks[j - 1].norm in _DET):
+                break
+            if n in _PREPS:
+                if hops or n not in ("in", "into", "for", "to", "at", "on", "of"):
+                    return [], ""
+                hops += 1
+            elif n in _DET or n.isdigit() or n in _QUOTES or n.isalpha() and self.np_internal(j):
+                if n in _DET and j > c.start and toks[j - 1].actor is None and toks[j - 1].norm.isalpha() \
+                        and self.np_internal(j - 1) and toks[j - 1].norm not in _DET:
+                    j -= 1  # an unknown word before a determiner is the verb: "nurtured a ..."
+                    break
+            else:
+                return [], ""
+            j -= 1
+        if j < c.start:
+            return [], ""
+        probe = _Hit(hit.cue, j, j + 1, frozenset({"past"}))
+        return self._agent(probe, c)
+
+    def _apposition_head(self, k: int) -> list[int]:
+        """The actor an apposition describes: "Hezbollah, the Iran-backed Lebanese movement"."""
+        toks = self.toks
+        j = k - 1
+        while j >= 0 and toks[j].actor is None and toks[j].norm in _DET:
+            j -= 1
+        if j >= 1 and toks[j].norm == "," and self.head(j - 1):
+            return self.same_np(j - 1)
+        return []
+
+    def _event_parties(self, h: _Hit) -> list[int]:
+        """The parties of an event noun ("talks between X and Y", "a deal with Z")."""
+        end = self.clause(h.start).end
+        return self.between(h, end) or self.prep_object(h, h.end, end)[0]
+
+    def _event_object_parties(self, hit: _Hit, end: int) -> list[int]:
+        for h in self.hits:
+            if hit.end <= h.start < min(end, hit.end + 6) and h.cue.pos == "noun" and h.cue.reciprocal:
+                return self._event_parties(h)
+        return []
+
+    def _event_parties_before(self, i: int) -> list[int]:
+        """ "Talks between Serbia and Kosovo, mediated by the EU": the talks' parties."""
+        for h in self.hits:
+            if h.cue.pos == "noun" and h.cue.reciprocal and h.end <= i and i - h.end <= 8:
+                parties = self._event_parties(h)
+                if parties:
+                    return parties
+        return []
+
+    def _event_parties_after(self, j: int, end: int) -> list[int]:
+        """ "a two-month U.N.-brokered truce": the truce's parties, else the clause's subjects."""
+        for h in self.hits:
+            if j <= h.start < min(end, j + 3) and h.cue.pos == "noun" and h.cue.reciprocal:
+                parties = self._event_parties(h)
+                if not parties:
+                    found = self.clause_subject(self.clause_of[h.start])
+                    parties = found if len(self._actors(found)) >= 2 else []
+                return parties
+        return []
 
     def _that_subject(self, hit: _Hit, end: int) -> list[int]:
         """ "demanded that Moscow stop", "urged that Turkey ...": the subject of the reported clause."""
