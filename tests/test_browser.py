@@ -1,0 +1,164 @@
+"""Snapshot maps in real headless Chromium (fixtures in conftest.py): drawn
+offline, inert with hostile text, and the evidence panel answers clicks.
+
+Screenshots land in tests/artifacts/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import networkx as nx
+import pytest
+from test_render import XSS, malicious, rel, snapshot, syria
+
+from netviz.layout import compute_layout
+from netviz.render import edge_id, index_entry, render_index, render_map
+
+
+def hostile() -> nx.Graph:
+    """The Syria fixture plus the malicious ties, so the page has both."""
+    g = syria()
+    bad = malicious()
+    g.add_nodes_from(n for n in bad.nodes(data=True) if n[0] not in g)
+    g.nodes["YPG"]["label"] = bad.nodes["YPG"]["label"]
+    g.add_edge("TUR", "YPG", **bad.edges["TUR", "YPG"])
+    return g
+
+
+@pytest.fixture
+def page_of(tmp_path, open_page):
+    """Render a graph (laid out with compute_layout) and open it: returns the Tab."""
+
+    def _open(g: nx.Graph, **kw):
+        out = render_map(g, tmp_path / "map.html", positions=compute_layout([g]), **kw)
+        return open_page(out)
+
+    return _open
+
+
+def midpoint_of_a_free_edge(tab, edge: str | None = None):
+    """DOM coordinates of the middle of a tie that nothing covers (and that tie's id)."""
+    return tab.js("""(wanted) => {
+        const m = window.netvizMap, pos = m.network.getPositions();
+        for (const e of m.edges.get()) {
+            if (wanted && e.id !== wanted) continue;
+            const a = pos[e.from], b = pos[e.to];
+            const p = m.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            if (m.network.getNodeAt(p) === undefined && m.network.getEdgeAt(p) === e.id) return [e.id, p.x, p.y];
+        }
+        return null;
+    }""", edge)
+
+
+def click_in_network(tab, x, y):
+    box = tab.page.locator("#nv-network").bounding_box()
+    tab.page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def test_the_map_draws_every_actor_and_tie_offline_without_errors(page_of, artifacts):
+    g = syria()
+    tab = page_of(g, title="Syria alliances")
+    assert tab.js("window.netvizMap.nodes.length") == g.number_of_nodes()
+    assert tab.js("window.netvizMap.edges.length") == g.number_of_edges()
+    drawn = tab.js("Object.keys(window.netvizMap.network.getPositions()).sort()")
+    assert drawn == sorted(g.nodes)
+    assert tab.requests == []
+    assert tab.errors == []
+    assert tab.page.title() == "Syria alliances — 2017-01-08"
+    tab.page.screenshot(path=str(artifacts / "map.png"))
+
+
+def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
+    tab = page_of(hostile(), title=XSS[0],
+                  contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["±", "+", "-"]}])
+    assert tab.js("window.__pwned") is None
+    assert tab.js("document.querySelectorAll('img').length") == 0
+    assert tab.js("document.scripts.length") == 4
+    assert tab.page.title().startswith(XSS[0])
+
+    edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details")
+    assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in details.inner_text()
+    assert XSS[0] in details.inner_text()  # the article title, as text
+    assert details.locator("a").count() == 0  # a javascript: URL is not made a link
+    tab.page.locator("[data-contradiction='0']").click()
+    assert sorted(tab.js("window.netvizMap.network.getSelectedNodes()")) == ["TUR", "USA", "YPG"]
+
+    # hovering a tie shows vis-network's tooltip, as text
+    edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
+    box = tab.page.locator("#nv-network").bounding_box()
+    tab.page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = tab.page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert XSS[1] in tooltip.inner_text()
+    # vis sets the title with innerText: its only elements are line breaks
+    assert tab.js("[...document.querySelectorAll('div.vis-tooltip *')].map(e => e.tagName)") == ["BR"] * 3
+    assert tab.js("window.__pwned") is None
+    assert tab.js("document.querySelectorAll('img').length") == 0
+    assert tab.requests == [] and tab.errors == []
+    tab.page.screenshot(path=str(artifacts / "map-hostile.png"))
+
+
+def test_clicking_a_tie_shows_the_sentences_behind_it(page_of, artifacts):
+    tab = page_of(syria())
+    edge, x, y = midpoint_of_a_free_edge(tab, "RUS--SYR")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details")
+    assert details.locator("h2").inner_text().strip() == "Russia — Syria"
+    quotes = details.locator("blockquote").all_inner_texts()
+    assert quotes == ["Russia backs the Syrian government with air strikes.", "Moscow sends advisers to Damascus."]
+    assert details.locator("mark").first.inner_text() == "backs"  # the cue that fired
+    link = details.locator("a").first
+    assert link.get_attribute("href") == "https://example.org/a1"
+    assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+    assert "intensity 8 × confidence 1" in details.inner_text()
+    assert "“Talks in Astana” · Reuters · article a1 · extracted · cue: backs" in details.inner_text()
+    tab.page.screenshot(path=str(artifacts / "map-evidence.png"))
+    assert tab.requests == [] and tab.errors == []
+
+
+def test_clicking_an_actor_lists_its_ties_strongest_first(page_of):
+    g = syria()
+    tab = page_of(g)
+    x, y = tab.js("""() => { const n = window.netvizMap.network;
+        const p = n.canvasToDOM(n.getPositions(['TUR']).TUR); return [p.x, p.y]; }""")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details")
+    assert details.locator("h2").inner_text().strip() == "Turkey"
+    partners = [t.split("\n")[0].strip() for t in details.locator("li button").all_inner_texts()]
+    # equal weights (Russia and the United States: 5) in the order of their tie ids
+    by_weight = sorted(g["TUR"], key=lambda n: (-g.edges["TUR", n]["weight"], edge_id("TUR", n)))
+    assert partners == [g.nodes[n]["label"] for n in by_weight]
+    details.locator("li button").first.click()  # a tie in the list opens its evidence
+    assert details.locator("h2").inner_text().strip() == "Turkey — Syrian Kurdish forces"
+
+
+def test_the_search_box_finds_an_actor(page_of):
+    tab = page_of(syria())
+    tab.page.locator("#nv-search").fill("Syrian Kurdish forces (YPG)")
+    tab.page.locator("#nv-search").dispatch_event("change")
+    assert tab.js("window.netvizMap.network.getSelectedNodes()") == ["YPG"]
+    assert tab.page.locator("#nv-details h2").inner_text().strip() == "Syrian Kurdish forces"
+
+
+def test_a_larger_map_with_physics_on_still_loads_offline(page_of):
+    relations = [rel(f"A{i:02d}", f"A{(i * 7 + 3) % 60:02d}", 1 if i % 3 else -1, 1 + i % 9, sentence=f"s{i}")
+                 for i in range(60) if i != (i * 7 + 3) % 60]
+    g = snapshot(relations, day=date(2018, 4, 21))
+    tab = page_of(g, physics=True)
+    assert tab.js("window.netvizMap.edges.length") == g.number_of_edges()
+    assert tab.requests == [] and tab.errors == []
+
+
+def test_the_index_page_opens_offline(tmp_path, open_page):
+    g = syria()
+    render_map(g, tmp_path / "2017-01-08.html", positions=compute_layout([g]))
+    index = render_index([index_entry(g, "2017-01-08.html")], tmp_path / "index.html")
+    tab = open_page(index, ready=False)
+    with tab.page.expect_navigation():
+        tab.page.get_by_role("link", name="map").click()
+    tab.page.wait_for_function("window.netvizReady !== undefined")
+    assert tab.page.title() == "Alliance map — 2017-01-08"
+    assert tab.requests == [] and tab.errors == []
