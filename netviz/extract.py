@@ -1188,6 +1188,8 @@ class _Sentence:
     def _compound_hit(self, k: int) -> _Hit | None:
         """ "Russian-backed": the cue is the participle after the hyphen."""
         suffix = self.toks[k].suffix
+        if suffix == "led":
+            return None  # "the US-led coalition": the leader acts for it
         for pattern, tags in self.cues._index.get(suffix, ()):
             if pattern.cue.pos == "verb" and "pp" in tags and not pattern.rest:
                 return _Hit(pattern.cue, k, k + 1, tags, compound=k)
@@ -1304,7 +1306,7 @@ class _Sentence:
             return True
         n = t.norm
         if not n[:1].isalnum():
-            return n in _QUOTES
+            return n in _QUOTES or (n == "." and i > 0 and self.toks[i - 1].norm in _TITLES)
         if n == "that":
             return False
         if n in _DET or n == "of":
@@ -1633,6 +1635,9 @@ class _Sentence:
                 if self.head(j) or j in self.compound_mods:
                     return [m for m in self.same_np(j) if self.head(m)]
                 return []
+            if t.norm in _QUOTES:
+                j -= 1
+                continue
             if not t.norm.isalpha() or not self.np_internal(j) or j in self.cue_tokens:
                 return []
             j -= 1
@@ -1668,6 +1673,9 @@ class _Sentence:
             agents = self.by_agent(hit.end, end) or self._instrument(hit, end)
             patients = slot + self.subject(hit.start) + (self.prep_object(hit, hit.end, end)[0] if cue.prep_required else [])
             rule = "passive"
+            if not patients:
+                patients = self._pronoun_owner(hit.start, c.start)
+                rule = "passive, object from a possessive pronoun" if patients else rule
             if not patients and (c.intro in _REL or c.intro == "that"):
                 patients, how = self.antecedent(c.start), "relative clause"
         elif cue.pos == "verb" and hit.verbal and "pp" in hit.tags and self._reduced_relative(hit):
@@ -1868,8 +1876,22 @@ class _Sentence:
     def _instrument(self, hit: _Hit, end: int) -> list[int]:
         """ "were killed in a Syrian airstrike": the attacker named on the attack noun."""
         for h in self.hits:
-            if hit.end <= h.start < end and h.cue.pos == "noun" and h.cue.kind == "material_conflict":
+            if hit.end <= h.start and h.cue.pos == "noun" and h.cue.kind == "material_conflict" \
+                    and not any(t.norm in _HARD for t in self.toks[hit.end : h.start]):
                 return self.modifier_actor(h)
+        return []
+
+    def _pronoun_owner(self, i: int, lo: int) -> list[int]:
+        """ "three of its soldiers were killed": "its"/"their" before a group noun refers to the
+        nearest actor named before it in the sentence."""
+        toks = self.toks
+        for j in range(i - 1, lo - 1, -1):
+            if toks[j].actor is None and toks[j].norm in ("its", "their") and j + 1 < i \
+                    and toks[j + 1].norm in _GROUP_NOUNS:
+                for k in range(j - 1, -1, -1):
+                    if self.head(k) and toks[k].gov in ("", "of"):
+                        return [k]
+                return []
         return []
 
     def _agent(self, hit: _Hit, c: _Clause) -> tuple[list[int], str]:
@@ -1883,6 +1905,9 @@ class _Sentence:
         if hit.verbal and "ing" in hit.tags and j >= c.start and toks[j].norm in _REPORTING:
             return [], ""  # "said isolating Qatar would not solve": a gerund without its own subject
         ci = self.clause_of[i]
+        if j >= c.start and toks[j].norm == "," and hit.verbal and "ing" in hit.tags and j > 0 and self.head(j - 1) \
+                and toks[j - 1].gov in ("", "of"):
+            return self.group(j - 1, -1), ""  # "the Russians, working with Iran, ..."
         if j >= c.start and toks[j].actor is None and toks[j].norm in ("and", "but", ",") and hit.verbal:
             # "... and imposed sanctions", ", backing rebels": the clause's own subject
             found = self.clause_subject(ci)
@@ -1901,7 +1926,9 @@ class _Sentence:
             found = self._subject_after_comma(hit.end, c.end)
             if found:
                 return found, "the main clause"
-        if ci > 0 and c.resume < 0 and c.intro not in _WH and c.intro not in _HARD and c.intro != "that":
+        wh_infinitive = c.intro in _WH and c.start + 1 < len(toks) and toks[c.start + 1].norm == "to"
+        if ci > 0 and c.resume < 0 and hit.verbal and c.intro not in _HARD and c.intro != "that" \
+                and (c.intro not in _WH or wh_infinitive):
             return self.clause_subject(ci - 1), "the main clause"
         return [], ""
 
@@ -2156,12 +2183,13 @@ class _Mods:
 def _rule_confidence(rule: str) -> float:
     """How sure a linking rule is that it found the right two actors (hearsay subjects less so)."""
     base = rule.split(",")[0]
-    confidence = _RULE_CONFIDENCE.get(base, 0.9 if base.startswith("subject-") else 0.85)
+    confidence = _RULE_CONFIDENCE.get(rule, _RULE_CONFIDENCE.get(base, 0.9 if base.startswith("subject-") else 0.85))
     return confidence * (0.9 if "subject from" in rule else 1.0)
 
 
 # How sure each linking rule is that it found the right two actors.
 _RULE_CONFIDENCE = {
+    "passive, object from a possessive pronoun": 0.75,
     "subject-object": 0.9, "passive": 0.9, "participle": 0.85, "compound": 0.9, "between": 0.9,
     "possessive": 0.85, "noun-by": 0.85, "subject-noun": 0.8, "reciprocal": 0.85, "list": 0.85,
     "phrase": 0.8, "subject": 0.75, "with-help": 0.8, "grievance": 0.65, "role": 0.8, "relationship": 0.8,
