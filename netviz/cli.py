@@ -8,8 +8,8 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 from __future__ import annotations
 
 import json
-from datetime import datetime
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -55,21 +55,33 @@ NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out
 Cues = Annotated[list[Path], typer.Option("--cues", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
 Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
+Events = Annotated[list[Path], typer.Option("--events", help="A GDELT or ICEWS event file to merge in (repeatable).")]
+Period = Annotated[str, typer.Option("--period", help="Group event dates into snapshots by day, week or month.")]
+EventDate = Annotated[str, typer.Option("--event-date", help="Place events on their event date (event) or the day GDELT added them (added).")]
 Out = Annotated[Path, typer.Option("--out", help="Output folder.")]
 
 
-def _build(data, actors, curated, no_bundled, cues, per_date, window, progress=None) -> pipeline.Build:
+def _build(data, actors, curated, no_bundled, cues, per_date, window, events=(), period="day", event_date="event",
+           progress=None) -> pipeline.Build:
     if per_date and window:
         raise NetvizError("--per-date and --window exclude each other; choose one")
-    return pipeline.build(
+    result = pipeline.build(
         data,
         actors=actors,
         curated=curated,
         cues=cues,
         bundled_curated=not no_bundled,
+        events=events,
+        period=period,
+        event_date=event_date,
         options=pipeline.SnapshotOptions(per_date=per_date, window=window),
         progress=progress,
     )
+    for warning in result.warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    for summary in result.event_imports:
+        typer.echo(event_data.format_summary(summary), err=True)
+    return result
 
 
 def _progress(message: str) -> None:
@@ -88,9 +100,13 @@ def build(
     cues: Cues = [],
     per_date: PerDate = False,
     window: Window = None,
+    events: Events = [],
+    period: Period = "day",
+    event_date: EventDate = "event",
 ) -> None:
     """Build one offline HTML map per article date, plus output/index.html."""
-    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, _progress)
+    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
+                    _progress)
     site = pipeline.write_site(result, out, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")

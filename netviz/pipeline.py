@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from netviz.actors import Codebook, load_codebook
 from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
 from netviz.errors import NetvizError
+from netviz.events import PERIODS, EventSummary, period_start, read_events
 from netviz.extract import extract_relations, load_cues
 from netviz.layout import compute_layout
 from netviz.model import Article, Relation
@@ -54,6 +55,9 @@ class Build:
     codebook: Codebook
     options: SnapshotOptions
     snapshots: dict[date, nx.Graph] = field(repr=False)
+    #: one summary per imported event file, and the warnings (bad rows) of all of them
+    event_imports: tuple[EventSummary, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def dates(self) -> list[date]:
@@ -108,6 +112,9 @@ def build(
     curated: Sequence[Path] = (),
     cues: Sequence[Path] = (),
     bundled_curated: bool = True,
+    events: Sequence[Path] = (),
+    period: str = "day",
+    event_date: str = "event",
     options: SnapshotOptions = SnapshotOptions(),
     progress: Progress | None = None,
 ) -> Build:
@@ -118,6 +125,11 @@ def build(
     data : a folder of articles, or a folder holding ``articles/``.
     actors, curated, cues : user files that extend the bundled codebook, curated set and cue lexicon.
     bundled_curated : include the curated starter set shipped with netviz.
+    events : GDELT or ICEWS event files whose relations join the extracted ones.
+    period : ``day``, ``week`` or ``month``: event relations are placed on the
+        first day of their period, so event data gives one snapshot per period.
+    event_date : ``event`` (GDELT's SQLDATE, ICEWS's Event Date) or ``added``
+        (the day GDELT added the report) places each event.
     options : how snapshots are cut.
     progress : called with a short message as each stage starts.
     """
@@ -125,18 +137,33 @@ def build(
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
     cur = load_curated([Path(p) for p in curated], codebook, bundled=bundled_curated)
+    if period not in PERIODS:
+        raise NetvizError(f"period {period!r} is not one of {', '.join(PERIODS)}")
     say("reading articles")
-    articles = tuple(load_articles(find_articles_folder(Path(data))))
+    # event files alone make a map too: then a missing article folder is no error
+    only_events = events and not Path(data).exists()
+    articles = () if only_events else tuple(load_articles(find_articles_folder(Path(data))))
     say(f"extracting relations from {len(articles)} articles")
-    relations = tuple(cur.apply(extract_relations(articles, codebook, cue_lexicon)))
+    relations = cur.apply(extract_relations(articles, codebook, cue_lexicon))
     dates: dict[date, list[str]] = {}
     for art in articles:
         dates.setdefault(art.date, []).append(art.id)
+    summaries, warnings = [], []
+    for path in events:
+        say(f"importing events from {path}")
+        imported = read_events(path, codebook, date_field=event_date)
+        placed = [replace(r, date=period_start(r.date, period)) for r in imported.relations]
+        relations += cur.apply(placed)
+        for rel in placed:
+            dates.setdefault(rel.date, [])
+        summaries.append(imported.summary)
+        warnings += imported.warnings
+    relations = tuple(relations)
     say(f"building {len(dates)} snapshots")
     snapshots = build_snapshots(
         relations, dates, curated=cur, codebook=codebook, per_date=options.per_date, window=options.window
     )
-    return Build(articles, relations, cur, codebook, options, snapshots)
+    return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries), tuple(warnings))
 
 
 def format_summary(result: Build) -> str:
@@ -147,8 +174,11 @@ def format_summary(result: Build) -> str:
         rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
                      signs.count(1), signs.count(-1), signs.count(0)])
     table = format_table(["date", "articles", "actors", "ties", "coop", "conflict", "mixed"], rows)
+    extracted = sum(r.origin == "extracted" for r in result.relations)
+    imported = len(result.relations) - extracted
+    events = f", {imported} imported from event files" if result.event_imports else ""
     return (
-        f"{len(result.articles)} articles, {len(result.relations)} relations extracted, "
+        f"{len(result.articles)} articles, {extracted} relations extracted{events}, "
         f"{len(result.curated.relations)} curated; snapshots are {result.options.describe()}\n\n{table}"
     )
 

@@ -147,3 +147,35 @@ def test_dates_resolve_to_snapshots_or_the_state_as_of_any_later_date():
         result.resolve_date("2001-01-01")
     with pytest.raises(NetvizError, match="not YYYY-MM-DD, 'first' or 'last'; snapshot dates: 2016-10-25"):
         result.resolve_date("yesterday")
+
+
+GDELT = Path(__file__).parent.parent.parent / "shared" / "external" / "gdelt-20191024143000.export.CSV"
+
+
+@pytest.mark.parametrize("period, expected_day", [("day", date(2019, 10, 24)), ("month", date(2019, 10, 1))])
+def test_event_files_merge_into_the_snapshots_grouped_by_period(tmp_path, period, expected_day):
+    data = tmp_path / "arts"
+    article(data, "a.md", "2019-10-24", "Russia and Turkey signed a defence agreement.")
+    result = pipeline.build(data, events=[GDELT], period=period, bundled_curated=False)
+    assert expected_day in result.snapshots
+    G = result.snapshots[max(result.snapshots)]
+    origins = {o for *_, os_ in G.edges(data="origins") for o in os_}
+    assert origins == {"extracted", "gdelt"}  # one map combines both
+    if period == "month":
+        assert all(d.day == 1 or d == date(2019, 10, 24) for d in result.snapshots)
+    assert result.event_imports[0].used > 0
+
+
+def test_event_files_alone_build_maps_without_an_article_folder(tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", "--data", str(tmp_path / "none"), "--events", str(GDELT),
+                                 "--period", "month", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "2019-10-01.html").is_file()
+    assert "GDELT 2.0 events" in result.stderr
+
+
+def test_unknown_period_is_an_error(tmp_path):
+    result = runner.invoke(app, ["build", "--events", str(GDELT), "--period", "year", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "period 'year' is not one of day, week, month" in result.stderr
