@@ -810,7 +810,7 @@ def format_summary(summary: EventSummary, top: int = 5) -> str:
     ...                  first=date(2019, 10, 1), last=date(2019, 10, 24))
     >>> print(format_summary(s))
     e.CSV: GDELT 2.0 events: 10 rows, 4 used, 6 skipped
-      placed on the event date (SQLDATE), 2019-10-01 to 2019-10-24; 1 dated 30+ days before its report (--date added places events on the report's date)
+      placed on the event date (SQLDATE), 2019-10-01 to 2019-10-24; 1 dated 30+ days before its report (the 'added' date places events on their report's date)
       skipped: 4 an actor is not in the codebook, 2 neutral event (Goldstein 0)
       not in the codebook: GBR (3), FRA (1); add them with --actors
     """
@@ -826,7 +826,7 @@ def format_summary(summary: EventSummary, top: int = 5) -> str:
     if s.first is not None:
         placed += f", {s.first} to {s.last}"
     if s.early:
-        hint = "" if s.date_field == "added" else " (--date added places events on the report's date)"
+        hint = "" if s.date_field == "added" else " (the 'added' date places events on their report's date)"
         placed += f"; {s.early:,} dated {EARLY_DAYS}+ days before its report{hint}"
     lines.append(f"  {placed}")
     if skipped:

@@ -496,7 +496,7 @@ def test_summary_adds_up_and_names_the_date_used(tmp_path):
     assert (s.rows, s.used, s.early, s.first, s.last) == (3, 2, 1, date(2018, 10, 24), date(2019, 10, 24))
     text = format_summary(s)
     assert text.splitlines()[0] == "events.CSV: GDELT 2.0 events: 3 rows, 2 used, 1 skipped"
-    assert "1 dated 30+ days before its report (--date added" in text
+    assert "1 dated 30+ days before its report (the 'added' date" in text
     assert "1 repeated report of an event" in text
 
 
