@@ -117,7 +117,7 @@ def events(
     files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 or 1.0 exports or ICEWS files (.zip and .gz too).", show_default=False)],
     output_format: Annotated[str, typer.Option("--format", help="table, or jsonl (the records of `netviz extract`).")] = "table",
     kind: Annotated[Optional[str], typer.Option("--kind", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
-    date_field: Annotated[str, typer.Option("--date", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
+    date_field: Annotated[str, typer.Option("--event-date", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
     actors: Actors = [],
 ) -> None:
     """Convert GDELT or ICEWS event files into relation records; the summary goes to stderr."""

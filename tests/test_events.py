@@ -524,7 +524,7 @@ def test_cli_events_jsonl_prints_relation_records_and_the_summary_on_stderr(tmp_
 
 def test_cli_events_table_and_warnings(tmp_path):
     path = write_lines(tmp_path, [gdelt_line(), "bad\trow"])
-    result = run_cli("events", str(path), "--date", "added")
+    result = run_cli("events", str(path), "--event-date", "added")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].split() == ["date", "source", "target", "sign", "kind", "intensity", "code", "evidence"]
     assert "TUR" in result.stdout.splitlines()[2]
@@ -538,7 +538,7 @@ def test_cli_events_table_and_warnings(tmp_path):
         (["nope.CSV"], "nope.CSV: no such file"),
         (["{gdelt}", "--format", "xml"], "--format 'xml' must be table or jsonl"),
         (["{gdelt}", "--kind", "icews"], "not ICEWS coded events; drop --kind or use --kind gdelt2"),
-        (["{gdelt}", "--date", "published"], "date field 'published' is not one of event, added"),
+        (["{gdelt}", "--event-date", "published"], "date field 'published' is not one of event, added"),
     ],
 )
 def test_cli_events_bad_input_is_one_error_line(tmp_path, args, message):
