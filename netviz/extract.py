@@ -748,7 +748,7 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _sentence_ends(chunk: str, m: re.Match) -> bool:
-    word = _LAST_WORD.search(chunk, 0, m.start())
+    word = _LAST_WORD.search(chunk, max(0, m.start() - 40), m.start())
     if not word:
         return True
     w = word.group(1)
@@ -948,16 +948,20 @@ class _Sentence:
         pos = 0
         dateline = _DATELINE.match(text)
         dateline_end = dateline.end() if dateline and not any(c.islower() for c in dateline.group().split(",")[0]) else 0
+        starts = {n.start for n in mentions}
         for m in [*mentions, None]:
             stop = m.start if m else len(text)
             for w in _TOKEN.finditer(text, pos, stop):
                 word = w.group()
-                if word[0].isalnum() or word[0] == "_":
-                    poss = _POSSESSIVE.search(word)
-                    base = word[: poss.start()] if poss and poss.end() == len(word) else word
-                    norm = "not" if base.lower().endswith(("n't", "n\u2019t")) or base.lower() == "cannot" else _norm(base)
+                if word[0].isalnum():
+                    low = word.lower()
+                    poss = low.endswith(("'s", "\u2019s"))
+                    if low.endswith(("n't", "n\u2019t")) or low == "cannot":
+                        norm = "not"
+                    else:
+                        norm = _norm(word[:-2] if poss else word)
                     tok = _Tok(word, norm, w.start(), w.end())
-                    tok.poss = base is not word
+                    tok.poss = poss
                 else:
                     tok = _Tok(word, word, w.start(), w.end())
                 toks.append(tok)
@@ -971,8 +975,7 @@ class _Sentence:
                 end = poss.end()
             else:
                 suffix = _SUFFIX.match(text, end)
-                nxt = [n for n in mentions if n.start == end + 1]
-                if nxt and text[end] in "-\u2010\u2011":
+                if end + 1 in starts and text[end] in "-\u2010\u2011":
                     tok.hyph = True
                     end += 1
                 elif suffix:
@@ -1050,13 +1053,15 @@ class _Sentence:
         words, toks = self.words, self.toks
         blocked: set[int] = set()
         stops = self.cues._stops
-        for i in range(len(words)):
-            found = stops.match(words, i)
-            if found:
-                blocked.update(range(i, found[0]))
+        for i, w in enumerate(words):
+            if w in stops.index:
+                found = stops.match(words, i)
+                if found:
+                    blocked.update(range(i, found[0]))
         hits: list[_Hit] = []
         covered = -1
-        title_case = sum(t.cap for t in toks if t.norm.isalpha()) > 0.6 * max(1, sum(t.norm.isalpha() for t in toks))
+        alpha = [t.cap for t in toks if t.norm.isalpha()]
+        title_case = sum(alpha) > 0.6 * max(1, len(alpha))
         for i, w in enumerate(words):
             if i <= covered or i in blocked or w == "\0":
                 continue
@@ -1067,11 +1072,11 @@ class _Sentence:
                 continue
             best = None
             for pattern, tags in candidates:
-                m = self._match_rest(i + 1, pattern)
+                m = self._match_rest(i + 1, pattern) if pattern.rest else (i + 1, None)
                 if m is None:
                     continue
                 end, slot = m
-                key = (pattern.literals, self._prep_ahead(pattern.cue, end), end - i)
+                key = (pattern.literals, end - i, pattern.cue.prep_required and self._prep_ahead(pattern.cue, end))
                 if best is None or key > best[0]:
                     best = (key, _Hit(pattern.cue, i, end, tags, slot))
             if best is None:
@@ -1198,13 +1203,12 @@ class _Sentence:
     def _match_modifiers(self) -> list[tuple[int, int, str, Any]]:
         out = []
         words, index = self.words, self.cues._modifiers
-        i = 0
-        while i < len(words):
-            found = index.match(words, i) if words[i] != "\0" else None
-            if found:
-                end, (kind, payload) = found
-                out.append((i, end, kind, payload))
-            i += 1
+        for i, w in enumerate(words):
+            if w in index.index:
+                found = index.match(words, i)
+                if found:
+                    end, (kind, payload) = found
+                    out.append((i, end, kind, payload))
         return out
 
     # --- clauses -----------------------------------------------------------------
@@ -1301,6 +1305,14 @@ class _Sentence:
         return t.actor is None and (t.norm in _AUX or t.norm in _COMMON_VERBS or i in self.verb_hits)
 
     def np_internal(self, i: int) -> bool:
+        """Whether token ``i`` can be inside a noun phrase (no verb, clause word or preposition but "of")."""
+        return self._np_internal[i]
+
+    @functools.cached_property
+    def _np_internal(self) -> list[bool]:
+        return [self._np_internal_at(i) for i in range(len(self.toks))]
+
+    def _np_internal_at(self, i: int) -> bool:
         t = self.toks[i]
         if t.actor is not None:
             return True
@@ -2293,7 +2305,8 @@ def _read(article: Article, span: tuple[int, int], mentions: Sequence[_Mention],
         cue = hit.cue
         cue_text = link.cue_text or cue.phrase
         mods = sent.modifiers(hit)
-        cue_notes.setdefault(id(hit), mods.describe())
+        if explain:
+            cue_notes.setdefault(id(hit), mods.describe())
         if not link.pairs:
             if explain:
                 found_links.append(LinkFound(cue_text, link.rule or "-", _first(toks, link.agents),
