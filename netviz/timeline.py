@@ -8,59 +8,59 @@ The page carries its data as one JSON document (see :func:`timeline_data`):
 - every relation (piece of evidence) once, sorted strongest first, and every
   article once; ties refer to relations and relations to articles by index;
 - per date, only what changed since the date before: actors and ties added,
-  removed or changed, the evidence indices a tie gained or lost, and the
-  contradictions (unbalanced triangles) that appeared or went away.
+  removed or changed, the evidence indices a tie gained or lost, the
+  contradictions (unbalanced triangles) that appeared or went away, and the
+  list of changes the page shows (formed, flipped, dissolved, ...).
 
 A tie lasting 200 dates therefore costs its sentences once, not 200 times.
 The page replays these steps in the browser and updates vis-network's
-DataSets in place, so actors keep their place and only changed ties move.
+DataSets in place, so actors keep their place and only what changed is
+redrawn.
+
+The page is built like the snapshot maps of :mod:`netviz.render`: a pyvis
+``Network`` renders our template (``timeline.html``, on ``base.html`` with
+its Content-Security-Policy), vis-network is inlined, and colours, widths and
+sizes come from the same helpers. Blocs and contradictions come from
+:mod:`netviz.analysis`.
 """
 
 from __future__ import annotations
 
 import json
-import math
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import pyvis
-from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup
 from pyvis.network import Network
 
+from netviz.analysis import find_blocs, structural_balance
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.layout import compute_layout
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
+from netviz.render import (
+    BLOC_COLORS,
+    NO_BLOC_COLOR,
+    SIGN_COLORS,
+    SIGN_DASHES,
+    SIGN_LABELS,
+    edge_width,
+    environment,
+    node_size,
+    vis_options,
+)
 from netviz.snapshots import evidence_order
 
 if TYPE_CHECKING:
     from netviz.actors import Codebook
 
-#: Our page template, its script and stylesheet.
-TEMPLATES = Path(__file__).parent / "templates"
-#: The vis-network pyvis bundles; inlined, so the page needs no network.
-VIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-
-#: Colours and vis-network options the page script uses.
-STYLE: dict[str, Any] = {
-    "sign": {"cooperation": "#2e9d5b", "conflict": "#d64541", "mixed": "#e0a100"},
-    "blocs": ["#4e79a7", "#f28e2b", "#76b7b2", "#b07aa1", "#9c755f", "#edc948", "#59a14f", "#ff9da7", "#bab0ac", "#e15759"],
-    "change": {"formed": "#1d4ed8", "flipped": "#7c3aed", "dissolved": "#9aa5b1"},
-    "ink": "#1f2933",
-    "options": {
-        # positions come from compute_layout: no physics, so nothing moves between dates
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False, "randomSeed": 1},
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": False, "keyboard": False},
-        "nodes": {"shape": "dot", "font": {"size": 14, "strokeWidth": 4, "strokeColor": "#ffffff", "color": "#1f2933"}},
-        "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1},
-    },
-}
+#: Scripts of the timeline page, in order (their hashes go in the page's CSP).
+TIMELINE_SCRIPTS = ("vis-network.min.js", "netviz.js", "timeline.js")
+#: Glow of a tie that formed or flipped since the previous date, and colour of one that dissolved.
+CHANGE_COLORS = {"formed": "#1d4ed8", "flipped": "#7c3aed", "dissolved": "#9aa5b1"}
 
 #: Fields of one entry of ``relations`` in the page data, in order.
 RELATION_FIELDS = (
@@ -71,10 +71,14 @@ RELATION_FIELDS = (
 ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 #: Fields of one entry of ``actors``.
 ACTOR_FIELDS = ("id", "label", "type", "x", "y", "aliases")
-#: The state of a tie on a date: ``origins`` is a bit mask over :data:`netviz.model.ORIGINS`.
-TIE_FIELDS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins")
-#: The state of an actor on a date.
-ACTOR_STATE_FIELDS = ("bloc", "strength")
+#: The state of a tie on a date: ``origins`` is a bit mask over :data:`netviz.model.ORIGINS`,
+#: ``width`` the drawn width (:func:`netviz.render.edge_width` against the largest weight of all dates).
+TIE_FIELDS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins", "width")
+#: The state of an actor on a date: ``bloc`` is null for an actor in no bloc of two or more,
+#: ``size`` the drawn radius (:func:`netviz.render.node_size`).
+ACTOR_STATE_FIELDS = ("bloc", "strength", "size")
+#: The lists of changes each step carries, as shown in the page.
+CHANGE_KINDS = ("formed", "flipped", "dissolved", "strengthened", "weakened", "appeared", "disappeared")
 
 
 def timeline_data(
@@ -99,7 +103,8 @@ def timeline_data(
     dict
         ``dates`` (ISO strings, oldest first), ``actors``, ``ties`` (pairs of
         actor indices), ``relations``, ``articles`` and ``steps`` (one per date,
-        see the module docstring), plus the field names of each record.
+        see the module docstring), plus the field names of each record and the
+        palette.
 
     Examples
     --------
@@ -130,8 +135,8 @@ def timeline_data(
     types: dict[str, str] = {}
     for G in graphs:  # the latest date wins, should a label change over time
         for n, attrs in G.nodes(data=True):
-            labels[n] = str(attrs.get("label", n))
-            types[n] = str(attrs.get("type", "unknown"))
+            labels[n] = str(attrs.get("label") or n)
+            types[n] = str(attrs.get("type") or "unknown")
 
     tie_keys = sorted({_dyad(u, v) for G in graphs for u, v in G.edges})
     tie_index = {t: i for i, t in enumerate(tie_keys)}
@@ -142,28 +147,29 @@ def timeline_data(
     article_keys = sorted({_article_key(r) for r in relations if r.evidence.article is not None})
     article_index = {a: i for i, a in enumerate(article_keys)}
 
+    # one scale for all dates, so widths and sizes compare across the slider
+    max_weight = max((float(w) for G in graphs for *_, w in G.edges(data="weight")), default=0.0)
+    strengths = [_strengths(G) for G in graphs]
+    max_strength = max((s for st in strengths for s in st.values()), default=0.0)
+    blocs = _steady_blocs([_partition(G) for G in graphs])
+
     steps = []
     prev_actors: dict[int, list] = {}
     prev_ties: dict[int, tuple[list, Counter]] = {}
-    prev_triangles: set[tuple[int, int, int]] = set()
+    prev_triangles: set[tuple[int, ...]] = set()
     prev_graph: nx.Graph | None = None
-    max_strength = max_weight = 0.0
-    for day, G in zip(days, graphs):
-        actors_now = {}
-        for n, attrs in G.nodes(data=True):
-            strength = float(attrs.get("strength", 0.0))
-            actors_now[actor_index[n]] = [int(attrs.get("bloc", 0)), strength]
-            max_strength = max(max_strength, strength)
+    for G, strength, bloc in zip(graphs, strengths, blocs):
+        actors_now = {
+            actor_index[n]: [bloc.get(n), strength[n], node_size(strength[n], max_strength)] for n in G.nodes
+        }
         ties_now = {}
         for u, v, attrs in G.edges(data=True):
-            state = _tie_state(u, v, attrs)
-            max_weight = max(max_weight, state[0])
             ties_now[tie_index[_dyad(u, v)]] = (
-                state,
+                _tie_state(u, v, attrs, max_weight),
                 Counter(relation_index[r] for r in _relations(attrs.get("evidence", ()))),
             )
         triangles = {
-            tuple(sorted(actor_index[a] for a in tri)) for tri in _unbalanced_triangles(G)
+            tuple(actor_index[a] for a in t.actors) for t in structural_balance(G).contradictions
         }
         steps.append({
             "articles": len(G.graph.get("articles", ())),
@@ -180,11 +186,18 @@ def timeline_data(
     return {
         "title": title,
         "dates": [d.isoformat() for d in days],
-        "mode": str(graphs[-1].graph.get("mode", "")),
-        "max_strength": max_strength,
+        "mode": _mode_text(str(graphs[-1].graph.get("mode", ""))),
         "max_weight": max_weight,
         "kinds": list(KINDS),
         "origins": list(ORIGINS),
+        "style": {
+            "sign_colors": {str(s): c for s, c in SIGN_COLORS.items()},
+            "sign_labels": {str(s): c for s, c in SIGN_LABELS.items()},
+            "sign_dashes": {str(s): c for s, c in SIGN_DASHES.items()},
+            "bloc_colors": list(BLOC_COLORS),
+            "no_bloc": NO_BLOC_COLOR,
+            "change": CHANGE_COLORS,
+        },
         "fields": {
             "actor": list(ACTOR_FIELDS),
             "actor_state": list(ACTOR_STATE_FIELDS),
@@ -203,33 +216,75 @@ def timeline_data(
     }
 
 
+def _strengths(G: nx.Graph) -> dict[str, float]:
+    """Each actor's ``strength`` (the node attribute, else the sum of its tie weights)."""
+    return {
+        n: float(d["strength"]) if d.get("strength") is not None else float(G.degree(n, weight="weight"))
+        for n, d in G.nodes(data=True)
+    }
+
+
+def _partition(G: nx.Graph) -> dict[str, int]:
+    """The snapshot's blocs: its nodes' ``bloc``, or :func:`netviz.analysis.find_blocs` when
+    every actor is in bloc 0 (build_snapshots' placeholder, or a single bloc, which
+    find_blocs then finds again)."""
+    given = {n: b for n, b in G.nodes(data="bloc")}
+    if any(b for b in given.values()):
+        return given
+    return find_blocs(G).membership
+
+
+def _steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int]]:
+    """Renumber each date's blocs so a bloc keeps its number (and colour) from one date to the next.
+
+    Blocs of two or more actors are matched to the previous date's greedily,
+    most shared members first; a bloc with no match takes the smallest
+    number free on both dates. An actor alone in its bloc gets no number.
+
+    >>> before, after = _steady_blocs([{"USA": 0, "GBR": 0, "RUS": 1, "SYR": 1},
+    ...                                {"USA": 1, "GBR": 1, "RUS": 0, "SYR": 0, "IRN": 2}])
+    >>> before["RUS"], after["RUS"], after["USA"], "IRN" in after
+    (1, 1, 0, False)
+    """
+    out: list[dict[str, int]] = []
+    previous: dict[str, int] = {}
+    for membership in partitions:
+        groups: dict[int, list[str]] = defaultdict(list)
+        for actor in sorted(membership):
+            groups[membership[actor]].append(actor)
+        blocs = [groups[b] for b in sorted(groups) if len(groups[b]) > 1]
+        overlap = Counter((i, previous[a]) for i, members in enumerate(blocs) for a in members if a in previous)
+        number: dict[int, int] = {}
+        for i, old in sorted(overlap, key=lambda pair: (-overlap[pair], blocs[pair[0]], pair[1])):
+            if i not in number and old not in number.values():
+                number[i] = old
+        taken = set(number.values()) | set(previous.values())
+        for i in range(len(blocs)):
+            if i not in number:
+                number[i] = min(set(range(len(taken) + 1)) - taken)
+                taken.add(number[i])
+        previous = {a: number[i] for i, members in enumerate(blocs) for a in members}
+        out.append(previous)
+    return out
+
+
 def _changes(before: nx.Graph | None, after: nx.Graph, tie_index: Mapping[tuple[str, str], int], actor_index: Mapping[str, int]) -> dict:
     """What changed from the previous snapshot, as tie and actor indices."""
     if before is None:
-        return {k: [] for k in ("formed", "dissolved", "flipped", "strengthened", "weakened", "appeared", "disappeared")} | {"count": 0}
-    ti = lambda u, v: tie_index[_dyad(u, v)]  # noqa: E731
+        return {kind: [] for kind in CHANGE_KINDS} | {"count": 0}
     old = {_dyad(u, v): d for u, v, d in before.edges(data=True)}
     new = {_dyad(u, v): d for u, v, d in after.edges(data=True)}
     both = sorted(old.keys() & new.keys())
     out = {
-        "formed": [[ti(*k), new[k]["sign"]] for k in sorted(new.keys() - old.keys())],
-        "dissolved": [[ti(*k), old[k]["sign"]] for k in sorted(old.keys() - new.keys())],
-        "flipped": [[ti(*k), old[k]["sign"], new[k]["sign"]] for k in both if old[k]["sign"] != new[k]["sign"]],
-        "strengthened": [[ti(*k), old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] > old[k]["weight"]],
-        "weakened": [[ti(*k), old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] < old[k]["weight"]],
+        "formed": [[tie_index[k], new[k]["sign"]] for k in sorted(new.keys() - old.keys())],
+        "flipped": [[tie_index[k], old[k]["sign"], new[k]["sign"]] for k in both if old[k]["sign"] != new[k]["sign"]],
+        "dissolved": [[tie_index[k], old[k]["sign"]] for k in sorted(old.keys() - new.keys())],
+        "strengthened": [[tie_index[k], old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] > old[k]["weight"]],
+        "weakened": [[tie_index[k], old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] < old[k]["weight"]],
         "appeared": sorted(actor_index[n] for n in after.nodes if n not in before),
         "disappeared": sorted(actor_index[n] for n in before.nodes if n not in after),
     }
-    out["count"] = len(out["formed"]) + len(out["dissolved"]) + len(out["flipped"])
-    return out
-
-
-def _unbalanced_triangles(G: nx.Graph) -> list[tuple[str, str, str]]:
-    out = []
-    for a, b, c in (t for t in nx.enumerate_all_cliques(G) if len(t) == 3):
-        signs = G.edges[a, b]["sign"] * G.edges[b, c]["sign"] * G.edges[a, c]["sign"]
-        if signs < 0:
-            out.append((a, b, c))
+    out["count"] = len(out["formed"]) + len(out["flipped"]) + len(out["dissolved"])
     return out
 
 
@@ -328,9 +383,11 @@ def _relation_row(rel: Relation, actor_index: Mapping[str, int], article_index: 
     ]
 
 
-def _tie_state(u: str, v: str, attrs: Mapping[str, Any]) -> list:
+def _tie_state(u: str, v: str, attrs: Mapping[str, Any], max_weight: float) -> list:
     weight = float(attrs["weight"])
     sign = int(attrs["sign"])
+    if sign not in SIGN_COLORS:
+        raise NetvizError(f"render_timeline: tie {u}-{v} has sign {attrs['sign']!r}; expected +1, -1 or 0")
     cooperation = float(attrs.get("cooperation", weight if sign > 0 else 0.0))
     conflict = float(attrs.get("conflict", weight if sign < 0 else 0.0))
     polarity = float(attrs.get("polarity", (cooperation - conflict) / weight if weight else 0.0))
@@ -339,7 +396,8 @@ def _tie_state(u: str, v: str, attrs: Mapping[str, Any]) -> list:
         if origin not in ORIGINS:
             raise NetvizError(f"render_timeline: tie {u}-{v} has unknown origin {origin!r}")
         origins |= 1 << ORIGINS.index(origin)
-    return [weight, cooperation, conflict, polarity, sign, int(attrs.get("count", len(attrs.get("evidence", ())))), origins]
+    count = int(attrs.get("count", len(attrs.get("evidence", ()))))
+    return [weight, cooperation, conflict, polarity, sign, count, origins, edge_width(weight, max_weight)]
 
 
 def _tie_added(new: tuple[list, Counter]) -> list:
@@ -377,6 +435,32 @@ def _aliases(actor: str, label: str, codebook: Codebook | None) -> list[str]:
     return [n for n in dict.fromkeys(names) if n not in (label, actor)]
 
 
+class TimelineNetwork(Network):
+    """A pyvis ``Network`` that renders the timeline page.
+
+    Like :class:`netviz.render.MapNetwork`, it keeps pyvis's vis-network
+    ``options`` and renders our template (``timeline.html``, offline and
+    escaped) instead of pyvis's own. The nodes and edges are not pyvis's: the
+    page script builds them date by date from ``data`` (:func:`timeline_data`).
+    """
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        super().__init__(height="100%", width="100%", cdn_resources="in_line")
+        self.templateEnv = environment()
+        self.path = "timeline.html"
+        busiest = max((len(s["ties"]["add"]) for s in data["steps"]), default=0)
+        self.options = vis_options(physics=False, large=len(data["ties"]) > 2000 or busiest > 2000)
+        self.page_data = dict(data)
+
+    def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
+        """The page as a string (pyvis's signature; ``name``, ``local`` and ``notebook`` are unused)."""
+        data = dict(self.page_data, options=self.options)
+        self.html = self.templateEnv.get_template(self.path).render(
+            title=data["title"], data=data, scripts=TIMELINE_SCRIPTS
+        )
+        return self.html
+
+
 def render_timeline(
     snapshots: Mapping[date, nx.Graph],
     path: Path | str,
@@ -389,8 +473,8 @@ def render_timeline(
 
     Parameters
     ----------
-    snapshots : snapshot graphs by date (see :func:`netviz.snapshots.build_snapshots`).
-    path : the HTML file to write (its folder is created).
+    snapshots : snapshot graphs by date (see :func:`netviz.snapshots.build_snapshots`); not modified.
+    path : the HTML file to write (atomically; its folder is created).
     positions : ``{actor id: (x, y)}``; computed with :func:`netviz.layout.compute_layout` when None.
     codebook : adds actor aliases (and the names of the people who speak for
         each actor) to the search box.
@@ -404,62 +488,20 @@ def render_timeline(
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
     >>> out = render_timeline(build_snapshots([r], [date(2017, 1, 8)]), Path(tempfile.mkdtemp()) / "t.html")
-    >>> out.name, "Russia backs Turkey." in out.read_text()
+    >>> out.name, "Russia backs Turkey." in out.read_text(encoding="utf-8")
     ('t.html', True)
     """
     _check_snapshots(snapshots)
     if positions is None:
         positions = compute_layout(snapshots.values())
-    data = timeline_data(snapshots, positions, codebook=codebook, title=title)
+    html = TimelineNetwork(timeline_data(snapshots, positions, codebook=codebook, title=title)).generate_html()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return atomic_write_text(path, page_html(data))
-
-
-def page_html(data: Mapping[str, Any]) -> str:
-    """The timeline page for :func:`timeline_data`'s document: one file, vis-network inlined.
-
-    pyvis renders our template (its own ships Bootstrap from a CDN and
-    injects raw HTML, see shared/PYVIS.md) with the vis-network it bundles.
-    The data goes in as JSON inside ``<script type="application/json">``.
-    """
-    net = Network(height="100%", width="100%", directed=False, cdn_resources="in_line", heading="")
-    net.templateEnv = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True)
-    net.path = "timeline.html"
-    net.templateEnv.globals.update(
-        title=data["title"],
-        data_json=Markup(script_json({**data, "style": STYLE, "mode_text": _mode_text(data["mode"])})),
-        vis_js=Markup(_inline(VIS_LIB / "vis-network.min.js", "script")),
-        vis_css=Markup(_inline(VIS_LIB / "vis-network.css", "style")),
-        timeline_js=Markup(_inline(TEMPLATES / "timeline.js", "script")),
-        timeline_css=Markup(_inline(TEMPLATES / "timeline.css", "style")),
-    )
-    return net.generate_html()
-
-
-def script_json(value: Any) -> str:
-    r"""JSON that is safe inside ``<script type="application/json">``: no ``<``, ``>`` or ``&``
-    (so no ``</script>`` or ``<!--``), and no U+2028/2029 line separators.
-
-    >>> script_json({"t": "</script><b>&\u2028"})
-    '{"t":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026\\u2028"}'
-    """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char, escape in (("<", r"\u003c"), (">", r"\u003e"), ("&", r"\u0026"), ("\u2028", r"\u2028"), ("\u2029", r"\u2029")):
-        text = text.replace(char, escape)
-    return text
-
-
-def _inline(path: Path, tag: str) -> str:
-    """A library file's text, checked not to close the ``<script>``/``<style>`` element it goes into."""
-    text = path.read_text(encoding="utf-8")
-    if f"</{tag}" in text.lower():
-        raise RuntimeError(f"{path} contains </{tag}> and cannot be inlined")
-    return text
+    return atomic_write_text(path, html)
 
 
 def _mode_text(mode: str) -> str:
-    """What a snapshot holds, for the page header.
+    """What each snapshot holds, for the page header.
 
     >>> _mode_text("window:30")
     'each date shows the last 30 days of evidence'

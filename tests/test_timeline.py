@@ -5,8 +5,6 @@ from __future__ import annotations
 import copy
 import json
 import math
-import os
-import tempfile
 from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
@@ -20,7 +18,7 @@ from netviz.curated import Curated
 from netviz.errors import NetvizError
 from netviz.model import ORIGINS, Evidence, Relation
 from netviz.snapshots import build_snapshots
-from netviz.timeline import render_timeline, timeline_data
+from netviz.timeline import TIMELINE_SCRIPTS, render_timeline, timeline_data
 
 D1, D2, D3, D4 = date(2017, 1, 8), date(2017, 3, 8), date(2017, 6, 9), date(2018, 5, 10)
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -208,125 +206,83 @@ def test_the_page_is_one_file_with_its_data_as_escaped_json(page, snapshots):
     tags = [t for t, _ in parser.tags]
     assert "link" not in tags and "iframe" not in tags
     assert all("src" not in attrs for t, attrs in parser.tags if t in ("script", "img"))
-    assert tags.count("script") == 3  # data, vis-network, ours: nothing else
+    assert tags.count("script") == 1 + len(TIMELINE_SCRIPTS)  # the data, then only our listed scripts
+    policy = next(a["content"] for t, a in parser.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]
     data = json.loads(parser.data_json)
     assert data["dates"] == [d.isoformat() for d in snapshots]
     assert not any(c in parser.data_json for c in "<>&\u2028\u2029")
 
 
-# ---- in Chromium ----------------------------------------------------------------
+# ---- in Chromium (fixtures chromium / open_page / artifacts from conftest.py) -----
 
 BAD = "<img src=x onerror=\"window.__pwned=1\">"
 BAD_SCRIPT = "</script><script>window.__pwned=2</script>"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip("playwright is not installed")
-    if not Path("/usr/bin/chromium").exists():
-        if os.environ.get("CI"):
-            raise RuntimeError("CI needs Debian chromium at /usr/bin/chromium")
-        pytest.skip("no /usr/bin/chromium")
-    with sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            tempfile.mkdtemp(prefix="netviz-chromium-"),
-            executable_path="/usr/bin/chromium",
-            headless=True,
-            viewport={"width": 1440, "height": 900},
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        )
-        yield context
-        context.close()
+def go(tab, index):
+    """Move the slider to date ``index``, as a user dragging it would."""
+    tab.page.locator("#slider").fill(str(index))
+    tab.page.wait_for_function("i => window.netvizTimeline.current() === i", arg=index)
 
 
-class Tab:
-    """A page open in Chromium, with every non-file request blocked and recorded, and every console error kept."""
-
-    def __init__(self, context, path: Path):
-        self.page = context.new_page()
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.route("**/*", self._route)
-        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(path.resolve().as_uri())
-        self.page.wait_for_function("window.netvizTimeline !== undefined")
-
-    def _route(self, route):
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            self.requests.append(route.request.url)
-            route.abort()
-
-    def js(self, expression, arg=None):
-        return self.page.evaluate(expression, arg)
-
-    def go(self, index):
-        self.page.locator("#slider").fill(str(index))
-        self.page.wait_for_function("i => window.netvizTimeline.current() === i", arg=index)
-
-    def live_ties(self):
-        return self.js("""() => window.netvizTimeline.edges.get({filter: e => !e.ghost})
-            .map(e => [[e.from, e.to].sort().join('-'), e.sign, e.weight])""")
-
-    def click_canvas_point(self, x, y):
-        """Click the network at canvas coordinates (x, y)."""
-        dom = self.js("([x, y]) => window.netvizTimeline.network.canvasToDOM({x, y})", [x, y])
-        box = self.page.locator("#network").bounding_box()
-        self.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
-
-    def close(self):
-        self.page.close()
+def live_ties(tab):
+    """The ties in the live vis DataSet (dissolved ties drawn as ghosts left out)."""
+    return tab.js("""() => window.netvizTimeline.edges.get({filter: e => !e.ghost})
+        .map(e => [[e.from, e.to].sort().join('-'), e.sign, e.weight])""")
 
 
-@pytest.fixture
-def tab(browser, page):
-    t = Tab(browser, page)
-    yield t
-    t.close()
+def snapshot_ties(G):
+    return sorted(["-".join(sorted((u, v))), d["sign"], d["weight"]] for u, v, d in G.edges(data=True))
 
 
-def test_the_page_loads_offline_without_errors(tab):
+def click_canvas(tab, x, y):
+    """Click the network at canvas coordinates (x, y)."""
+    dom = tab.js("([x, y]) => window.netvizTimeline.network.canvasToDOM({x, y})", [x, y])
+    box = tab.page.locator("#nv-network").bounding_box()
+    tab.page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+
+
+def click_tie(tab, a, b):
+    pos = tab.js("ids => window.netvizTimeline.network.getPositions(ids)", [a, b])
+    click_canvas(tab, (pos[a]["x"] + pos[b]["x"]) / 2, (pos[a]["y"] + pos[b]["y"]) / 2)
+
+
+def click_actor(tab, a):
+    pos = tab.js("ids => window.netvizTimeline.network.getPositions(ids)", [a])[a]
+    click_canvas(tab, pos["x"], pos["y"])
+
+
+def test_the_page_loads_offline_without_errors(open_page, page):
+    tab = open_page(page)
     assert tab.requests == []
     assert tab.errors == []
     assert tab.page.locator("#date-heading").text_content() == D4.isoformat()
 
 
-def test_each_date_shows_exactly_the_ties_of_its_snapshot_with_fixed_positions(tab, snapshots):
-    first_positions = None
-    for i, (day, G) in reversed(list(enumerate(snapshots.items()))):  # backwards, then forwards again
-        tab.go(i)
-        want = sorted(["-".join(sorted((u, v))), d["sign"], d["weight"]] for u, v, d in G.edges(data=True))
-        assert sorted(tab.live_ties()) == want
+def test_each_date_shows_exactly_the_ties_of_its_snapshot_with_fixed_positions(open_page, page, snapshots):
+    tab = open_page(page)
+    seen: dict[str, dict] = {}
+    graphs = list(snapshots.items())
+    order = list(reversed(range(len(graphs)))) + list(range(len(graphs)))  # backwards from the last date, then forwards
+    for i in order:
+        day, G = graphs[i]
+        go(tab, i)
+        assert sorted(live_ties(tab)) == snapshot_ties(G)
         assert sorted(tab.js("() => window.netvizTimeline.nodes.getIds({filter: n => !n.ghost})")) == sorted(G.nodes)
         assert tab.page.locator("#date-heading").text_content() == day.isoformat()
         assert tab.page.locator("#counts").text_content().startswith(f"{G.number_of_nodes()} actors · {G.number_of_edges()} ties")
-        positions = tab.js("() => window.netvizTimeline.network.getPositions()")
-        if first_positions is None:
-            first_positions = positions
-        for actor, xy in positions.items():
-            assert first_positions.get(actor, xy) == xy
-    for i in range(len(snapshots)):
-        tab.go(i)
-        assert sorted(tab.live_ties()) == sorted(["-".join(sorted((u, v))), d["sign"], d["weight"]]
-                                                 for u, v, d in list(snapshots.values())[i].edges(data=True))
+        for actor, xy in tab.js("() => window.netvizTimeline.network.getPositions()").items():
+            assert seen.setdefault(actor, xy) == xy
     assert tab.errors == []
 
 
-def test_buttons_and_arrow_keys_step_through_dates(tab):
+def test_buttons_and_arrow_keys_step_through_dates(open_page, page):
+    tab = open_page(page)
     heading = tab.page.locator("#date-heading")
     tab.page.locator("#prev").click()
     assert heading.text_content() == D3.isoformat()
-    tab.page.locator("#network").click(position={"x": 5, "y": 5})
+    tab.page.locator("#nv-network").click(position={"x": 5, "y": 5})
     tab.page.keyboard.press("ArrowLeft")
     tab.page.keyboard.press("ArrowLeft")
     assert heading.text_content() == D1.isoformat()
@@ -337,66 +293,73 @@ def test_buttons_and_arrow_keys_step_through_dates(tab):
     assert heading.text_content() == D3.isoformat()
 
 
-def test_changes_since_the_previous_date_are_listed_and_highlighted(tab):
-    tab.go(1)
-    items = tab.page.locator("#changes .change").all_text_contents()
+def test_changes_since_the_previous_date_are_listed_and_highlighted(open_page, page):
+    tab = open_page(page)
+    go(tab, 1)
+    items = tab.page.locator("#changes .tl-change").all_text_contents()
     assert "flippedTUR-USA + to −" in items
     assert "formedIRN-SYR +" in items
-    edge = tab.js("() => window.netvizTimeline.edges.get('t' + window.netvizTimeline.edges.get().find(e => e.from === 'TUR' && e.to === 'USA').tie)")
-    assert edge["shadow"]["enabled"] is True
-    tab.go(2)
-    ghost = tab.js("() => window.netvizTimeline.edges.get({filter: e => e.ghost}).map(e => [e.from, e.to].sort().join('-'))")
-    assert "RUS-SYR" in ghost
-    assert any(t.startswith("dissolved") and "RUS-SYR" in t for t in tab.page.locator("#changes .change").all_text_contents())
+    flipped = tab.js("() => window.netvizTimeline.edges.get({filter: e => e.from === 'TUR' && e.to === 'USA'})[0]")
+    assert flipped["shadow"]["enabled"] is True
+    go(tab, 2)
+    ghosts = tab.js("() => window.netvizTimeline.edgeView.get({filter: e => e.ghost}).map(e => [e.from, e.to].sort().join('-'))")
+    assert "RUS-SYR" in ghosts  # the curated relation expired: drawn dotted grey on the date it dissolved
+    assert "dissolvedRUS-SYR +" in tab.page.locator("#changes .tl-change").all_text_contents()
+    go(tab, 3)
+    assert "RUS-SYR" not in tab.js("() => window.netvizTimeline.edges.getIds()")
 
 
-def test_clicking_a_tie_shows_its_evidence_with_the_cue_highlighted_and_a_safe_link(tab):
-    tab.go(0)
-    pos = tab.js("() => window.netvizTimeline.network.getPositions(['RUS', 'TUR'])")
-    tab.click_canvas_point((pos["RUS"]["x"] + pos["TUR"]["x"]) / 2, (pos["RUS"]["y"] + pos["TUR"]["y"]) / 2)
+def test_clicking_a_tie_shows_its_evidence_with_the_cue_highlighted_and_a_safe_link(open_page, page):
+    tab = open_page(page)
+    go(tab, 0)
+    click_tie(tab, "RUS", "TUR")
     panel = tab.page.locator("#selection")
-    assert KNOWN_SENTENCE in panel.locator(".ev-sentence").first.text_content()
-    assert panel.locator(".ev-sentence mark").first.text_content() == "signed"
+    assert panel.locator(".nv-sentence").first.text_content() == KNOWN_SENTENCE
+    assert panel.locator(".nv-sentence mark").first.text_content() == "signed"
     assert "material cooperation" in panel.text_content() and "confidence 1" in panel.text_content()
-    link = panel.locator(".ev-source a").first
+    link = panel.locator(".nv-source a").first
     assert link.get_attribute("href") == "https://example.org/accord"
     assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
     # the IRN-SYR article has a javascript: URL: its title is shown as plain text
-    tab.go(1)
-    tab.page.locator("#changes .change", has_text="IRN-SYR").click()
-    assert panel.locator(".ev-source").first.text_content().startswith("IRN and SYR")
-    assert panel.locator(".ev-source a").count() == 0
+    go(tab, 1)
+    tab.page.locator("#changes .tl-change", has_text="IRN-SYR").click()
+    assert panel.locator(".nv-source").first.text_content().startswith("IRN and SYR")
+    assert panel.locator(".nv-source a").count() == 0
 
 
-def test_clicking_an_actor_lists_its_ties_strongest_first(tab, snapshots):
-    tab.go(1)
-    pos = tab.js("() => window.netvizTimeline.network.getPositions(['TUR'])")["TUR"]
-    tab.click_canvas_point(pos["x"], pos["y"])
-    rows = tab.page.locator("#selection .item .grow").all_text_contents()
+def test_clicking_an_actor_lists_its_ties_strongest_first(open_page, page, snapshots):
+    tab = open_page(page)
+    go(tab, 1)
+    click_actor(tab, "TUR")
+    rows = tab.page.locator("#selection .nv-list .nv-grow").all_text_contents()
     G = snapshots[D2]
     want = sorted(G["TUR"], key=lambda n: -G.edges["TUR", n]["weight"])
     assert rows == [f"{G.nodes[n]['label']} ({n})" for n in want]
 
 
-def test_curated_evidence_shows_its_citation(tab):
-    tab.go(0)
+def test_curated_evidence_shows_its_citation(open_page, page):
+    tab = open_page(page)
+    go(tab, 0)
     tab.page.locator("#search").fill("Damascus")
     tab.page.locator("#search").press("Enter")
-    tab.page.locator("#selection .item", has_text="Russia").click()
-    assert "Citation (curated, valid 2017-01-08 to 2017-03-08)" in tab.page.locator("#selection").text_content()
+    tab.page.locator("#selection .nv-list button", has_text="Russia").click()
+    text = tab.page.locator("#selection").text_content()
+    assert "Citation · valid 2017-01-08 to 2017-03-08" in text
+    assert "Russian air campaign in support of the Syrian government" in text
 
 
-def test_the_search_box_finds_an_actor_by_alias_and_focuses_it(tab):
-    tab.go(3)
+def test_the_search_box_finds_an_actor_by_alias_and_focuses_it(open_page, page):
+    tab = open_page(page)
     tab.page.locator("#search").fill("tehran")
     tab.page.locator("#search").press("Enter")
-    tab.page.wait_for_timeout(500)  # the focus animation
+    tab.page.wait_for_timeout(600)  # the focus animation
     assert tab.js("() => window.netvizTimeline.network.getSelectedNodes()") == ["IRN"]
     centre = tab.js("() => window.netvizTimeline.network.getViewPosition()")
     node = tab.js("() => window.netvizTimeline.network.getPositions(['IRN']).IRN")
     assert math.dist((centre["x"], centre["y"]), (node["x"], node["y"])) < 1
-    assert tab.page.locator("#selection h3").text_content() == "Iran (IRN)"
-    # an actor absent on this date offers the nearest date it has ties
+    assert tab.page.locator("#selection h2").text_content().strip() == "Iran (IRN)"
+    # an actor with no ties on this date: the page offers the nearest date it has some
     tab.page.locator("#search").fill("Hayat")
     tab.page.locator("#search").press("Enter")
     assert "no ties on 2018-05-10" in tab.page.locator("#search-result").text_content()
@@ -405,60 +368,58 @@ def test_the_search_box_finds_an_actor_by_alias_and_focuses_it(tab):
     assert tab.js("() => window.netvizTimeline.network.getSelectedNodes()") == ["HTS"]
 
 
-def test_filters_hide_ties_by_sign_weight_origin_and_actor_type(tab):
-    tab.go(1)
-    shown = lambda: sorted(tab.js("() => window.netvizTimeline.edgeView.get({filter: e => !e.ghost}).map(e => e.sign)"))  # noqa: E731
+def test_filters_hide_ties_by_sign_weight_origin_and_actor_type(open_page, page):
+    tab = open_page(page)
+    go(tab, 1)
+    shown = lambda: tab.js("() => window.netvizTimeline.edgeView.get({filter: e => !e.ghost})")  # noqa: E731
     tab.page.locator("#filter-sign input[value='-1']").uncheck()
-    assert shown() and -1 not in shown()
+    assert shown() and all(e["sign"] != -1 for e in shown())
     tab.page.locator("#filter-sign input[value='-1']").check()
     tab.page.locator("#filter-origin input[value='curated']").uncheck()
-    assert "RUS-SYR" not in tab.js("() => window.netvizTimeline.edgeView.get().map(e => [e.from, e.to].sort().join('-'))")
+    assert ("RUS", "SYR") not in {tuple(sorted((e["from"], e["to"]))) for e in shown()}
     tab.page.locator("#filter-origin input[value='curated']").check()
     tab.page.locator("#filter-type input[value='armed_group']").uncheck()
     assert "HTS" not in tab.js("() => window.netvizTimeline.nodeView.getIds()")
     tab.page.locator("#min-weight").fill("8")
-    assert all(w >= 8 for w in tab.js("() => window.netvizTimeline.edgeView.get().map(e => e.weight)"))
-    assert "(" in tab.page.locator("#counts").text_content()  # "(x and y shown)"
+    assert shown() and all(e["weight"] >= 8 for e in shown())
+    assert "shown)" in tab.page.locator("#counts").text_content()
+    # the live DataSet still holds the whole snapshot: filters only hide
+    assert len(live_ties(tab)) == 6
 
 
-def test_a_screenshot_for_people_to_look_at(tab):
-    ARTIFACTS.mkdir(exist_ok=True)
-    tab.go(1)
-    tab.page.locator("#changes .change[data-kind=flipped]").click()
+def test_a_screenshot_for_people_to_look_at(open_page, page, artifacts):
+    tab = open_page(page)
+    go(tab, 1)
+    tab.page.locator("#changes .tl-change[data-kind=flipped]").click()
     tab.page.wait_for_timeout(400)
-    tab.page.screenshot(path=str(ARTIFACTS / "timeline.png"))
+    tab.page.screenshot(path=str(artifacts / "timeline.png"))
     assert tab.errors == []
 
 
-def test_markup_from_articles_and_actor_names_never_runs(browser, tmp_path):
-    codebook = Codebook([
-        Actor("EVL", BAD, "state", (BAD_SCRIPT,)),
-        Actor("RUS", "Russia", "state", ()),
-    ])
+def test_markup_from_articles_and_actor_names_never_runs(open_page, tmp_path, artifacts):
+    codebook = Codebook([Actor("EVL", BAD, "state", (BAD_SCRIPT,)), Actor("RUS", "Russia", "state", ())])
     rels = [
         rel("EVL", "RUS", 1, D1, sentence=f"Evil {BAD} signed {BAD_SCRIPT} a deal.", cue="signed",
             title=BAD_SCRIPT, url="javascript:window.__pwned=4"),
         rel("EVL", "RUS", -1, D2, sentence="<script>window.__pwned=5</script> clashed.", cue="clashed",
             title=BAD, url=f"https://example.org/{BAD}"),
     ]
-    snaps = build_snapshots(rels, [D1, D2], codebook=codebook)
-    path = render_timeline(snaps, tmp_path / "evil.html", codebook=codebook, title=BAD_SCRIPT)
-    tab = Tab(browser, path)
-    try:
-        for i in (0, 1):
-            tab.go(i)
-            pos = tab.js("() => window.netvizTimeline.network.getPositions(['EVL', 'RUS'])")
-            tab.click_canvas_point((pos["EVL"]["x"] + pos["RUS"]["x"]) / 2, (pos["EVL"]["y"] + pos["RUS"]["y"]) / 2)
-            assert "Evil" in tab.page.locator("#selection").text_content() or "clashed" in tab.page.locator("#selection").text_content()
-            tab.page.mouse.move(0, 0)
-            tab.click_canvas_point(pos["EVL"]["x"], pos["EVL"]["y"])
-            tab.page.wait_for_timeout(300)  # a tooltip would show on hover
-        tab.page.locator("#search").fill(BAD_SCRIPT)
-        tab.page.locator("#search").press("Enter")
-        assert tab.js("() => window.__pwned") is None
-        assert tab.page.locator("img").count() == 0
-        assert tab.dialogs == [] and tab.requests == [] and tab.errors == []
-        assert BAD in tab.page.locator("#selection").text_content() or BAD_SCRIPT in tab.page.locator("#selection").text_content()
-        assert tab.page.locator("h1").text_content() == BAD_SCRIPT
-    finally:
-        tab.close()
+    path = render_timeline(build_snapshots(rels, [D1, D2], codebook=codebook), tmp_path / "evil.html",
+                           codebook=codebook, title=BAD_SCRIPT)
+    tab = open_page(path)
+    dialogs = []
+    tab.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for i in (0, 1):
+        go(tab, i)
+        click_tie(tab, "EVL", "RUS")
+        assert BAD in tab.page.locator("#selection").text_content()  # the actor's name, as text
+        click_actor(tab, "EVL")
+        tab.page.wait_for_timeout(300)  # long enough for the hover tooltip
+    tab.page.locator("#search").fill(BAD_SCRIPT)
+    tab.page.locator("#search").press("Enter")
+    assert tab.page.locator("#selection h2").text_content().strip() == f"{BAD} (EVL)"
+    assert tab.page.locator("h1").text_content() == BAD_SCRIPT
+    assert tab.js("() => window.__pwned") is None
+    assert tab.page.locator("img").count() == 0
+    assert dialogs == [] and tab.requests == [] and tab.errors == []
+    tab.page.screenshot(path=str(artifacts / "timeline-malicious.png"))

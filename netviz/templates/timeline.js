@@ -1,12 +1,16 @@
 /* netviz timeline: replays the per-date steps of the page data into vis-network DataSets.
  *
+ * The page data (netviz.timeline.timeline_data) holds the union graph once and,
+ * per date, what changed since the date before. Moving to a date applies those
+ * steps (or undoes them, going back) and updates only the actors and ties they
+ * touch, so every actor keeps its place and the view does not jump.
+ *
  * Every text from the data goes into the page through textContent or
- * createTextNode, never innerHTML: article text may contain markup.
+ * createTextNode (netviz.js helpers included), never innerHTML.
  */
+"use strict";
 (function () {
-  "use strict";
-
-  const DATA = JSON.parse(document.getElementById("timeline-data").textContent);
+  const DATA = netviz.readData("timeline-data");
   const STYLE = DATA.style;
   const record = (fields) => (row) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
   const actors = DATA.actors.map(record(DATA.fields.actor));
@@ -16,55 +20,48 @@
   const steps = DATA.steps;
   const dates = DATA.dates;
   const tieFields = DATA.fields.tie;
+  const actorFields = DATA.fields.actor_state;
   const IMPORTED = ["gdelt", "icews"];
-  const LIST_PAGE = 40; // rows shown before a "show more" button, so a busy date stays quick
+  const LIST_PAGE = 40; // rows drawn before a "show more" button, so a busy date stays quick
 
   const actorTies = actors.map(() => []);
   const tieOf = new Map(); // "u,v" (u < v) -> tie index
   ties.forEach((t, i) => { actorTies[t.u].push(i); actorTies[t.v].push(i); tieOf.set(t.u + "," + t.v, i); });
   const tieBetween = (x, y) => tieOf.get(Math.min(x, y) + "," + Math.max(x, y));
 
-  // ---- state: what holds on the current date, rebuilt by replaying steps -----
+  // ---- state on the current date, rebuilt by replaying steps ------------------
   let current = -1;
-  const actorState = new Map(); // actor index -> {bloc, strength}
-  const tieState = new Map(); // tie index -> {weight, ..., evidence: [relation indices]}
-  const contradictions = new Set(); // "i,j,k" actor indices, sorted
-  const undo = []; // undo[i]: what step i replaced, to step back from date i to i - 1
-
-  const tieRecord = (row, evidence) => {
-    const t = Object.fromEntries(tieFields.map((f, i) => [f, row[i]]));
-    t.evidence = evidence;
-    return t;
-  };
+  const actorState = new Map(); // actor index -> {bloc, strength, size}
+  const tieState = new Map(); // tie index -> {weight, ..., width, evidence: [relation indices]}
+  const contradictions = new Set(); // "x,y,z": actor indices, sorted by id
+  const undo = []; // undo[i]: what step i replaced, to go back from date i to date i - 1
 
   function forward(i, touchedActors, touchedTies) {
     const step = steps[i];
     const u = { actors: new Map(), ties: new Map() };
     const keep = (map, state, key) => { if (!map.has(key)) map.set(key, state.get(key)); };
-    for (const [a, bloc, strength] of step.actors.add.concat(step.actors.set)) {
-      keep(u.actors, actorState, a);
-      actorState.set(a, { bloc, strength });
-      touchedActors.add(a);
+    for (const row of step.actors.add.concat(step.actors.set)) {
+      keep(u.actors, actorState, row[0]);
+      actorState.set(row[0], record(actorFields)(row.slice(1)));
+      touchedActors.add(row[0]);
     }
     for (const a of step.actors.del) { keep(u.actors, actorState, a); actorState.delete(a); touchedActors.add(a); }
     const n = tieFields.length;
+    const tie = (row, evidence) => Object.assign(record(tieFields)(row.slice(1, n + 1)), { evidence });
     for (const row of step.ties.add) {
-      const t = row[0];
-      keep(u.ties, tieState, t);
-      tieState.set(t, tieRecord(row.slice(1, n + 1), row[n + 1]));
-      touchedTies.add(t);
+      keep(u.ties, tieState, row[0]);
+      tieState.set(row[0], tie(row, row[n + 1]));
+      touchedTies.add(row[0]);
     }
     for (const row of step.ties.set) {
-      const t = row[0];
-      const old = tieState.get(t);
-      keep(u.ties, tieState, t);
-      const evidence = old.evidence.slice();
+      keep(u.ties, tieState, row[0]);
+      const evidence = tieState.get(row[0]).evidence.slice();
       for (const r of row[n + 2]) evidence.splice(evidence.indexOf(r), 1);
       evidence.push(...row[n + 1]);
       // relations are stored strongest first, so index order is a tie's evidence order
       evidence.sort((x, y) => x - y);
-      tieState.set(t, tieRecord(row.slice(1, n + 1), evidence));
-      touchedTies.add(t);
+      tieState.set(row[0], tie(row, evidence));
+      touchedTies.add(row[0]);
     }
     for (const t of step.ties.del) { keep(u.ties, tieState, t); tieState.delete(t); touchedTies.add(t); }
     for (const tri of step.contradictions.add) contradictions.add(tri.join(","));
@@ -76,90 +73,95 @@
     const u = undo[i];
     for (const [a, old] of u.actors) { old ? actorState.set(a, old) : actorState.delete(a); touchedActors.add(a); }
     for (const [t, old] of u.ties) { old ? tieState.set(t, old) : tieState.delete(t); touchedTies.add(t); }
-    const step = steps[i];
-    for (const tri of step.contradictions.add) contradictions.delete(tri.join(","));
-    for (const tri of step.contradictions.del) contradictions.add(tri.join(","));
+    for (const tri of steps[i].contradictions.add) contradictions.delete(tri.join(","));
+    for (const tri of steps[i].contradictions.del) contradictions.add(tri.join(","));
   }
 
-  // ---- looks ----------------------------------------------------------------
-  const signName = (s) => (s > 0 ? "cooperation" : s < 0 ? "conflict" : "mixed");
+  // ---- looks (palette and encodings from netviz.render) ------------------------
+  const signName = (s) => STYLE.sign_labels[s];
   const signSymbol = (s) => (s > 0 ? "+" : s < 0 ? "\u2212" : "\u00b1");
-  const signColour = (s) => STYLE.sign[signName(s)];
-  const blocColour = (b) => STYLE.blocs[b % STYLE.blocs.length];
-  const fmt = (x) => (Math.round(x * 100) / 100).toString();
+  const signColour = (s) => STYLE.sign_colors[s];
+  const blocColour = (b) => (b === null ? STYLE.no_bloc : STYLE.bloc_colors[b % STYLE.bloc_colors.length]);
+  const blocName = (b) => (b === null ? "no bloc" : "bloc " + b);
+  const fmt = (x) => Number(x).toLocaleString("en", { maximumFractionDigits: 2 });
+  const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const tieName = (t) => actors[ties[t].u].id + "-" + actors[ties[t].v].id;
-  const tieLabel = (t) => actors[ties[t].u].label + " \u2013 " + actors[ties[t].v].label;
-  const nodeSize = (s) => 10 + 22 * Math.sqrt(s / (DATA.max_strength || 1));
-  const edgeWidth = (w) => 1 + 7 * Math.sqrt(w / (DATA.max_weight || 1));
+  const tieLabel = (t) => actors[ties[t].u].label + " \u2014 " + actors[ties[t].v].label;
+  const INK = "#1f2933";
 
   function nodeItem(a, st, appeared) {
     const actor = actors[a];
     const colour = blocColour(st.bloc);
     return {
-      id: actor.id, actor: a, type: actor.type, label: actor.label, x: actor.x, y: actor.y,
-      size: nodeSize(st.strength),
+      id: actor.id, actor: a, type: actor.type, ghost: false, label: actor.label, x: actor.x, y: actor.y,
+      size: st.size, borderWidth: appeared ? 4 : 1,
       color: { background: colour, border: appeared ? STYLE.change.formed : "#33415c",
-               highlight: { background: colour, border: "#111827" }, hover: { background: colour, border: "#111827" } },
-      borderWidth: appeared ? 4 : 1, ghost: false,
-      shapeProperties: { borderDashes: false }, font: { color: STYLE.ink },
-      title: actor.label + " (" + actor.id + ")\n" + actor.type + " \u00b7 bloc " + (st.bloc + 1) +
-             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : ""),
+               highlight: { background: colour, border: INK }, hover: { background: colour, border: INK } },
+      shapeProperties: { borderDashes: false }, font: { color: INK },
+      title: actor.label + " (" + actor.id + ")\n" + actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) +
+             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : "") + "\nClick for its ties.",
     };
   }
 
+  // an actor with no tie left since the previous date: drawn hollow, so the dissolved ties have an end
   function ghostNodeItem(a, old) {
     const actor = actors[a];
+    const grey = STYLE.change.dissolved;
     return {
-      id: actor.id, actor: a, type: actor.type, label: actor.label, x: actor.x, y: actor.y,
-      size: nodeSize(old.strength), ghost: true, borderWidth: 2,
-      color: { background: "#eef0f3", border: STYLE.change.dissolved,
-               highlight: { background: "#eef0f3", border: "#111827" }, hover: { background: "#eef0f3", border: "#111827" } },
-      shapeProperties: { borderDashes: [4, 4] }, font: { color: STYLE.change.dissolved },
+      id: actor.id, actor: a, type: actor.type, ghost: true, label: actor.label, x: actor.x, y: actor.y,
+      size: old.size, borderWidth: 2,
+      color: { background: "#eef0f3", border: grey, highlight: { background: "#eef0f3", border: INK },
+               hover: { background: "#eef0f3", border: INK } },
+      shapeProperties: { borderDashes: [4, 4] }, font: { color: grey },
       title: actor.label + " (" + actor.id + ")\nno ties since " + dates[current - 1],
     };
   }
 
+  // every style field is set on every update: vis-network keeps an item's old options otherwise
   function edgeItem(t, st, change) {
     const colour = signColour(st.sign);
-    const glow = change && STYLE.change[change];
+    const glow = change ? STYLE.change[change] : null;
     return {
       id: "t" + t, tie: t, ghost: false, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: st.sign, weight: st.weight, origins: st.origins,
-      width: edgeWidth(st.weight) + (glow ? 2 : 0),
-      color: { color: colour, highlight: colour, hover: colour, opacity: 0.85 },
+      width: st.width + (glow ? 2 : 0), dashes: STYLE.sign_dashes[st.sign],
+      color: { color: colour, highlight: colour, hover: colour, opacity: 0.9 },
       shadow: glow ? { enabled: true, color: glow, size: 14, x: 0, y: 0 } : { enabled: false },
-      dashes: false,
-      title: tieLabel(t) + "\n" + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) + " \u00b7 " +
-             st.count + (st.count === 1 ? " relation" : " relations") +
-             (change ? "\n" + change + " since " + dates[current - 1] : "") + "\nclick for the evidence",
+      title: tieLabel(t) + ": " + signName(st.sign) + "\nweight " + fmt(st.weight) + " \u00b7 " +
+             plural(st.count, "relation") + (change ? "\n" + change + " since " + dates[current - 1] : "") +
+             "\nClick the tie for its evidence.",
     };
   }
 
   function ghostItem(t, old) {
+    const grey = STYLE.change.dissolved;
     return {
       id: "gone" + t, tie: t, ghost: true, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: old.sign, weight: old.weight, origins: old.origins,
-      width: 2, dashes: [6, 6],
-      color: { color: STYLE.change.dissolved, highlight: STYLE.change.dissolved, hover: STYLE.change.dissolved, opacity: 0.9 },
+      width: 2, dashes: [2, 6],
+      color: { color: grey, highlight: grey, hover: grey, opacity: 1 },
       shadow: { enabled: false },
       title: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
     };
   }
 
-  // ---- the network ------------------------------------------------------------
+  // ---- the network and its filters -----------------------------------------------
   const nodes = new vis.DataSet();
   const edges = new vis.DataSet();
   const filters = { signs: new Set([1, -1, 0]), minWeight: 0, origins: new Set(DATA.origins), types: new Set() };
+  const showChanges = () => document.getElementById("show-changes").checked;
   let visibleActors = new Set();
   const tiesFiltered = () =>
     filters.signs.size < 3 || filters.minWeight > 0 || filters.origins.size < DATA.origins.length;
   const edgePasses = (e) =>
     filters.signs.has(e.sign) && e.weight >= filters.minWeight &&
     DATA.origins.some((o, i) => (e.origins & (1 << i)) && filters.origins.has(o));
-  const edgeShown = (e) => (!e.ghost || showChanges()) && edgePasses(e) &&
-    visibleActors.has(e.from) && visibleActors.has(e.to);
-  const edgeView = new vis.DataView(edges, { filter: edgeShown });
+  const edgeView = new vis.DataView(edges, {
+    filter: (e) => (!e.ghost || showChanges()) && edgePasses(e) && visibleActors.has(e.from) && visibleActors.has(e.to),
+  });
   const nodeView = new vis.DataView(nodes, { filter: (n) => visibleActors.has(n.id) });
+  const container = document.getElementById("nv-network");
+  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
 
   function refreshFilters() {
     const typed = new Set(nodes.getIds({ filter: (n) => filters.types.has(n.type) && (!n.ghost || showChanges()) }));
@@ -179,12 +181,8 @@
     renderCounts();
   }
 
-  const container = document.getElementById("network");
-  const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, STYLE.options);
-
-  // ---- moving through time ----------------------------------------------------
-  const showChanges = () => document.getElementById("show-changes").checked;
-  let shownChange = new Set(); // "t<tie>" and "a<actor>" styled as changes on the current date
+  // ---- moving through time ---------------------------------------------------------
+  let highlighted = new Set(); // "t<tie>" and "a<actor>" drawn as changes on the current date
 
   function goTo(j) {
     j = Math.max(0, Math.min(dates.length - 1, j));
@@ -204,14 +202,10 @@
     for (const [t] of changes.flipped) changeOf.set(t, "flipped");
     const appeared = new Set(changes.appeared);
     const disappeared = new Set(changes.disappeared);
-    // restyle what was highlighted on the previous date shown and what is highlighted now
-    for (const id of shownChange) {
-      if (id.startsWith("t")) touchedTies.add(Number(id.slice(1)));
-      else if (id.startsWith("a")) touchedActors.add(Number(id.slice(1)));
-    }
+    // restyle what was highlighted on the date shown before, and what is highlighted now
+    for (const id of highlighted) (id[0] === "t" ? touchedTies : touchedActors).add(Number(id.slice(1)));
     for (const t of changeOf.keys()) touchedTies.add(t);
-    for (const a of appeared) touchedActors.add(a);
-    for (const a of disappeared) touchedActors.add(a);
+    for (const a of [...appeared, ...disappeared]) touchedActors.add(a);
 
     const nodeUpdates = [];
     const nodeRemovals = [];
@@ -233,15 +227,15 @@
     nodes.update(nodeUpdates);
     edges.remove(edgeRemovals.filter((id) => edges.get(id)));
     edges.update(edgeUpdates);
-    shownChange = new Set([...changeOf.keys()].map((t) => "t" + t)
+    highlighted = new Set([...changeOf.keys()].map((t) => "t" + t)
       .concat([...appeared, ...disappeared].map((a) => "a" + a)));
     refreshFilters();
   }
 
-  // ---- panels -----------------------------------------------------------------
+  // ---- panels ----------------------------------------------------------------------
   const el = (tag, props, ...children) => {
     const node = document.createElement(tag);
-    if (props) for (const [k, v] of Object.entries(props)) {
+    for (const [k, v] of Object.entries(props || {})) {
       if (k === "text") node.textContent = v;
       else if (k === "style") for (const [name, value] of Object.entries(v)) node.style.setProperty(name, value);
       else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
@@ -251,32 +245,34 @@
     return node;
   };
   const clear = (id) => { const node = document.getElementById(id); node.replaceChildren(); return node; };
+  const line = (colour, dashed) => el("span", { class: "nv-line" + (dashed ? " nv-dashed" : ""), style: { "border-top-color": colour } });
+  const dot = (colour) => el("span", { class: "nv-dot", style: { background: colour } });
 
   function renderCounts() {
-    const nActors = actorState.size;
-    const nTies = tieState.size;
-    let text = nActors + (nActors === 1 ? " actor \u00b7 " : " actors \u00b7 ") + nTies + (nTies === 1 ? " tie" : " ties");
+    let text = plural(actorState.size, "actor") + " \u00b7 " + plural(tieState.size, "tie");
     const shownTies = edgeView.getIds({ filter: (e) => !e.ghost }).length;
     const shownActors = nodeView.getIds({ filter: (n) => !n.ghost }).length;
-    if (shownTies !== nTies || shownActors !== nActors) text += " (" + shownActors + " and " + shownTies + " shown)";
+    if (shownTies !== tieState.size || shownActors !== actorState.size) {
+      text += " (" + shownActors + " and " + shownTies + " shown)";
+    }
     const articlesToday = steps[current].articles;
-    if (articlesToday) text += " \u00b7 " + articlesToday + (articlesToday === 1 ? " article" : " articles") + " on this date";
+    if (articlesToday) text += " \u00b7 " + plural(articlesToday, "article") + " on this date";
     document.getElementById("counts").textContent = text;
   }
 
   function renderDate() {
     const date = dates[current];
     document.getElementById("date-heading").textContent = date;
-    document.title = date + " \u2013 " + DATA.title;
+    document.title = date + " \u2014 " + DATA.title;
     document.getElementById("position").textContent = (current + 1) + " / " + dates.length;
     document.getElementById("slider").value = String(current);
     document.getElementById("prev").disabled = current === 0;
     document.getElementById("next").disabled = current === dates.length - 1;
-    document.querySelectorAll("#activity span").forEach((bar, i) => bar.classList.toggle("current", i === current));
+    document.querySelectorAll("#activity span").forEach((bar, i) => bar.classList.toggle("tl-current", i === current));
     try {
       history.replaceState(null, "", "#" + date);
     } catch (err) {
-      // some browsers refuse history changes on file:// pages; the date just stays out of the address
+      // a browser may refuse history changes on a file:// page; the date then stays out of the address
     }
     renderCounts();
     renderLegend();
@@ -285,19 +281,18 @@
     renderSelection();
   }
 
-  function listWithMore(items, makeRow) {
-    const ul = el("ul", { class: "items" });
+  function listWithMore(items, makeRow, className = "nv-list") {
+    const list = el("ul", { class: className });
+    const more = el("button", { class: "tl-more", type: "button" });
     let shown = 0;
-    const wrap = el("div", null, ul);
-    const more = el("button", { class: "more", type: "button" });
     const fill = () => {
       const end = Math.min(items.length, shown + LIST_PAGE);
-      for (; shown < end; shown++) ul.append(el("li", null, makeRow(items[shown])));
+      for (; shown < end; shown++) list.append(el("li", null, makeRow(items[shown])));
       more.textContent = "Show " + Math.min(LIST_PAGE, items.length - shown) + " more of " + (items.length - shown);
       if (shown >= items.length) more.remove();
     };
     more.addEventListener("click", fill);
-    wrap.append(more);
+    const wrap = el("div", null, list, more);
     fill();
     return wrap;
   }
@@ -307,178 +302,180 @@
     const box = clear("changes");
     if (current === 0) {
       heading.textContent = "Changes";
-      box.append(el("p", { class: "hint", text: "First date: every tie shown is new." }));
+      box.append(el("p", { class: "nv-hint", text: "The first date: every tie shown is new." }));
       return;
     }
     heading.textContent = "Changes since " + dates[current - 1];
     const c = steps[current].changes;
     const rows = [];
-    for (const [t, s] of c.formed) rows.push(["formed", t, tieName(t) + " " + signSymbol(s), s]);
-    for (const [t, a, b] of c.flipped) rows.push(["flipped", t, tieName(t) + " " + signSymbol(a) + " to " + signSymbol(b), b]);
-    for (const [t, s] of c.dissolved) rows.push(["dissolved", t, tieName(t) + " " + signSymbol(s), s]);
-    for (const [t, a, b] of c.strengthened) rows.push(["stronger", t, tieName(t) + " " + fmt(a) + " to " + fmt(b), null]);
-    for (const [t, a, b] of c.weakened) rows.push(["weaker", t, tieName(t) + " " + fmt(a) + " to " + fmt(b), null]);
-    for (const a of c.appeared) rows.push(["new actor", null, actors[a].label + " (" + actors[a].id + ")", a]);
-    for (const a of c.disappeared) rows.push(["gone actor", null, actors[a].label + " (" + actors[a].id + ")", a]);
+    for (const [t, s] of c.formed) rows.push(["formed", t, tieName(t) + " " + signSymbol(s)]);
+    for (const [t, a, b] of c.flipped) rows.push(["flipped", t, tieName(t) + " " + signSymbol(a) + " to " + signSymbol(b)]);
+    for (const [t, s] of c.dissolved) rows.push(["dissolved", t, tieName(t) + " " + signSymbol(s)]);
+    for (const [t, a, b] of c.strengthened) rows.push(["stronger", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
+    for (const [t, a, b] of c.weakened) rows.push(["weaker", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
+    for (const a of c.appeared) rows.push(["new actor", -1 - a, actors[a].label + " (" + actors[a].id + ")"]);
+    for (const a of c.disappeared) rows.push(["no ties", -1 - a, actors[a].label + " (" + actors[a].id + ")"]);
     if (!rows.length) {
-      box.append(el("p", { class: "hint", text: "No change since the previous date." }));
+      box.append(el("p", { class: "nv-hint", text: "No change since the previous date." }));
       return;
     }
-    box.append(listWithMore(rows, ([kind, t, text, extra]) => el("button", {
-      class: "item change", type: "button", "data-kind": kind,
-      onclick: () => (t === null ? selectActor(extra, true) : selectTie(t, true)),
-    }, el("span", { class: "kind-tag", text: kind }), el("span", { class: "grow", text }))));
+    // ties are numbered from 0, actors stored as -1 - index
+    box.append(listWithMore(rows, ([kind, x, text]) => el("button", {
+      class: "tl-change", type: "button", "data-kind": kind,
+      onclick: () => (x < 0 ? selectActor(-1 - x, "reveal") : selectTie(x, true)),
+    }, el("span", { class: "tl-kind", text: kind }), el("span", { class: "nv-grow", text }))));
+  }
+
+  // the odd ties against the others, as netviz.analysis.describe_triangle words it
+  function describeTriangle(tri) {
+    const pairs = [[tri[0], tri[1]], [tri[0], tri[2]], [tri[1], tri[2]]].map(([x, y]) => {
+      const t = tieBetween(x, y);
+      return { sign: tieState.get(t).sign, text: actors[x].id + "-" + actors[y].id + " " + signSymbol(tieState.get(t).sign) };
+    });
+    const hostile = pairs.filter((p) => p.sign < 0);
+    if (hostile.length === 3) return pairs.map((p) => p.text).join(", ") + " (three mutual adversaries)";
+    return hostile.map((p) => p.text).join(", ") + " against " + pairs.filter((p) => p.sign > 0).map((p) => p.text).join(", ");
   }
 
   function renderContradictions() {
     const box = clear("contradictions");
-    const list = [...contradictions].map((k) => k.split(",").map(Number)).sort((p, q) =>
-      p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
+    const list = [...contradictions].map((k) => k.split(",").map(Number));
+    list.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
     document.getElementById("contradictions-heading").textContent = "Contradictions (" + list.length + ")";
     if (!list.length) {
-      box.append(el("p", { class: "hint", text: "No unbalanced triangle: every friend of a friend is a friend here." }));
+      box.append(el("p", { class: "nv-hint", text: "No unbalanced triangle on this date." }));
       return;
     }
-    box.append(el("p", { class: "hint", text: "Unbalanced triangles: the signs around them do not add up (an ally of an ally is an enemy, or three mutual enemies)." }));
-    box.append(listWithMore(list, (tri) => {
-      const [a, b, c] = tri;
-      const sign = (x, y) => signSymbol(tieState.get(tieBetween(x, y)).sign);
-      const text = actors[a].id + " " + sign(a, b) + " " + actors[b].id + " " + sign(b, c) + " " +
-        actors[c].id + " " + sign(c, a) + " " + actors[a].id;
-      return el("button", { class: "item", type: "button", onclick: () => selectTriangle(tri) },
-        el("span", { class: "grow", text }));
-    }));
+    box.append(el("p", { class: "nv-hint", text: "Triangles with an odd number of hostile ties: a friend of a friend who is an enemy, or three mutual enemies." }));
+    box.append(listWithMore(list, (tri) => el("button", { type: "button", onclick: () => selectTriangle(tri) },
+      el("span", { class: "nv-grow", text: describeTriangle(tri) }))));
   }
 
   function renderLegend() {
     const box = clear("legend");
-    const row = (swatch, text) => box.append(el("div", { class: "legend-row" }, swatch, el("span", { text })));
-    for (const s of [1, -1, 0]) {
-      row(el("span", { class: "swatch-line", style: { background: signColour(s) } }), signName(s) + " tie");
-    }
-    row(el("span", { class: "swatch-line", style: { background: "#9aa5b1", height: "8px" } }), "width: weight of the tie");
-    row(el("span", { class: "swatch-glow", style: { background: signColour(1), "--glow": STYLE.change.formed } }), "formed since the previous date");
-    row(el("span", { class: "swatch-glow", style: { background: signColour(-1), "--glow": STYLE.change.flipped } }), "flipped sign since the previous date");
-    row(el("span", { class: "swatch-ghost" }), "dissolved since the previous date");
-    // blocs on this date, each named by its strongest members
+    const row = (swatch, text) => box.append(el("li", null, swatch, el("span", { text })));
+    for (const s of [1, -1, 0]) row(line(signColour(s), STYLE.sign_dashes[s]), signName(s));
+    row(el("span", { class: "tl-glow", style: { background: signColour(1), "box-shadow": "0 0 0 3px " + STYLE.change.formed } }),
+      "formed since the previous date");
+    row(el("span", { class: "tl-glow", style: { background: signColour(-1), "box-shadow": "0 0 0 3px " + STYLE.change.flipped } }),
+      "flipped sign since the previous date");
+    row(el("span", { class: "nv-line tl-dotted", style: { "border-top-color": STYLE.change.dissolved } }),
+      "dissolved since the previous date");
+    // the blocs of this date, each named by its strongest members
     const members = new Map();
     for (const [a, st] of actorState) {
       if (!members.has(st.bloc)) members.set(st.bloc, []);
       members.get(st.bloc).push([st.strength, a]);
     }
-    for (const b of [...members.keys()].sort((x, y) => x - y)) {
+    const order = [...members.keys()].sort((x, y) => (x === null) - (y === null) || x - y);
+    for (const b of order) {
       const top = members.get(b).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
       const names = top.slice(0, 3).map(([, a]) => actors[a].id).join(", ") + (top.length > 3 ? ", \u2026" : "");
-      row(el("span", { class: "swatch-dot", style: { background: blocColour(b) } }),
-        "bloc " + (b + 1) + ": " + names + " (" + top.length + ")");
+      row(dot(blocColour(b)), blocName(b) + " (" + top.length + "): " + names);
     }
-    row(el("span", { class: "swatch-dot", style: { background: "#fff", width: "20px", height: "20px" } }), "size: strength of the actor's ties");
+    box.append(el("li", { class: "nv-note", text: "Line width: weight of the tie. Dot size: strength of the actor. Blocs keep their colour from date to date." }));
   }
 
-  // ---- selection: a tie's evidence, an actor's ties ---------------------------
-  let selected = null; // {tie: index} or {actor: index} or {triangle: [a, b, c]}
+  // ---- selection: a tie's evidence, an actor's ties ------------------------------------
+  let selected = null; // {tie: index} or {actor: index}
 
   function renderSelection() {
     const box = clear("selection");
     if (selected && "tie" in selected) return renderTie(box, selected.tie);
     if (selected && "actor" in selected) return renderActor(box, selected.actor);
     box.append(el("h3", { text: "Details" }),
-      el("p", { class: "hint", text: "Click a tie to read the evidence behind it, or an actor to list its ties on this date." }));
+      el("p", { class: "nv-hint", text: "Click a tie to read the evidence behind it, or an actor to list its ties on this date." }));
   }
 
   function renderTie(box, t) {
     let st = tieState.get(t);
     let note = null;
     if (!st) {
-      const gone = steps[current].changes.dissolved.some(([x]) => x === t);
-      if (!gone) {
-        box.append(el("h3", { class: "title", text: tieLabel(t) }),
-          el("p", { class: "hint", text: "No tie between them on " + dates[current] + "." }));
+      if (!steps[current].changes.dissolved.some(([x]) => x === t)) {
+        box.append(el("h2", { text: tieLabel(t) }),
+          el("p", { class: "nv-hint", text: "No tie between them on " + dates[current] + "." }));
         return;
       }
       st = undo[current].ties.get(t);
       note = "Dissolved since " + dates[current - 1] + "; the evidence it had then:";
     }
-    box.append(el("h3", { class: "title", text: tieLabel(t) }));
-    box.append(el("div", { class: "sub" },
-      el("span", { class: "badge", style: { background: signColour(st.sign) }, text: signName(st.sign) }),
+    box.append(el("h2", null, line(signColour(st.sign), STYLE.sign_dashes[st.sign]), " " + tieLabel(t)));
+    box.append(el("p", { class: "nv-sub" },
+      el("span", { class: "tl-badge", style: { background: signColour(st.sign) }, text: signName(st.sign) }),
       " weight " + fmt(st.weight) + " (cooperation " + fmt(st.cooperation) + ", conflict " + fmt(st.conflict) +
-      ") \u00b7 " + st.evidence.length + (st.evidence.length === 1 ? " relation" : " relations")));
-    if (note) box.append(el("p", { class: "hint", text: note }));
-    box.append(listWithMore(st.evidence, renderEvidence));
+      ") \u00b7 " + plural(st.evidence.length, "relation")));
+    if (note) box.append(el("p", { class: "nv-hint", text: note }));
+    box.append(el("h3", { text: "Evidence, strongest first" }));
+    box.append(listWithMore(st.evidence, renderEvidence, "nv-evidence"));
   }
 
   function renderEvidence(r) {
     const rel = relations[r];
     const origin = DATA.origins[rel.origin];
-    const kind = DATA.kinds[rel.kind].replace("_", " ");
-    const meta = rel.date + " \u00b7 " + actors[rel.a].id + " " + signSymbol(rel.sign) + " " + actors[rel.b].id +
-      " \u00b7 " + kind + " \u00b7 intensity " + fmt(rel.intensity) + " \u00b7 confidence " + fmt(rel.confidence) +
-      " \u00b7 " + origin;
-    const item = el("div", { class: "ev", "data-relation": String(r) }, el("div", { class: "ev-meta", text: meta }));
+    const item = el("div", { "data-relation": String(r) });
+    item.append(el("p", { class: "nv-meta" },
+      el("span", { class: rel.sign > 0 ? "nv-sign-pos" : "nv-sign-neg", text: signSymbol(rel.sign) + " " }),
+      [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, DATA.kinds[rel.kind].replace(/_/g, " "),
+       "intensity " + fmt(rel.intensity), "confidence " + fmt(rel.confidence), origin].join(" \u00b7 ")));
+    if (origin === "curated") {
+      item.append(el("p", { class: "nv-meta", text: "Citation \u00b7 valid " + (rel.valid_from || "\u2026") + " to " + (rel.valid_to || "now") }));
+    } else if (origin !== "extracted") {
+      item.append(el("p", { class: "nv-meta", text: "Event " + rel.cue + " (" + origin + ")" }));
+    }
+    item.append(netviz.sentence(rel));
     if (rel.article !== null) {
       const art = articles[rel.article];
+      const url = netviz.httpUrl(art.url);
       const name = art.title || art.id;
-      const link = safeUrl(art.url);
-      const titleNode = link
-        ? el("a", { href: link, target: "_blank", rel: "noopener noreferrer", text: name })
-        : el("span", { text: name });
-      item.append(el("div", { class: "ev-source" }, titleNode, art.outlet ? " \u2014 " + art.outlet : null));
+      const title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: name }) : el("span", { text: name });
+      item.append(el("p", { class: "nv-source" }, title, art.outlet ? " \u2014 " + art.outlet : null));
     }
-    if (origin === "curated") {
-      const until = rel.valid_to ? rel.valid_to : "open";
-      item.append(el("div", { class: "ev-label", text: "Citation (curated, valid " + (rel.valid_from || "?") + " to " + until + ")" }));
-    } else if (origin !== "extracted") {
-      item.append(el("div", { class: "ev-label", text: "Event " + rel.cue + " (" + origin + ")" }));
-    }
-    item.append(sentence(rel));
     return item;
-  }
-
-  function sentence(rel) {
-    const text = rel.sentence;
-    const quote = el("blockquote", { class: "ev-sentence" });
-    if (rel.cue_start === null) {
-      quote.textContent = text;
-    } else {
-      quote.append(text.slice(0, rel.cue_start), el("mark", { title: "cue: " + rel.cue, text: text.slice(rel.cue_start, rel.cue_end) }), text.slice(rel.cue_end));
-    }
-    return quote;
-  }
-
-  function safeUrl(url) {
-    if (!url) return null;
-    try {
-      const parsed = new URL(url);
-      return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
-    } catch (err) {
-      return null; // not a URL at all: show the title without a link
-    }
   }
 
   function renderActor(box, a) {
     const actor = actors[a];
     const st = actorState.get(a);
-    box.append(el("h3", { class: "title", text: actor.label + " (" + actor.id + ")" }));
-    if (actor.aliases.length) box.append(el("div", { class: "aliases", text: "also: " + actor.aliases.join(", ") }));
+    box.append(el("h2", null, dot(st ? blocColour(st.bloc) : STYLE.change.dissolved), " " + actor.label + " (" + actor.id + ")"));
+    if (actor.aliases.length) box.append(el("p", { class: "tl-aliases", text: "also: " + actor.aliases.join(", ") }));
     if (!st) {
-      box.append(el("p", { class: "hint", text: actor.type + " \u00b7 no ties on " + dates[current] + "." }));
+      box.append(el("p", { class: "nv-hint", text: actor.type.replace(/_/g, " ") + " \u00b7 no ties on " + dates[current] + "." }));
       return;
     }
-    box.append(el("div", { class: "sub" },
-      el("span", { class: "badge", style: { background: blocColour(st.bloc) }, text: "bloc " + (st.bloc + 1) }),
-      " " + actor.type + " \u00b7 strength " + fmt(st.strength)));
+    box.append(el("p", { class: "nv-sub", text: actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) + " \u00b7 strength " + fmt(st.strength) }));
     const mine = actorTies[a].filter((t) => tieState.has(t))
       .sort((x, y) => tieState.get(y).weight - tieState.get(x).weight || x - y);
-    box.append(el("div", { class: "ev-label", text: "Ties on " + dates[current] + ", strongest first (" + mine.length + ")" }));
+    box.append(el("h3", { text: "Ties on " + dates[current] + ", strongest first (" + mine.length + ")" }));
     box.append(listWithMore(mine, (t) => {
       const other = ties[t].u === a ? ties[t].v : ties[t].u;
       const tst = tieState.get(t);
-      return el("button", { class: "item", type: "button", onclick: () => selectTie(t, true) },
-        el("span", { class: "swatch-line", style: { background: signColour(tst.sign) } }),
-        el("span", { class: "grow", text: actors[other].label + " (" + actors[other].id + ")" }),
-        el("span", { class: "num", text: signName(tst.sign) + " " + fmt(tst.weight) }));
+      return el("button", { type: "button", onclick: () => selectTie(t, true) },
+        line(signColour(tst.sign), STYLE.sign_dashes[tst.sign]),
+        el("span", { class: "nv-grow", text: actors[other].label + " (" + actors[other].id + ")" }),
+        el("span", { class: "nv-num", text: signName(tst.sign) + " \u00b7 " + fmt(tst.weight) }));
     }));
+  }
+
+  function reveal(ids) {
+    // pan (and zoom out if need be) only when part of what was picked is off screen
+    const points = Object.values(network.getPositions(ids));
+    const margin = 40;
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const onScreen = points.every((p) => {
+      const d = network.canvasToDOM(p);
+      return d.x > margin && d.y > margin && d.x < width - margin && d.y < height - margin;
+    });
+    if (!points.length || onScreen) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const span = Math.max((Math.max(...xs) - Math.min(...xs)) / Math.max(1, width - 3 * margin),
+                          (Math.max(...ys) - Math.min(...ys)) / Math.max(1, height - 3 * margin));
+    network.moveTo({
+      position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
+      scale: span > 0 ? Math.min(network.getScale(), 1 / span) : network.getScale(),
+      animation: { duration: 300 },
+    });
   }
 
   function selectTie(t, focus) {
@@ -486,7 +483,7 @@
     const id = tieState.has(t) ? "t" + t : "gone" + t;
     if (edgeView.get(id)) {
       network.setSelection({ nodes: [], edges: [id] }, { unselectAll: true, highlightEdges: false });
-      if (focus) network.fit({ nodes: [actors[ties[t].u].id, actors[ties[t].v].id], animation: { duration: 300 } });
+      if (focus) reveal([actors[ties[t].u].id, actors[ties[t].v].id]);
     } else {
       network.unselectAll();
     }
@@ -494,11 +491,13 @@
   }
 
   function selectActor(a, focus) {
+    // focus: "centre" puts the actor in the middle (search), "reveal" only brings it on screen
     selected = { actor: a };
     const id = actors[a].id;
     if (nodeView.get(id)) {
       network.selectNodes([id]);
-      if (focus) network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+      if (focus === "centre") network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+      else if (focus === "reveal") reveal([id]);
     } else {
       network.unselectAll();
     }
@@ -506,45 +505,40 @@
   }
 
   function selectTriangle(tri) {
-    const ids = [[0, 1], [1, 2], [0, 2]].map(([p, q]) => "t" + tieBetween(tri[p], tri[q]))
-      .filter((id) => edgeView.get(id));
+    const ids = [[0, 1], [0, 2], [1, 2]].map(([p, q]) => "t" + tieBetween(tri[p], tri[q])).filter((id) => edgeView.get(id));
     network.setSelection({ nodes: [], edges: ids }, { unselectAll: true, highlightEdges: false });
-    network.fit({ nodes: tri.map((a) => actors[a].id).filter((id) => nodeView.get(id)), animation: { duration: 300 } });
+    reveal(tri.map((a) => actors[a].id));
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) selectActor(nodes.get(params.nodes[0]).actor, false);
+    if (params.nodes.length) selectActor(nodes.get(params.nodes[0]).actor, null);
     else if (params.edges.length) selectTie(edges.get(params.edges[0]).tie, false);
     else { selected = null; renderSelection(); }
   });
 
-  // ---- search -------------------------------------------------------------------
+  // ---- search --------------------------------------------------------------------------
   const fold = (s) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
-  const names = [];
+  const names = []; // [folded name, actor index, name]: label, id, then aliases
   actors.forEach((actor, a) => {
     for (const name of [actor.label, actor.id, ...actor.aliases]) names.push([fold(name), a, name]);
   });
   const datalist = document.getElementById("actor-names");
   for (const [, a, name] of names) {
-    const option = document.createElement("option");
+    const option = el("option");
     option.value = name;
     if (name !== actors[a].label) option.label = actors[a].label + " (" + actors[a].id + ")";
     datalist.append(option);
   }
 
   function findActor(query) {
+    // exact name first, then the start of a name, then anywhere in one
     const q = fold(query);
-    if (!q) return null;
-    const exact = names.find(([n]) => n === q);
-    if (exact) return exact[1];
-    const prefix = names.find(([n]) => n.startsWith(q));
-    if (prefix) return prefix[1];
-    const inside = names.find(([n]) => n.includes(q));
-    return inside ? inside[1] : null;
+    const hit = names.find(([n]) => n === q) || names.find(([n]) => n.startsWith(q)) || names.find(([n]) => n.includes(q));
+    return hit ? hit[1] : null;
   }
 
   function nearestDateWith(a) {
-    // the closest date (later first on a tie) on which the actor has ties; replays nothing, just reads the steps
+    // the closest date on which the actor has ties, read from the steps without replaying them
     let present = false;
     let best = null;
     steps.forEach((step, i) => {
@@ -558,22 +552,22 @@
   function search() {
     const box = clear("search-result");
     const query = document.getElementById("search").value;
-    if (!query.trim()) return;
+    if (!fold(query)) return;
     const a = findActor(query);
     if (a === null) {
-      box.append(el("span", { class: "hint", text: "No actor matches \u201c" + query + "\u201d." }));
+      box.append(el("span", { class: "nv-hint", text: "No actor matches \u201c" + query + "\u201d." }));
       return;
     }
-    selectActor(a, true);
+    selectActor(a, "centre");
     if (!actorState.has(a)) {
       const near = nearestDateWith(a);
-      box.append(el("div", { class: "hint", text: actors[a].label + " has no ties on " + dates[current] + "." }));
+      box.append(el("div", { class: "nv-hint", text: actors[a].label + " has no ties on " + dates[current] + "." }));
       if (near !== null) {
-        box.append(el("button", { class: "more", type: "button", text: "Go to " + dates[near],
-          onclick: () => { goTo(near); selectActor(a, true); clear("search-result"); } }));
+        box.append(el("button", { class: "tl-more", type: "button", text: "Go to " + dates[near],
+          onclick: () => { goTo(near); selectActor(a, "centre"); clear("search-result"); } }));
       }
     } else if (!nodeView.get(actors[a].id)) {
-      box.append(el("div", { class: "hint", text: actors[a].label + " is hidden by the filters." }));
+      box.append(el("div", { class: "nv-hint", text: actors[a].label + " is hidden by the filters." }));
     }
   }
 
@@ -581,29 +575,24 @@
   searchBox.addEventListener("change", search);
   searchBox.addEventListener("keydown", (e) => { if (e.key === "Enter") search(); });
 
-  // ---- filters ------------------------------------------------------------------
-  function checkbox(fieldsetId, value, text, set) {
+  // ---- filters ---------------------------------------------------------------------------
+  function checkbox(fieldsetId, value, text, onChange) {
     const input = el("input", { type: "checkbox", value: String(value) });
     input.checked = true;
-    input.addEventListener("change", () => { input.checked ? set.add(value) : set.delete(value); refreshFilters(); });
+    input.addEventListener("change", () => { onChange(input.checked); refreshFilters(); });
     document.getElementById(fieldsetId).append(el("label", null, input, text));
   }
-  for (const s of [1, -1, 0]) checkbox("filter-sign", s, signName(s), filters.signs);
-  for (const o of DATA.origins.filter((x) => !IMPORTED.includes(x))) checkbox("filter-origin", o, o, filters.origins);
-  // imported event data (GDELT, ICEWS) is one choice for the user
-  const imported = el("input", { type: "checkbox", value: "imported" });
-  imported.checked = true;
-  imported.addEventListener("change", () => {
-    for (const o of IMPORTED) imported.checked ? filters.origins.add(o) : filters.origins.delete(o);
-    refreshFilters();
-  });
-  document.getElementById("filter-origin").append(el("label", null, imported, "imported (GDELT, ICEWS)"));
+  const toggle = (set, values) => (on) => values.forEach((v) => (on ? set.add(v) : set.delete(v)));
+  for (const s of [1, -1, 0]) checkbox("filter-sign", s, signName(s), toggle(filters.signs, [s]));
+  for (const o of DATA.origins.filter((x) => !IMPORTED.includes(x))) checkbox("filter-origin", o, o, toggle(filters.origins, [o]));
+  // event data (GDELT, ICEWS) is one choice: imported
+  checkbox("filter-origin", "imported", "imported (GDELT, ICEWS)", toggle(filters.origins, IMPORTED));
   for (const type of [...new Set(actors.map((x) => x.type))].sort()) {
     filters.types.add(type);
-    checkbox("filter-type", type, type.replace("_", " "), filters.types);
+    checkbox("filter-type", type, type.replace(/_/g, " "), toggle(filters.types, [type]));
   }
   const minWeight = document.getElementById("min-weight");
-  minWeight.max = String(DATA.max_weight || 1);
+  minWeight.max = String(DATA.max_weight);
   minWeight.addEventListener("input", () => {
     filters.minWeight = Number(minWeight.value);
     document.getElementById("min-weight-value").textContent = fmt(filters.minWeight);
@@ -611,7 +600,7 @@
   });
   document.getElementById("show-changes").addEventListener("change", refreshFilters);
 
-  // ---- time controls --------------------------------------------------------------
+  // ---- time controls -----------------------------------------------------------------------
   const slider = document.getElementById("slider");
   slider.max = String(dates.length - 1);
   slider.addEventListener("input", () => goTo(Number(slider.value)));
@@ -619,8 +608,8 @@
   document.getElementById("next").addEventListener("click", () => goTo(current + 1));
   document.addEventListener("keydown", (e) => {
     const tag = e.target.tagName;
-    // the slider moves itself on arrow keys; text fields keep their arrows
-    if (e.target === slider || tag === "TEXTAREA" || (tag === "INPUT" && e.target.type !== "checkbox")) return;
+    // the slider moves itself on arrow keys; text fields and the weight slider keep theirs
+    if (e.target === slider || tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && e.target.type !== "checkbox")) return;
     const to = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: dates.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
@@ -629,16 +618,20 @@
   const activity = document.getElementById("activity");
   const busiest = Math.max(1, ...steps.map((s) => s.changes.count));
   steps.forEach((step, i) => {
-    const bar = el("span", { title: dates[i] + ": " + step.changes.count + " changes", onclick: () => goTo(i) });
+    const bar = el("span", { title: dates[i] + ": " + plural(step.changes.count, "tie") + " formed, flipped or dissolved", onclick: () => goTo(i) });
     bar.style.height = Math.max(2, Math.round(22 * Math.sqrt(step.changes.count / busiest))) + "px";
     activity.append(bar);
   });
+  document.getElementById("mode").textContent = DATA.mode;
 
-  document.getElementById("mode").textContent = DATA.mode_text;
+  network.once("afterDrawing", () => {
+    // read by the browser tests and the benchmark (tests/conftest.py): time to the first full draw
+    window.netvizReady = performance.now();
+  });
   const start = dates.indexOf(decodeURIComponent(location.hash.slice(1)));
   goTo(start >= 0 ? start : dates.length - 1);
   network.fit();
 
-  // read-only handles for tests and for analysts working in the browser console
+  // live handles for tests and for analysts working in the browser console
   window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current };
 })();
