@@ -2,32 +2,29 @@
 
 Every writer takes snapshot graphs as built by
 :func:`netviz.snapshots.build_snapshots` (the attributes listed in
-``docs/architecture.md``), never modifies them, writes UTF-8 atomically and
-gives byte-identical files for the same input. ``docs/export-formats.md``
-documents each file's schema.
+``docs/architecture.md``): a mapping of date to graph, or one graph. It never
+modifies them, writes UTF-8 atomically and gives byte-identical files for the
+same input. ``docs/export-formats.md`` documents each file's schema.
 
-=========  ===========================================  =====================
-format     one date                                     all dates
-=========  ===========================================  =====================
-gexf       static GEXF 1.2 with Gephi positions/colours dynamic GEXF 1.2: spells and
-                                                        per-date attributes for
-                                                        Gephi's timeline
-graphml    every attribute, typed                       (one date only)
-json       networkx node-link document                  ``{"snapshots": [...]}``
-csv        ``nodes.csv`` and ``edges.csv``              same, one row per date
-=========  ===========================================  =====================
+- :func:`export_gexf`: GEXF 1.2 for Gephi with the HTML maps' positions and
+  colours; static for one snapshot, dynamic (spells and per-date attributes,
+  for Gephi's timeline) for several.
+- :func:`export_graphml`: one snapshot, every attribute with its type.
+- :func:`export_json`: networkx node-link data, one snapshot or all.
+- :func:`export_csv`: ``nodes.csv`` and ``edges.csv``, one row per actor or
+  tie per date.
+- :func:`export_snapshots`: picks the format and the date(s); the CLI's
+  ``netviz export``.
 
 Examples
 --------
 >>> import tempfile, json
 >>> from pathlib import Path
->>> from datetime import date
->>> import networkx as nx
 >>> from netviz.model import Evidence, Relation
 >>> from netviz.snapshots import build_snapshots
 >>> ev = Evidence(sentence="Russia backs Syria.", cue="backs", article="a1")
->>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, date(2017, 1, 8), "extracted", ev)
->>> snaps = build_snapshots([r], [date(2017, 1, 8)])
+>>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, dt.date(2017, 1, 8), "extracted", ev)
+>>> snaps = build_snapshots([r], [dt.date(2017, 1, 8)])
 >>> out = Path(tempfile.mkdtemp())
 >>> [p.name for p in export_snapshots(snaps, "json", out, date="last")]
 ['netviz-2017-01-08.json']
@@ -53,6 +50,7 @@ import networkx as nx
 from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
+from netviz.layout import compute_layout
 from netviz.model import Relation, relation_record
 
 #: The formats :func:`export_snapshots` writes.
@@ -66,10 +64,12 @@ EDGE_COLUMNS = (
 #: Snapshot attributes every writer relies on (docs/architecture.md).
 NODE_ATTRIBUTES = ("label", "type", "strength", "bloc")
 EDGE_ATTRIBUTES = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins", "evidence")
-# Snapshots hold an int 0 where a sum is empty (a tie without conflict):
-# written as documented types, every file declares the same column types.
+# Snapshots hold an int 0 where a sum is empty (a tie without conflict);
+# written with their documented types, every file declares the same column types.
 _FLOATS = frozenset({"weight", "cooperation", "conflict", "polarity", "strength"})
 _INTS = frozenset({"sign", "count", "bloc"})
+_NODE_NUMBERS = ("strength", "bloc")
+_EDGE_NUMBERS = ("weight", "cooperation", "conflict", "polarity", "sign", "count")
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -78,6 +78,7 @@ _GEXF_SCHEMA = f"{GEXF_NS} {GEXF_NS}/gexf.xsd"
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 Snapshots = Mapping[dt.date, nx.Graph]
+Positions = Mapping[str, tuple[float, float]]
 #: ``(actor id, node attributes) -> "#rrggbb"``
 NodeColor = Callable[[str, Mapping[str, Any]], str]
 #: ``(edge attributes) -> "#rrggbb"``
@@ -93,7 +94,7 @@ def export_snapshots(
     path: Path | str,
     *,
     date: dt.date | str | None = None,
-    positions: Mapping[str, tuple[float, float]] | None = None,
+    positions: Positions | None = None,
 ) -> list[Path]:
     """Write snapshots in ``fmt`` and return the files written.
 
@@ -154,21 +155,20 @@ def export_snapshots(
             raise NetvizError(
                 "graphml holds one snapshot: give a date, 'first' or 'last' (gexf, json and csv hold all dates)"
             )
-        chosen: Snapshots | nx.Graph = snaps
-        stamp = "all"
+        chosen, single, stamp = snaps, False, "all"
     else:
         day = resolve_date(snaps, when)
-        chosen, stamp = snaps[day], day.isoformat()
+        chosen, single, stamp = {day: snaps[day]}, True, day.isoformat()
     if fmt == "csv":
-        return list(export_csv(chosen, path))
+        return list(_write_csv(chosen, _folder_target(path)))
     target = _file_target(path, f"netviz-{stamp}.{fmt}")
     if fmt == "gexf":
         if positions is None:
-            positions = _layout(snaps.values())
-        return [export_gexf(chosen, target, positions=positions)]
+            positions = compute_layout(snaps.values())
+        return [_write_gexf(chosen, not single, target, positions, *_default_colors())]
     if fmt == "graphml":
-        return [export_graphml(chosen, target)]
-    return [export_json(chosen, target)]
+        return [_write_graphml(next(iter(chosen.values())), target)]
+    return [_write_json(chosen, single, target)]
 
 
 def resolve_date(snapshots: Snapshots, when: dt.date | str) -> dt.date:
@@ -214,11 +214,13 @@ def export_json(snapshots: Snapshots | nx.Graph, path: Path | str) -> Path:
 
     One graph gives one node-link document (``directed``, ``multigraph``,
     ``graph``, ``nodes``, ``links``) that :func:`networkx.node_link_graph`
-    reads with ``edges="links"`` (the key D3 expects). A mapping gives
-    ``{"format": "netviz-snapshots", "version": 1, "snapshots": [...]}`` with
-    one such document per date. Dates are ISO strings, tuples are lists and
-    each tie's ``evidence`` is a list of :func:`netviz.model.relation_record`
-    dicts, strongest first.
+    reads with ``edges="links"`` (the key D3 expects); each link's
+    ``evidence`` is a list of :func:`netviz.model.relation_record` dicts,
+    strongest first. A mapping gives ``{"format": "netviz-snapshots",
+    "version": 1, "snapshots": [...], "relations": [...]}``: one node-link
+    document per date, whose ``evidence`` lists are indexes into
+    ``relations``, so a relation counted on 200 dates is written once.
+    Dates are ISO strings and tuples lists.
 
     Examples
     --------
@@ -233,30 +235,99 @@ def export_json(snapshots: Snapshots | nx.Graph, path: Path | str) -> Path:
     >>> doc = json.loads(p.read_text(encoding="utf-8"))
     >>> [s["graph"]["date"] for s in doc["snapshots"]]
     ['2017-01-08', '2017-02-01']
-    >>> link = doc["snapshots"][0]["links"][0]
-    >>> link["source"], link["target"], link["sign"], link["evidence"][0]["cue"]
-    ('RUS', 'SYR', 1, 'backs')
+    >>> link = doc["snapshots"][1]["links"][0]
+    >>> link["source"], link["target"], link["sign"], link["evidence"]
+    ('RUS', 'SYR', 1, [0])
+    >>> doc["relations"][0]["sentence"]
+    'Russia backs Syria.'
     """
-    target = _file_target(path, "netviz.json")
-    if isinstance(snapshots, nx.Graph):
-        doc: dict = _node_link(_as_snapshot(snapshots))
+    single = isinstance(snapshots, nx.Graph)
+    snaps = _as_snapshots(snapshots)
+    return _write_json(snaps, single, _file_target(path, "netviz.json"))
+
+
+def _write_json(snaps: dict[dt.date, nx.Graph], single: bool, target: Path) -> Path:
+    if single:
+        (G,) = snaps.values()
+        doc: dict = _node_link(G, relation_record)
     else:
-        doc = {
-            "format": "netviz-snapshots",
-            "version": 1,
-            "snapshots": [_node_link(G) for G in _as_snapshots(snapshots).values()],
-        }
-    return atomic_write_text(target, json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n")
+        records: list[dict] = []
+        # keyed by identity: snapshots share their Relation objects, and hashing
+        # a frozen dataclass field by field costs more than the whole write
+        index: dict[int, int] = {}
+
+        def number(rel: Relation) -> int:
+            if id(rel) not in index:
+                index[id(rel)] = len(records)
+                records.append(relation_record(rel))
+            return index[id(rel)]
+
+        documents = [_node_link(G, number) for G in snaps.values()]
+        doc = {"format": "netviz-snapshots", "version": 1, "snapshots": documents, "relations": records}
+    return atomic_write_text(target, _json_text(doc))
 
 
-def _node_link(G: nx.Graph) -> dict:
-    return nx.node_link_data(_canonical(G, _json_value), edges="links")
+def _json_text(doc: dict) -> str:
+    """``doc`` with each item of its top-level lists on a line of its own.
+
+    Readable and diff-friendly like an indented file, but every line goes
+    through json's C encoder (``indent`` falls back to the pure-Python one,
+    ten times slower on a large history).
+
+    >>> print(_json_text({"a": 1, "b": [{"x": 1}, {"x": 2}], "c": []}), end="")
+    {"a": 1,
+    "b": [
+    {"x": 1},
+    {"x": 2}
+    ],
+    "c": []}
+    """
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join(_json_dump(v) for v in value)
+            parts.append(f"{_json_dump(key)}: [\n{items}\n]")
+        else:
+            parts.append(f"{_json_dump(key)}: {_json_dump(value)}")
+    return "{" + ",\n".join(parts) + "}\n"
 
 
-def _json_value(value: Any, where: str) -> Any:
-    """``value`` as JSON: dates as ISO strings, tuples as lists, relations as records."""
-    if value is None or isinstance(value, (str, bool)):
+def _json_dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _node_link(G: nx.Graph, relation: Callable[[Relation], Any]) -> dict:
+    """What ``networkx.node_link_data(G, edges="links")`` gives, sorted and with
+    JSON values; built directly, as a graph copy costs more than the write."""
+    day = G.graph.get("date", "")
+
+    def convert(value: Any) -> Any:
+        return _json_value(value, relation)
+
+    return {
+        "directed": False,
+        "multigraph": False,
+        "graph": _attributes(G.graph, f"snapshot {day}: graph", convert),
+        "nodes": [
+            {**_attributes(G.nodes[n], f"snapshot {day}: actor {n}", convert), "id": n} for n in sorted(G.nodes)
+        ],
+        "links": [
+            {**_attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", convert), "source": a, "target": b}
+            for a, b in _sorted_edges(G)
+        ],
+    }
+
+
+def _json_value(value: Any, relation: Callable[[Relation], Any] = relation_record) -> Any:
+    """``value`` as JSON: dates as ISO strings, tuples as lists, relations through ``relation``."""
+    # exact types first: evidence and origins of every tie of every date pass here
+    kind = type(value)
+    if value is None or kind in (str, float, int, bool):
         return value
+    if kind is tuple or kind is list:
+        return [_json_value(v, relation) for v in value]
+    if kind is Relation:
+        return relation(value)
     if isinstance(value, numbers.Integral):
         return int(value)
     if isinstance(value, numbers.Real):
@@ -264,14 +335,12 @@ def _json_value(value: Any, where: str) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Relation):
-        return relation_record(value)
+        return relation(value)
     if isinstance(value, (tuple, list)):
-        return [_json_value(v, where) for v in value]
+        return [_json_value(v, relation) for v in value]
     if isinstance(value, Mapping):
-        return {str(k): _json_value(v, where) for k, v in value.items()}
-    raise NetvizError(
-        f"{where} is a {type(value).__name__}; export writes text, numbers, dates, lists, mappings and relations"
-    )
+        return {str(k): _json_value(v, relation) for k, v in value.items()}
+    raise _Unwritable(type(value).__name__)
 
 
 # --- GraphML -------------------------------------------------------------------
@@ -280,8 +349,8 @@ def _json_value(value: Any, where: str) -> Any:
 def export_graphml(G: nx.Graph, path: Path | str) -> Path:
     """Write one snapshot as GraphML with every graph, node and edge attribute, typed.
 
-    Numbers stay ``int``/``double``, flags ``boolean``; dates become ISO
-    strings and tuples (``origins``, ``articles``) and ``evidence`` (as
+    Numbers stay ``long``/``double``, flags ``boolean``; dates become ISO
+    strings, and tuples (``origins``, ``articles``) and ``evidence`` (as
     :func:`netviz.model.relation_record` dicts) JSON strings; ``None`` values
     are left out. :func:`networkx.read_graphml`, Gephi, yEd and igraph read it.
 
@@ -302,14 +371,28 @@ def export_graphml(G: nx.Graph, path: Path | str) -> Path:
     """
     if not isinstance(G, nx.Graph):
         raise NetvizError("graphml holds one snapshot: pass one graph, e.g. snapshots[date]")
-    target = _file_target(path, "netviz.graphml")
-    H = _uniform_types(_canonical(_as_snapshot(G), _graphml_value))
+    (G,) = _as_snapshots(G).values()
+    return _write_graphml(G, _file_target(path, "netviz.graphml"))
+
+
+def _write_graphml(G: nx.Graph, target: Path) -> Path:
+    day = G.graph.get("date", "")
+    H = nx.Graph()
+    H.graph.update(_attributes(G.graph, f"snapshot {day}: graph", _graphml_value))
+    for n in sorted(G.nodes):
+        H.add_node(n, **_attributes(G.nodes[n], f"snapshot {day}: actor {n}", _graphml_value))
+    for a, b in _sorted_edges(G):
+        H.add_edge(a, b, **_attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", _graphml_value))
+    _uniform_types(H)
     return atomic_write_text(target, _XML_DECLARATION + "\n".join(nx.generate_graphml(H)) + "\n")
 
 
-def _graphml_value(value: Any, where: str) -> Any:
-    """A GraphML scalar: numbers, flags and text as they are, anything else as JSON text."""
-    if value is None or isinstance(value, (str, bool)):
+def _graphml_value(value: Any) -> Any:
+    """A GraphML scalar: numbers, flags and text as they are, anything else as
+    JSON text; ``None`` is left out."""
+    if value is None:
+        return _OMIT
+    if isinstance(value, (str, bool)):
         return value
     if isinstance(value, numbers.Integral):
         return int(value)
@@ -317,26 +400,26 @@ def _graphml_value(value: Any, where: str) -> Any:
         return float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return json.dumps(_json_value(value, where), ensure_ascii=False, allow_nan=False)
+    return _json_dump(_json_value(value))
 
 
-def _uniform_types(H: nx.Graph) -> nx.Graph:
-    """One GraphML type per attribute: ints become doubles where the same
-    attribute also holds floats (GraphML declares a key's type once)."""
-    for items in (lambda: H.nodes.values(), lambda: (d for _, _, d in H.edges(data=True))):
+def _uniform_types(H: nx.Graph) -> None:
+    """One GraphML type per attribute (GraphML declares a key's type once):
+    an attribute beyond the documented ones that holds ints and floats is
+    written as doubles."""
+    for elements in (lambda: H.nodes.values(), lambda: (d for _, _, d in H.edges(data=True))):
         kinds: dict[str, set[type]] = {}
-        for data in items():
+        for data in elements():
             for key, value in data.items():
                 kinds.setdefault(key, set()).add(type(value))
         for key, found in kinds.items():
             if found == {int, float}:
-                for data in items():
+                for data in elements():
                     if key in data:
                         data[key] = float(data[key])
             elif len(found) > 1:
                 names = ", ".join(sorted(t.__name__ for t in found))
                 raise NetvizError(f"attribute {key!r} mixes {names} values; GraphML needs one type per attribute")
-    return H
 
 
 # --- CSV -----------------------------------------------------------------------
@@ -364,26 +447,26 @@ def export_csv(snapshots: Snapshots | nx.Graph, folder: Path | str) -> tuple[Pat
     >>> [(row["a"], row["b"], row["date"], row["evidence_count"]) for row in csv.DictReader(edges.open(encoding="utf-8"))]
     [('RUS', 'SYR', '2017-01-08', '1'), ('RUS', 'SYR', '2017-02-01', '1')]
     """
-    snaps = (
-        {_snapshot_date(snapshots): _as_snapshot(snapshots)}
-        if isinstance(snapshots, nx.Graph)
-        else _as_snapshots(snapshots)
-    )
-    out = _folder_target(folder)
+    snaps = _as_snapshots(snapshots)
+    return _write_csv(snaps, _folder_target(folder))
+
+
+def _write_csv(snaps: dict[dt.date, nx.Graph], folder: Path) -> tuple[Path, Path]:
     node_rows, edge_rows = [], []
     for day, G in snaps.items():
+        iso = day.isoformat()
         for n in sorted(G.nodes):
             d = G.nodes[n]
-            node_rows.append([n, day.isoformat(), d["label"], d["type"], float(d["strength"]), int(d["bloc"])])
+            node_rows.append([n, iso, d["label"], d["type"], float(d["strength"]), int(d["bloc"])])
         for a, b in _sorted_edges(G):
-            d = G.edges[a, b]
+            d = G.adj[a][b]
             edge_rows.append([
-                a, b, day.isoformat(), float(d["weight"]), int(d["sign"]), float(d["polarity"]),
+                a, b, iso, float(d["weight"]), int(d["sign"]), float(d["polarity"]),
                 float(d["cooperation"]), float(d["conflict"]), int(d["count"]), ";".join(d["origins"]),
             ])
     return (
-        atomic_write_text(out / "nodes.csv", _csv_text(NODE_COLUMNS, node_rows)),
-        atomic_write_text(out / "edges.csv", _csv_text(EDGE_COLUMNS, edge_rows)),
+        atomic_write_text(folder / "nodes.csv", _csv_text(NODE_COLUMNS, node_rows)),
+        atomic_write_text(folder / "edges.csv", _csv_text(EDGE_COLUMNS, edge_rows)),
     )
 
 
@@ -402,7 +485,7 @@ def export_gexf(
     snapshots: Snapshots | nx.Graph,
     path: Path | str,
     *,
-    positions: Mapping[str, tuple[float, float]] | None = None,
+    positions: Positions | None = None,
     node_color: NodeColor | None = None,
     edge_color: EdgeColor | None = None,
 ) -> Path:
@@ -448,22 +531,18 @@ def export_gexf(
     >>> H.edges["RUS", "SYR"]["sign"]
     [(1, '2017-01-08', '2017-02-01')]
     """
-    target = _file_target(path, "netviz.gexf")
     dynamic = not isinstance(snapshots, nx.Graph)
-    snaps = (
-        _as_snapshots(snapshots)
-        if dynamic
-        else {_snapshot_date(snapshots): _as_snapshot(snapshots)}
+    snaps = _as_snapshots(snapshots)
+    target = _file_target(path, "netviz.gexf")
+    default_node, default_edge = _default_colors()
+    return _write_gexf(
+        snaps,
+        dynamic,
+        target,
+        compute_layout(snaps.values()) if positions is None else positions,
+        node_color or default_node,
+        edge_color or default_edge,
     )
-    if positions is None:
-        positions = _layout(snaps.values())
-    colors = _default_colors() if node_color is None or edge_color is None else None
-    node_color = node_color or colors[0]
-    edge_color = edge_color or colors[1]
-    root = _gexf_document(snaps, dynamic, positions, node_color, edge_color)
-    ET.indent(root, space="  ")
-    xml = ET.tostring(root, encoding="unicode")
-    return atomic_write_text(target, _XML_DECLARATION + xml + "\n")
 
 
 #: (attribute, GEXF type) per element; ``weight`` is GEXF's own edge weight.
@@ -475,7 +554,14 @@ _GEXF_EDGE_VARYING = (
 )
 
 
-def _gexf_document(snaps, dynamic, positions, node_color, edge_color) -> ET.Element:
+def _write_gexf(
+    snaps: dict[dt.date, nx.Graph],
+    dynamic: bool,
+    target: Path,
+    positions: Positions,
+    node_color: NodeColor,
+    edge_color: EdgeColor,
+) -> Path:
     days = list(snaps)
     # the last day each snapshot holds: the day before the next snapshot date
     until = [d - dt.timedelta(days=1) for d in days[1:]] + [days[-1]]
@@ -485,9 +571,10 @@ def _gexf_document(snaps, dynamic, positions, node_color, edge_color) -> ET.Elem
         "xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "xmlns:xsi": _XSI_NS,
         "xsi:schemaLocation": _GEXF_SCHEMA, "version": "1.2",
     })
+    # the last snapshot date, not today: the same input gives the same bytes
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": days[-1].isoformat()})
     ET.SubElement(meta, "creator").text = f"netviz {__version__}"
-    modes = sorted({G.graph.get("mode", "cumulative") for G in graphs})
+    modes = sorted({str(G.graph.get("mode", "cumulative")) for G in graphs})
     span = f"{len(days)} snapshots, {days[0]} to {days[-1]}" if dynamic else f"snapshot of {days[0]}"
     ET.SubElement(meta, "description").text = f"Alliance network, {span} ({', '.join(modes)})"
 
@@ -505,34 +592,58 @@ def _gexf_document(snaps, dynamic, positions, node_color, edge_color) -> ET.Elem
         _declare(graph, "node", "static", _GEXF_NODE_STATIC + _GEXF_NODE_VARYING)
         _declare(graph, "edge", "static", _GEXF_EDGE_VARYING)
 
-    nodes = ET.SubElement(graph, "nodes")
-    for actor in sorted({n for G in graphs for n in G.nodes}):
-        present = [i for i, G in enumerate(graphs) if actor in G]
-        latest = graphs[present[-1]].nodes[actor]
-        el = ET.SubElement(nodes, "node", {"id": actor, "label": str(latest["label"])})
-        values = ET.SubElement(el, "attvalues")
-        _attvalue(values, "type", latest["type"])
-        for key, _ in _GEXF_NODE_VARYING:
-            _attvalues(values, key, [(i, graphs[i].nodes[actor][key]) for i in present], days, until, dynamic)
+    # each actor's and tie's (snapshot index, attributes), in one pass over the graphs
+    actor_in: dict[str, list[tuple[int, Mapping]]] = {}
+    tie_in: dict[tuple[str, str], list[tuple[int, Mapping]]] = {}
+    for i, G in enumerate(graphs):
+        for actor, d in G.nodes(data=True):
+            actor_in.setdefault(actor, []).append((i, d))
+        for a, b, d in G.edges(data=True):
+            tie_in.setdefault((a, b) if a <= b else (b, a), []).append((i, d))
+
+    def values(el: ET.Element, history: list[tuple[int, Mapping]], keys: tuple[str, ...], fixed=()) -> None:
+        attvalues = ET.SubElement(el, "attvalues")
+        for key, value in fixed:
+            _attvalue(attvalues, key, value)
+        for key in keys:
+            if dynamic:
+                # one attvalue per run of equal values on consecutive snapshots
+                for first, last, value in _runs([(i, _typed(key, d[key])) for i, d in history]):
+                    _attvalue(attvalues, key, value, days[first], until[last])
+            else:
+                _attvalue(attvalues, key, _typed(key, history[-1][1][key]))
         if dynamic:
-            _spells(el, present, days, until)
-        _viz(el, actor, latest, positions, node_color)
+            spells = ET.SubElement(el, "spells")
+            for first, last, _ in _runs([(i, None) for i, _ in history]):
+                ET.SubElement(spells, "spell", {"start": days[first].isoformat(), "end": until[last].isoformat()})
+
+    nodes = ET.SubElement(graph, "nodes")
+    for actor, history in sorted(actor_in.items()):
+        latest = history[-1][1]
+        el = ET.SubElement(nodes, "node", {"id": actor, "label": str(latest["label"])})
+        values(el, history, tuple(k for k, _ in _GEXF_NODE_VARYING), fixed=(("type", latest["type"]),))
+        if actor not in positions:
+            raise NetvizError(
+                f"positions has no entry for actor {actor}; compute them with netviz.layout.compute_layout over all snapshots"
+            )
+        x, y = positions[actor]
+        ET.SubElement(el, "viz:color", _rgb(node_color(actor, latest), f"colour of actor {actor}"))
+        # adding 0.0 turns -0.0 into 0.0
+        ET.SubElement(el, "viz:position", {"x": repr(float(x) + 0.0), "y": repr(-float(y) + 0.0), "z": "0.0"})
+        ET.SubElement(el, "viz:size", {"value": repr(float(_node_size(latest)))})
 
     edges = ET.SubElement(graph, "edges")
-    for a, b in sorted({e for G in graphs for e in _sorted_edges(G)}):
-        present = [i for i, G in enumerate(graphs) if G.has_edge(a, b)]
-        latest = graphs[present[-1]].edges[a, b]
+    for (a, b), history in sorted(tie_in.items()):
+        latest = history[-1][1]
         attrs = {"id": f"{a}--{b}", "source": a, "target": b}
         if not dynamic:
-            attrs["weight"] = _gexf_text(float(latest["weight"]))
+            attrs["weight"] = repr(float(latest["weight"]))
         el = ET.SubElement(edges, "edge", attrs)
-        values = ET.SubElement(el, "attvalues")
-        for key in (("weight",) if dynamic else ()) + tuple(k for k, _ in _GEXF_EDGE_VARYING):
-            _attvalues(values, key, [(i, graphs[i].edges[a, b][key]) for i in present], days, until, dynamic)
-        if dynamic:
-            _spells(el, present, days, until)
-        ET.SubElement(el, "viz:color", _rgb(edge_color(latest), f"edge colour of {a}--{b}"))
-    return root
+        values(el, history, (("weight",) if dynamic else ()) + tuple(k for k, _ in _GEXF_EDGE_VARYING))
+        ET.SubElement(el, "viz:color", _rgb(edge_color(latest), f"colour of tie {a}--{b}"))
+
+    ET.indent(root, space="  ")
+    return atomic_write_text(target, _XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
 
 
 def _declare(graph: ET.Element, cls: str, mode: str, columns: tuple[tuple[str, str], ...]) -> None:
@@ -542,26 +653,11 @@ def _declare(graph: ET.Element, cls: str, mode: str, columns: tuple[tuple[str, s
 
 
 def _attvalue(parent: ET.Element, key: str, value: Any, start: dt.date | None = None, end: dt.date | None = None) -> None:
-    attrs = {"for": key, "value": _gexf_text(_typed(key, value))}
-    if start is not None:
+    text = ";".join(map(str, value)) if isinstance(value, (tuple, list)) else str(value)
+    attrs = {"for": key, "value": text}
+    if start is not None and end is not None:
         attrs.update(start=start.isoformat(), end=end.isoformat())
     ET.SubElement(parent, "attvalue", attrs)
-
-
-def _attvalues(parent, key, series, days, until, dynamic) -> None:
-    """One attvalue per run of equal values on consecutive snapshot dates
-    (static files: the one value)."""
-    if not dynamic:
-        _attvalue(parent, key, series[-1][1])
-        return
-    for first, last, value in _runs(series):
-        _attvalue(parent, key, value, days[first], until[last])
-
-
-def _spells(el: ET.Element, present: list[int], days, until) -> None:
-    spells = ET.SubElement(el, "spells")
-    for first, last, _ in _runs([(i, None) for i in present]):
-        ET.SubElement(spells, "spell", {"start": days[first].isoformat(), "end": until[last].isoformat()})
 
 
 def _runs(series: list[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
@@ -579,28 +675,9 @@ def _runs(series: list[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
     return runs
 
 
-def _viz(el: ET.Element, actor: str, attrs: Mapping, positions, node_color: NodeColor) -> None:
-    ET.SubElement(el, "viz:color", _rgb(node_color(actor, attrs), f"colour of actor {actor}"))
-    if actor not in positions:
-        raise NetvizError(
-            f"positions has no entry for actor {actor}; compute them with netviz.layout.compute_layout over all snapshots"
-        )
-    x, y = positions[actor]
-    ET.SubElement(el, "viz:position", {"x": _gexf_text(float(x)), "y": _gexf_text(-float(y) + 0.0), "z": "0.0"})
-    ET.SubElement(el, "viz:size", {"value": _gexf_text(float(_node_size(attrs)))})
-
-
-def _gexf_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (tuple, list)):
-        return ";".join(map(str, value))
-    return str(value)
-
-
 def _rgb(color: str, what: str) -> dict[str, str]:
-    """``"#rrggbb"`` (or ``"#rgb"``) as GEXF viz r, g, b."""
-    hexa = color.lstrip("#") if isinstance(color, str) and color.startswith("#") else ""
+    """``"#rrggbb"`` (or ``"#rgb"``) as GEXF viz ``r``, ``g``, ``b``."""
+    hexa = color[1:] if isinstance(color, str) and color.startswith("#") else ""
     if len(hexa) == 3:
         hexa = "".join(c * 2 for c in hexa)
     try:
@@ -616,9 +693,13 @@ def _rgb(color: str, what: str) -> dict[str, str]:
 
 
 def _as_snapshots(value: Any) -> dict[dt.date, nx.Graph]:
-    """The snapshots in date order, each checked for the documented attributes."""
+    """The snapshots in date order (one graph: keyed by its ``date``), each checked
+    for the documented attributes."""
     if isinstance(value, nx.Graph):
-        return {_snapshot_date(value): _as_snapshot(value)}
+        day = value.graph.get("date")
+        if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
+            raise NetvizError("the graph has no G.graph['date'] (a datetime.date); pass a snapshot from build_snapshots")
+        return {day: _checked(value, day)}
     if not isinstance(value, Mapping):
         raise NetvizError(
             f"expected snapshots (a mapping of date to graph, as build_snapshots returns), got a {type(value).__name__}"
@@ -628,42 +709,31 @@ def _as_snapshots(value: Any) -> dict[dt.date, nx.Graph]:
     for key in value:
         if not isinstance(key, dt.date) or isinstance(key, dt.datetime):
             raise NetvizError(f"snapshot key {key!r} is not a datetime.date; key snapshots by their date")
-    return {day: _as_snapshot(value[day], day) for day in sorted(value)}
+    return {day: _checked(value[day], day) for day in sorted(value)}
 
 
-def _as_snapshot(G: Any, day: dt.date | None = None) -> nx.Graph:
-    where = f"snapshot {day}" if day else "snapshot"
+def _checked(G: Any, day: dt.date) -> nx.Graph:
+    where = f"snapshot {day}"
     if not isinstance(G, nx.Graph) or G.is_directed() or G.is_multigraph():
         raise NetvizError(f"{where} is a {type(G).__name__}; snapshots are undirected networkx.Graph objects")
     for n, d in G.nodes(data=True):
         if not isinstance(n, str):
             raise NetvizError(f"{where}: node {n!r} is not a string; actor ids are strings")
-        _check_attributes(d, NODE_ATTRIBUTES, f"{where}: actor {n}")
+        _check_attributes(d, NODE_ATTRIBUTES, _NODE_NUMBERS, f"{where}: actor {n}")
     for a, b, d in G.edges(data=True):
-        _check_attributes(d, EDGE_ATTRIBUTES, f"{where}: tie {a}--{b}")
+        _check_attributes(d, EDGE_ATTRIBUTES, _EDGE_NUMBERS, f"{where}: tie {a}--{b}")
     return G
 
 
-def _check_attributes(data: Mapping, required: tuple[str, ...], where: str) -> None:
-    missing = [k for k in required if k not in data]
-    if missing:
-        raise NetvizError(f"{where} has no {', '.join(missing)}; build graphs with netviz.snapshots.build_snapshots")
-    for key in sorted((_FLOATS | _INTS) & data.keys()):
+def _check_attributes(data: Mapping, required: tuple[str, ...], numeric: tuple[str, ...], where: str) -> None:
+    if not data.keys() >= set(required):
+        missing = ", ".join(k for k in required if k not in data)
+        raise NetvizError(f"{where} has no {missing}; build graphs with netviz.snapshots.build_snapshots")
+    for key in numeric:
         value = data[key]
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        # the exact-type test first: isinstance against numbers.Real is slow on large graphs
+        if type(value) not in (float, int) and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
             raise NetvizError(f"{where}: {key} is {value!r}, not a number")
-
-
-def _snapshot_date(G: nx.Graph) -> dt.date:
-    day = G.graph.get("date") if isinstance(G, nx.Graph) else None
-    if not isinstance(day, dt.date) or isinstance(day, dt.datetime):
-        raise NetvizError("the graph has no G.graph['date'] (a datetime.date); pass a snapshot from build_snapshots")
-    return day
-
-
-def _sorted_edges(G: nx.Graph) -> list[tuple[str, str]]:
-    """Ties as ``(a, b)`` with ``a < b``, sorted: the same order whatever the insertion order."""
-    return sorted((a, b) if a <= b else (b, a) for a, b in G.edges)
 
 
 def _typed(key: str, value: Any) -> Any:
@@ -675,22 +745,36 @@ def _typed(key: str, value: Any) -> Any:
     return value
 
 
-def _canonical(G: nx.Graph, convert: Callable[[Any, str], Any]) -> nx.Graph:
-    """A sorted copy of ``G`` whose attribute values went through ``convert``
-    (``None`` results are left out); ``G`` itself is untouched."""
-    day = G.graph.get("date", "")
+class _Unwritable(Exception):
+    """A value of a type no export format can hold; its type name is the message."""
 
-    def values(data: Mapping, where: str) -> dict:
-        out = {k: convert(_typed(k, v), f"{where} attribute {k!r}") for k, v in data.items()}
-        return {k: v for k, v in out.items() if v is not None}
 
-    H = nx.Graph()
-    H.graph.update(values(G.graph, f"snapshot {day}: graph"))
-    for n in sorted(G.nodes):
-        H.add_node(n, **values(G.nodes[n], f"snapshot {day}: actor {n}"))
-    for a, b in _sorted_edges(G):
-        H.add_edge(a, b, **values(G.edges[a, b], f"snapshot {day}: tie {a}--{b}"))
-    return H
+#: What a converter returns for a value to leave out.
+_OMIT = object()
+
+
+def _attributes(data: Mapping, where: str, convert: Callable[[Any], Any]) -> dict:
+    """``data`` with documented numbers in their documented types and every
+    other value through ``convert``."""
+    out = {}
+    for key, value in data.items():
+        if key in _FLOATS or key in _INTS:
+            value = _typed(key, value)
+        else:
+            try:
+                value = convert(value)
+            except _Unwritable as exc:
+                raise NetvizError(
+                    f"{where} attribute {key!r} is a {exc}; export writes text, numbers, dates, lists, mappings and relations"
+                ) from None
+        if value is not _OMIT:
+            out[key] = value
+    return out
+
+
+def _sorted_edges(G: nx.Graph) -> list[tuple[str, str]]:
+    """Ties as ``(a, b)`` with ``a < b``, sorted: the same order whatever the insertion order."""
+    return sorted((a, b) if a <= b else (b, a) for a, b in G.edges)
 
 
 def _file_target(path: Path | str, default_name: str) -> Path:
@@ -713,15 +797,9 @@ def _folder_target(path: Path | str) -> Path:
     return folder
 
 
-def _layout(graphs) -> dict[str, tuple[float, float]]:
-    from netviz.layout import compute_layout
-
-    return compute_layout(graphs)
-
-
-def _default_colors():  # PROVISIONAL until netviz.render lands
+def _default_colors() -> tuple[NodeColor, EdgeColor]:  # PROVISIONAL until netviz.render lands
     return (lambda actor, attrs: "#1f77b4"), (lambda attrs: {1: "#2ca02c", -1: "#d62728"}.get(attrs["sign"], "#ff7f0e"))
 
 
-def _node_size(attrs):  # PROVISIONAL
+def _node_size(attrs: Mapping) -> float:  # PROVISIONAL until netviz.render lands
     return 10 + float(attrs["strength"])

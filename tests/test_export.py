@@ -315,6 +315,15 @@ def test_json_of_all_snapshots_holds_one_node_link_document_per_date(tmp_path):
         assert {t: (H.edges[t]["weight"], H.edges[t]["sign"]) for t in ties(H)} == {
             t: (G.edges[t]["weight"], G.edges[t]["sign"]) for t in ties(G)
         }
+        for t in ties(G):
+            assert [doc["relations"][i] for i in H.edges[t]["evidence"]] == [relation_record(r) for r in G.edges[t]["evidence"]]
+
+
+def test_json_of_all_snapshots_writes_each_relation_once(tmp_path):
+    # cumulative: the RUS-TUR relation of D1 counts on all three dates
+    doc = json.loads(export_json(snapshots(), tmp_path / "all.json").read_text(encoding="utf-8"))
+    assert len(doc["relations"]) == len(RELATIONS)
+    assert sorted(map(json.dumps, doc["relations"])) == sorted(json.dumps(relation_record(r)) for r in RELATIONS)
 
 
 # --- CSV -----------------------------------------------------------------------
