@@ -32,6 +32,7 @@ from typing import Any
 from netviz.errors import NetvizError
 from netviz.extract import FOUND_CONFIDENCE
 from netviz.model import Article, Relation
+from netviz.table import format_table
 from netviz.yamlfile import LINE, load_yaml, where
 
 #: An undirected, signed pair: (("RUS", "TUR"), -1).
@@ -293,3 +294,56 @@ def evaluate(
         scores.append(ArticleScore(g.name, len(pairs), len(pairs.keys() & good), len(g.required),
                                    len(pairs.keys() & g.required), missed, false))
     return Evaluation(tuple(scores), min_confidence)
+
+
+def evaluation_record(ev: Evaluation) -> dict:
+    """The evaluation as plain JSON-ready values (for ``netviz evaluate --format json``)."""
+
+    def scores(x: ArticleScore | Evaluation) -> dict:
+        return {"found": x.found, "correct": x.correct, "required": x.required, "recalled": x.recalled,
+                "precision": round(x.precision, 4), "recall": round(x.recall, 4), "f1": round(x.f1, 4)}
+
+    return {
+        "min_confidence": ev.min_confidence,
+        "micro": scores(ev),
+        "articles": [
+            {"article": a.name, **scores(a),
+             "missed": [[x, y, "+" if s > 0 else "-"] for x, y, s in a.missed],
+             "false": [{"pair": [f.a, f.b, "+" if f.sign > 0 else "-"], "sentence": f.sentence, "cue": f.cue,
+                        "rule": f.rule, "confidence": f.confidence} for f in a.false]}
+            for a in ev.articles
+        ],
+    }
+
+
+def format_evaluation(ev: Evaluation) -> str:
+    """Scores per article and micro-averaged, then each article's missed and false pairs.
+
+    >>> from datetime import date
+    >>> from netviz.model import Evidence
+    >>> ev = Evidence("Russia backs Turkey.", "back", article="a1", rule="subject-object")
+    >>> rel = Relation("RUS", "TUR", 1, "material_cooperation", 7.0, date(2017, 1, 8), "extracted", ev)
+    >>> g = Gold(Path("g.yaml"), {"a1.txt": GoldArticle("a1.txt", frozenset({(("RUS", "SYR"), 1)}), frozenset())})
+    >>> print(format_evaluation(evaluate([rel], g)))
+    article  found  correct  required  recalled  precision  recall    f1
+    -------  -----  -------  --------  --------  ---------  ------  ----
+    a1.txt       1        0         1         0       0.00    0.00  0.00
+    micro        1        0         1         0       0.00    0.00  0.00
+    <BLANKLINE>
+    a1.txt
+      missed: RUS + SYR
+      false:  RUS + TUR  (back, subject-object, confidence 1.00) "Russia backs Turkey."
+    """
+    rows = [[a.name, a.found, a.correct, a.required, a.recalled, a.precision, a.recall, a.f1] for a in ev.articles]
+    rows.append(["micro", ev.found, ev.correct, ev.required, ev.recalled, ev.precision, ev.recall, ev.f1])
+    lines = [format_table(["article", "found", "correct", "required", "recalled", "precision", "recall", "f1"], rows)]
+    for a in ev.articles:
+        if not a.missed and not a.false:
+            continue
+        lines += ["", a.name]
+        for x, y, s in a.missed:
+            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}")
+        for f in a.false:
+            lines.append(f"  false:  {f.a} {'+' if f.sign > 0 else '-'} {f.b}  ({f.cue}, {f.rule}, "
+                         f"confidence {f.confidence:.2f}) \"{f.sentence}\"")
+    return "\n".join(lines)

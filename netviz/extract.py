@@ -37,6 +37,7 @@ from typing import Any, Protocol
 
 from netviz.errors import NetvizError
 from netviz.model import KINDS, Article, Evidence, Relation, kind_sign
+from netviz.table import format_table
 from netviz.yamlfile import LINE, load_yaml, where
 
 #: The lexicon shipped with netviz.
@@ -2503,3 +2504,54 @@ def explain_article(article: Article, codebook: _Codebook, cues: Cues | None = N
 @functools.lru_cache(maxsize=1)
 def _default_cues() -> Cues:
     return load_cues()
+
+
+def relations_table(relations: Sequence[Relation]) -> str:
+    """A plain-text table of relations for the command line: one row per relation.
+
+    >>> from datetime import date
+    >>> ev = Evidence("Russia backs Syria.", "back", article="a1", rule="subject-object")
+    >>> rel = Relation("RUS", "SYR", 1, "material_cooperation", 7.0, date(2017, 1, 8), "extracted", ev, 0.9)
+    >>> print(relations_table([rel]))
+    date        article  source  sign  target  kind                  intensity  confidence  cue   rule
+    ----------  -------  ------  ----  ------  --------------------  ---------  ----------  ----  --------------
+    2017-01-08  a1       RUS     +     SYR     material_cooperation       7.00        0.90  back  subject-object
+    """
+    rows = [[r.date.isoformat(), r.evidence.article or "", r.a, "+" if r.sign > 0 else "-", r.b, r.kind,
+             float(r.intensity), float(r.confidence), r.evidence.cue, r.evidence.rule] for r in relations]
+    return format_table(["date", "article", "source", "sign", "target", "kind", "intensity", "confidence", "cue",
+                         "rule"], rows)
+
+
+def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
+    """The explanations of :func:`explain_article` as readable text, one block per sentence.
+
+    >>> from datetime import date
+    >>> from netviz.actors import load_codebook
+    >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia backs Syria.")
+    >>> print(format_explanation(explain_article(art, load_codebook())))
+    [1] Russia backs Syria.
+        actors: RUS 'Russia', SYR 'Syria'
+        cues: back (aid, material_cooperation)
+        back: RUS -> SYR by subject-object: relation
+        relation: RUS + SYR material_cooperation, intensity 7, confidence 0.9
+        => 1 relation
+    """
+    lines = []
+    for e in explanations:
+        lines.append(f"[{e.number}] {e.text}")
+        if e.actors:
+            lines.append("    actors: " + ", ".join(
+                f"{a.actor} {a.text!r}" + (f" ({a.role})" if a.role != "actor" else "") for a in e.actors))
+        if e.cues:
+            lines.append("    cues: " + ", ".join(
+                f"{c.cue} ({c.family}, {c.kind}" + (f"; {'; '.join(c.modifiers)}" if c.modifiers else "") + ")"
+                for c in e.cues))
+        for link in e.links:
+            sides = f"{link.a or '?'} -> {link.b or '?'}" if link.a or link.b else "no actors"
+            lines.append(f"    {link.cue}: {sides} by {link.rule}: {link.outcome}")
+        for r in e.relations:
+            lines.append(f"    relation: {r.a} {'+' if r.sign > 0 else '-'} {r.b} {r.kind}, "
+                         f"intensity {r.intensity:g}, confidence {r.confidence:g}")
+        lines.append(f"    => {e.reason}")
+    return "\n".join(lines)
