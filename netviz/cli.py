@@ -20,6 +20,9 @@ from netviz import events as event_data
 from netviz import pipeline
 from netviz.actors import actor_record, load_codebook
 from netviz.errors import NetvizError
+from netviz.export import FORMATS as EXPORT_FORMATS
+from netviz.export import export_snapshots
+from netviz.layout import compute_layout
 from netviz.model import relation_record
 from netviz.table import format_table
 
@@ -110,6 +113,40 @@ def build(
     site = pipeline.write_site(result, out, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")
+
+
+@app.command()
+def export(
+    when: Annotated[Optional[str], typer.Argument(metavar="[DATE|all]", help="YYYY-MM-DD, first, last or all (default: all; last for graphml).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
+    out: Annotated[Optional[Path], typer.Option("--out", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
+    data: Data = Path("data"),
+    actors: Actors = [],
+    curated: CuratedFiles = [],
+    no_bundled_curated: NoBundled = False,
+    cues: Cues = [],
+    per_date: PerDate = False,
+    window: Window = None,
+    events: Events = [],
+    period: Period = "day",
+    event_date: EventDate = "event",
+) -> None:
+    """Take the graph elsewhere: Gephi (dynamic GEXF for all dates), graph tools, notebooks, spreadsheets."""
+    if output_format not in EXPORT_FORMATS:  # before the build, which takes a while
+        raise NetvizError(f"--format {output_format!r} must be one of {', '.join(EXPORT_FORMATS)}")
+    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
+                    _progress)
+    snaps = result.snapshots
+    date = None if when in (None, "all") else result.resolve_date(when)
+    if date is not None and date not in snaps:  # a date between snapshot dates: the state as of that date
+        snaps = dict(sorted({**snaps, date: result.snapshot(date)}.items()))
+    if out is None:
+        out = Path("output")
+        out.mkdir(exist_ok=True)
+    # the HTML maps' layout, over the run's snapshots, so Gephi shows what the pages show
+    positions = compute_layout(result.snapshots.values()) if output_format == "gexf" else None
+    for path in export_snapshots(snaps, output_format, out, date=date if date is not None else when, positions=positions):
+        typer.echo(f"Wrote {path}")
 
 
 @app.command()

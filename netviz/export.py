@@ -39,6 +39,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import numbers
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
@@ -52,6 +53,7 @@ from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.layout import compute_layout
 from netviz.model import Relation, relation_record
+from netviz.render import COLOR_BY, edge_id, node_color, node_size, sign_color
 
 #: The formats :func:`export_snapshots` writes.
 FORMATS = ("gexf", "graphml", "json", "csv")
@@ -69,6 +71,8 @@ EDGE_ATTRIBUTES = ("weight", "cooperation", "conflict", "polarity", "sign", "cou
 _FLOATS = frozenset({"weight", "cooperation", "conflict", "polarity", "strength"})
 _INTS = frozenset({"sign", "count", "bloc"})
 _NODE_NUMBERS = ("strength", "bloc")
+# render draws an actor whose bloc is None in the no-bloc colour: accepted, written empty
+_MAY_BE_NONE = frozenset({"bloc"})
 _EDGE_NUMBERS = ("weight", "cooperation", "conflict", "polarity", "sign", "count")
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -79,10 +83,6 @@ _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 Snapshots = Mapping[dt.date, nx.Graph]
 Positions = Mapping[str, tuple[float, float]]
-#: ``(actor id, node attributes) -> "#rrggbb"``
-NodeColor = Callable[[str, Mapping[str, Any]], str]
-#: ``(edge attributes) -> "#rrggbb"``
-EdgeColor = Callable[[Mapping[str, Any]], str]
 
 
 # --- the dispatcher the CLI calls --------------------------------------------
@@ -95,6 +95,7 @@ def export_snapshots(
     *,
     date: dt.date | str | None = None,
     positions: Positions | None = None,
+    color_by: str = "bloc",
 ) -> list[Path]:
     """Write snapshots in ``fmt`` and return the files written.
 
@@ -115,6 +116,8 @@ def export_snapshots(
         GEXF positions, in the HTML maps' canvas pixels. Default: the layout
         of the HTML maps, :func:`netviz.layout.compute_layout` over *all*
         snapshots, so Gephi shows what the pages show even for one date.
+    color_by : {"bloc", "type"}
+        What GEXF actor colours encode, as in the HTML maps.
 
     Returns
     -------
@@ -148,6 +151,7 @@ def export_snapshots(
     """
     if fmt not in FORMATS:
         raise NetvizError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    _check_color_by(color_by)
     snaps = _as_snapshots(snapshots)
     when = date if date is not None else "last" if fmt == "graphml" else "all"
     if when == "all":
@@ -165,7 +169,9 @@ def export_snapshots(
     if fmt == "gexf":
         if positions is None:
             positions = compute_layout(snaps.values())
-        return [_write_gexf(chosen, not single, target, positions, *_default_colors())]
+        # sizes scaled against the strongest actor of the whole run, as on the pages
+        top = _max_strength(snaps)
+        return [_write_gexf(chosen, not single, target, positions, color_by, top)]
     if fmt == "graphml":
         return [_write_graphml(next(iter(chosen.values())), target)]
     return [_write_json(chosen, single, target)]
@@ -457,7 +463,7 @@ def _write_csv(snaps: dict[dt.date, nx.Graph], folder: Path) -> tuple[Path, Path
         iso = day.isoformat()
         for n in sorted(G.nodes):
             d = G.nodes[n]
-            node_rows.append([n, iso, d["label"], d["type"], float(d["strength"]), int(d["bloc"])])
+            node_rows.append([n, iso, d["label"], d["type"], float(d["strength"]), _typed("bloc", d["bloc"])])
         for a, b in _sorted_edges(G):
             d = G.adj[a][b]
             edge_rows.append([
@@ -486,8 +492,8 @@ def export_gexf(
     path: Path | str,
     *,
     positions: Positions | None = None,
-    node_color: NodeColor | None = None,
-    edge_color: EdgeColor | None = None,
+    color_by: str = "bloc",
+    max_strength: float | None = None,
 ) -> Path:
     """Write GEXF 1.2 for Gephi: static for one graph, dynamic for a mapping of dates.
 
@@ -498,11 +504,12 @@ def export_gexf(
     whole history. A snapshot holds from its date to the day before the next
     snapshot date (the last one: its own date only).
 
-    Positions and colours go in the ``viz`` namespace, as the HTML maps show
-    them: ``y`` is negated because the pages' canvas counts y downwards and
-    Gephi upwards. In a dynamic file each actor and tie keeps the colour of
-    its latest date; partition by the dynamic ``sign`` or ``bloc`` in Gephi's
-    Appearance panel to recolour along the timeline.
+    Positions, colours and sizes go in the ``viz`` namespace, as the HTML
+    maps show them (:mod:`netviz.render`'s palette: ties by sign, actors by
+    bloc or type): ``y`` is negated because the pages' canvas counts y
+    downwards and Gephi upwards. In a dynamic file each actor and tie keeps
+    the colour and size of its latest date; partition by the dynamic ``sign``
+    or ``bloc`` in Gephi's Appearance panel to recolour along the timeline.
 
     Parameters
     ----------
@@ -512,9 +519,11 @@ def export_gexf(
         Default: :func:`netviz.layout.compute_layout` over the graphs given.
         Pass the layout of all snapshots when writing one date, so Gephi
         matches the HTML maps.
-    node_color, edge_color : callable, optional
-        ``(actor, attributes) -> "#rrggbb"`` and ``(attributes) -> "#rrggbb"``.
-        Default: the HTML maps' colours.
+    color_by : {"bloc", "type"}
+        What actor colours encode.
+    max_strength : float, optional
+        The strength drawn at full size (default: the largest in the graphs
+        given); pass the largest over all snapshots to match the HTML maps.
 
     Examples
     --------
@@ -532,17 +541,16 @@ def export_gexf(
     [(1, '2017-01-08', '2017-02-01')]
     """
     dynamic = not isinstance(snapshots, nx.Graph)
+    _check_color_by(color_by)
     snaps = _as_snapshots(snapshots)
     target = _file_target(path, "netviz.gexf")
-    default_node, default_edge = _default_colors()
-    return _write_gexf(
-        snaps,
-        dynamic,
-        target,
-        compute_layout(snaps.values()) if positions is None else positions,
-        node_color or default_node,
-        edge_color or default_edge,
-    )
+    if positions is None:
+        positions = compute_layout(snaps.values())
+    if max_strength is None:
+        max_strength = _max_strength(snaps)
+    elif isinstance(max_strength, bool) or not isinstance(max_strength, numbers.Real) or not max_strength > 0:
+        raise NetvizError(f"max_strength is {max_strength!r}; it must be a number > 0")
+    return _write_gexf(snaps, dynamic, target, positions, color_by, float(max_strength))
 
 
 #: (attribute, GEXF type) per element; ``weight`` is GEXF's own edge weight.
@@ -559,8 +567,8 @@ def _write_gexf(
     dynamic: bool,
     target: Path,
     positions: Positions,
-    node_color: NodeColor,
-    edge_color: EdgeColor,
+    color_by: str,
+    max_strength: float,
 ) -> Path:
     days = list(snaps)
     # the last day each snapshot holds: the day before the next snapshot date
@@ -609,8 +617,9 @@ def _write_gexf(
             if dynamic:
                 # one attvalue per run of equal values on consecutive snapshots
                 for first, last, value in _runs([(i, _typed(key, d[key])) for i, d in history]):
-                    _attvalue(attvalues, key, value, days[first], until[last])
-            else:
+                    if value is not None:
+                        _attvalue(attvalues, key, value, days[first], until[last])
+            elif history[-1][1][key] is not None:
                 _attvalue(attvalues, key, _typed(key, history[-1][1][key]))
         if dynamic:
             spells = ET.SubElement(el, "spells")
@@ -622,25 +631,21 @@ def _write_gexf(
         latest = history[-1][1]
         el = ET.SubElement(nodes, "node", {"id": actor, "label": str(latest["label"])})
         values(el, history, tuple(k for k, _ in _GEXF_NODE_VARYING), fixed=(("type", latest["type"]),))
-        if actor not in positions:
-            raise NetvizError(
-                f"positions has no entry for actor {actor}; compute them with netviz.layout.compute_layout over all snapshots"
-            )
-        x, y = positions[actor]
-        ET.SubElement(el, "viz:color", _rgb(node_color(actor, latest), f"colour of actor {actor}"))
+        x, y = _position(positions, actor)
+        ET.SubElement(el, "viz:color", _rgb(node_color(latest, color_by)))
         # adding 0.0 turns -0.0 into 0.0
-        ET.SubElement(el, "viz:position", {"x": repr(float(x) + 0.0), "y": repr(-float(y) + 0.0), "z": "0.0"})
-        ET.SubElement(el, "viz:size", {"value": repr(float(_node_size(latest)))})
+        ET.SubElement(el, "viz:position", {"x": repr(x + 0.0), "y": repr(-y + 0.0), "z": "0.0"})
+        ET.SubElement(el, "viz:size", {"value": repr(node_size(float(latest["strength"]), max_strength))})
 
     edges = ET.SubElement(graph, "edges")
     for (a, b), history in sorted(tie_in.items()):
         latest = history[-1][1]
-        attrs = {"id": f"{a}--{b}", "source": a, "target": b}
+        attrs = {"id": edge_id(a, b), "source": a, "target": b}
         if not dynamic:
             attrs["weight"] = repr(float(latest["weight"]))
         el = ET.SubElement(edges, "edge", attrs)
         values(el, history, (("weight",) if dynamic else ()) + tuple(k for k, _ in _GEXF_EDGE_VARYING))
-        ET.SubElement(el, "viz:color", _rgb(edge_color(latest), f"colour of tie {a}--{b}"))
+        ET.SubElement(el, "viz:color", _rgb(sign_color(int(latest["sign"]))))
 
     ET.indent(root, space="  ")
     return atomic_write_text(target, _XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n")
@@ -675,18 +680,34 @@ def _runs(series: list[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
     return runs
 
 
-def _rgb(color: str, what: str) -> dict[str, str]:
-    """``"#rrggbb"`` (or ``"#rgb"``) as GEXF viz ``r``, ``g``, ``b``."""
-    hexa = color[1:] if isinstance(color, str) and color.startswith("#") else ""
-    if len(hexa) == 3:
-        hexa = "".join(c * 2 for c in hexa)
+def _rgb(color: str) -> dict[str, str]:
+    """A ``"#rrggbb"`` colour of the render palette as GEXF viz ``r``, ``g``, ``b``.
+
+    >>> _rgb("#2e9d5b")
+    {'r': '46', 'g': '157', 'b': '91'}
+    """
+    return {channel: str(int(color[i : i + 2], 16)) for channel, i in (("r", 1), ("g", 3), ("b", 5))}
+
+
+def _position(positions: Positions, actor: str) -> tuple[float, float]:
     try:
-        if len(hexa) != 6:
-            raise ValueError
-        r, g, b = (int(hexa[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        raise NetvizError(f"{what} is {color!r}; colours must be '#rrggbb'") from None
-    return {"r": str(r), "g": str(g), "b": str(b)}
+        x, y = positions[actor]
+        return float(x), float(y)
+    except KeyError:
+        raise NetvizError(
+            f"positions has no entry for actor {actor}; compute them with netviz.layout.compute_layout over all snapshots"
+        ) from None
+    except (TypeError, ValueError):
+        raise NetvizError(f"position of actor {actor} is {positions[actor]!r}; expected (x, y) numbers") from None
+
+
+def _max_strength(snaps: dict[dt.date, nx.Graph]) -> float:
+    return max((float(s) for G in snaps.values() for _, s in G.nodes(data="strength")), default=0.0)
+
+
+def _check_color_by(color_by: str) -> None:
+    if color_by not in COLOR_BY:
+        raise NetvizError(f"color_by is {color_by!r}; choose one of {', '.join(COLOR_BY)}")
 
 
 # --- input checks and shared helpers -------------------------------------------
@@ -731,13 +752,19 @@ def _check_attributes(data: Mapping, required: tuple[str, ...], numeric: tuple[s
         raise NetvizError(f"{where} has no {missing}; build graphs with netviz.snapshots.build_snapshots")
     for key in numeric:
         value = data[key]
+        if value is None and key in _MAY_BE_NONE:
+            continue
         # the exact-type test first: isinstance against numbers.Real is slow on large graphs
         if type(value) not in (float, int) and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
             raise NetvizError(f"{where}: {key} is {value!r}, not a number")
+        if not math.isfinite(value):
+            raise NetvizError(f"{where}: {key} is {value!r}; expected a finite number")
 
 
 def _typed(key: str, value: Any) -> Any:
     """A documented number as its documented type: ``conflict`` 0 is written 0.0."""
+    if value is None:
+        return None
     if key in _FLOATS:
         return float(value)
     if key in _INTS:
@@ -758,7 +785,7 @@ def _attributes(data: Mapping, where: str, convert: Callable[[Any], Any]) -> dic
     other value through ``convert``."""
     out = {}
     for key, value in data.items():
-        if key in _FLOATS or key in _INTS:
+        if (key in _FLOATS or key in _INTS) and value is not None:
             value = _typed(key, value)
         else:
             try:
@@ -795,11 +822,3 @@ def _folder_target(path: Path | str) -> Path:
         raise NetvizError(f"{folder}: folder {folder.parent} does not exist; create it or choose another --out")
     folder.mkdir(exist_ok=True)
     return folder
-
-
-def _default_colors() -> tuple[NodeColor, EdgeColor]:  # PROVISIONAL until netviz.render lands
-    return (lambda actor, attrs: "#1f77b4"), (lambda attrs: {1: "#2ca02c", -1: "#d62728"}.get(attrs["sign"], "#ff7f0e"))
-
-
-def _node_size(attrs: Mapping) -> float:  # PROVISIONAL until netviz.render lands
-    return 10 + float(attrs["strength"])

@@ -3,6 +3,7 @@ import csv
 import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -21,6 +22,7 @@ from netviz.export import (
 )
 from netviz.layout import compute_layout
 from netviz.model import Evidence, Relation, relation_record
+from netviz.render import SIZE_RANGE, node_color, node_size, sign_color, type_color
 from netviz.snapshots import build_snapshots
 
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
@@ -74,8 +76,8 @@ def snapshots(per_date=False):
     return build_snapshots(RELATIONS, dates, codebook=Codebook(), per_date=per_date)
 
 
-def colours():
-    return {"node_color": lambda actor, attrs: "#1f77b4", "edge_color": lambda attrs: "#d62728" if attrs["sign"] < 0 else "#2ca02c"}
+def rgb(colour):
+    return {"r": int(colour[1:3], 16), "g": int(colour[3:5], 16), "b": int(colour[5:7], 16), "a": 1.0}
 
 
 def ties(G):
@@ -95,7 +97,7 @@ def on(day, values):
 @pytest.mark.parametrize("per_date", [False, True])
 def test_dynamic_gexf_read_back_by_networkx_gives_every_dates_actors_ties_and_signs(tmp_path, per_date):
     snaps = snapshots(per_date)
-    H = nx.read_gexf(export_gexf(snaps, tmp_path / "all.gexf", **colours()))
+    H = nx.read_gexf(export_gexf(snaps, tmp_path / "all.gexf"))
 
     assert H.graph["mode"] == "dynamic"
     assert set(H.nodes) == {n for G in snaps.values() for n in G}
@@ -123,7 +125,7 @@ def test_dynamic_gexf_carries_the_tie_weight_of_every_date_for_gephi(tmp_path):
     # networkx's reader treats any attribute with id "weight" as static, so the
     # per-date weights Gephi reads are checked with an XML parser
     snaps = snapshots()
-    root = ET.parse(export_gexf(snaps, tmp_path / "all.gexf", **colours())).getroot()
+    root = ET.parse(export_gexf(snaps, tmp_path / "all.gexf")).getroot()
     ns = {"g": GEXF_NS}
     declared = root.find("g:graph/g:attributes[@class='edge'][@mode='dynamic']/g:attribute[@id='weight']", ns)
     assert declared is not None and declared.get("type") == "double"
@@ -141,7 +143,7 @@ def test_static_gexf_of_one_date_has_its_ties_weights_signs_positions_and_colour
     snaps = snapshots()
     G = snaps[D3]
     positions = {"RUS": (10.0, 20.0), "TUR": (-5.5, 0.0), "USA": (0.0, -30.0), "YPG": (7.0, 7.0)}
-    H = nx.read_gexf(export_gexf(G, tmp_path / "d3.gexf", positions=positions, **colours()))
+    H = nx.read_gexf(export_gexf(G, tmp_path / "d3.gexf", positions=positions))
 
     assert H.graph["mode"] == "static"
     assert set(H.nodes) == set(G.nodes) and ties(H) == ties(G)
@@ -154,22 +156,37 @@ def test_static_gexf_of_one_date_has_its_ties_weights_signs_positions_and_colour
     assert H.nodes["TUR"]["type"] == "state" and H.nodes["TUR"]["strength"] == G.nodes["TUR"]["strength"]
     # the HTML canvas counts y downwards, Gephi upwards: same picture, y negated
     assert H.nodes["RUS"]["viz"]["position"] == {"x": 10.0, "y": -20.0, "z": 0.0}
-    assert H.nodes["RUS"]["viz"]["color"] == {"r": 0x1F, "g": 0x77, "b": 0xB4, "a": 1.0}
-    # the tie between TUR and YPG is hostile: red
+    # the HTML maps' look: actors by bloc, sized by strength against the strongest
+    top = max(s for _, s in G.nodes(data="strength"))
+    for n, d in G.nodes(data=True):
+        assert H.nodes[n]["viz"]["color"] == rgb(node_color(d, "bloc"))
+        assert H.nodes[n]["viz"]["size"] == node_size(d["strength"], top)
+    assert H.nodes["TUR"]["viz"]["size"] == SIZE_RANGE[1]
+    # ties by sign: TUR-YPG hostile (red), RUS-TUR mixed (amber) on D3
     root = ET.parse(tmp_path / "d3.gexf").getroot()
-    colour = root.find(f"{{{GEXF_NS}}}graph/{{{GEXF_NS}}}edges/*[@id='TUR--YPG']/{{{VIZ_NS}}}color")
-    assert (colour.get("r"), colour.get("g"), colour.get("b")) == ("214", "39", "40")
+    for tie, sign in (("TUR--YPG", -1), ("RUS--TUR", 0), ("USA--YPG", 1)):
+        colour = root.find(f"{{{GEXF_NS}}}graph/{{{GEXF_NS}}}edges/*[@id='{tie}']/{{{VIZ_NS}}}color")
+        assert {k: int(v) for k, v in colour.attrib.items()} == {k: v for k, v in rgb(sign_color(sign)).items() if k != "a"}
 
 
-def test_gexf_positions_default_to_the_html_layout_of_all_snapshots(tmp_path):
+def test_gexf_actors_can_be_coloured_by_type_as_on_the_pages(tmp_path):
+    snaps = snapshots()
+    H = nx.read_gexf(export_gexf(snaps, tmp_path / "all.gexf", color_by="type"))
+    assert H.nodes["YPG"]["viz"]["color"] == rgb(type_color("armed_group"))
+    assert H.nodes["RUS"]["viz"]["color"] == rgb(type_color("state"))
+
+
+def test_gexf_of_one_date_is_laid_out_and_sized_like_the_html_maps_of_the_whole_run(tmp_path):
     snaps = snapshots(per_date=True)
     layout = compute_layout(snaps.values())
+    top = max(s for G in snaps.values() for _, s in G.nodes(data="strength"))
     export_snapshots(snaps, "gexf", tmp_path / "d1.gexf", date="first")
     H = nx.read_gexf(tmp_path / "d1.gexf")
     assert set(H.nodes) == set(snaps[D1].nodes)
     for n in H:
         x, y = layout[n]
         assert (H.nodes[n]["viz"]["position"]["x"], H.nodes[n]["viz"]["position"]["y"]) == (x, -y + 0.0)
+        assert H.nodes[n]["viz"]["size"] == node_size(snaps[D1].nodes[n]["strength"], top)
 
 
 # GEXF 1.2draft rules from gexf.xsd, data.xsd, dynamics.xsd and viz.xsd (the
@@ -255,8 +272,8 @@ def check_gexf_1_2(root):
 @pytest.mark.parametrize("per_date", [False, True])
 def test_gexf_files_follow_the_gexf_1_2_schema_rules(tmp_path, per_date):
     snaps = snapshots(per_date)
-    check_gexf_1_2(ET.parse(export_gexf(snaps, tmp_path / "all.gexf", **colours())).getroot())
-    check_gexf_1_2(ET.parse(export_gexf(snaps[D2], tmp_path / "d2.gexf", **colours())).getroot())
+    check_gexf_1_2(ET.parse(export_gexf(snaps, tmp_path / "all.gexf")).getroot())
+    check_gexf_1_2(ET.parse(export_gexf(snaps[D2], tmp_path / "d2.gexf")).getroot())
 
 
 # --- GraphML -------------------------------------------------------------------
@@ -418,7 +435,10 @@ def test_dispatcher_picks_dates_and_default_file_names(tmp_path):
         (lambda s, p: export_graphml(s, p / "x.graphml"), "graphml holds one snapshot: pass one graph"),
         (lambda s, p: export_gexf(nx.Graph(), p / "x.gexf"), "the graph has no G.graph['date']"),
         (lambda s, p: export_gexf(s, p / "x.gexf", positions={"RUS": (0, 0)}), "positions has no entry for actor TUR"),
-        (lambda s, p: export_gexf(s, p / "x.gexf", node_color=lambda a, d: "blue", edge_color=lambda d: "#000"), "colour of actor RUS is 'blue'; colours must be '#rrggbb'"),
+        (lambda s, p: export_gexf(s, p / "x.gexf", positions={"RUS": "north"}), "position of actor RUS is 'north'; expected (x, y) numbers"),
+        (lambda s, p: export_gexf(s, p / "x.gexf", color_by="sign"), "color_by is 'sign'; choose one of bloc, type"),
+        (lambda s, p: export_snapshots(s, "gexf", p, color_by="size"), "color_by is 'size'; choose one of bloc, type"),
+        (lambda s, p: export_gexf(s, p / "x.gexf", max_strength=0), "max_strength is 0; it must be a number > 0"),
     ],
 )
 def test_bad_input_raises_one_clear_netviz_error(tmp_path, call, message):
@@ -440,9 +460,95 @@ def test_graphs_without_the_snapshot_attributes_are_refused_with_the_field_named
         export_json({D1: G}, tmp_path / "x.json")
     with pytest.raises(NetvizError, match="snapshot 2017-01-08 is a DiGraph; snapshots are undirected"):
         export_json({D1: nx.DiGraph(snapshots()[D1])}, tmp_path / "x.json")
+    G = snapshots()[D1].copy()
+    G.edges["RUS", "TUR"]["weight"] = float("nan")
+    with pytest.raises(NetvizError, match="weight is nan; expected a finite number"):
+        export_snapshots({D1: G}, "json", tmp_path)
+    G = snapshots()[D1].copy()
+    G.nodes["RUS"]["seen_in"] = {"Moscow", "Ankara"}
+    with pytest.raises(NetvizError, match="actor RUS attribute 'seen_in' is a set; export writes text, numbers"):
+        export_graphml(G, tmp_path / "x.graphml")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_actors_without_a_bloc_are_written_without_one(tmp_path):
+    G = snapshots()[D1].copy()
+    G.nodes["YPG"]["bloc"] = None  # render draws it in the no-bloc colour
+    export_snapshots({D1: G}, "csv", tmp_path)
+    assert {r["actor"]: r["bloc"] for r in read_csv(tmp_path / "nodes.csv")[1]}["YPG"] == ""
+    doc = json.loads(export_json(G, tmp_path / "d1.json").read_text(encoding="utf-8"))
+    assert [n["bloc"] for n in doc["nodes"] if n["id"] == "YPG"] == [None]
+    assert "bloc" not in nx.read_graphml(export_graphml(G, tmp_path / "d1.graphml")).nodes["YPG"]
+    H = nx.read_gexf(export_gexf({D1: G, D2: snapshots()[D2]}, tmp_path / "all.gexf"))
+    assert H.nodes["YPG"]["bloc"] == [(0, "2017-01-16", "2017-01-16")]
+    assert H.nodes["YPG"]["viz"]["color"] == rgb(node_color({"bloc": 0}))
 
 
 def test_csv_refuses_a_file_where_its_folder_should_be(tmp_path):
     (tmp_path / "tables").write_text("x")
     with pytest.raises(NetvizError, match="tables is a file; csv export writes nodes.csv and edges.csv into a folder"):
         export_csv(snapshots(), tmp_path / "tables")
+
+
+# --- the command line ----------------------------------------------------------
+
+SEEDS = Path(__file__).parent.parent / "data" / "articles"
+
+
+def netviz(*args):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    return CliRunner().invoke(app, ["export", *args])
+
+
+def test_cli_exports_every_date_as_dynamic_gexf_into_output_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = netviz("--data", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"Wrote {Path('output') / 'netviz-all.gexf'}\n"
+    H = nx.read_gexf(tmp_path / "output" / "netviz-all.gexf")
+    assert H.graph["mode"] == "dynamic" and H.number_of_edges() > 0
+    check_gexf_1_2(ET.parse(tmp_path / "output" / "netviz-all.gexf").getroot())
+
+
+def test_cli_exports_one_date_in_each_format(tmp_path):
+    result = netviz("last", "--format", "csv", "--out", str(tmp_path / "tables"), "--data", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert {r["date"] for r in read_csv(tmp_path / "tables" / "edges.csv")[1]} == {"2018-04-21"}
+    result = netviz("2017-01-16", "--format", "graphml", "--out", str(tmp_path), "--data", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(tmp_path / "netviz-2017-01-16.graphml").graph["date"] == "2017-01-16"
+    result = netviz("first", "--format", "json", "--out", str(tmp_path / "first.json"), "--data", str(SEEDS))
+    assert result.exit_code == 0, result.output
+    assert json.loads((tmp_path / "first.json").read_text(encoding="utf-8"))["graph"]["date"] == "2016-10-25"
+
+
+def test_cli_date_between_snapshot_dates_exports_the_state_as_of_that_date(tmp_path):
+    # as in compare: 2017-02-01 has no article; its state is that of 2017-01-16 (cumulative)
+    for day in ("2017-02-01", "2017-01-16"):
+        result = netviz(day, "--format", "json", "--out", str(tmp_path / f"{day}.json"), "--data", str(SEEDS))
+        assert result.exit_code == 0, result.output
+    between, before = (
+        nx.node_link_graph(json.loads((tmp_path / f"{d}.json").read_text(encoding="utf-8")), edges="links")
+        for d in ("2017-02-01", "2017-01-16")
+    )
+    assert between.graph["date"] == "2017-02-01"
+    assert {t: between.edges[t]["weight"] for t in ties(between)} == {t: before.edges[t]["weight"] for t in ties(before)}
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--format", "pdf"], "Error: --format 'pdf' must be one of gexf, graphml, json, csv"),
+        (["1999-01-01"], "Error: 1999-01-01 is before the first article"),
+        (["all", "--format", "graphml"], "Error: graphml holds one snapshot"),
+        (["--out", "{tmp}/missing/x.gexf"], "Error: {tmp}/missing/x.gexf: folder {tmp}/missing does not exist"),
+    ],
+)
+def test_cli_bad_input_is_one_error_line_and_exit_code_1(tmp_path, args, message):
+    result = netviz(*[a.format(tmp=tmp_path) for a in args], "--data", str(SEEDS))
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(message.format(tmp=tmp_path))
+    assert len(result.stderr.strip().splitlines()) == 1
