@@ -1039,6 +1039,8 @@ class _Sentence:
                     return ""  # "positions held by Kurdish fighters": their positions
                 if u.norm == "in" and j + 1 < k and toks[j + 1].norm in _GOVERNMENT:
                     return ""
+                if u.norm != "from" and self._group_pp(j):
+                    return ""  # "troops loyal to Saudi Arabia", "forces of the regime"
                 prev = toks[j - 1].norm if j else ""
                 return "" if prev in _GOVERNMENT and u.norm == "in" else u.norm
             elif u.norm in _DET or (u.norm.isalpha() and u.norm not in _AUX and u.norm not in _COORD
@@ -1334,8 +1336,10 @@ class _Sentence:
         n = toks[i].norm
         if i == 0 or toks[i].actor is not None:
             return False
-        if n in ("of", "from", "in", "loyal"):
+        if n in ("of", "from", "loyal"):
             return toks[i - 1].norm in _GROUP_NOUNS
+        if n == "in":  # "the government in Kiev", not "positions in Syria"
+            return toks[i - 1].norm in _GOVERNMENT
         if n == "by":  # "positions held by Kurdish fighters", "violations committed by Russian forces"
             return toks[i - 1].norm.endswith("ed")
         return n == "to" and i > 1 and toks[i - 1].norm == "loyal" and toks[i - 2].norm in _GROUP_NOUNS
@@ -1651,8 +1655,9 @@ class _Sentence:
             if t.norm in _QUOTES:
                 j -= 1
                 continue
-            if not t.norm.isalpha() or not self.np_internal(j) or j in self.cue_tokens:
-                return []
+            if not t.norm.isalpha() or not self.np_internal(j) or j in self.cue_tokens or t.norm in _DET \
+                    or t.norm.endswith("ed") and not (j and toks[j - 1].norm in _DET):
+                return []  # the phrase began ("a", "the") or a verb stands between ("Iran restored relations")
             j -= 1
             steps += 1
         return []
@@ -1715,7 +1720,7 @@ class _Sentence:
         elif cue.pos == "noun":
             agents = self.modifier_actor(hit)
             rule = "possessive" if agents else ""
-            if not agents:
+            if not agents and not (hit.end < len(self.toks) and self.toks[hit.end].norm.endswith("ed")):
                 agents = self.by_agent(hit.end, end)
                 rule = "noun-by" if agents else ""
             prep_group, prep = self.prep_object(hit, hit.end, end)
@@ -1809,6 +1814,9 @@ class _Sentence:
         for h in self.hits:
             if h.cue.pos == "noun" and h.cue.reciprocal and h.end <= i and i - h.end <= 8:
                 parties = self._event_parties(h)
+                if not parties:
+                    found = self.clause_subject(self.clause_of[h.start])
+                    parties = found if len(self._actors(found)) >= 2 else []
                 if parties:
                     return parties
         return []
