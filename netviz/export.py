@@ -41,6 +41,7 @@ import io
 import json
 import math
 import numbers
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -80,6 +81,8 @@ VIZ_NS = "http://www.gexf.net/1.2draft/viz"
 _XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 _GEXF_SCHEMA = f"{GEXF_NS} {GEXF_NS}/gexf.xsd"
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# characters XML 1.0 cannot hold, even escaped; ElementTree would write them as they are
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 Snapshots = Mapping[dt.date, nx.Graph]
 Positions = Mapping[str, tuple[float, float]]
@@ -386,9 +389,9 @@ def _write_graphml(G: nx.Graph, target: Path) -> Path:
     H = nx.Graph()
     H.graph.update(_attributes(G.graph, f"snapshot {day}: graph", _graphml_value))
     for n in sorted(G.nodes):
-        H.add_node(n, **_attributes(G.nodes[n], f"snapshot {day}: actor {n}", _graphml_value))
+        H.add_node(_xml(n), **_attributes(G.nodes[n], f"snapshot {day}: actor {n}", _graphml_value))
     for a, b in _sorted_edges(G):
-        H.add_edge(a, b, **_attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", _graphml_value))
+        H.add_edge(_xml(a), _xml(b), **_attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", _graphml_value))
     _uniform_types(H)
     return atomic_write_text(target, _XML_DECLARATION + "\n".join(nx.generate_graphml(H)) + "\n")
 
@@ -398,7 +401,9 @@ def _graphml_value(value: Any) -> Any:
     JSON text; ``None`` is left out."""
     if value is None:
         return _OMIT
-    if isinstance(value, (str, bool)):
+    if isinstance(value, str):
+        return _xml(value)
+    if isinstance(value, bool):
         return value
     if isinstance(value, numbers.Integral):
         return int(value)
@@ -406,7 +411,7 @@ def _graphml_value(value: Any) -> Any:
         return float(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    return _json_dump(_json_value(value))
+    return _xml(_json_dump(_json_value(value)))
 
 
 def _uniform_types(H: nx.Graph) -> None:
@@ -629,7 +634,7 @@ def _write_gexf(
     nodes = ET.SubElement(graph, "nodes")
     for actor, history in sorted(actor_in.items()):
         latest = history[-1][1]
-        el = ET.SubElement(nodes, "node", {"id": actor, "label": str(latest["label"])})
+        el = ET.SubElement(nodes, "node", {"id": _xml(actor), "label": _xml(str(latest["label"]))})
         values(el, history, tuple(k for k, _ in _GEXF_NODE_VARYING), fixed=(("type", latest["type"]),))
         x, y = _position(positions, actor)
         ET.SubElement(el, "viz:color", _rgb(node_color(latest, color_by)))
@@ -640,7 +645,7 @@ def _write_gexf(
     edges = ET.SubElement(graph, "edges")
     for (a, b), history in sorted(tie_in.items()):
         latest = history[-1][1]
-        attrs = {"id": edge_id(a, b), "source": a, "target": b}
+        attrs = {"id": _xml(edge_id(a, b)), "source": _xml(a), "target": _xml(b)}
         if not dynamic:
             attrs["weight"] = repr(float(latest["weight"]))
         el = ET.SubElement(edges, "edge", attrs)
@@ -659,10 +664,19 @@ def _declare(graph: ET.Element, cls: str, mode: str, columns: tuple[tuple[str, s
 
 def _attvalue(parent: ET.Element, key: str, value: Any, start: dt.date | None = None, end: dt.date | None = None) -> None:
     text = ";".join(map(str, value)) if isinstance(value, (tuple, list)) else str(value)
-    attrs = {"for": key, "value": text}
+    attrs = {"for": key, "value": _xml(text)}
     if start is not None and end is not None:
         attrs.update(start=start.isoformat(), end=end.isoformat())
     ET.SubElement(parent, "attvalue", attrs)
+
+
+def _xml(text: str) -> str:
+    """``text`` with the characters XML cannot hold replaced by U+FFFD.
+
+    >>> _xml("Kurdish\x0bforces")
+    'Kurdish\ufffdforces'
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _runs(series: list[tuple[int, Any]]) -> list[tuple[int, int, Any]]:

@@ -552,3 +552,11 @@ def test_cli_bad_input_is_one_error_line_and_exit_code_1(tmp_path, args, message
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith(message.format(tmp=tmp_path))
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_xml_exports_stay_well_formed_whatever_characters_a_name_holds(tmp_path):
+    G = snapshots()[D1].copy()
+    G.nodes["YPG"]["label"] = "Kurdish\x0bforces & <allies>"  # a vertical tab from a pasted codebook name
+    H = nx.read_gexf(export_gexf(G, tmp_path / "d1.gexf"))
+    assert H.nodes["YPG"]["label"] == "Kurdish\ufffdforces & <allies>"
+    assert nx.read_graphml(export_graphml(G, tmp_path / "d1.graphml")).nodes["YPG"]["label"] == "Kurdish\ufffdforces & <allies>"
