@@ -1,0 +1,148 @@
+"""Scoring against gold files: loading, micro precision/recall, per-article errors, bad input."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from netviz.errors import NetvizError
+from netviz.evaluate import evaluate, evaluation_record, format_evaluation, load_gold
+from netviz.model import Article, Evidence, Relation
+
+
+def _gold(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "gold.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _rel(article: str, a: str, b: str, sign: int, confidence: float = 0.9, sentence: str = "S.") -> Relation:
+    kind = "verbal_cooperation" if sign > 0 else "verbal_conflict"
+    ev = Evidence(sentence, "cue", article=article, rule="subject-object")
+    return Relation(a, b, sign, kind, 3.0, date(2020, 1, 1), "extracted", ev, confidence)
+
+
+GOLD = """\
+articles:
+  a1.txt:
+    date: 2020-01-01
+    required:
+      - [RUS, TUR, "+"]
+      - [RUS, UKR, "-"]
+    acceptable:
+      - [TUR, UKR, "+"]
+  a2.md:
+    required:
+      - [IRN, ISR, "-"]
+"""
+
+
+def test_load_gold_reads_lists_as_undirected_signed_pairs(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    a1 = gold.articles["a1.txt"]
+    assert a1.id == "a1" and a1.date == date(2020, 1, 1)
+    assert a1.required == {(("RUS", "TUR"), 1), (("RUS", "UKR"), -1)}
+    assert a1.acceptable == {(("TUR", "UKR"), 1)}
+    assert gold.articles["a2.md"].acceptable == frozenset()
+
+
+def test_micro_scores_count_pairs_over_articles(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    rels = [
+        _rel("a1", "TUR", "RUS", 1),        # required, written the other way round
+        _rel("a1", "RUS", "TUR", 1),        # the same pair again: counted once
+        _rel("a1", "UKR", "TUR", 1),        # acceptable: precise, but no recall credit
+        _rel("a1", "RUS", "UKR", 1),        # wrong sign: false
+        _rel("a2", "IRN", "ISR", -1),       # required
+        _rel("a3", "USA", "CHN", -1),       # not a gold article: ignored
+    ]
+    ev = evaluate(rels, gold)
+    a1, a2 = ev.articles
+    assert (a1.found, a1.correct, a1.required, a1.recalled) == (3, 2, 2, 1)
+    assert (a2.found, a2.correct, a2.required, a2.recalled) == (1, 1, 1, 1)
+    assert ev.precision == pytest.approx(3 / 4) and ev.recall == pytest.approx(2 / 3)
+    assert ev.f1 == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
+    assert a1.missed == (("RUS", "UKR", -1),)
+    assert [(f.a, f.b, f.sign) for f in a1.false] == [("RUS", "UKR", 1)]
+
+
+def test_low_confidence_relations_are_not_findings(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    hedged = _rel("a2", "IRN", "ISR", -1, confidence=0.3)
+    assert evaluate([hedged], gold).recalled == 0
+    assert evaluate([hedged], gold, min_confidence=0.2).recalled == 1
+
+
+def test_both_signs_of_a_dyad_are_scored_separately(tmp_path):
+    gold = load_gold(_gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TUR, '+']\n"
+                                     "      - [RUS, TUR, '-']\n"))
+    ev = evaluate([_rel("a1", "RUS", "TUR", 1)], gold)
+    assert (ev.recall, ev.precision) == (0.5, 1.0)
+
+
+def test_false_relations_carry_the_sentence_that_produced_them(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    ev = evaluate([_rel("a2", "IRN", "USA", 1, sentence="Iran thanked Washington.")], gold)
+    (false,) = ev.articles[1].false
+    assert (false.sentence, false.cue, false.rule) == ("Iran thanked Washington.", "cue", "subject-object")
+    shown = format_evaluation(ev)
+    assert "false:  IRN + USA" in shown and "Iran thanked Washington." in shown
+    assert "missed: IRN - ISR" in shown
+
+
+def test_nothing_found_is_precise_but_recalls_nothing(tmp_path):
+    ev = evaluate([], load_gold(_gold(tmp_path, GOLD)))
+    assert (ev.precision, ev.recall, ev.f1) == (1.0, 0.0, 0.0)
+
+
+def test_gold_articles_are_matched_by_file_name_or_id(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    arts = [Article("a1", date(2020, 1, 1), "", "x", "t", path=tmp_path / "a1.txt"),
+            Article("a2", date(2020, 1, 1), "", "x", "t", path=tmp_path / "a2.md")]
+    assert len(evaluate([], gold, arts).articles) == 2
+
+
+def test_unknown_gold_article_lists_the_articles_that_exist(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    arts = [Article("a1", date(2020, 1, 1), "", "x", "t", path=tmp_path / "a1.txt"),
+            Article("b7", date(2020, 1, 1), "", "x", "t", path=tmp_path / "b7.md")]
+    with pytest.raises(NetvizError) as err:
+        evaluate([], gold, arts)
+    assert "'a2.md' is not among the articles read" in str(err.value)
+    assert "a1.txt, b7.md" in str(err.value)
+
+
+def test_evaluation_record_is_json(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    record = evaluation_record(evaluate([_rel("a1", "RUS", "TUR", 1)], gold))
+    data = json.loads(json.dumps(record))
+    assert data["micro"]["recalled"] == 1 and data["micro"]["required"] == 3
+    assert data["articles"][0]["missed"] == [["RUS", "UKR", "-"]]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("articles:\n  a1:\n    required:\n      - [RUS, TUR, '*']\n", "sign '*' must be"),
+    ("articles:\n  a1:\n    required:\n      - [RUS, TUR]\n", "must be [ACTOR_A, ACTOR_B"),
+    ("articles:\n  a1:\n    required:\n      - [RUS, RUS, '+']\n", "an actor cannot relate to itself"),
+    ("articles:\n  a1:\n    required: RUS\n", "'required' must be a list"),
+    ("articles:\n  a1:\n    requried: []\n", "unknown field 'requried'"),
+    ("articles:\n  a1:\n    date: yesterday\n", "date 'yesterday' is not YYYY-MM-DD"),
+    ("articles:\n  a1: [RUS]\n", "must map to required/acceptable lists"),
+    ("relations: []\n", "needs an 'articles:' mapping"),
+    ("articles: {a1: [\n", "malformed YAML"),
+])
+def test_bad_gold_files_name_the_file_line_and_entry(tmp_path, text, message):
+    path = _gold(tmp_path, text)
+    with pytest.raises(NetvizError) as err:
+        load_gold(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_unknown_actor_ids_are_errors_when_the_codebook_is_given(tmp_path):
+    path = _gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TRK, '+']\n")
+    assert load_gold(path).articles["a1"].required == {(("RUS", "TRK"), 1)}
+    with pytest.raises(NetvizError, match=r"gold.yaml:3: .*unknown actor id 'TRK'"):
+        load_gold(path, known_actors={"RUS", "TUR"})
