@@ -16,9 +16,12 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+from netviz import evaluate as scoring
 from netviz import events as event_data
+from netviz import extract as extraction
 from netviz import pipeline
 from netviz.actors import actor_record, load_codebook
+from netviz.corpus import load_articles, read_article
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
 from netviz.export import export_snapshots
@@ -212,6 +215,72 @@ def actors_resolve(
         typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
     else:
         typer.echo(codebook.why_not(text, day) or f"{text!r} names no actor{f' on {day}' if day else ''}.")
+
+
+@app.command()
+def extract(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: data/articles).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", help="table, jsonl (one relation record per line) or csv.")] = "table",
+    actors: Actors = [],
+    cues: Cues = [],
+) -> None:
+    """Extract relations from articles, sentence by sentence, each with its evidence."""
+    if output_format not in ("table", "jsonl", "csv"):
+        raise NetvizError(f"--format {output_format!r} must be table, jsonl or csv")
+    articles = load_articles(paths or [pipeline.find_articles_folder(Path("data"))])
+    relations = extraction.extract_relations(articles, load_codebook(*actors), extraction.load_cues(*cues))
+    if output_format == "jsonl":
+        for rel in relations:
+            typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
+    elif output_format == "csv":
+        typer.echo(extraction.relations_csv(relations), nl=False)
+    else:
+        typer.echo(extraction.relations_table(relations))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold relations (the format of the seeds' gold.yaml).", show_default=False)],
+    articles_dir: Annotated[Path, typer.Option("--articles", help="Folder of the articles the gold file annotates.")] = Path("data"),
+    output_format: Annotated[str, typer.Option("--format", help="table, or json.")] = "table",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Relations below this confidence are not counted as found.")] = extraction.FOUND_CONFIDENCE,
+    actors: Actors = [],
+    cues: Cues = [],
+) -> None:
+    """Score extraction against gold relations: micro precision, recall and F1, and each article's errors."""
+    if output_format not in ("table", "json"):
+        raise NetvizError(f"--format {output_format!r} must be table or json")
+    codebook = load_codebook(*actors)
+    gold_file = scoring.load_gold(gold, codebook.actors)
+    articles = load_articles(pipeline.find_articles_folder(articles_dir))
+    relations = extraction.extract_relations(articles, codebook, extraction.load_cues(*cues))
+    result = scoring.evaluate(relations, gold_file, articles, min_confidence)
+    if output_format == "json":
+        typer.echo(json.dumps(scoring.evaluation_record(result), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(scoring.format_evaluation(result))
+
+
+@app.command()
+def explain(
+    article: Annotated[str, typer.Argument(help="An article file, or the id of an article under --data.", show_default=False)],
+    sentence: Annotated[Optional[int], typer.Option("--sentence", min=1, help="Only sentence N (counted from 1).")] = None,
+    data: Data = Path("data"),
+    actors: Actors = [],
+    cues: Cues = [],
+) -> None:
+    """Show, sentence by sentence, the actors and cues found, the rule that linked them and the relation drawn, or why none was."""
+    path = Path(article)
+    if path.is_file():
+        art = read_article(path)
+    else:
+        art = extraction.find_article(load_articles(pipeline.find_articles_folder(data)), article)
+    explanations = extraction.explain_article(art, load_codebook(*actors), extraction.load_cues(*cues))
+    if sentence is not None:
+        if sentence > len(explanations):
+            raise NetvizError(f"--sentence {sentence}: {art.id} has {len(explanations)} sentences")
+        explanations = explanations[sentence - 1 : sentence]
+    typer.echo(extraction.format_explanation(explanations))
 
 
 def main() -> None:

@@ -27,7 +27,9 @@ including why no relation was drawn.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +38,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from netviz.errors import NetvizError
-from netviz.model import KINDS, Article, Evidence, Relation, kind_sign
+from netviz.model import KINDS, Article, Evidence, Relation, kind_sign, relation_record
 from netviz.table import format_table
 from netviz.yamlfile import LINE, load_yaml, where
 
@@ -46,6 +48,10 @@ DEFAULT_CUES = Path(__file__).parent / "data" / "cues.yaml"
 #: Relations at or above this confidence count as "found" when scoring
 #: (hedged statements fall below it; historical ones stay above).
 FOUND_CONFIDENCE = 0.5
+
+# The columns of relations_csv: the fields of the public relation record, in its order.
+_RECORD_FIELDS = tuple(relation_record(Relation("A", "B", 1, KINDS[0], 0.0, date(2000, 1, 1), "extracted",
+                                                Evidence("", ""))))
 
 #: CAMEO quad class of a reversed relation: stopped cooperation is reduced
 #: relations (conflict), stopped hostility is a yield (cooperation).
@@ -2563,3 +2569,39 @@ def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
                          f"intensity {r.intensity:g}, confidence {r.confidence:g}")
         lines.append(f"    => {e.reason}")
     return "\n".join(lines)
+
+
+def relations_csv(relations: Sequence[Relation]) -> str:
+    """The relations as CSV text: a header, then one :func:`~netviz.model.relation_record` per row.
+
+    >>> from datetime import date
+    >>> ev = Evidence("Russia backs Syria.", "back", article="a1")
+    >>> rel = Relation("RUS", "SYR", 1, "material_cooperation", 7.0, date(2017, 1, 8), "extracted", ev)
+    >>> relations_csv([rel]).splitlines()[1][:40]
+    'a1,2017-01-08,RUS,SYR,+,material_coopera'
+    """
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(_RECORD_FIELDS), lineterminator="\n")
+    writer.writeheader()
+    for rel in relations:
+        writer.writerow(relation_record(rel))
+    return out.getvalue()
+
+
+def find_article(articles: Sequence[Article], key: str) -> Article:
+    """The article whose id or file name is ``key``.
+
+    Raises
+    ------
+    NetvizError
+        If none matches; the message lists the article ids there are.
+
+    >>> from datetime import date
+    >>> find_article([Article("a1", date(2017, 1, 8), "t", "s", "x")], "a1").id
+    'a1'
+    """
+    for art in articles:
+        if key in (art.id, art.path.name if art.path else None):
+            return art
+    ids = ", ".join(a.id for a in articles) or "none"
+    raise NetvizError(f"no article {key!r}; the articles are: {ids}")

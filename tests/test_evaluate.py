@@ -146,3 +146,24 @@ def test_unknown_actor_ids_are_errors_when_the_codebook_is_given(tmp_path):
     assert load_gold(path).articles["a1"].required == {(("RUS", "TRK"), 1)}
     with pytest.raises(NetvizError, match=r"gold.yaml:3: .*unknown actor id 'TRK'"):
         load_gold(path, known_actors={"RUS", "TUR"})
+
+
+def test_cli_evaluate_prints_scores_and_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
+                                  encoding="utf-8")
+    gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n      - [JPN, KOR, '+']\n")
+    runner = CliRunner()
+    table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder)])
+    assert table.exit_code == 0, table.output
+    assert "micro" in table.stdout and "missed: JPN + KOR" in table.stdout and "false:  IRN + JPN" in table.stdout
+    as_json = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--format", "json"])
+    micro = json.loads(as_json.stdout)["micro"]
+    assert (micro["found"], micro["correct"], micro["required"], micro["recalled"]) == (2, 1, 2, 1)
+    wrong = runner.invoke(app, ["evaluate", str(_gold(tmp_path, "articles:\n  b2.md: {}\n")), "--articles", str(folder)])
+    assert wrong.exit_code == 1 and "the articles are: a1.md" in wrong.output

@@ -10,6 +10,9 @@ or acceptable, required pairs must be found.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from datetime import date
 from pathlib import Path
 
@@ -476,3 +479,49 @@ def test_held_out_sentences_stay_precise(bundled):
         required += len(must)
         recalled += len(got & must)
     assert correct / found >= 0.9 and recalled / required >= 0.6, (correct / found, recalled / required)
+
+
+# --- the command line ------------------------------------------------------------------
+
+def _article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "a1.md"
+    path.write_text("---\ndate: 2020-05-01\ntitle: T\nsource: wire\n---\n"
+                    "Japan condemned North Korea's missile launch. The weather was fine.\n", encoding="utf-8")
+    return path
+
+
+def test_cli_extract_writes_relation_records(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    path = _article_file(tmp_path)
+    runner = CliRunner()
+    jsonl = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert jsonl.exit_code == 0, jsonl.output
+    records = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert [(r["source"], r["target"], r["sign"], r["article"]) for r in records] == [("JPN", "PRK", "-", "a1")]
+    csv_out = runner.invoke(app, ["extract", str(path), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout)))
+    assert [(r["source"], r["target"], r["cue"]) for r in rows] == [("JPN", "PRK", "condemn")]
+    table = runner.invoke(app, ["extract", str(path)])
+    assert "JPN" in table.stdout and "condemn" in table.stdout
+    bad = runner.invoke(app, ["extract", str(path), "--format", "xml"])
+    assert bad.exit_code == 1 and "must be table, jsonl or csv" in bad.output
+
+
+def test_cli_explain_one_sentence_and_unknown_articles(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    path = _article_file(tmp_path)
+    runner = CliRunner()
+    one = runner.invoke(app, ["explain", str(path), "--sentence", "2"])
+    assert one.exit_code == 0 and one.stdout.startswith("[2] The weather was fine.") and "=> no actor" in one.stdout
+    by_id = runner.invoke(app, ["explain", "a1", "--data", str(tmp_path)])
+    assert by_id.exit_code == 0 and "JPN - PRK" in by_id.stdout
+    unknown = runner.invoke(app, ["explain", "a2", "--data", str(tmp_path)])
+    assert unknown.exit_code == 1 and "no article 'a2'; the articles are: a1" in unknown.output
+    too_far = runner.invoke(app, ["explain", str(path), "--sentence", "9"])
+    assert too_far.exit_code == 1 and "a1 has 2 sentences" in too_far.output
