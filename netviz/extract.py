@@ -788,7 +788,6 @@ _DATELINE = re.compile(
     r"\s*[A-Z][A-Z'\u2019.\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,3}(?:\s+\d{1,2})?)?"
     r"\s*(?:\([^()\n]{1,40}\))?\s*[\u2014\u2013-]{1,2}\s"
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 _DET = frozenset("the a an this that these those its their his her our my your some any no each every both all another "
                  "such several many few much either neither".split())
@@ -878,9 +877,6 @@ class _Tok:
         self.gov = ""  # preposition governing this actor's noun phrase
         self.place = False  # names a location ("the Syrian town of ...")
         self.cap = text[:1].isupper()
-
-    def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"<{self.actor or self.norm}>"
 
 
 @dataclass
@@ -1756,7 +1752,10 @@ class _Sentence:
             rule = "between"
         if how:
             rule = f"{rule}, subject from {how}"
-        links = [self._pairs(hit, agents, patients, rule, _rule_confidence(rule), between=between, slot=slot)]
+        # "Ankara and Moscow will empower each other": the subjects relate with one another
+        recip = True if hit.verbal and tuple(self.words[hit.end : hit.end + 2]) in _EACH_OTHER else None
+        links = [self._pairs(hit, agents, patients, rule, _rule_confidence(rule), between=between, slot=slot,
+                             reciprocal=recip)]
         if kind_sign(cue.kind) > 0 and cue.family != "make_statement":
             links += self._joint_against(hit, links[0], end)
         return links
