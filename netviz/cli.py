@@ -22,6 +22,7 @@ from netviz import extract as extraction
 from netviz import pipeline
 from netviz.actors import actor_record, load_codebook
 from netviz.corpus import load_articles, read_article
+from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
 from netviz.export import export_snapshots
@@ -65,10 +66,16 @@ Events = Annotated[list[Path], typer.Option("--events", help="A GDELT or ICEWS e
 Period = Annotated[str, typer.Option("--period", help="Group event dates into snapshots by day, week or month.")]
 EventDate = Annotated[str, typer.Option("--event-date", help="Place events on their event date (event) or the day GDELT added them (added).")]
 Out = Annotated[Path, typer.Option("--out", help="Output folder.")]
+# --- how relations are extracted (build, extract) ----------------------------
+Jobs = Annotated[Optional[int], typer.Option("--jobs", min=1, metavar="N", show_default=False, help="Worker processes for extraction [default: every core]; 1 runs in this process.")]
+Engine = Annotated[str, typer.Option("--engine", help="Extract on this machine (local) or on a Dask cluster (dask; pip install 'netviz[dask]').")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", show_default=False, help="With --engine dask: the Dask scheduler, e.g. tcp://host:8786 [default: a local Dask cluster].")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Extract every article again instead of reusing the finished ones kept in OUT/.cache (extract: output/.cache, the one build uses by default).")]
+CACHE = ".cache"  # under the output folder: finished articles, safe to delete
 
 
 def _build(data, actors, curated, no_bundled, cues, per_date, window, events=(), period="day", event_date="event",
-           progress=None) -> pipeline.Build:
+           progress=None, **extraction) -> pipeline.Build:
     if per_date and window:
         raise NetvizError("--per-date and --window exclude each other; choose one")
     result = pipeline.build(
@@ -82,6 +89,7 @@ def _build(data, actors, curated, no_bundled, cues, per_date, window, events=(),
         event_date=event_date,
         options=pipeline.SnapshotOptions(per_date=per_date, window=window),
         progress=progress,
+        **extraction,
     )
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
@@ -109,10 +117,15 @@ def build(
     events: Events = [],
     period: Period = "day",
     event_date: EventDate = "event",
+    jobs: Jobs = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Build one offline HTML map per article date, plus output/index.html."""
     result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
-                    _progress)
+                    _progress, jobs=jobs, engine=engine, scheduler=scheduler,
+                    cache_dir=None if no_cache else out / CACHE)
     site = pipeline.write_site(result, out, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")
@@ -223,12 +236,19 @@ def extract(
     output_format: Annotated[str, typer.Option("--format", help="table, jsonl (one relation record per line) or csv.")] = "table",
     actors: Actors = [],
     cues: Cues = [],
+    jobs: Jobs = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Extract relations from articles, sentence by sentence, each with its evidence."""
     if output_format not in ("table", "jsonl", "csv"):
         raise NetvizError(f"--format {output_format!r} must be table, jsonl or csv")
     articles = load_articles(paths or [pipeline.find_articles_folder(Path("data"))])
-    relations = extraction.extract_relations(articles, load_codebook(*actors), extraction.load_cues(*cues))
+    relations = extract_corpus(
+        articles, load_codebook(*actors), extraction.load_cues(*cues), jobs=jobs, engine=engine, scheduler=scheduler,
+        cache_dir=None if no_cache else Path("output") / CACHE,
+    ).relations
     if output_format == "jsonl":
         for rel in relations:
             typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))

@@ -19,7 +19,8 @@ from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
 from netviz.errors import NetvizError
 from netviz.events import PERIODS, EventSummary, period_start, read_events
-from netviz.extract import extract_relations, load_cues
+from netviz.engine import extract_corpus
+from netviz.extract import load_cues
 from netviz.layout import compute_layout
 from netviz.model import Article, Relation
 from netviz.render import index_entry, render_index, render_map
@@ -117,6 +118,10 @@ def build(
     event_date: str = "event",
     options: SnapshotOptions = SnapshotOptions(),
     progress: Progress | None = None,
+    jobs: int | None = None,
+    cache_dir: Path | str | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Build:
     """Load articles under ``data``, extract relations, merge curated ones and build the snapshots.
 
@@ -132,6 +137,10 @@ def build(
         (the day GDELT added the report) places each event.
     options : how snapshots are cut.
     progress : called with a short message as each stage starts.
+    jobs, cache_dir, engine, scheduler : how relations are extracted: worker
+        processes (default: every core), a cache folder for finished articles
+        (``netviz build`` uses ``OUT/.cache``), ``local`` or ``dask``, and the
+        Dask scheduler's address; see :func:`netviz.engine.extract_corpus`.
     """
     say = progress or (lambda message: None)
     codebook = load_codebook(*map(Path, actors))
@@ -144,7 +153,10 @@ def build(
     only_events = events and not Path(data).exists()
     articles = () if only_events else tuple(load_articles(find_articles_folder(Path(data))))
     say(f"extracting relations from {len(articles)} articles")
-    relations = cur.apply(extract_relations(articles, codebook, cue_lexicon))
+    run = extract_corpus(articles, codebook, cue_lexicon, jobs=jobs, cache_dir=cache_dir, engine=engine,
+                         scheduler=scheduler)
+    say(f"extracted {run.stats.extracted} articles in {run.stats.seconds:.1f} s, {run.stats.cached} from the cache")
+    relations = cur.apply(run.relations)
     dates: dict[date, list[str]] = {}
     for art in articles:
         dates.setdefault(art.date, []).append(art.id)
