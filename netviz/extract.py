@@ -839,7 +839,8 @@ _GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries 
                          "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
                          "aircraft ships warships contractors operatives agents personnel army navy government regime "
                          "authorities administration envoy envoys ambassador representatives inspectors monitors "
-                         "observers peacekeepers advisers advisors instructors positions".split())
+                         "observers peacekeepers advisers advisors instructors positions commander commanders "
+                         "leader head chief chairman president minister spokesman spokeswoman".split())
 # A demonym before these names a group of that nationality, not the state: "the Iran-backed
 # Lebanese movement", "Iraqi militias".
 _NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
@@ -855,6 +856,7 @@ _PARTICIPLE_INTROS = frozenset("after before by while without in on since when u
 _ING_OPENERS = frozenset("including like unlike along together".split())
 _EACH_OTHER = (("each", "other"), ("one", "another"))
 _QUESTION_FACTOR = 0.6
+_FIRST_PERSON = frozenset("we us our i me my".split())
 
 
 class _Tok:
@@ -933,6 +935,7 @@ class _Sentence:
         self.states = states
         self.notes: list[str] = []
         self.toks = self._tokenize(text, mentions)
+        self._quoted_speaker()
         self.question = text.rstrip("\"'\u201d\u2019 ").endswith("?")
         self._mark_roles()
         self.words = [t.norm if t.actor is None else "\0" for t in self.toks]
@@ -991,6 +994,25 @@ class _Sentence:
             pos = end
         return toks
 
+    def _quoted_speaker(self) -> None:
+        """ "... we need to work together," Erdogan said: inside the quotation, "we", "our", "I"
+        speak for the actor the quotation is attributed to."""
+        toks = self.toks
+        close = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].norm in ("\u201d", '"')), None)
+        if close is None or close < 2:
+            return
+        tail = toks[close + 1 :]
+        if not any(t.actor is None and t.norm in _REPORTING for t in tail[:6]):
+            return
+        speakers = {t.actor for t in tail[:6] if t.actor is not None and t.role == "actor"}
+        if len(speakers) != 1:
+            return
+        speaker = speakers.pop()
+        opening = [i for i in range(close) if toks[i].norm in ("\u201c", '"')]
+        for t in toks[(opening[0] + 1 if opening else 0) : close]:
+            if t.actor is None and t.norm in _FIRST_PERSON:
+                t.actor, t.role, t.poss = speaker, "actor", t.norm in ("our", "my")
+
     def _mark_roles(self) -> None:
         toks = self.toks
         places = self.cues.places
@@ -1009,7 +1031,8 @@ class _Sentence:
                     continue
             # a place noun right after it names a location ("the Syrian town of"); an owner
             # ("Riyadh's airport", "the Houthi-held port") stays an actor
-            for j in range(k + 1, min(k + 3, len(toks)) if not (t.poss or t.suffix in _HOLDING) else k + 1):
+            owner = t.poss or t.suffix in _HOLDING or t.actor not in self.states  # "the African Union base"
+            for j in range(k + 1, min(k + 3, len(toks)) if not owner else k + 1):
                 u = toks[j]
                 if u.actor is None and u.norm in places:
                     t.place = True
@@ -1081,13 +1104,15 @@ class _Sentence:
                 if m is None:
                     continue
                 end, slot = m
-                key = (pattern.literals, end - i, pattern.cue.prep_required and self._prep_ahead(pattern.cue, end))
+                # an entry whose required preposition is present beats one without, which beats one missing it
+                fits = (2 if self._prep_ahead(pattern.cue, end) else 0) if pattern.cue.prep_required else 1
+                key = (pattern.literals, end - i, fits)
                 if best is None or key > best[0]:
                     best = (key, _Hit(pattern.cue, i, end, tags, slot))
             if best is None:
                 continue
             hit = self._disambiguate(best[1], candidates)
-            if hit is None:
+            if hit is None or (hit.cue.pos in ("noun", "neutral") and toks[hit.end - 1].poss):
                 continue
             hits.append(hit)
             covered = hit.end - 1 if hit.slot is None else hit.start
@@ -1454,7 +1479,7 @@ class _Sentence:
             if toks[k].norm == "," and k + 1 < j:
                 nxt = toks[k + 1]
                 if (nxt.actor is not None and nxt.poss) or nxt.actor is None and (
-                    nxt.norm in _REL or nxt.norm in _DET or nxt.norm in _ING_OPENERS or nxt.norm.endswith("ing")
+                    nxt.norm in _REL or nxt.norm in _DET or nxt.norm in _ING_OPENERS or nxt.norm.endswith(("ing", "ed"))
                     or nxt.norm in ("however", "unlike", "though", "who", "which", "as") or _is_adverb(nxt.norm)
                     or nxt.norm in _PREPS
                 ):
@@ -1554,7 +1579,7 @@ class _Sentence:
                     return self.antecedent(k)
             return []
         roles = {h.start for h in self.hits if h.cue.pos == "role"}
-        while j >= 0 and i - j <= 8 and toks[j].norm not in _HARD:
+        while j >= 0 and i - j <= 12 and toks[j].norm not in _HARD:
             if self.head(j) and toks[j].gov not in _LOC_PREPS and j + 1 not in roles:
                 return self.group(j, -1)
             if toks[j].actor is None and (toks[j].norm in _REL or self.verbish(j)):
@@ -1567,7 +1592,7 @@ class _Sentence:
         toks = self.toks
         for j in range(i, min(end, i + 6)):
             if toks[j].norm == "by" and toks[j].actor is None:
-                return self.np_after(j + 1, end)
+                return self.np_after(j + 1, end, span=8)
             if (toks[j].actor is not None and toks[j].gov not in _LOC_PREPS) or toks[j].norm in _HARD:
                 return []
         return []
@@ -1722,8 +1747,8 @@ class _Sentence:
         elif cue.pos == "noun":
             agents = self.modifier_actor(hit)
             rule = "possessive" if agents else ""
-            if not agents and not (hit.end < len(self.toks) and self.toks[hit.end].norm.endswith("ed")):
-                agents = self.by_agent(hit.end, end)
+            if not agents and hit.end < len(self.toks) and self.toks[hit.end].norm == "by":
+                agents = self.by_agent(hit.end, end)  # "airstrikes by Russia", not "violations committed by"
                 rule = "noun-by" if agents else ""
             prep_group, prep = self.prep_object(hit, hit.end, end)
             patients = slot + prep_group
@@ -1774,15 +1799,20 @@ class _Sentence:
                 return [], ""
             n = t.norm
             if j in self.verb_hits or n in _AUX or n in _COMMON_VERBS or n == "to" \
-                    or n.endswith("ed") and not (j > c.start and toks[j - 1].norm in _DET):
+                    or n.endswith("ed") and not (j > c.start and (toks[j - 1].norm in _DET or toks[j - 1].norm in _PREPS)):
                 break
-            if n in _PREPS:
-                if hops or n not in ("in", "into", "for", "to", "at", "on", "of"):
+            if n == "as":
+                # "regards the Kurdish forces as the best fighters in the campaign": the regarded act
+                if j > c.start and self.head(j - 1):
+                    return self.group(j - 1, -1), "an 'as' complement"
+                return [], ""
+            if n in _PREPS and n != "of":
+                if hops or n not in ("in", "into", "for", "to", "at", "on"):
                     return [], ""
                 hops += 1
             elif n in _DET or n.isdigit() or n in _QUOTES or n.isalpha() and self.np_internal(j):
                 if n in _DET and j > c.start and toks[j - 1].actor is None and toks[j - 1].norm.isalpha() \
-                        and self.np_internal(j - 1) and toks[j - 1].norm not in _DET:
+                        and self.np_internal(j - 1) and toks[j - 1].norm not in _DET and toks[j - 1].norm not in _PREPS:
                     j -= 1  # an unknown word before a determiner is the verb: "nurtured a ..."
                     break
             else:
@@ -1840,11 +1870,11 @@ class _Sentence:
     def _that_subject(self, hit: _Hit, end: int) -> list[int]:
         """ "demanded that Moscow stop", "urged that Turkey ...": the subject of the reported clause."""
         toks = self.toks
-        j = hit.end
-        while j < len(toks) and _is_adverb(toks[j].norm):
-            j += 1
-        if j < len(toks) and toks[j].norm == "that" and toks[j].actor is None:
-            return self.np_after(j + 1, self.clauses[self.clause_of[j]].end, span=3)
+        for j in range(hit.end, min(len(toks), hit.end + 5)):
+            if toks[j].norm == "that" and toks[j].actor is None:
+                return self.np_after(j + 1, self.clauses[self.clause_of[j]].end, span=3)
+            if toks[j].actor is not None or not (self.np_internal(j) or _is_adverb(toks[j].norm)):
+                return []  # "demanded guarantees that NATO ...", not across another phrase
         return []
 
     def _post_modifier(self, i: int) -> bool:
@@ -1894,7 +1924,7 @@ class _Sentence:
             j -= 1
         for k in range(j, max(-1, j - 3), -1):
             if self.head(k):
-                return self.same_np(k)
+                return [m for m in self.group(k, -1) if self.head(m)]
             if not self.np_internal(k):
                 return []
         return []
