@@ -1729,10 +1729,15 @@ class _Sentence:
             rule = "participle"
         elif cue.pos == "verb" and hit.verbal:
             direct = [] if cue.prep_required or hit.slot else self.direct_object(hit, end)
+            partner = self._coordinated_verb(hit, after=True)
+            if not direct and partner is not None and not partner.cue.prep_required:
+                direct = self.direct_object(partner, end)  # "arm and train Syrian rebels"
             # "accused Ankara of violating ...": with a direct object, an optional preposition
             # introduces the matter, not a second actor
             prep_group, prep = ([], "") if direct and not cue.prep_required else self.prep_object(hit, hit.end, end)
             patients = slot + direct + prep_group
+            if cue.family == "consult" and not cue.preps and self._complement_follows(hit, direct):
+                direct, patients = [], slot + prep_group  # "called the decision shortsighted": naming, no call
             if not patients and cue.family in ("consult", "diplomatic_cooperation"):
                 # "Qatar is hosting talks between the US and the Taliban": the host sides with both
                 patients = self._event_object_parties(hit, end)
@@ -1866,6 +1871,32 @@ class _Sentence:
                     parties = found if len(self._actors(found)) >= 2 else []
                 return parties
         return []
+
+    def _complement_follows(self, hit: _Hit, direct: list[int]) -> bool:
+        """A bare adjective or noun right after the verb or its object: "called X illegal"."""
+        toks = self.toks
+        if direct and toks[max(direct)].poss:
+            return False  # "hosts Hamas's political leadership": the object goes on
+        j = max(direct) + 1 if direct else hit.end
+        while j < len(toks) and direct and (toks[j].norm in _GROUP_NOUNS or toks[j].norm in _NONSTATE_NOUNS):
+            j += 1  # "hosted American troops": the object's own noun
+        if j >= len(toks) or toks[j].actor is not None:
+            return False
+        n = toks[j].norm
+        return n.isalpha() and not toks[j].cap and n not in _DET and n not in _PREPS and n not in _AUX \
+            and n not in _COORD and n not in _REL and n not in _SUBORD and n != "to" and not _is_adverb(n) \
+            and n not in _POSS_PRON and n not in _PRONOUNS
+
+    def _coordinated_verb(self, hit: _Hit, after: bool) -> _Hit | None:
+        """The verb cue joined to this one by "and"/"or" ("arm and train"), after or before it."""
+        toks = self.toks
+        j = hit.end if after else hit.start - 1
+        if not (0 <= j < len(toks)) or toks[j].actor is not None or toks[j].norm not in ("and", "or"):
+            return None
+        for h in self.hits:
+            if h.verbal and (h.start == j + 1 if after else h.end == j):
+                return h
+        return None
 
     def _that_subject(self, hit: _Hit, end: int) -> list[int]:
         """ "demanded that Moscow stop", "urged that Turkey ...": the subject of the reported clause."""
@@ -2141,7 +2172,13 @@ class _Sentence:
 
     # --- modifiers ---------------------------------------------------------------
     def modifiers(self, hit: _Hit) -> "_Mods":
-        """Negation, refusal, reversal, intent, hedges and past dates that govern a cue."""
+        """Negation, refusal, reversal, intent, hedges and past dates that govern a cue.
+
+        A verb joined to an earlier one ("ended a programme to arm and train") shares its
+        modifiers; "will not" / "would not" before a cooperation cue is a refusal."""
+        first = self._coordinated_verb(hit, after=False) if hit.verbal else None
+        if first is not None:
+            return self.modifiers(first)
         toks = self.toks
         c = self.clause(hit.start)
         lo = max(c.start, hit.start - 6)
@@ -2171,7 +2208,11 @@ class _Sentence:
                 continue
             to_next = end < len(toks) and toks[end].norm == "to"
             if kind == "negation":
-                if text.lower() != "not only":
+                volitional = text.lower() in ("won't", "won\u2019t", "wouldn't", "wouldn\u2019t") or (
+                    start and toks[start - 1].norm in ("will", "would", "shall"))
+                if volitional and hit.cue.kind.endswith("cooperation"):
+                    found.setdefault("refusal", f"{toks[start - 1].text} {text}" if start else text)
+                elif text.lower() != "not only":
                     found.setdefault("negation", text)
             elif kind == "refusal" and (to_next or hit.start - end <= 2):
                 found.setdefault("refusal", text)
