@@ -148,6 +148,7 @@ CASES = [
      "IRN+HEZBOLLAH", "HEZBOLLAH-ISR"),
     ("subject relative clause", "The Houthis, who seized the capital in 2014, fired a missile at Riyadh's airport.",
      "HOUTHIS-SAU", ""),
+    ("dashes set off an aside", "Russia \u2014 which denies any role \u2014 attacked Turkey's navy.", "RUS-TUR", ""),
     ("participle ellipsis", "Turkey deployed troops to Qatar, signalling its support for Doha.", "TUR+QAT", ""),
     ("negation", "Israel did not attack Iranian nuclear sites.", "", ""),
     ("refusal", "Ankara refused to cooperate with Athens on migration.", "TUR-GRC", ""),
