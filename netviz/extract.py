@@ -840,7 +840,8 @@ _GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries 
                          "aircraft ships warships contractors operatives agents personnel army navy government regime "
                          "authorities administration envoy envoys ambassador representatives inspectors monitors "
                          "observers peacekeepers advisers advisors instructors positions commander commanders "
-                         "leader head chief chairman president minister spokesman spokeswoman".split())
+                         "leader head chief chairman president minister spokesman spokeswoman leaders heads chiefs "
+                         "presidents ministers".split())
 # A demonym before these names a group of that nationality, not the state: "the Iran-backed
 # Lebanese movement", "Iraqi militias".
 _NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
@@ -857,6 +858,7 @@ _ING_OPENERS = frozenset("including like unlike along together".split())
 _EACH_OTHER = (("each", "other"), ("one", "another"))
 _QUESTION_FACTOR = 0.6
 _FIRST_PERSON = frozenset("we us our i me my".split())
+_THIRD_PERSON = frozenset("it they he she its their his her".split())
 
 
 class _Tok:
@@ -947,6 +949,7 @@ class _Sentence:
         for ci, c in enumerate(self.clauses):
             for i in range(c.start, c.end):
                 self.clause_of[i] = ci
+        self._reported_pronouns()
 
     # --- tokens ------------------------------------------------------------
     def _tokenize(self, text: str, mentions: Sequence[_Mention]) -> list[_Tok]:
@@ -1012,6 +1015,33 @@ class _Sentence:
         for t in toks[(opening[0] + 1 if opening else 0) : close]:
             if t.actor is None and t.norm in _FIRST_PERSON:
                 t.actor, t.role, t.poss = speaker, "actor", t.norm in ("our", "my")
+
+    def _reported_pronouns(self) -> None:
+        """ "Pakistan said on Wednesday that it had shot down two Indian jets", "the Syrian army said
+        its air defences ...": a pronoun opening a reported clause speaks for the one who reports."""
+        toks = self.toks
+        for i, t in enumerate(toks):
+            if t.actor is not None or t.norm not in _REPORTING:
+                continue
+            speaker = None
+            for j in range(i - 1, self.clauses[self.clause_of[i]].start - 1, -1):
+                if self.head(j) and toks[j].gov in ("", "of"):
+                    speaker = toks[j].actor
+                    break
+            if speaker is None:
+                continue
+            k = i + 1
+            while k < min(len(toks), i + 5) and toks[k].actor is None and toks[k].norm != "that" and (
+                    toks[k].norm in _PREPS or toks[k].norm in _TIME_WORDS or toks[k].norm in ("last", "this", "week",
+                                                                                          "month", "year", "day")
+                    or _is_adverb(toks[k].norm)):
+                k += 1  # "said on Wednesday that", "said last week"
+            if k < len(toks) and toks[k].norm == "that":
+                k += 1
+            if k < len(toks) and toks[k].actor is None and toks[k].norm in _THIRD_PERSON:
+                p = toks[k]
+                p.actor, p.role, p.gov, p.poss = speaker, "actor", "", p.norm in ("its", "their", "his", "her")
+                self.words[k] = "\0"
 
     def _mark_roles(self) -> None:
         toks = self.toks
@@ -1105,7 +1135,8 @@ class _Sentence:
                     continue
                 end, slot = m
                 # an entry whose required preposition is present beats one without, which beats one missing it
-                fits = (2 if self._prep_ahead(pattern.cue, end) else 0) if pattern.cue.prep_required else 1
+                fits = (10 + self._prep_ahead(pattern.cue, end) if self._prep_ahead(pattern.cue, end) else 0) \
+                    if pattern.cue.prep_required else 1
                 key = (pattern.literals, end - i, fits)
                 if best is None or key > best[0]:
                     best = (key, _Hit(pattern.cue, i, end, tags, slot))
@@ -1124,15 +1155,15 @@ class _Sentence:
         hits.sort(key=lambda h: (h.start, h.end))
         return hits
 
-    def _prep_ahead(self, cue: Cue, end: int) -> bool:
-        """Whether one of the cue's prepositions follows within a few words."""
+    def _prep_ahead(self, cue: Cue, end: int) -> int:
+        """How near one of the cue's prepositions follows (9 for right after it, 0 for not at all)."""
         words = self.words
         for j in range(end, min(len(words), end + 9)):
             if words[j] in _HARD:
-                return False
+                return 0
             if any(tuple(words[j : j + len(p)]) == p for p in cue.preps):
-                return True
-        return False
+                return 9 - (j - end)
+        return 0
 
     def _in_name(self, i: int) -> bool:
         """A capitalised cue word inside a proper name ("Euphrates Shield", "Support Group")."""
@@ -2099,12 +2130,11 @@ class _Sentence:
         # the role holder: a name right after ("US ally Turkey"), an apposition before
         # ("Turkey, a NATO member") or the subject of "is"/"remains" ("Turkey remains a NATO member")
         holder = self.np_after(hit.end, c.end, span=1)
-        j = min(owner) - 1
-        while not holder and j >= c.start and toks[j].actor is None and (toks[j].norm in _DET or toks[j].norm.isalpha()
-                                                                          and toks[j].norm not in _AUX):
+        j = min(owner + [hit.start]) - 1
+        while j >= c.start and toks[j].actor is None and toks[j].norm in _DET:
             j -= 1
-            if c.start <= j and toks[j].norm == "," and j > 0 and self.head(j - 1):
-                holder = self.group(j - 1, -1)
+        if not holder and j > 0 and toks[j].norm == "," and self.head(j - 1):
+            holder = self.group(j - 1, -1)  # "China, Pakistan's closest ally,"
         if not holder:
             k = hit.start - 1
             while k >= c.start and (toks[k].actor is None or k in owner):
@@ -2230,6 +2260,11 @@ class _Sentence:
                 found.setdefault("reversal", text)
             elif kind == "intent" and to_next:
                 found.setdefault("intent", text)
+        if c.intro == "that" and c.start and "negation" not in found:
+            # "denied that it had given Washington permission": the whole reported clause is denied
+            for start, end, kind, _ in self.mods:
+                if kind == "negation" and end == c.start:
+                    found["negation"] = " ".join(toks[k].text for k in range(start, end))
         if "intent" not in found:
             for j in range(lo, hit.start - 1):
                 if toks[j].norm in self.cues.intent_adjectives and toks[j + 1].norm == "to":

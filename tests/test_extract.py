@@ -180,6 +180,10 @@ CASES = [
     ("troops loyal to", "Fighting between Houthi rebels and troops loyal to Saudi Arabia intensified.",
      "HOUTHIS-SAU", ""),
     ("aspectual verb", "Saudi warplanes began bombing Houthi positions on Thursday.", "SAU-HOUTHIS", ""),
+    ("reported pronoun", "Pakistan said on Wednesday that it had shot down two Indian jets.", "PAK-IND", ""),
+    ("quoted first person", "\u201cWe will keep supplying weapons to Ukraine,\u201d Germany said.", "DEU+UKR", ""),
+    ("denied clause", "Iraq denied that it had helped Iran.", "", ""),
+    ("possessive role apposition", "China, Pakistan's closest ally, urged restraint.", "CHN+PAK", ""),
     ("infuriate", "Washington's military support for Taiwan has infuriated Beijing.", "USA+TWN USA-CHN", ""),
 ]
 
