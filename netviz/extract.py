@@ -862,10 +862,17 @@ _THIRD_PERSON = frozenset("it they he she its their his her".split())
 
 
 class _Tok:
-    """A token of a sentence: a word, a punctuation mark or a whole actor mention."""
+    """A token of a sentence: a word, a punctuation mark or a whole actor mention.
 
-    __slots__ = ("text", "norm", "start", "end", "actor", "poss", "suffix", "suffix_span", "hyph", "role",
-                 "gov", "place", "cap")
+    Most tokens are plain words, so the rarely set fields are class-level defaults.
+    """
+
+    poss = False
+    suffix = ""  # "backed" of "Russian-backed"
+    suffix_span = (0, 0)
+    hyph = False  # joined by a hyphen to the next actor ("US-Russian")
+    gov = ""  # preposition governing this actor's noun phrase
+    place = False  # names a location ("the Syrian town of ...")
 
     def __init__(self, text: str, norm: str, start: int, end: int, actor: str | None = None) -> None:
         self.text = text
@@ -873,13 +880,7 @@ class _Tok:
         self.start = start
         self.end = end
         self.actor = actor
-        self.poss = False
-        self.suffix = ""
-        self.suffix_span = (end, end)
-        self.hyph = False  # joined by a hyphen to the next actor ("US-Russian")
         self.role = "actor" if actor else ""
-        self.gov = ""  # preposition governing this actor's noun phrase
-        self.place = False  # names a location ("the Syrian town of ...")
         self.cap = text[:1].isupper()
 
 
