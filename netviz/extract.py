@@ -23,6 +23,14 @@ Every :class:`~netviz.model.Relation` carries its evidence: the sentence, its
 span in ``Article.text``, the cue and its span, and the rule that linked the
 actors. :func:`explain_article` shows the same reasoning for every sentence,
 including why no relation was drawn.
+
+Confidence: each linking rule has its own (0.65-0.9, ``_RULE_CONFIDENCE``),
+multiplied by the modifiers' factors (hedges 0.5-0.8, past dates 0.8,
+reversals 0.6-0.8). Every relation is returned, weak ones included, so maps can
+weigh it by intensity x confidence; relations at or above
+:data:`FOUND_CONFIDENCE` (0.5) are the extractor's findings, the ones
+:mod:`netviz.evaluate` scores: a plain or historical statement is found, a
+hedged or hypothetical one ("could invade", "if", "analysts say") is not.
 """
 
 from __future__ import annotations
@@ -305,7 +313,7 @@ def _phrase_index(items: Iterable[tuple[tuple[str, ...], Any]]) -> _Phrases:
 
 @dataclass(frozen=True)
 class Hedge:
-    """Words that lower confidence by ``factor`` within ``scope`` (``verb`` or ``clause``)."""
+    """Words that lower confidence by ``factor`` within ``scope`` (``verb``, ``clause`` or ``sentence``)."""
 
     words: tuple[str, ...]
     factor: float
