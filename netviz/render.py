@@ -5,8 +5,9 @@ inlined from pyvis's bundled copy, a Content-Security-Policy lets the page
 fetch nothing and run only its own scripts (listed by hash), and every
 string from articles and data files is escaped: as text in the HTML, as
 JSON in the page data (``<``, ``>``, ``&``, U+2028/2029 as ``\\uXXXX``),
-as plain text in tooltips (vis-network shows a string title as text) and
-through ``textContent`` in the evidence panel.
+as plain text in tooltips (netviz.js builds them from the evidence data;
+vis-network shows a string title as text) and through ``textContent`` in
+the evidence panel.
 
 pyvis holds the vis data: :class:`MapNetwork` is a ``pyvis.network.Network``
 whose ``nodes``, ``edges`` and ``options`` we fill ourselves (``from_nx``
@@ -87,10 +88,14 @@ WIDTH_RANGE = (1.0, 10.0)
 SIZE_RANGE = (8.0, 32.0)
 #: Colouring choices of :func:`render_map`.
 COLOR_BY = ("bloc", "type")
-#: How many tooltip lines of evidence a tie shows; the panel shows them all.
-TOOLTIP_EVIDENCE = 3
-#: Longest sentence in a tooltip, in characters.
-TOOLTIP_SENTENCE = 160
+#: From this many ties on, a map is large: conflict ties are not dashed
+#: (vis-network draws dashes piece by piece: the first draw of 20,000 ties took
+#: 1.4 s dashed, 0.15 s solid) and ties hide while the map is dragged or zoomed.
+LARGE_MAP = 2000
+#: Relation record fields a page leaves out: character offsets into the article.
+RECORD_OMITS = ("start", "end")
+#: Relation record fields that go to the page's article table when the record names its article.
+ARTICLE_FIELDS = ("title", "outlet", "url")
 #: Most actor colours listed in the legend.
 LEGEND_ACTOR_ITEMS = 12
 #: Scripts of a map page, in order (their hashes go in the page's CSP).
@@ -323,8 +328,12 @@ def map_data(
     -------
     dict
         ``nodes``, ``edges`` (vis-network items), ``options`` (vis-network
-        options), ``actors`` and ``ties`` (by id, for the panel; each tie with
-        its evidence records, strongest first) and ``contradictions``.
+        options), ``actors`` and ``ties`` (by id, for the panel and the
+        tooltips netviz.js builds; each tie with its evidence records,
+        strongest first: :func:`netviz.model.relation_record` without
+        :data:`RECORD_OMITS`, empty fields, and the :data:`ARTICLE_FIELDS`
+        found in ``articles``), ``articles`` (by article id),
+        ``contradictions`` and ``dashed`` (whether conflict ties are dashed).
 
     Examples
     --------
@@ -340,9 +349,14 @@ def map_data(
         raise NetvizError(
             f"render: expected an undirected networkx.Graph snapshot, not {type(graph).__name__}"
         )
-    ties = {}
-    for u, v, d in graph.edges(data=True):
-        tie = _tie(u, v, d)
+    for n in graph.nodes:
+        if not isinstance(n, str):
+            raise NetvizError(f"render: actor {n!r} is not a string id; snapshot nodes are actor ids")
+    ties: dict[str, dict[str, Any]] = {}
+    articles: dict[str, dict[str, str]] = {}
+    # in tie order, so the article table does not depend on the graph's insertion order
+    for u, v, d in sorted(graph.edges(data=True), key=lambda e: edge_id(e[0], e[1])):
+        tie = _tie(u, v, d, articles)
         ties[edge_id(tie["a"], tie["b"])] = tie
     strength: Counter[str] = Counter()
     for tie in ties.values():
@@ -363,8 +377,8 @@ def map_data(
             "y": _position(positions, n)[1],
             "size": node_size(actor["strength"], top_strength),
             "color": actor["color"],
-            "title": _actor_tooltip(n, actor, graph.degree(n)),
         })
+    dashed = len(ties) < LARGE_MAP
     edges = []
     for eid in sorted(ties):
         tie = ties[eid]
@@ -375,18 +389,19 @@ def map_data(
             "to": tie["b"],
             "width": edge_width(tie["weight"], top_weight),
             "color": tie["color"],
-            "title": _tie_tooltip(tie, actors),
         }
-        if SIGN_DASHES[tie["sign"]]:
+        if dashed and SIGN_DASHES[tie["sign"]]:
             item["dashes"] = True
         edges.append(item)
     return {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(physics=physics, large=len(edges) > 2000),
+        "options": vis_options(physics=physics, large=not dashed),
         "actors": actors,
         "ties": ties,
+        "articles": articles,
         "contradictions": _contradictions(contradictions, graph, actors),
+        "dashed": dashed,
     }
 
 
@@ -433,10 +448,7 @@ def _number(value: Any, what: str) -> float:
     return float(value)
 
 
-def _tie(u: Any, v: Any, d: Mapping[str, Any]) -> dict[str, Any]:
-    for n in (u, v):
-        if not isinstance(n, str):
-            raise NetvizError(f"render: actor {n!r} is not a string id; snapshot nodes are actor ids")
+def _tie(u: str, v: str, d: Mapping[str, Any], articles: dict[str, dict[str, str]]) -> dict[str, Any]:
     a, b = (u, v) if u <= v else (v, u)
     where = f"render: tie {a}--{b}"
     if "weight" not in d or "sign" not in d:
@@ -452,7 +464,7 @@ def _tie(u: Any, v: Any, d: Mapping[str, Any]) -> dict[str, Any]:
             raise NetvizError(
                 f"{where}: evidence item {i} is a {type(rel).__name__}, not a netviz.model.Relation"
             )
-        records.append({k: v for k, v in relation_record(rel).items() if v is not None})
+        records.append(_record(rel, articles))
     return {
         "a": a,
         "b": b,
@@ -467,9 +479,22 @@ def _tie(u: Any, v: Any, d: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _actor(n: Any, d: Mapping[str, Any], strength: float) -> dict[str, Any]:
-    if not isinstance(n, str):
-        raise NetvizError(f"render: actor {n!r} is not a string id; snapshot nodes are actor ids")
+def _record(rel: Relation, articles: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """A relation's record for the page; its article's title, outlet and url go to ``articles``."""
+    rec = relation_record(rel)
+    for key in RECORD_OMITS:
+        rec.pop(key)
+    for key in ("intensity", "confidence"):
+        rec[key] = round(_number(rec[key], f"render: {key} of a {rel.a}-{rel.b} relation"), 3)
+    if rec["article"] is not None:
+        meta = {k: rec[k] for k in ARTICLE_FIELDS if rec[k] is not None}
+        if articles.setdefault(rec["article"], meta) == meta:
+            for key in ARTICLE_FIELDS:
+                rec.pop(key)
+    return {k: v for k, v in rec.items() if v is not None and v != ""}
+
+
+def _actor(n: str, d: Mapping[str, Any], strength: float) -> dict[str, Any]:
     bloc = d.get("bloc")
     if bloc is not None and (isinstance(bloc, bool) or not isinstance(bloc, int) or bloc < 0):
         raise NetvizError(f"render: actor {n}: bloc is {bloc!r}; expected an integer >= 0 or None")
@@ -502,37 +527,6 @@ def _position(positions: Mapping[str, tuple[float, float]], n: str) -> tuple[flo
     except (TypeError, ValueError):
         raise NetvizError(f"render: position of actor {n!r} is {positions[n]!r}; expected (x, y)") from None
     return _number(x, f"render: x of actor {n!r}"), _number(y, f"render: y of actor {n!r}")
-
-
-def _actor_tooltip(n: str, actor: Mapping[str, Any], degree: int) -> str:
-    name = actor["label"] if actor["label"] == n else f"{actor['label']} ({n})"
-    bloc = "no bloc" if actor["bloc"] is None else f"bloc {actor['bloc']}"
-    return (
-        f"{name}\n{actor['type'].replace('_', ' ')} · {bloc}\n"
-        f"strength {actor['strength']:g} · {degree} tie{'s' if degree != 1 else ''}\n"
-        "Click for its ties."
-    )
-
-
-def _tie_tooltip(tie: Mapping[str, Any], actors: Mapping[str, Mapping[str, Any]]) -> str:
-    lines = [
-        f"{actors[tie['a']]['label']} — {actors[tie['b']]['label']}: {SIGN_LABELS[tie['sign']]}",
-        f"weight {tie['weight']:g} · polarity {tie['polarity']:+.2f} · "
-        f"{tie['count']} relation{'s' if tie['count'] != 1 else ''}"
-        + (f" ({', '.join(tie['origins'])})" if tie["origins"] else ""),
-    ]
-    for rec in tie["evidence"][:TOOLTIP_EVIDENCE]:
-        sentence = rec.get("sentence", "")
-        if len(sentence) > TOOLTIP_SENTENCE:
-            sentence = sentence[: TOOLTIP_SENTENCE - 1].rstrip() + "…"
-        source = " · ".join(str(rec[k]) for k in ("outlet", "title") if rec.get(k))
-        lines.append(
-            f"{rec['sign']} {rec['date']}{' · ' + source if source else ''}: “{sentence}”"
-            f" (cue {rec.get('cue', '')!r}, confidence {rec['confidence']:g})"
-        )
-    more = len(tie["evidence"]) - TOOLTIP_EVIDENCE
-    lines.append(f"… {more} more: click the tie." if more > 0 else "Click the tie for its evidence.")
-    return "\n".join(lines)
 
 
 _SIGN_SYMBOLS = {"+": "+", "-": "-", "±": "±", 1: "+", -1: "-", 0: "±"}
@@ -580,7 +574,8 @@ def _contradictions(items: Sequence[Any], graph: nx.Graph, actors: Mapping[str, 
 def _legend(data: Mapping[str, Any], color_by: str) -> dict[str, Any]:
     sign_counts = Counter(t["sign"] for t in data["ties"].values())
     ties = [
-        {"label": SIGN_LABELS[s], "color": SIGN_COLORS[s], "dashed": SIGN_DASHES[s], "count": sign_counts[s]}
+        {"label": SIGN_LABELS[s], "color": SIGN_COLORS[s], "dashed": SIGN_DASHES[s] and data["dashed"],
+         "count": sign_counts[s]}
         for s in (1, -1, 0)
     ]
     key = color_by

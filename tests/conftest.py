@@ -6,7 +6,7 @@
 ``open_page`` opens a local HTML file in a new tab with every non-file
               request blocked and recorded, console errors and uncaught
               exceptions collected, and (by default) waits until a netviz map
-              has drawn (``window.netvizReady``). Returns a :class:`Tab`.
+              has drawn (``<html data-netviz-ready>``). Returns a :class:`Tab`.
 ``artifacts`` tests/artifacts/ (git-ignored): screenshots for a person to look at.
 
 Browser tests never skip silently: without playwright or Chromium they fail
@@ -28,6 +28,8 @@ LAUNCH_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
+#: set by netviz.js once the map has drawn
+READY = "html[data-netviz-ready]"
 
 
 def _missing() -> str | None:
@@ -99,7 +101,9 @@ def open_page(chromium) -> Callable[..., Tab]:
         tab.page.on("pageerror", lambda e: tab.errors.append(str(e)))
         tab.page.goto(Path(path).resolve().as_uri())
         if ready:
-            tab.page.wait_for_function("window.netvizReady !== undefined", timeout=timeout_ms)
+            # a selector, not wait_for_function: polling a string predicate
+            # evaluates it in the page, which the page's CSP (no eval) refuses
+            tab.page.wait_for_selector(READY, state="attached", timeout=timeout_ms)
         return tab
 
     yield _open

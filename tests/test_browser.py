@@ -10,6 +10,7 @@ from datetime import date
 
 import networkx as nx
 import pytest
+from conftest import READY
 from test_render import XSS, malicious, rel, snapshot, syria
 
 from netviz.layout import compute_layout
@@ -69,6 +70,38 @@ def test_the_map_draws_every_actor_and_tie_offline_without_errors(page_of, artif
     tab.page.screenshot(path=str(artifacts / "map.png"))
 
 
+def hover(tab, x, y, first_line: str) -> str:
+    """Move the pointer to (x, y) in the network; the tooltip's text once it starts with ``first_line``."""
+    box = tab.page.locator("#nv-network").bounding_box()
+    tab.page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = tab.page.locator("div.vis-tooltip")
+    text = ""
+    for _ in range(100):  # vis-network shows it after the tooltip delay
+        text = tooltip.inner_text() if tooltip.is_visible() else ""
+        if text.startswith(first_line):
+            break
+        tab.page.wait_for_timeout(50)
+    return text
+
+
+def test_tooltips_give_weight_sign_polarity_and_evidence(page_of):
+    tab = page_of(syria())
+    _, x, y = midpoint_of_a_free_edge(tab, "RUS--SYR")
+    assert hover(tab, x, y, "Russia — Syria").split("\n") == [
+        "Russia — Syria: cooperation",
+        "weight 10 · polarity +1.00 · 2 relations (extracted)",
+        "+ 2017-01-08 · Reuters · Talks in Astana: “Russia backs the Syrian government with air strikes.”"
+        " (cue “backs”, confidence 1)",
+        "+ 2017-01-08 · Reuters · Talks in Astana: “Moscow sends advisers to Damascus.”"
+        " (cue “sends advisers”, confidence 0.5)",
+        "Click the tie for its evidence.",
+    ]
+    x, y = tab.js("""() => { const n = window.netvizMap.network;
+        const p = n.canvasToDOM(n.getPositions(['YPG']).YPG); return [p.x, p.y]; }""")
+    assert hover(tab, x, y, "Syrian Kurdish").split("\n") == [
+        "Syrian Kurdish forces (YPG)", "armed group · bloc 0", "strength 15 · 2 ties", "Click for its ties."]
+
+
 def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
     tab = page_of(hostile(), title=XSS[0],
                   contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["±", "+", "-"]}])
@@ -88,11 +121,8 @@ def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
 
     # hovering a tie shows vis-network's tooltip, as text
     edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
-    box = tab.page.locator("#nv-network").bounding_box()
-    tab.page.mouse.move(box["x"] + x, box["y"] + y)
-    tooltip = tab.page.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible")
-    assert XSS[1] in tooltip.inner_text()
+    text = hover(tab, x, y, "Turkey")
+    assert XSS[1] in text and XSS[0] in text
     # vis sets the title with innerText: its only elements are line breaks
     assert tab.js("[...document.querySelectorAll('div.vis-tooltip *')].map(e => e.tagName)") == ["BR"] * 3
     assert tab.js("window.__pwned") is None
@@ -159,6 +189,6 @@ def test_the_index_page_opens_offline(tmp_path, open_page):
     tab = open_page(index, ready=False)
     with tab.page.expect_navigation():
         tab.page.get_by_role("link", name="map").click()
-    tab.page.wait_for_function("window.netvizReady !== undefined")
+    tab.page.wait_for_selector(READY, state="attached")
     assert tab.page.title() == "Alliance map — 2017-01-08"
     assert tab.requests == [] and tab.errors == []

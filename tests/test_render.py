@@ -22,6 +22,7 @@ from netviz.errors import NetvizError
 from netviz.model import Evidence, Relation
 from netviz.render import (
     BLOC_COLORS,
+    LARGE_MAP,
     SIGN_COLORS,
     IndexEntry,
     edge_id,
@@ -221,16 +222,32 @@ def test_widths_compare_across_dates_with_a_shared_maximum(tmp_path):
     assert edges["RUS--SYR"]["width"] == edge_width(10.0, 120.0) < 10.0
 
 
-def test_tooltips_list_weight_sign_polarity_and_evidence_as_text(tmp_path):
+def test_vis_items_carry_no_text_that_could_be_html(tmp_path):
+    # tooltips are built in the page from the evidence data, as plain strings
     _, page = render(tmp_path, syria())
     data = page.data()
-    tie = next(e for e in data["edges"] if e["id"] == "RUS--SYR")["title"]
-    assert "Russia — Syria: cooperation" in tie
-    assert "weight 10" in tie and "polarity +1.00" in tie and "2 relations (extracted)" in tie
-    assert "Russia backs the Syrian government with air strikes." in tie
-    assert "cue 'backs', confidence 1" in tie and "Reuters" in tie and "Talks in Astana" in tie
-    actor = next(n for n in data["nodes"] if n["id"] == "YPG")["title"]
-    assert actor.startswith("Syrian Kurdish forces (YPG)\narmed group · bloc 0\nstrength 15")
+    assert {k for n in data["nodes"] for k in n} == {"id", "label", "x", "y", "size", "color"}
+    assert {k for e in data["edges"] for k in e} == {"id", "from", "to", "width", "color", "dashes"}
+
+
+def test_an_article_with_two_titles_keeps_each_on_its_relation(tmp_path):
+    g = snapshot([rel("RUS", "SYR", 1, 8, sentence="a", title="First"),
+                  rel("TUR", "YPG", -1, 8, sentence="b", title="Second")])
+    _, page = render(tmp_path, g)
+    data = page.data()
+    assert data["articles"]["a1"]["title"] == "First"
+    assert "title" not in data["ties"]["RUS--SYR"]["evidence"][0]
+    assert data["ties"]["TUR--YPG"]["evidence"][0]["title"] == "Second"
+
+
+def test_large_maps_draw_conflict_solid(tmp_path):
+    relations = [rel(f"A{i:04d}", f"B{i:04d}", -1, 5, sentence="s") for i in range(LARGE_MAP)]
+    g = snapshot(relations)
+    _, page = render(tmp_path, g, positions={n: (0.0, 0.0) for n in g})
+    data = page.data()
+    assert data["dashed"] is False and not any("dashes" in e for e in data["edges"])
+    assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
+    assert "nv-dashed" not in page.text_by_id["nv-legend"] and "nv-dashed" not in str(page.elements)
 
 
 def test_the_panel_data_has_every_relation_strongest_first(tmp_path):
@@ -242,9 +259,15 @@ def test_the_panel_data_has_every_relation_strongest_first(tmp_path):
     assert [r["sentence"] for r in evidence] == ["Russia backs the Syrian government with air strikes.",
                                                  "Moscow sends advisers to Damascus."]
     first = evidence[0]
-    assert (first["date"], first["title"], first["outlet"], first["cue"], first["confidence"]) == (
-        "2017-01-08", "Talks in Astana", "Reuters", "backs", 1.0)
-    assert first["sentence"][first["cue_start"]:first["cue_end"]] == "backs"
+    assert first == {
+        "article": "a1", "date": "2017-01-08", "source": "RUS", "target": "SYR", "sign": "+",
+        "kind": "material_cooperation", "intensity": 8, "confidence": 1.0,
+        "sentence": "Russia backs the Syrian government with air strikes.", "cue": "backs",
+        "origin": "extracted", "cue_start": 7, "cue_end": 12,
+    }
+    # each article's title, outlet and url once, in the article table
+    assert page.data()["articles"] == {"a1": {"title": "Talks in Astana", "outlet": "Reuters",
+                                              "url": "https://example.org/a1"}}
     assert ties["TUR--USA"]["sign"] == 0 and ties["TUR--USA"]["polarity"] == pytest.approx(0.2)
     actors = page.data()["actors"]
     assert actors["YPG"] == {"label": "Syrian Kurdish forces", "type": "armed_group", "bloc": 0,
@@ -317,7 +340,7 @@ def test_markup_from_articles_and_data_never_becomes_markup(tmp_path):
     sentences = [r["sentence"] for t in data["ties"].values() for r in t["evidence"]]
     assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in sentences
     assert data["actors"]["YPG"]["label"] == XSS[1] + "Kurds"
-    assert XSS[0] in next(e["title"] for e in data["edges"] if e["id"] == "TUR--YPG")
+    assert data["articles"][XSS[1]]["title"] == XSS[0]
     raw_json = next(t for a, t in page.scripts if a.get("id") == "netviz-data")
     assert "<" not in raw_json and ">" not in raw_json
     # the title and the contradiction list show the markup as text

@@ -1,9 +1,10 @@
 /* netviz page code shared by the snapshot map and pages built like it.
  *
- * netviz.start(data) draws the page data (the JSON netviz.render embeds:
- * vis nodes/edges/options, actors, ties with their evidence, contradictions)
- * with vis-network and wires the side panel: a tie's evidence, an actor's
- * ties, the contradictions and the actor search.
+ * netviz.start(data) draws the page data (the JSON netviz.render.map_data
+ * embeds: vis nodes/edges/options, actors, ties with their evidence, the
+ * article table, contradictions) with vis-network, gives every actor and tie
+ * its tooltip, and wires the side panel: a tie's evidence, an actor's ties,
+ * the contradictions and the actor search.
  *
  * Text from articles and data files only ever reaches the page through
  * textContent or form values, never as HTML; links are made only for
@@ -17,6 +18,8 @@ var netviz = (function () {
     "0": { label: "mixed", symbol: "\u00b1", cls: "nv-sign-mix" },
   };
   var RELATION_SIGN = { "+": "1", "-": "-1" };
+  var TOOLTIP_EVIDENCE = 3;  // relations a tooltip quotes; the panel shows them all
+  var TOOLTIP_SENTENCE = 160;  // longest quoted sentence, in characters
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -48,6 +51,15 @@ var netviz = (function () {
     } catch (e) {
       return null;
     }
+  }
+
+  function clip(text, length) {
+    text = String(text || "");
+    return text.length > length ? text.slice(0, length - 1).trimEnd() + "\u2026" : text;
+  }
+
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
   }
 
   function line(color, dashed) {
@@ -90,10 +102,7 @@ var netviz = (function () {
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
-    var nodes = new vis.DataSet(data.nodes);
-    var edges = new vis.DataSet(data.edges);
-    var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
-    var actors = data.actors, ties = data.ties;
+    var actors = data.actors, ties = data.ties, articles = data.articles || {};
 
     var tiesOf = {};
     Object.keys(ties).forEach(function (id) {
@@ -111,6 +120,52 @@ var netviz = (function () {
       return actors[id] ? actors[id].label : id;
     }
 
+    /* title, outlet and url of a relation's article: in the record, or in the article table */
+    function source(rec) {
+      var art = (rec.article !== undefined && articles[rec.article]) || {};
+      return { title: rec.title || art.title, outlet: rec.outlet || art.outlet, url: rec.url || art.url };
+    }
+
+    function dashed(tie) {
+      return data.dashed && tie.sign < 0;
+    }
+
+    function actorTooltip(id) {
+      var actor = actors[id];
+      var name = actor.label === id ? id : actor.label + " (" + id + ")";
+      return [
+        name,
+        actor.type.replace(/_/g, " ") + " \u00b7 " + (actor.bloc === null ? "no bloc" : "bloc " + actor.bloc),
+        "strength " + number(actor.strength) + " \u00b7 " + plural((tiesOf[id] || []).length, "tie"),
+        "Click for its ties.",
+      ].join("\n");
+    }
+
+    function tieTooltip(tie) {
+      var lines = [
+        label(tie.a) + " \u2014 " + label(tie.b) + ": " + SIGNS[String(tie.sign)].label,
+        "weight " + number(tie.weight) + " \u00b7 polarity " + signed(tie.polarity) + " \u00b7 " +
+          plural(tie.count, "relation") + (tie.origins.length ? " (" + tie.origins.join(", ") + ")" : ""),
+      ];
+      tie.evidence.slice(0, TOOLTIP_EVIDENCE).forEach(function (rec) {
+        var src = source(rec);
+        var where = [src.outlet, src.title].filter(Boolean).join(" \u00b7 ");
+        lines.push(rec.sign + " " + rec.date + (where ? " \u00b7 " + where : "") + ": \u201c" +
+          clip(rec.sentence, TOOLTIP_SENTENCE) + "\u201d (cue \u201c" + (rec.cue || "") + "\u201d, confidence " +
+          number(rec.confidence) + ")");
+      });
+      var more = tie.evidence.length - TOOLTIP_EVIDENCE;
+      lines.push(more > 0 ? "\u2026 " + more + " more: click the tie." : "Click the tie for its evidence.");
+      return lines.join("\n");
+    }
+
+    // plain strings: vis-network shows them with innerText, never as HTML
+    data.nodes.forEach(function (n) { n.title = actorTooltip(n.id); });
+    data.edges.forEach(function (e) { e.title = tieTooltip(ties[e.id]); });
+    var nodes = new vis.DataSet(data.nodes);
+    var edges = new vis.DataSet(data.edges);
+    var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+
     function show(nodesToShow) {
       clear(details);
       nodesToShow.forEach(function (n) { details.appendChild(n); });
@@ -121,7 +176,7 @@ var netviz = (function () {
       var tie = ties[id], sign = SIGNS[String(tie.sign)];
       var button = el("button");
       button.type = "button";
-      button.appendChild(line(tie.color, tie.sign < 0));
+      button.appendChild(line(tie.color, dashed(tie)));
       var text = from === undefined ? label(tie.a) + " \u2014 " + label(tie.b) : label(tie.a === from ? tie.b : tie.a);
       button.appendChild(el("span", "nv-grow", text));
       button.appendChild(el("span", "nv-num", sign.label + " \u00b7 " + number(tie.weight)));
@@ -147,25 +202,27 @@ var netviz = (function () {
       ].join(" \u00b7 ")));
       item.appendChild(meta);
       item.appendChild(sentence(rec));
-      var source = el("p", "nv-source");
+      var src = source(rec);
+      var origin = el("p", "nv-source");
       var parts = [];
-      if (rec.title) parts.push("\u201c" + rec.title + "\u201d");
-      if (rec.outlet) parts.push(rec.outlet);
+      if (src.title) parts.push("\u201c" + src.title + "\u201d");
+      if (src.outlet) parts.push(src.outlet);
       if (rec.article) parts.push("article " + rec.article);
       parts.push(rec.origin);
       if (rec.cue) parts.push("cue: " + rec.cue);
+      if (rec.rule) parts.push("rule: " + rec.rule);
       if (rec.valid_from || rec.valid_to) parts.push("valid " + (rec.valid_from || "\u2026") + " to " + (rec.valid_to || "now"));
-      source.appendChild(document.createTextNode(parts.join(" \u00b7 ")));
-      var url = httpUrl(rec.url);
+      origin.appendChild(document.createTextNode(parts.join(" \u00b7 ")));
+      var url = httpUrl(src.url);
       if (url) {
         var link = el("a", null, "open source");
         link.href = url;
         link.target = "_blank";
         link.rel = "noopener noreferrer nofollow";
-        source.appendChild(document.createTextNode(" \u00b7 "));
-        source.appendChild(link);
+        origin.appendChild(document.createTextNode(" \u00b7 "));
+        origin.appendChild(link);
       }
-      item.appendChild(source);
+      item.appendChild(origin);
       return item;
     }
 
@@ -174,7 +231,7 @@ var netviz = (function () {
       if (!tie) return;
       var sign = SIGNS[String(tie.sign)];
       var title = el("h2");
-      title.appendChild(line(tie.color, tie.sign < 0));
+      title.appendChild(line(tie.color, dashed(tie)));
       title.appendChild(document.createTextNode(" " + label(tie.a) + " \u2014 " + label(tie.b)));
       var list = el("ol", "nv-evidence");
       tie.evidence.forEach(function (rec) { list.appendChild(evidenceItem(rec)); });
