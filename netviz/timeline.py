@@ -141,9 +141,16 @@ def timeline_data(
     tie_keys = sorted({_dyad(u, v) for G in graphs for u, v in G.edges})
     tie_index = {t: i for i, t in enumerate(tie_keys)}
 
-    unique = {rel: None for G in graphs for *_, ev in G.edges(data="evidence", default=()) for rel in _relations(ev)}
-    relations = sorted(unique, key=_relation_key)
+    # Snapshots share relation objects and, for unchanged ties, whole evidence tuples:
+    # walk each tuple once and hash each relation object once.
+    tuples: dict[int, tuple] = {}
+    for G in graphs:
+        for *_, evidence in G.edges(data="evidence", default=()):
+            tuples.setdefault(id(evidence), evidence)
+    objects = {id(r): r for evidence in tuples.values() for r in _relations(evidence)}
+    relations = sorted(set(objects.values()), key=_relation_key)
     relation_index = {rel: i for i, rel in enumerate(relations)}
+    index_of = {key: relation_index[r] for key, r in objects.items()}
     article_keys = sorted({_article_key(r) for r in relations if r.evidence.article is not None})
     article_index = {a: i for i, a in enumerate(article_keys)}
 
@@ -156,32 +163,35 @@ def timeline_data(
     steps = []
     prev_actors: dict[int, list] = {}
     prev_ties: dict[int, tuple[list, Counter]] = {}
-    prev_triangles: set[tuple[int, ...]] = set()
-    prev_graph: nx.Graph | None = None
+    prev_evidence: dict[int, tuple] = {}
+    prev_triangles: set[tuple[str, str, str]] = set()
     for G, strength, bloc in zip(graphs, strengths, blocs):
         actors_now = {
             actor_index[n]: [bloc.get(n), strength[n], node_size(strength[n], max_strength)] for n in G.nodes
         }
-        ties_now = {}
+        ties_now: dict[int, tuple[list, Counter]] = {}
+        evidence_now: dict[int, tuple] = {}
         for u, v, attrs in G.edges(data=True):
-            ties_now[tie_index[_dyad(u, v)]] = (
-                _tie_state(u, v, attrs, max_weight),
-                Counter(relation_index[r] for r in _relations(attrs.get("evidence", ()))),
-            )
-        triangles = {
-            tuple(actor_index[a] for a in t.actors) for t in structural_balance(G).contradictions
-        }
+            t = tie_index[_dyad(u, v)]
+            evidence = evidence_now[t] = attrs.get("evidence", ())
+            old = prev_ties.get(t)
+            if old is not None and prev_evidence[t] is evidence and old[0][0] == attrs["weight"] and old[0][4] == attrs["sign"]:
+                ties_now[t] = old  # the same tie as the date before (most ties, in cumulative mode)
+            else:
+                ties_now[t] = (_tie_state(u, v, attrs, max_weight), Counter(index_of[id(r)] for r in evidence))
+        flips = {t for t in prev_ties.keys() | ties_now.keys() if _sign_of(prev_ties.get(t)) != _sign_of(ties_now.get(t))}
+        triangles = _unbalanced(G, {tie_keys[t] for t in flips}, prev_triangles)
         steps.append({
             "articles": len(G.graph.get("articles", ())),
             "actors": _delta(prev_actors, actors_now, lambda old, new: new if old != new else None),
             "ties": _delta(prev_ties, ties_now, _tie_change, _tie_added),
             "contradictions": {
-                "add": sorted(map(list, triangles - prev_triangles)),
-                "del": sorted(map(list, prev_triangles - triangles)),
+                "add": sorted([actor_index[a] for a in t] for t in triangles - prev_triangles),
+                "del": sorted([actor_index[a] for a in t] for t in prev_triangles - triangles),
             },
-            "changes": _changes(prev_graph, G, tie_index, actor_index),
+            "changes": _changes(prev_ties, ties_now, prev_actors, actors_now, first=not steps),
         })
-        prev_actors, prev_ties, prev_triangles, prev_graph = actors_now, ties_now, triangles, G
+        prev_actors, prev_ties, prev_evidence, prev_triangles = actors_now, ties_now, evidence_now, triangles
 
     return {
         "title": title,
@@ -268,21 +278,55 @@ def _steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int
     return out
 
 
-def _changes(before: nx.Graph | None, after: nx.Graph, tie_index: Mapping[tuple[str, str], int], actor_index: Mapping[str, int]) -> dict:
-    """What changed from the previous snapshot, as tie and actor indices."""
-    if before is None:
+def _sign_of(tie: tuple[list, Counter] | None) -> int | None:
+    """The sign of a tie state, None when there is no tie."""
+    return None if tie is None else tie[0][TIE_FIELDS.index("sign")]
+
+
+def _unbalanced(G: nx.Graph, changed: set[tuple[str, str]], previous: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
+    """The unbalanced triangles (contradictions) of ``G``, from those of the date before.
+
+    Only a triangle through a tie that formed, dissolved or changed sign
+    (``changed``) can change; :func:`netviz.analysis.structural_balance`
+    judges those on the part of ``G`` they span, so a date costs what
+    changed, not the whole graph.
+    """
+    kept = {t for t in previous if not {(t[0], t[1]), (t[0], t[2]), (t[1], t[2])} & changed}
+    span = set()
+    for u, v in changed:
+        if G.has_edge(u, v):
+            span.add((u, v))
+            for w in nx.common_neighbors(G, u, v):
+                span |= {_dyad(u, w), _dyad(v, w)}
+    part = nx.Graph()
+    part.add_edges_from((u, v, G.edges[u, v]) for u, v in sorted(span))
+    return kept | {t.actors for t in structural_balance(part).contradictions}
+
+
+def _changes(
+    old_ties: Mapping[int, tuple[list, Counter]],
+    new_ties: Mapping[int, tuple[list, Counter]],
+    old_actors: Mapping[int, list],
+    new_actors: Mapping[int, list],
+    *,
+    first: bool,
+) -> dict[str, Any]:
+    """What changed since the previous date, as the page lists it: tie and actor indices,
+    with the signs or weights before and after; ``count`` = ties formed, flipped or dissolved."""
+    if first:
         return {kind: [] for kind in CHANGE_KINDS} | {"count": 0}
-    old = {_dyad(u, v): d for u, v, d in before.edges(data=True)}
-    new = {_dyad(u, v): d for u, v, d in after.edges(data=True)}
+    weight, sign = TIE_FIELDS.index("weight"), TIE_FIELDS.index("sign")
+    old = {t: state for t, (state, _) in old_ties.items()}
+    new = {t: state for t, (state, _) in new_ties.items()}
     both = sorted(old.keys() & new.keys())
-    out = {
-        "formed": [[tie_index[k], new[k]["sign"]] for k in sorted(new.keys() - old.keys())],
-        "flipped": [[tie_index[k], old[k]["sign"], new[k]["sign"]] for k in both if old[k]["sign"] != new[k]["sign"]],
-        "dissolved": [[tie_index[k], old[k]["sign"]] for k in sorted(old.keys() - new.keys())],
-        "strengthened": [[tie_index[k], old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] > old[k]["weight"]],
-        "weakened": [[tie_index[k], old[k]["weight"], new[k]["weight"]] for k in both if new[k]["weight"] < old[k]["weight"]],
-        "appeared": sorted(actor_index[n] for n in after.nodes if n not in before),
-        "disappeared": sorted(actor_index[n] for n in before.nodes if n not in after),
+    out: dict[str, Any] = {
+        "formed": [[t, new[t][sign]] for t in sorted(new.keys() - old.keys())],
+        "flipped": [[t, old[t][sign], new[t][sign]] for t in both if old[t][sign] != new[t][sign]],
+        "dissolved": [[t, old[t][sign]] for t in sorted(old.keys() - new.keys())],
+        "strengthened": [[t, old[t][weight], new[t][weight]] for t in both if new[t][weight] > old[t][weight]],
+        "weakened": [[t, old[t][weight], new[t][weight]] for t in both if new[t][weight] < old[t][weight]],
+        "appeared": sorted(new_actors.keys() - old_actors.keys()),
+        "disappeared": sorted(old_actors.keys() - new_actors.keys()),
     }
     out["count"] = len(out["formed"]) + len(out["flipped"]) + len(out["dissolved"])
     return out

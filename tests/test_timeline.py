@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 import json
 import math
+import random
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,6 +15,7 @@ import networkx as nx
 import pytest
 
 from netviz.actors import Actor, Codebook
+from netviz.analysis import structural_balance
 from netviz.curated import Curated
 from netviz.errors import NetvizError
 from netviz.model import ORIGINS, Evidence, Relation
@@ -140,6 +142,54 @@ def test_changes_between_dates_name_formed_flipped_and_dissolved_ties(snapshots)
     assert ("IRN-SYR", 1) in [(name(t), s) for t, s in d2["formed"]]
     d3 = data["steps"][2]["changes"]
     assert ("RUS-SYR", 1) in [(name(t), s) for t, s in d3["dissolved"]]  # the curated relation expired
+
+
+def test_contradictions_on_every_date_are_those_analysis_finds():
+    rng = random.Random(3)
+    actors = [f"A{i}" for i in range(8)]
+    days = [date(2020, 1, 1) + timedelta(days=7 * i) for i in range(12)]
+    rels = [rel(*rng.sample(actors, 2), rng.choice([1, -1]), day, rng.uniform(1, 9)) for day in days for _ in range(6)]
+    # a 3-week window: ties form, flip and dissolve, so contradictions come and go
+    snaps = build_snapshots(rels, days, window=21)
+    data = timeline_data(snaps, {a: (0.0, 0.0) for a in actors})
+    ids = [a[0] for a in data["actors"]]
+    current: set[tuple] = set()
+    sizes = []
+    for G, step in zip(snaps.values(), data["steps"], strict=True):
+        current |= {tuple(ids[i] for i in t) for t in step["contradictions"]["add"]}
+        current -= {tuple(ids[i] for i in t) for t in step["contradictions"]["del"]}
+        assert current == {t.actors for t in structural_balance(G).contradictions}
+        sizes.append(len(current))
+    assert max(sizes) > 0 and len(set(sizes)) > 2
+
+
+def actor_states(data):
+    """Each date's ``{actor id: bloc}``, replayed from the steps."""
+    ids = [a[0] for a in data["actors"]]
+    state: dict[str, int | None] = {}
+    for step in data["steps"]:
+        for row in step["actors"]["add"] + step["actors"]["set"]:
+            state[ids[row[0]]] = row[1]
+        for i in step["actors"]["del"]:
+            del state[ids[i]]
+        yield dict(state)
+
+
+def test_blocs_come_from_the_snapshots_or_from_analysis_and_keep_their_number():
+    camps = [rel("USA", "GBR", 1, D1, 8), rel("RUS", "SYR", 1, D1, 8), rel("USA", "RUS", -1, D1, 6),
+             rel("IRN", "SYR", 1, D2, 5), rel("QAT", "TUR", 1, D2, 1), rel("QAT", "TUR", -1, D2, 1)]
+    snaps = build_snapshots(camps, [D1, D2])
+    first, second = actor_states(timeline_data(snaps, {n: (0.0, 0.0) for G in snaps.values() for n in G}))
+    # every actor is in bloc 0 (build_snapshots' placeholder): netviz.analysis.find_blocs splits them
+    assert first["USA"] == first["GBR"] != first["RUS"] == first["SYR"]
+    # the Russian bloc keeps its number when Iran joins, though find_blocs now numbers it first
+    assert second["RUS"] == second["IRN"] == first["RUS"] and second["USA"] == first["USA"]
+    assert second["QAT"] is None and second["TUR"] is None  # only a mixed tie: in no bloc
+    given = {day: G.copy() for day, G in snaps.items()}
+    for G in given.values():
+        nx.set_node_attributes(G, {n: 1 if n in ("USA", "RUS") else 2 for n in G}, "bloc")
+    first, _ = actor_states(timeline_data(given, {n: (0.0, 0.0) for G in given.values() for n in G}))
+    assert first["USA"] == first["RUS"] != first["GBR"] == first["SYR"]
 
 
 def test_cue_spans_are_javascript_offsets_and_only_http_urls_are_kept():

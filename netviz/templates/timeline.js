@@ -625,8 +625,9 @@
   document.getElementById("mode").textContent = DATA.mode;
 
   network.once("afterDrawing", () => {
-    // read by the browser tests and the benchmark (tests/conftest.py): time to the first full draw
+    // read by the browser tests and the benchmark (tests/conftest.py), as on the map pages
     window.netvizReady = performance.now();
+    document.documentElement.setAttribute("data-netviz-ready", "true");
   });
   const start = dates.indexOf(decodeURIComponent(location.hash.slice(1)));
   goTo(start >= 0 ? start : dates.length - 1);
