@@ -35,10 +35,11 @@ import re
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -185,36 +186,37 @@ def extract_corpus(
     cache = _Cache(Path(cache_dir), dictionary_version(codebook, cues)) if cache_dir is not None else None
     chunk_size = _chunk_size(articles, jobs)
 
+    # Entries are read here: parsing one costs about what sending its relations
+    # from a worker would. Local workers write the entries of the articles they
+    # extract; Dask workers may run where the folder is not, so theirs are written here.
     slots: list[tuple[Relation, ...] | None] = []  # per article, in input order
-    cached = sentences = 0
-    batch: list[tuple[int, str | None, Article]] = []
+    tally = _Tally(slots, cache if engine == "dask" else None)
+    batch: list[tuple[int, Article]] = []
     runner: _Runner | None = None
     try:
         for article in articles:
-            key = cache.key(article) if cache else None
-            entry = cache.read(article, key) if cache else None
+            entry = cache.get(article) if cache else None
             if entry is not None:
                 slots.append(entry)
-                cached += 1
+                tally.cached += 1
                 continue
-            batch.append((len(slots), key, article))
+            batch.append((len(slots), article))
             slots.append(None)
             if len(batch) == chunk_size:
-                runner = runner or _runner(engine, jobs, scheduler, codebook, cues)
-                sentences += _finish(runner.submit(batch), slots, cache)
+                runner = runner or _runner(engine, jobs, scheduler, codebook, cues, cache)
+                tally.add(runner.submit(batch))
                 batch = []
         if batch:
-            # one new article (the usual rebuild) is not worth starting workers or a cluster for
-            runner = runner or (_InProcess(codebook, cues) if len(slots) - cached == 1 else
-                                _runner(engine, jobs, scheduler, codebook, cues))
-            sentences += _finish(runner.submit(batch), slots, cache)
+            runner = runner or _runner(engine, jobs, scheduler, codebook, cues, cache)
+            tally.add(runner.submit(batch))
         if runner is not None:
-            sentences += _finish(runner.drain(), slots, cache)
+            tally.add(runner.drain())
     finally:
         if runner is not None:
             runner.close()
     relations = tuple(rel for rels in slots for rel in rels or ())
-    stats = ExtractionStats(len(slots), len(slots) - cached, cached, sentences, time.perf_counter() - started)
+    stats = ExtractionStats(len(slots), len(slots) - tally.cached, tally.cached, tally.sentences,
+                            time.perf_counter() - started)
     return ExtractionRun(relations, stats)
 
 
@@ -234,50 +236,53 @@ def _chunk_size(articles: Iterable[Article], jobs: int) -> int:
     return _CHUNK
 
 
-Done = Iterable[tuple[list[tuple[int, str | None, Article]], list[tuple[tuple[Relation, ...], int]]]]
+#: One extracted article: its relations and its number of sentences.
+Result = tuple[tuple[Relation, ...], int]
+#: Finished batches: the (slot, article) pairs sent and their results, in the same order.
+Done = Iterable[tuple[list[tuple[int, Article]], list[Result]]]
 
 
-def _finish(done: Done, slots: list, cache: _Cache | None) -> int:
-    """Put finished batches in their slots and in the cache; the number of sentences read."""
-    sentences = 0
-    for batch, results in done:
-        for (slot, key, article), (relations, count) in zip(batch, results):
-            slots[slot] = relations
-            sentences += count
-            if cache is not None:
-                cache.write(article, key, relations)
-    return sentences
+class _Tally:
+    """Puts finished batches in their slots (and in the cache, when this process writes it) and counts."""
+
+    def __init__(self, slots: list, cache: _Cache | None) -> None:
+        self.slots, self.cache = slots, cache
+        self.cached = self.sentences = 0
+
+    def add(self, done: Done) -> None:
+        for batch, results in done:
+            for (slot, article), (relations, sentences) in zip(batch, results):
+                self.slots[slot] = relations
+                self.sentences += sentences
+                if self.cache is not None:
+                    self.cache.put(article, relations)
 
 
 # --- what a worker runs ------------------------------------------------------
 
-_worker_dictionaries: tuple[Codebook, Cues] | None = None
+_worker_state: tuple[Codebook, Cues, _Cache | None] | None = None
 
 
-def _init_worker(codebook: Codebook, cues: Cues) -> None:
-    """Keep the dictionaries in the worker, so tasks carry only articles."""
-    global _worker_dictionaries
-    _worker_dictionaries = (codebook, cues)
+def _init_worker(codebook: Codebook, cues: Cues, cache: _Cache | None) -> None:
+    """Keep the dictionaries (and the cache to write to) in the worker, so tasks carry only articles."""
+    global _worker_state
+    _worker_state = (codebook, cues, cache)
 
 
-def extract_batch(articles: Sequence[Article], codebook: Codebook, cues: Cues) -> list[tuple[tuple[Relation, ...], int]]:
-    """Each article's relations and its number of sentences: one task of :func:`extract_corpus`.
-
-    >>> from datetime import date
-    >>> from netviz.actors import load_codebook
-    >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia has backed the Syrian regime. Rain fell.")
-    >>> [(len(rels), n) for rels, n in extract_batch([art], load_codebook(), load_cues())]
-    [(1, 2)]
-    """
-    return [
-        (tuple(extract_relations([article], codebook, cues)), len(split_sentences(article.text)))
-        for article in articles
-    ]
+def _extract_batch(articles: Sequence[Article], codebook: Codebook, cues: Cues, cache: _Cache | None = None) -> list[Result]:
+    """One task: each article's relations and sentences, written to ``cache`` if given."""
+    out: list[Result] = []
+    for article in articles:
+        relations = tuple(extract_relations([article], codebook, cues))
+        if cache is not None:
+            cache.put(article, relations)
+        out.append((relations, len(split_sentences(article.text))))
+    return out
 
 
-def _extract_in_worker(articles: Sequence[Article]) -> list[tuple[tuple[Relation, ...], int]]:
-    assert _worker_dictionaries is not None, "worker started without _init_worker"
-    return extract_batch(articles, *_worker_dictionaries)
+def _extract_in_worker(articles: Sequence[Article]) -> list[Result]:
+    assert _worker_state is not None, "worker started without _init_worker"
+    return _extract_batch(articles, *_worker_state)
 
 
 def code_version() -> str:
@@ -307,11 +312,11 @@ class _Runner(Protocol):
 class _InProcess:
     """``jobs=1``: extract each batch at once, here."""
 
-    def __init__(self, codebook: Codebook, cues: Cues) -> None:
-        self._dictionaries = (codebook, cues)
+    def __init__(self, codebook: Codebook, cues: Cues, cache: _Cache | None) -> None:
+        self._state = (codebook, cues, cache)
 
-    def submit(self, batch: list) -> Done:
-        return [(batch, extract_batch([a for _, _, a in batch], *self._dictionaries))]
+    def submit(self, batch: list[tuple[int, Article]]) -> Done:
+        return [(batch, _extract_batch([a for _, a in batch], *self._state))]
 
     def drain(self) -> Done:
         return []
@@ -321,51 +326,45 @@ class _InProcess:
 
 
 class _Windowed:
-    """Keeps at most ``window`` batches in flight and hands results back in submission order."""
+    """Keeps at most ``window`` batches in flight and hands their results back in submission order.
 
-    def __init__(self, window: int) -> None:
+    ``start`` sends a list of articles off and returns a future (``concurrent.futures``
+    or Dask: both have ``result()``).
+    """
+
+    def __init__(self, window: int, start: Callable[[list[Article]], Any]) -> None:
         self._window = window
-        self._inflight: deque[tuple[list, Any]] = deque()
+        self._start = start
+        self._inflight: deque[tuple[list[tuple[int, Article]], Any]] = deque()
 
-    def _start(self, articles: list[Article]) -> Any:
-        raise NotImplementedError
-
-    def _result(self, handle: Any) -> list:
-        raise NotImplementedError
-
-    def submit(self, batch: list) -> Done:
-        self._inflight.append((batch, self._start([a for _, _, a in batch])))
+    def submit(self, batch: list[tuple[int, Article]]) -> Done:
+        self._inflight.append((batch, self._start([a for _, a in batch])))
         done = []
         while len(self._inflight) >= self._window:
-            batch, handle = self._inflight.popleft()
-            done.append((batch, self._result(handle)))
+            batch, future = self._inflight.popleft()
+            done.append((batch, future.result()))
         return done
 
-    def drain(self) -> Iterator:
+    def drain(self) -> Done:
         while self._inflight:
-            batch, handle = self._inflight.popleft()
-            yield batch, self._result(handle)
+            batch, future = self._inflight.popleft()
+            yield batch, future.result()
 
 
 class _Pool(_Windowed):
     """``jobs=N``: a pool of N worker processes on this machine."""
 
-    def __init__(self, jobs: int, codebook: Codebook, cues: Cues) -> None:
-        super().__init__(_AHEAD * jobs)
+    def __init__(self, jobs: int, codebook: Codebook, cues: Cues, cache: _Cache | None) -> None:
         # fork shares the loaded dictionaries with the workers for free; macOS
         # offers fork but its system libraries are not fork-safe (Python's own
         # default there is spawn), so it and Windows pickle them once per worker.
         methods = multiprocessing.get_all_start_methods()
         method = "fork" if "fork" in methods and sys.platform != "darwin" else "spawn"
         self._pool = ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker, initargs=(codebook, cues),
+            jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+            initargs=(codebook, cues, cache),
         )
-
-    def _start(self, articles: list[Article]) -> Future:
-        return self._pool.submit(_extract_in_worker, articles)
-
-    def _result(self, handle: Future) -> list:
-        return handle.result()
+        super().__init__(_AHEAD * jobs, partial(self._pool.submit, _extract_in_worker))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
@@ -395,9 +394,10 @@ class _Dask(_Windowed):
         try:
             self._check_workers()
             threads = sum(self._client.nthreads().values()) or 1
-            super().__init__(_AHEAD * threads)
             # sent once to every worker; tasks then carry only articles
-            self._dictionaries = self._client.scatter([codebook, cues], broadcast=True, hash=False)
+            dictionaries = self._client.scatter([codebook, cues], broadcast=True, hash=False)
+            super().__init__(_AHEAD * threads, lambda articles: self._client.submit(
+                _extract_batch, articles, *dictionaries, pure=False))
         except BaseException:
             self.close()
             raise
@@ -405,7 +405,12 @@ class _Dask(_Windowed):
     def _check_workers(self) -> None:
         """Every worker must run this netviz, or the same article would give other relations."""
         mine = code_version()
-        versions = self._client.run(code_version)
+        try:
+            versions = self._client.run(code_version)
+        except Exception as exc:  # noqa: BLE001 - Dask re-raises a worker's ImportError as a bare Exception
+            raise NetvizError(
+                f"a Dask worker cannot run netviz's code_version ({exc}); install the same netviz on every worker"
+            ) from None
         if not versions:
             raise NetvizError(
                 "the Dask cluster has no workers; start some with `dask worker tcp://HOST:8786` on machines with netviz installed"
@@ -417,12 +422,6 @@ class _Dask(_Windowed):
                     "install the same netviz on every worker"
                 )
 
-    def _start(self, articles: list[Article]) -> Any:
-        return self._client.submit(extract_batch, articles, *self._dictionaries, pure=False)
-
-    def _result(self, handle: Any) -> list:
-        return handle.result()
-
     def close(self) -> None:
         self._client.close()
         self._close_cluster()
@@ -432,10 +431,11 @@ class _Dask(_Windowed):
             self._cluster.close()
 
 
-def _runner(engine: str, jobs: int, scheduler: str | None, codebook: Codebook, cues: Cues) -> _Runner:
+def _runner(engine: str, jobs: int, scheduler: str | None, codebook: Codebook, cues: Cues,
+            cache: _Cache | None) -> _Runner:
     if engine == "dask":
         return _Dask(jobs, scheduler, codebook, cues)
-    return _InProcess(codebook, cues) if jobs == 1 else _Pool(jobs, codebook, cues)
+    return _InProcess(codebook, cues, cache) if jobs == 1 else _Pool(jobs, codebook, cues, cache)
 
 
 def _dask() -> Any:
@@ -517,22 +517,23 @@ class _Cache:
                 f"{folder}: cannot write the extraction cache ({exc.strerror}); choose another --out or pass --no-cache"
             ) from None
 
-    def key(self, article: Article) -> str:
+    def _key(self, article: Article) -> str:
+        """What the entry must have been extracted from: this article's content under this version."""
         content = json.dumps(
             [self.version, article.id, article.date.isoformat(), article.title, article.source, article.url,
              article.text],
         )
         return hashlib.sha256(content.encode()).hexdigest()
 
-    def path(self, article: Article) -> Path:
+    def _path(self, article: Article) -> Path:
         name = hashlib.sha256(json.dumps(article.id).encode()).hexdigest()
         return self.folder / name[:2] / f"{name[2:32]}.json"
 
-    def read(self, article: Article, key: str) -> tuple[Relation, ...] | None:
+    def get(self, article: Article) -> tuple[Relation, ...] | None:
         """The cached relations, or None for a missing, stale or damaged entry."""
         try:
-            entry = json.loads(self.path(article).read_bytes())
-            if entry["key"] != key:
+            entry = json.loads(self._path(article).read_bytes())
+            if entry["key"] != self._key(article):
                 return None
             return tuple(relation_from_record(rec) for rec in entry["relations"])
         except FileNotFoundError:
@@ -541,8 +542,8 @@ class _Cache:
             # damaged (truncated, edited, from a future format): extracted again and rewritten
             return None
 
-    def write(self, article: Article, key: str, relations: Sequence[Relation]) -> None:
-        path = self.path(article)
-        entry = {"key": key, "article": article.id, "relations": [relation_record(r) for r in relations]}
+    def put(self, article: Article, relations: Sequence[Relation]) -> None:
+        path = self._path(article)
+        entry = {"key": self._key(article), "article": article.id, "relations": [relation_record(r) for r in relations]}
         path.parent.mkdir(exist_ok=True)
         atomic_write_text(path, json.dumps(entry, separators=(",", ":")))
