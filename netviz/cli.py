@@ -8,6 +8,7 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +30,7 @@ from netviz.export import export_snapshots
 from netviz.layout import compute_layout
 from netviz.model import relation_record
 from netviz.table import format_table
+from netviz.timeline import render_timeline
 
 
 class _Group(TyperGroup):
@@ -40,6 +42,9 @@ class _Group(TyperGroup):
         except NetvizError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except BrokenPipeError:  # `netviz ... | head` closed the pipe: stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as exc:  # disk full, permission denied while writing
             typer.echo(f"Error: {exc.filename or ''}: {exc.strerror}", err=True)
             raise typer.Exit(1) from None
@@ -163,6 +168,34 @@ def export(
     positions = compute_layout(result.snapshots.values()) if output_format == "gexf" else None
     for path in export_snapshots(snaps, output_format, out, date=date if date is not None else when, positions=positions):
         typer.echo(f"Wrote {path}")
+
+
+@app.command()
+def timeline(
+    out: Annotated[Path, typer.Option("--out", help="The page to write (a folder: timeline.html inside it).")] = Path("output/timeline.html"),
+    data: Data = Path("data"),
+    actors: Actors = [],
+    curated: CuratedFiles = [],
+    no_bundled_curated: NoBundled = False,
+    cues: Cues = [],
+    per_date: PerDate = False,
+    window: Window = None,
+    events: Events = [],
+    period: Period = "day",
+    event_date: EventDate = "event",
+    jobs: Jobs = None,
+    engine: Engine = "local",
+    scheduler: Scheduler = None,
+    no_cache: NoCache = False,
+) -> None:
+    """Write one offline page holding every snapshot, with a date slider (output/timeline.html)."""
+    if out.is_dir():
+        out = out / "timeline.html"
+    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
+                    _progress, jobs=jobs, engine=engine, scheduler=scheduler,
+                    cache_dir=None if no_cache else out.parent / CACHE)
+    path = render_timeline(result.snapshots, out, codebook=result.codebook)
+    typer.echo(f"Timeline of {len(result.snapshots)} dates written to {path}")
 
 
 @app.command()
