@@ -63,6 +63,7 @@ def relations():
         rel("TUR", "QAT", 1, D3, 4, confidence=0.5),
         rel("USA", "IRN", -1, D4, 9, cue="sanctioned"),
         rel("IRN", "TUR", 1, D4, 3),
+        rel("USA", "TUR", 1, D4, 5),  # with USA-IRN hostile: a contradiction on D4
     ]
 
 
@@ -359,6 +360,18 @@ def test_changes_since_the_previous_date_are_listed_and_highlighted(open_page, p
     assert "RUS-SYR" not in tab.js("() => window.netvizTimeline.edges.getIds()")
 
 
+def test_the_contradictions_of_the_date_are_listed_and_select_their_ties(open_page, page):
+    tab = open_page(page)
+    items = tab.page.locator("#contradictions .nv-list button")
+    assert items.count() == 1
+    assert items.first.locator(".nv-grow").text_content() == "IRN-USA − against IRN-TUR +, TUR-USA +"
+    items.first.click()
+    selected = tab.js("() => window.netvizTimeline.network.getSelectedEdges().map(id => window.netvizTimeline.edges.get(id)).map(e => [e.from, e.to].sort().join('-'))")
+    assert sorted(selected) == ["IRN-TUR", "IRN-USA", "TUR-USA"]
+    go(tab, 2)
+    assert tab.page.locator("#contradictions-heading").text_content() == "Contradictions (0)"
+
+
 def test_clicking_a_tie_shows_its_evidence_with_the_cue_highlighted_and_a_safe_link(open_page, page):
     tab = open_page(page)
     go(tab, 0)
@@ -473,3 +486,42 @@ def test_markup_from_articles_and_actor_names_never_runs(open_page, tmp_path, ar
     assert tab.page.locator("img").count() == 0
     assert dialogs == [] and tab.requests == [] and tab.errors == []
     tab.page.screenshot(path=str(artifacts / "timeline-malicious.png"))
+
+
+# ---- the command ----------------------------------------------------------------
+
+ARTICLE = """---
+title: {title}
+date: {day}
+source: Example Wire
+url: https://example.org/{day}
+---
+{text}
+"""
+
+
+def test_netviz_timeline_writes_the_page_from_articles(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.md").write_text(ARTICLE.format(title="Accord", day="2017-01-08",
+                                                  text="Russia and Turkey signed a defence pact on Sunday."))
+    (articles / "b.md").write_text(ARTICLE.format(title="Rift", day="2017-03-08",
+                                                  text="Turkey condemned the United States over the strikes."))
+    out = tmp_path / "site"
+    out.mkdir()
+    result = CliRunner().invoke(app, ["timeline", "--data", str(tmp_path), "--out", str(out), "--no-bundled-curated",
+                                      "--jobs", "1", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "written to" in result.output
+    parser = _Tags()
+    parser.feed((out / "timeline.html").read_text(encoding="utf-8"))
+    assert json.loads(parser.data_json)["dates"] == ["2017-01-08", "2017-03-08"]
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["timeline", "--data", str(empty), "--out", str(tmp_path / "t.html"), "--jobs", "1"])
+    assert result.exit_code == 1 and result.output.startswith("Error: ")

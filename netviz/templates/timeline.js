@@ -339,16 +339,18 @@
 
   function renderContradictions() {
     const box = clear("contradictions");
-    const list = [...contradictions].map((k) => k.split(",").map(Number));
-    list.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
+    // strongest first, as netviz.analysis orders them: the geometric mean of the three tie weights
+    const strength = (tri) => Math.cbrt([[0, 1], [0, 2], [1, 2]].reduce((w, [p, q]) => w * tieState.get(tieBetween(tri[p], tri[q])).weight, 1));
+    const list = [...contradictions].map((k) => k.split(",").map(Number)).map((tri) => [strength(tri), tri]);
+    list.sort(([x, p], [y, q]) => y - x || p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
     document.getElementById("contradictions-heading").textContent = "Contradictions (" + list.length + ")";
     if (!list.length) {
       box.append(el("p", { class: "nv-hint", text: "No unbalanced triangle on this date." }));
       return;
     }
     box.append(el("p", { class: "nv-hint", text: "Triangles with an odd number of hostile ties: a friend of a friend who is an enemy, or three mutual enemies." }));
-    box.append(listWithMore(list, (tri) => el("button", { type: "button", onclick: () => selectTriangle(tri) },
-      el("span", { class: "nv-grow", text: describeTriangle(tri) }))));
+    box.append(listWithMore(list, ([weight, tri]) => el("button", { type: "button", onclick: () => selectTriangle(tri) },
+      el("span", { class: "nv-grow", text: describeTriangle(tri) }), el("span", { class: "nv-num", text: fmt(weight) }))));
   }
 
   function renderLegend() {
