@@ -643,8 +643,10 @@ class MapNetwork(Network):
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
         """The page as a string (pyvis's signature; ``name``, ``local`` and ``notebook`` are unused)."""
-        data = dict(self.page_data, nodes=self.nodes, edges=self.edges, options=self.options)
-        self.html = self.templateEnv.get_template(self.path).render(data=data, scripts=MAP_SCRIPTS, **self.page)
+        graph = {"nodes": self.nodes, "edges": self.edges, "options": self.options}
+        self.html = self.templateEnv.get_template(self.path).render(
+            graph=graph, data=self.page_data, scripts=MAP_SCRIPTS, **self.page
+        )
         return self.html
 
     def _repr_html_(self) -> str:

@@ -6,7 +6,8 @@
 ``open_page`` opens a local HTML file in a new tab with every non-file
               request blocked and recorded, console errors and uncaught
               exceptions collected, and (by default) waits until a netviz map
-              has drawn (``<html data-netviz-ready>``). Returns a :class:`Tab`.
+              has drawn and loaded its evidence (``<html data-netviz-ready>``).
+              Returns a :class:`Tab`.
 ``artifacts`` tests/artifacts/ (git-ignored): screenshots for a person to look at.
 
 Browser tests never skip silently: without playwright or Chromium they fail
@@ -28,7 +29,7 @@ LAUNCH_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
-#: set by netviz.js once the map has drawn
+#: set by netviz.js once the map has drawn and its evidence is loaded
 READY = "html[data-netviz-ready]"
 
 

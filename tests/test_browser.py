@@ -107,7 +107,7 @@ def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
                   contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["±", "+", "-"]}])
     assert tab.js("window.__pwned") is None
     assert tab.js("document.querySelectorAll('img').length") == 0
-    assert tab.js("document.scripts.length") == 4
+    assert tab.js("document.scripts.length") == 5
     assert tab.page.title().startswith(XSS[0])
 
     edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")

@@ -161,7 +161,8 @@ class Page(HTMLParser):
         return [a for t, a in self.elements if t == name]
 
     def data(self) -> dict:
-        return json.loads(self.text_by_id["netviz-data"])
+        """The page's two JSON blocks in one dict: the vis graph and the panel data."""
+        return {**json.loads(self.text_by_id["netviz-graph"]), **json.loads(self.text_by_id["netviz-data"])}
 
     def code_scripts(self) -> list[str]:
         return [text for attrs, text in self.scripts if attrs.get("type") != "application/json"]
@@ -332,17 +333,18 @@ def test_the_graph_is_not_modified(tmp_path):
 def test_markup_from_articles_and_data_never_becomes_markup(tmp_path):
     text, page = render(tmp_path, malicious(), title=XSS[0],
                         contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["+", "+", "-"]}])
-    assert len(page.scripts) == 4  # the data and our three scripts, nothing else
+    assert len(page.scripts) == 5  # two JSON blocks and our three scripts, nothing else
     assert page.tags("img") == [] and page.tags("iframe") == []
     assert not any(k.startswith("on") for _, attrs in page.elements for k in attrs)
-    assert text.count("</script>") == 4
+    assert text.count("</script>") == 5
     data = page.data()  # parses, and keeps the strings exactly
     sentences = [r["sentence"] for t in data["ties"].values() for r in t["evidence"]]
     assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in sentences
     assert data["actors"]["YPG"]["label"] == XSS[1] + "Kurds"
     assert data["articles"][XSS[1]]["title"] == XSS[0]
-    raw_json = next(t for a, t in page.scripts if a.get("id") == "netviz-data")
-    assert "<" not in raw_json and ">" not in raw_json
+    for attrs, raw_json in page.scripts:
+        if attrs.get("type") == "application/json":
+            assert "<" not in raw_json and ">" not in raw_json
     # the title and the contradiction list show the markup as text
     assert page.title.startswith(XSS[0])  # as text
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;" in text

@@ -1,10 +1,12 @@
 /* netviz page code shared by the snapshot map and pages built like it.
  *
- * netviz.start(data) draws the page data (the JSON netviz.render.map_data
- * embeds: vis nodes/edges/options, actors, ties with their evidence, the
- * article table, contradictions) with vis-network, gives every actor and tie
- * its tooltip, and wires the side panel: a tie's evidence, an actor's ties,
- * the contradictions and the actor search.
+ * netviz.start(graphId, dataId) draws the page's two JSON blocks (written by
+ * netviz.render from map_data): first the graph (vis nodes, edges, options),
+ * then, once it is drawn, the data (actors, ties with their evidence, the
+ * article table, contradictions). Parsing the evidence only after the first
+ * draw, and making each tooltip when it is first hovered, keeps a map of
+ * 20,000 ties quick to appear. It wires the side panel: a tie's evidence, an
+ * actor's ties, the contradictions and the actor search.
  *
  * Text from articles and data files only ever reaches the page through
  * textContent or form values, never as HTML; links are made only for
@@ -36,8 +38,11 @@ var netviz = (function () {
     return JSON.parse(document.getElementById(id).textContent);
   }
 
+  // one formatter for every number: toLocaleString builds a new one per call (seconds for 20,000 tooltips)
+  var NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
+
   function number(x) {
-    return Number(x).toLocaleString("en", { maximumFractionDigits: 2 });
+    return NUMBER.format(x);
   }
 
   function signed(x) {
@@ -98,23 +103,35 @@ var netviz = (function () {
     return quote;
   }
 
-  function start(data) {
+  function start(graphId, dataId) {
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
-    var actors = data.actors, ties = data.ties, articles = data.articles || {};
+    var graph = readData(graphId);
+    var nodes = new vis.DataSet(graph.nodes);
+    var edges = new vis.DataSet(graph.edges);
+    var network = new vis.Network(container, { nodes: nodes, edges: edges }, graph.options);
+    var data = null, actors, ties, articles, tiesOf;
 
-    var tiesOf = {};
-    Object.keys(ties).forEach(function (id) {
-      var tie = ties[id];
-      (tiesOf[tie.a] = tiesOf[tie.a] || []).push(id);
-      (tiesOf[tie.b] = tiesOf[tie.b] || []).push(id);
-    });
-    Object.keys(tiesOf).forEach(function (actor) {
-      tiesOf[actor].sort(function (x, y) {
-        return ties[y].weight - ties[x].weight || (x < y ? -1 : x > y ? 1 : 0);
+    /* Parse the evidence (once) and index each actor's ties, strongest first. */
+    function load() {
+      if (data !== null) return;
+      data = readData(dataId);
+      actors = data.actors;
+      ties = data.ties;
+      articles = data.articles || {};
+      tiesOf = {};
+      Object.keys(ties).forEach(function (id) {
+        var tie = ties[id];
+        (tiesOf[tie.a] = tiesOf[tie.a] || []).push(id);
+        (tiesOf[tie.b] = tiesOf[tie.b] || []).push(id);
       });
-    });
+      Object.keys(tiesOf).forEach(function (actor) {
+        tiesOf[actor].sort(function (x, y) {
+          return ties[y].weight - ties[x].weight || (x < y ? -1 : x > y ? 1 : 0);
+        });
+      });
+    }
 
     function label(id) {
       return actors[id] ? actors[id].label : id;
@@ -159,12 +176,17 @@ var netviz = (function () {
       return lines.join("\n");
     }
 
-    // plain strings: vis-network shows them with innerText, never as HTML
-    data.nodes.forEach(function (n) { n.title = actorTooltip(n.id); });
-    data.edges.forEach(function (e) { e.title = tieTooltip(ties[e.id]); });
-    var nodes = new vis.DataSet(data.nodes);
-    var edges = new vis.DataSet(data.edges);
-    var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+    // A tooltip is made when its item is first hovered (vis-network shows it
+    // after the tooltip delay). Plain strings: vis-network sets them with
+    // innerText, never as HTML.
+    network.on("hoverNode", function (params) {
+      load();
+      if (nodes.get(params.node).title === undefined) nodes.update({ id: params.node, title: actorTooltip(params.node) });
+    });
+    network.on("hoverEdge", function (params) {
+      load();
+      if (edges.get(params.edge).title === undefined) edges.update({ id: params.edge, title: tieTooltip(ties[params.edge]) });
+    });
 
     function show(nodesToShow) {
       clear(details);
@@ -227,6 +249,7 @@ var netviz = (function () {
     }
 
     function showTie(id) {
+      load();
       var tie = ties[id];
       if (!tie) return;
       var sign = SIGNS[String(tie.sign)];
@@ -245,6 +268,7 @@ var netviz = (function () {
     }
 
     function showActor(id) {
+      load();
       var actor = actors[id];
       if (!actor) return;
       var title = el("h2");
@@ -262,6 +286,7 @@ var netviz = (function () {
     }
 
     function showContradiction(index) {
+      load();
       var item = data.contradictions[index];
       var ids = item.edges.filter(function (e) { return e !== null; });
       network.setSelection({ nodes: item.actors, edges: ids }, { unselectAll: true, highlightEdges: false });
@@ -285,9 +310,11 @@ var netviz = (function () {
     });
 
     var search = document.getElementById("nv-search");
-    if (search) {
+    var byName = {};
+
+    /* Offer every actor in the search box (label (id)); a label or an id finds it. */
+    function fillSearch() {
       var options = document.getElementById("nv-actor-list");
-      var byName = {};
       Object.keys(actors).sort().forEach(function (id) {
         var name = actors[id].label === id ? id : actors[id].label + " (" + id + ")";
         byName[name.toLowerCase()] = id;
@@ -297,7 +324,11 @@ var netviz = (function () {
         option.value = name;
         options.appendChild(option);
       });
+    }
+
+    if (search) {
       search.addEventListener("change", function () {
+        load();
         var id = byName[search.value.trim().toLowerCase()];
         if (id === undefined) return;
         network.selectNodes([id]);
@@ -309,7 +340,12 @@ var netviz = (function () {
     network.once("afterDrawing", function () {
       // read by the browser tests and the benchmark: time from navigation to the first full draw
       window.netvizReady = performance.now();
-      document.documentElement.setAttribute("data-netviz-ready", "true");
+      // then the evidence, while the reader looks at the map
+      setTimeout(function () {
+        load();
+        if (search) fillSearch();
+        document.documentElement.setAttribute("data-netviz-ready", "true");
+      }, 0);
     });
 
     return { network: network, nodes: nodes, edges: edges, showTie: showTie, showActor: showActor };
