@@ -60,20 +60,20 @@ app = typer.Typer(
 )
 
 # --- the input options every snapshot command shares -------------------------
-Data = Annotated[Path, typer.Option("--data", help="Folder of articles, or a folder holding articles/.")]
-Actors = Annotated[list[Path], typer.Option("--actors", help="Your codebook file, extending the bundled one (repeatable).")]
-CuratedFiles = Annotated[list[Path], typer.Option("--curated", help="Your curated relations file (repeatable).")]
+Data = Annotated[Path, typer.Option("--data", metavar="DIR", help="Folder of articles, or a folder holding articles/.")]
+Actors = Annotated[list[Path], typer.Option("--actors", metavar="FILE", help="Your codebook file, extending the bundled one (repeatable).")]
+CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", help="Your curated relations file (repeatable).")]
 NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
-Cues = Annotated[list[Path], typer.Option("--cues", help="Your cue lexicon file, extending the bundled one (repeatable).")]
+Cues = Annotated[list[Path], typer.Option("--cues", metavar="FILE", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
 Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
-Events = Annotated[list[Path], typer.Option("--events", help="A GDELT or ICEWS event file to merge in (repeatable).")]
-Period = Annotated[str, typer.Option("--period", help="Group event dates into snapshots by day, week or month.")]
-EventDate = Annotated[str, typer.Option("--event-date", help="Place events on their event date (event) or the day GDELT added them (added).")]
-Out = Annotated[Path, typer.Option("--out", help="Output folder.")]
+Events = Annotated[list[Path], typer.Option("--events", metavar="FILE", help="A GDELT or ICEWS event file to merge in (repeatable).")]
+Period = Annotated[str, typer.Option("--period", metavar="day|week|month", help="Group event dates into snapshots by day, week or month.")]
+EventDate = Annotated[str, typer.Option("--event-date", metavar="event|added", help="Place events on their event date (event) or the day GDELT added them (added).")]
+Out = Annotated[Path, typer.Option("--out", metavar="PATH", help="Output folder.")]
 # --- how relations are extracted (build, extract) ----------------------------
 Jobs = Annotated[Optional[int], typer.Option("--jobs", min=1, metavar="N", show_default=False, help="Worker processes for extraction [default: every core]; 1 runs in this process.")]
-Engine = Annotated[str, typer.Option("--engine", help="Extract on this machine (local) or on a Dask cluster (dask; pip install 'netviz[dask]').")]
+Engine = Annotated[str, typer.Option("--engine", metavar="local|dask", help="Extract on this machine (local) or on a Dask cluster (dask; pip install 'netviz[dask]').")]
 Scheduler = Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", show_default=False, help="With --engine dask: the Dask scheduler, e.g. tcp://host:8786 [default: a local Dask cluster].")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Extract every article again instead of reusing the finished ones kept in OUT/.cache (extract: output/.cache, the one build uses by default).")]
 CACHE = ".cache"  # under the output folder: finished articles, safe to delete
@@ -128,6 +128,7 @@ def build(
     no_cache: NoCache = False,
 ) -> None:
     """Build one offline HTML map per article date, plus output/index.html."""
+    out = pipeline.output_folder(out)
     result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
                     _progress, jobs=jobs, engine=engine, scheduler=scheduler,
                     cache_dir=None if no_cache else out / CACHE)
@@ -139,8 +140,8 @@ def build(
 @app.command()
 def export(
     when: Annotated[Optional[str], typer.Argument(metavar="[DATE|all]", help="YYYY-MM-DD, first, last or all (default: all; last for graphml).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
-    out: Annotated[Optional[Path], typer.Option("--out", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="PATH", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
     data: Data = Path("data"),
     actors: Actors = [],
     curated: CuratedFiles = [],
@@ -172,7 +173,7 @@ def export(
 
 @app.command()
 def timeline(
-    out: Annotated[Path, typer.Option("--out", help="The page to write (a folder: timeline.html inside it).")] = Path("output/timeline.html"),
+    out: Annotated[Path, typer.Option("--out", metavar="PATH", help="The page to write (a folder: timeline.html inside it).")] = Path("output/timeline.html"),
     data: Data = Path("data"),
     actors: Actors = [],
     curated: CuratedFiles = [],
@@ -200,10 +201,10 @@ def timeline(
 
 @app.command()
 def events(
-    files: Annotated[list[Path], typer.Argument(help="GDELT 2.0 or 1.0 exports or ICEWS files (.zip and .gz too).", show_default=False)],
-    output_format: Annotated[str, typer.Option("--format", help="table, or jsonl (the records of `netviz extract`).")] = "table",
-    kind: Annotated[Optional[str], typer.Option("--kind", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
-    date_field: Annotated[str, typer.Option("--event-date", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
+    files: Annotated[list[Path], typer.Argument(metavar="FILE", help="GDELT 2.0 or 1.0 exports or ICEWS files (.zip and .gz too).", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or jsonl (the records of `netviz extract`).")] = "table",
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
+    date_field: Annotated[str, typer.Option("--event-date", metavar="event|added", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
     actors: Actors = [],
 ) -> None:
     """Convert GDELT or ICEWS event files into relation records; the summary goes to stderr."""
@@ -224,7 +225,7 @@ def events(
 
 actors_app = typer.Typer(cls=_Group, help="The actor codebook: list it, or see what a phrase names.")
 app.add_typer(actors_app, name="actors")
-ActorsFormat = Annotated[str, typer.Option("--format", help="table, or json (every field, people with their role dates).")]
+ActorsFormat = Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json (every field, people with their role dates).")]
 
 
 @actors_app.callback(invoke_without_command=True)
@@ -245,7 +246,7 @@ def actors_list(ctx: typer.Context, output_format: ActorsFormat = "table", actor
 @actors_app.command("resolve")
 def actors_resolve(
     text: Annotated[str, typer.Argument(help="A name, alias or sentence.", metavar="TEXT", show_default=False)],
-    on: Annotated[Optional[datetime], typer.Option("--date", formats=["%Y-%m-%d"], help="Resolve people as of this date (YYYY-MM-DD); all their roles by default.")] = None,
+    on: Annotated[Optional[datetime], typer.Option("--date", metavar="YYYY-MM-DD", formats=["%Y-%m-%d"], help="Resolve people as of this date (YYYY-MM-DD); all their roles by default.")] = None,
     output_format: ActorsFormat = "table",
     actors: Actors = [],
 ) -> None:
@@ -265,8 +266,8 @@ def actors_resolve(
 
 @app.command()
 def extract(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Article files or folders (default: data/articles).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", help="table, jsonl (one relation record per line) or csv.")] = "table",
+    paths: Annotated[Optional[list[Path]], typer.Argument(metavar="PATH", help="Article files or folders (default: data/articles).", show_default=False)] = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, jsonl (one relation record per line) or csv.")] = "table",
     actors: Actors = [],
     cues: Cues = [],
     jobs: Jobs = None,
@@ -293,10 +294,10 @@ def extract(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold relations (the format of the seeds' gold.yaml).", show_default=False)],
-    articles_dir: Annotated[Path, typer.Option("--articles", help="Folder of the articles the gold file annotates.")] = Path("data"),
-    output_format: Annotated[str, typer.Option("--format", help="table, or json.")] = "table",
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, help="Relations below this confidence are not counted as found.")] = extraction.FOUND_CONFIDENCE,
+    gold: Annotated[Path, typer.Argument(metavar="GOLD", help="Gold relations (the format of the seeds' gold.yaml).", show_default=False)],
+    articles_dir: Annotated[Path, typer.Option("--articles", metavar="DIR", help="Folder of the articles the gold file annotates.")] = Path("data"),
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json.")] = "table",
+    min_confidence: Annotated[float, typer.Option("--min-confidence", metavar="X", min=0.0, max=1.0, help="Relations below this confidence are not counted as found.")] = extraction.FOUND_CONFIDENCE,
     actors: Actors = [],
     cues: Cues = [],
 ) -> None:
@@ -316,8 +317,8 @@ def evaluate(
 
 @app.command()
 def explain(
-    article: Annotated[str, typer.Argument(help="An article file, or the id of an article under --data.", show_default=False)],
-    sentence: Annotated[Optional[int], typer.Option("--sentence", min=1, help="Only sentence N (counted from 1).")] = None,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="An article file, or the id of an article under --data.", show_default=False)],
+    sentence: Annotated[Optional[int], typer.Option("--sentence", metavar="N", min=1, help="Only sentence N (counted from 1).")] = None,
     data: Data = Path("data"),
     actors: Actors = [],
     cues: Cues = [],

@@ -195,6 +195,18 @@ def format_summary(result: Build) -> str:
     )
 
 
+def output_folder(out: Path | str) -> Path:
+    """``out`` as a folder that exists, created if needed; an error if a file stands there."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise NetvizError(f"{out}: is a file; choose an output folder with --out DIR")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NetvizError(f"{out}: cannot create the output folder ({exc.strerror}); choose another --out") from None
+    return out
+
+
 @dataclass(frozen=True)
 class Site:
     """The pages one build wrote."""
@@ -211,10 +223,7 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     maps can be compared by eye. Only files inside ``out`` are written.
     """
     say = progress or (lambda message: None)
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise NetvizError(f"{out}: is a file; choose an output folder with --out DIR")
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out)
     graphs = list(result.snapshots.values())
     positions = compute_layout(graphs)
     max_weight = max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0)
