@@ -27,6 +27,7 @@ sizes come from the same helpers. Blocs and contradictions come from
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -43,6 +44,7 @@ from netviz.layout import compute_layout
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
 from netviz.render import (
     BLOC_COLORS,
+    LARGE_MAP,
     NO_BLOC_COLOR,
     SIGN_COLORS,
     SIGN_DASHES,
@@ -77,6 +79,7 @@ TIE_FIELDS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", 
 #: The state of an actor on a date: ``bloc`` is null for an actor in no bloc of two or more,
 #: ``size`` the drawn radius (:func:`netviz.render.node_size`).
 ACTOR_STATE_FIELDS = ("bloc", "strength", "size")
+WEIGHT, SIGN = TIE_FIELDS.index("weight"), TIE_FIELDS.index("sign")
 #: The lists of changes each step carries, as shown in the page.
 CHANGE_KINDS = ("formed", "flipped", "dissolved", "strengthened", "weakened", "appeared", "disappeared")
 
@@ -159,6 +162,8 @@ def timeline_data(
     strengths = [_strengths(G) for G in graphs]
     max_strength = max((s for st in strengths for s in st.values()), default=0.0)
     blocs = _steady_blocs([_partition(G) for G in graphs])
+    # as on the maps: with this many ties on a date, conflict is not dashed (dashes draw slowly)
+    large = max(G.number_of_edges() for G in graphs) >= LARGE_MAP
 
     steps = []
     prev_actors: dict[int, list] = {}
@@ -175,8 +180,8 @@ def timeline_data(
             t = tie_index[_dyad(u, v)]
             evidence = evidence_now[t] = attrs.get("evidence", ())
             old = prev_ties.get(t)
-            if old is not None and prev_evidence[t] is evidence and old[0][0] == attrs["weight"] and old[0][4] == attrs["sign"]:
-                ties_now[t] = old  # the same tie as the date before (most ties, in cumulative mode)
+            if evidence and old is not None and prev_evidence[t] is evidence and old[0][WEIGHT] == attrs["weight"]:
+                ties_now[t] = old  # the same relations as the date before (most ties, in cumulative mode)
             else:
                 ties_now[t] = (_tie_state(u, v, attrs, max_weight), Counter(index_of[id(r)] for r in evidence))
         flips = {t for t in prev_ties.keys() | ties_now.keys() if _sign_of(prev_ties.get(t)) != _sign_of(ties_now.get(t))}
@@ -198,12 +203,13 @@ def timeline_data(
         "dates": [d.isoformat() for d in days],
         "mode": _mode_text(str(graphs[-1].graph.get("mode", ""))),
         "max_weight": max_weight,
+        "large": large,
         "kinds": list(KINDS),
         "origins": list(ORIGINS),
         "style": {
             "sign_colors": {str(s): c for s, c in SIGN_COLORS.items()},
             "sign_labels": {str(s): c for s, c in SIGN_LABELS.items()},
-            "sign_dashes": {str(s): c for s, c in SIGN_DASHES.items()},
+            "sign_dashes": {str(s): dashed and not large for s, dashed in SIGN_DASHES.items()},
             "bloc_colors": list(BLOC_COLORS),
             "no_bloc": NO_BLOC_COLOR,
             "change": CHANGE_COLORS,
@@ -215,15 +221,22 @@ def timeline_data(
             "relation": list(RELATION_FIELDS),
             "article": list(ARTICLE_FIELDS),
         },
-        "actors": [
-            [a, labels[a], types[a], float(positions[a][0]), float(positions[a][1]), _aliases(a, labels[a], codebook)]
-            for a in actor_ids
-        ],
+        "actors": [[a, labels[a], types[a], *_position(positions, a), _aliases(a, labels[a], codebook)] for a in actor_ids],
         "ties": [[actor_index[u], actor_index[v]] for u, v in tie_keys],
         "articles": [[aid, t, o, _safe_url(url)] for aid, t, o, url in article_keys],
         "relations": [_relation_row(r, actor_index, article_index) for r in relations],
         "steps": steps,
     }
+
+
+def _position(positions: Mapping[str, Any], actor: str) -> tuple[float, float]:
+    try:
+        x, y = (float(c) for c in positions[actor])
+    except (TypeError, ValueError):
+        raise NetvizError(f"render_timeline: position of actor {actor!r} is {positions[actor]!r}; expected (x, y)") from None
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise NetvizError(f"render_timeline: position of actor {actor!r} is {positions[actor]!r}; expected finite numbers")
+    return x, y
 
 
 def _strengths(G: nx.Graph) -> dict[str, float]:
@@ -235,12 +248,18 @@ def _strengths(G: nx.Graph) -> dict[str, float]:
 
 
 def _partition(G: nx.Graph) -> dict[str, int]:
-    """The snapshot's blocs: its nodes' ``bloc``, or :func:`netviz.analysis.find_blocs` when
-    every actor is in bloc 0 (build_snapshots' placeholder, or a single bloc, which
-    find_blocs then finds again)."""
-    given = {n: b for n, b in G.nodes(data="bloc")}
-    if any(b for b in given.values()):
-        return given
+    """The snapshot's blocs: its nodes' ``bloc`` (None: in no bloc).
+
+    When no actor is in a bloc other than 0, which is build_snapshots'
+    placeholder, :func:`netviz.analysis.find_blocs` finds them (a true
+    single bloc is found again).
+    """
+    given = dict(G.nodes(data="bloc"))
+    for n, b in given.items():
+        if b is not None and (isinstance(b, bool) or not isinstance(b, int) or b < 0):
+            raise NetvizError(f"render_timeline: actor {n}: bloc is {b!r}; expected an integer >= 0 or None")
+    if any(given.values()):
+        return {n: b for n, b in given.items() if b is not None}
     return find_blocs(G).membership
 
 
@@ -280,7 +299,7 @@ def _steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int
 
 def _sign_of(tie: tuple[list, Counter] | None) -> int | None:
     """The sign of a tie state, None when there is no tie."""
-    return None if tie is None else tie[0][TIE_FIELDS.index("sign")]
+    return None if tie is None else tie[0][SIGN]
 
 
 def _unbalanced(G: nx.Graph, changed: set[tuple[str, str]], previous: set[tuple[str, str, str]]) -> set[tuple[str, str, str]]:
@@ -315,7 +334,7 @@ def _changes(
     with the signs or weights before and after; ``count`` = ties formed, flipped or dissolved."""
     if first:
         return {kind: [] for kind in CHANGE_KINDS} | {"count": 0}
-    weight, sign = TIE_FIELDS.index("weight"), TIE_FIELDS.index("sign")
+    weight, sign = WEIGHT, SIGN
     old = {t: state for t, (state, _) in old_ties.items()}
     new = {t: state for t, (state, _) in new_ties.items()}
     both = sorted(old.keys() & new.keys())
@@ -492,8 +511,7 @@ class TimelineNetwork(Network):
         super().__init__(height="100%", width="100%", cdn_resources="in_line")
         self.templateEnv = environment()
         self.path = "timeline.html"
-        busiest = max((len(s["ties"]["add"]) for s in data["steps"]), default=0)
-        self.options = vis_options(physics=False, large=len(data["ties"]) > 2000 or busiest > 2000)
+        self.options = vis_options(physics=False, large=data["large"])
         self.page_data = dict(data)
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:

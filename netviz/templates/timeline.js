@@ -55,9 +55,8 @@
     }
     for (const row of step.ties.set) {
       keep(u.ties, tieState, row[0]);
-      const evidence = tieState.get(row[0]).evidence.slice();
+      const evidence = tieState.get(row[0]).evidence.concat(row[n + 1]);
       for (const r of row[n + 2]) evidence.splice(evidence.indexOf(r), 1);
-      evidence.push(...row[n + 1]);
       // relations are stored strongest first, so index order is a tie's evidence order
       evidence.sort((x, y) => x - y);
       tieState.set(row[0], tie(row, evidence));
@@ -83,7 +82,8 @@
   const signColour = (s) => STYLE.sign_colors[s];
   const blocColour = (b) => (b === null ? STYLE.no_bloc : STYLE.bloc_colors[b % STYLE.bloc_colors.length]);
   const blocName = (b) => (b === null ? "no bloc" : "bloc " + b);
-  const fmt = (x) => Number(x).toLocaleString("en", { maximumFractionDigits: 2 });
+  const NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 }); // one formatter: building one per call is slow
+  const fmt = (x) => NUMBER.format(x);
   const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
   const tieName = (t) => actors[ties[t].u].id + "-" + actors[ties[t].v].id;
   const tieLabel = (t) => actors[ties[t].u].label + " \u2014 " + actors[ties[t].v].label;
