@@ -633,7 +633,15 @@
   });
   const start = dates.indexOf(decodeURIComponent(location.hash.slice(1)));
   goTo(start >= 0 ? start : dates.length - 1);
-  network.fit();
+  // frame every actor of every date, not just this date's: stepping through time never needs a pan
+  const xs = actors.map((x) => x.x);
+  const ys = actors.map((x) => x.y);
+  const spanX = Math.max(...xs) - Math.min(...xs) + 120;
+  const spanY = Math.max(...ys) - Math.min(...ys) + 120;
+  network.moveTo({
+    position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
+    scale: Math.min(1.5, container.clientWidth / spanX, container.clientHeight / spanY),
+  });
 
   // live handles for tests and for analysts working in the browser console
   window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current };
