@@ -7,9 +7,12 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
@@ -22,6 +25,8 @@ from netviz import events as event_data
 from netviz import extract as extraction
 from netviz import pipeline
 from netviz.actors import actor_record, load_codebook
+from netviz.analysis import analysis_record, analyze_snapshot, format_analysis_table
+from netviz.compare import DEFAULT_THRESHOLD, compare_snapshots, diff_record, format_diff_table
 from netviz.corpus import load_articles, read_article
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
@@ -103,61 +108,84 @@ def _build(data, actors, curated, no_bundled, cues, per_date, window, events=(),
     return result
 
 
+def _one_of(option: str, value: str, choices: tuple[str, ...]) -> str:
+    """Check an option while the command line is parsed, before a long build."""
+    if value not in choices:
+        raise NetvizError(f"{option} {value!r} must be one of {', '.join(choices)}")
+    return value
+
+
 def _progress(message: str) -> None:
     # Only for a person watching: piped or captured stderr stays clean for the error line.
     if sys.stderr.isatty():
         typer.echo(f"... {message}", err=True)
 
 
+_SHARED = {  # name: (annotation, default) of the options every snapshot command takes
+    "data": (Data, Path("data")),
+    "actors": (Actors, []),
+    "curated": (CuratedFiles, []),
+    "no_bundled_curated": (NoBundled, False),
+    "cues": (Cues, []),
+    "per_date": (PerDate, False),
+    "window": (Window, None),
+    "events": (Events, []),
+    "period": (Period, "day"),
+    "event_date": (EventDate, "event"),
+    "jobs": (Jobs, None),
+    "engine": (Engine, "local"),
+    "scheduler": (Scheduler, None),
+    "no_cache": (NoCache, False),
+}
+
+
+def snapshot_command(output: Callable[[dict], Path] = lambda own: Path("output")):
+    """Give a command the shared input options and build the snapshots before calling it.
+
+    The command's first parameter, ``result``, receives the :class:`pipeline.Build`;
+    ``output`` names the folder whose ``.cache`` keeps extracted articles, from
+    the command's own options.
+    """
+    def decorate(func: Callable) -> Callable:
+        own = [p for p in inspect.signature(func, eval_str=True).parameters.values() if p.name != "result"]
+        shared = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
+                  for n, (a, d) in _SHARED.items()]
+
+        @functools.wraps(func)
+        def command(**options):
+            o = {name: options.pop(name) for name in _SHARED}
+            result = _build(
+                o["data"], o["actors"], o["curated"], o["no_bundled_curated"], o["cues"], o["per_date"], o["window"],
+                o["events"], o["period"], o["event_date"], _progress, jobs=o["jobs"], engine=o["engine"],
+                scheduler=o["scheduler"], cache_dir=None if o["no_cache"] else output(options) / CACHE,
+            )
+            return func(result, **options)
+
+        command.__signature__ = inspect.Signature(own + shared)
+        command.__annotations__ = {p.name: p.annotation for p in own + shared}
+        return command
+
+    return decorate
+
+
 @app.command()
-def build(
-    data: Data = Path("data"),
-    out: Out = Path("output"),
-    actors: Actors = [],
-    curated: CuratedFiles = [],
-    no_bundled_curated: NoBundled = False,
-    cues: Cues = [],
-    per_date: PerDate = False,
-    window: Window = None,
-    events: Events = [],
-    period: Period = "day",
-    event_date: EventDate = "event",
-    jobs: Jobs = None,
-    engine: Engine = "local",
-    scheduler: Scheduler = None,
-    no_cache: NoCache = False,
-) -> None:
+@snapshot_command(output=lambda own: pipeline.output_folder(own["out"]))
+def build(result: pipeline.Build, out: Out = Path("output")) -> None:
     """Build one offline HTML map per article date, plus output/index.html."""
-    out = pipeline.output_folder(out)
-    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
-                    _progress, jobs=jobs, engine=engine, scheduler=scheduler,
-                    cache_dir=None if no_cache else out / CACHE)
     site = pipeline.write_site(result, out, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")
 
 
 @app.command()
+@snapshot_command()
 def export(
+    result: pipeline.Build,
     when: Annotated[Optional[str], typer.Argument(metavar="[DATE|all]", help="YYYY-MM-DD, first, last or all (default: all; last for graphml).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", callback=lambda v: _one_of("--format", v, EXPORT_FORMATS), help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
     out: Annotated[Optional[Path], typer.Option("--out", metavar="PATH", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
-    data: Data = Path("data"),
-    actors: Actors = [],
-    curated: CuratedFiles = [],
-    no_bundled_curated: NoBundled = False,
-    cues: Cues = [],
-    per_date: PerDate = False,
-    window: Window = None,
-    events: Events = [],
-    period: Period = "day",
-    event_date: EventDate = "event",
 ) -> None:
     """Take the graph elsewhere: Gephi (dynamic GEXF for all dates), graph tools, notebooks, spreadsheets."""
-    if output_format not in EXPORT_FORMATS:  # before the build, which takes a while
-        raise NetvizError(f"--format {output_format!r} must be one of {', '.join(EXPORT_FORMATS)}")
-    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
-                    _progress)
     snaps = result.snapshots
     date = None if when in (None, "all") else result.resolve_date(when)
     if date is not None and date not in snaps:  # a date between snapshot dates: the state as of that date
@@ -171,30 +199,51 @@ def export(
         typer.echo(f"Wrote {path}")
 
 
+Format = Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json.",
+                                     callback=lambda v: _one_of("--format", v, ("table", "json")))]
+
+
 @app.command()
+@snapshot_command()
+def compare(
+    result: pipeline.Build,
+    date_a: Annotated[str, typer.Argument(metavar="DATE_A", help="YYYY-MM-DD, first or last.", show_default=False)],
+    date_b: Annotated[str, typer.Argument(metavar="DATE_B", help="YYYY-MM-DD, first or last.", show_default=False)],
+    output_format: Format = "table",
+    threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", min=0.01, max=1.0, help="A tie strengthened or weakened when its weight moved by more than this share of it.")] = DEFAULT_THRESHOLD,
+) -> None:
+    """What formed, dissolved, flipped, strengthened and weakened between two dates."""
+    diff = compare_snapshots(result.snapshot(date_a), result.snapshot(date_b), threshold=threshold)
+    if output_format == "json":
+        typer.echo(json.dumps(diff_record(diff), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_diff_table(diff))
+
+
+@app.command()
+@snapshot_command()
+def analyze(
+    result: pipeline.Build,
+    when: Annotated[str, typer.Argument(metavar="[DATE]", help="YYYY-MM-DD, first or last.")] = "last",
+    output_format: Format = "table",
+) -> None:
+    """Structural balance, blocs, contradictions (unbalanced triangles) and brokers of one date."""
+    found = analyze_snapshot(result.snapshot(when))
+    if output_format == "json":
+        typer.echo(json.dumps(analysis_record(found), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_analysis_table(found))
+
+
+@app.command()
+@snapshot_command(output=lambda own: Path(own["out"]).parent if Path(own["out"]).suffix else Path(own["out"]))
 def timeline(
+    result: pipeline.Build,
     out: Annotated[Path, typer.Option("--out", metavar="PATH", help="The page to write (a folder: timeline.html inside it).")] = Path("output/timeline.html"),
-    data: Data = Path("data"),
-    actors: Actors = [],
-    curated: CuratedFiles = [],
-    no_bundled_curated: NoBundled = False,
-    cues: Cues = [],
-    per_date: PerDate = False,
-    window: Window = None,
-    events: Events = [],
-    period: Period = "day",
-    event_date: EventDate = "event",
-    jobs: Jobs = None,
-    engine: Engine = "local",
-    scheduler: Scheduler = None,
-    no_cache: NoCache = False,
 ) -> None:
     """Write one offline page holding every snapshot, with a date slider (output/timeline.html)."""
     if out.is_dir():
         out = out / "timeline.html"
-    result = _build(data, actors, curated, no_bundled_curated, cues, per_date, window, events, period, event_date,
-                    _progress, jobs=jobs, engine=engine, scheduler=scheduler,
-                    cache_dir=None if no_cache else out.parent / CACHE)
     path = render_timeline(result.snapshots, out, codebook=result.codebook)
     typer.echo(f"Timeline of {len(result.snapshots)} dates written to {path}")
 
