@@ -21,7 +21,8 @@ The page is built like the snapshot maps of :mod:`netviz.render`: a pyvis
 ``Network`` renders our template (``timeline.html``, on ``base.html`` with
 its Content-Security-Policy), vis-network is inlined, and colours, widths and
 sizes come from the same helpers. Blocs and contradictions come from
-:mod:`netviz.analysis`.
+:mod:`netviz.analysis`, the changes between dates from
+:func:`netviz.compare.compare_snapshots`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import networkx as nx
 from pyvis.network import Network
 
 from netviz.analysis import find_blocs, structural_balance
+from netviz.compare import compare_snapshots
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.layout import compute_layout
@@ -170,6 +172,7 @@ def timeline_data(
     prev_ties: dict[int, tuple[list, Counter]] = {}
     prev_evidence: dict[int, tuple] = {}
     prev_triangles: set[tuple[str, str, str]] = set()
+    prev_graph: nx.Graph | None = None
     for G, strength, bloc in zip(graphs, strengths, blocs):
         actors_now = {
             actor_index[n]: [bloc.get(n), strength[n], node_size(strength[n], max_strength)] for n in G.nodes
@@ -194,9 +197,9 @@ def timeline_data(
                 "add": sorted([actor_index[a] for a in t] for t in triangles - prev_triangles),
                 "del": sorted([actor_index[a] for a in t] for t in prev_triangles - triangles),
             },
-            "changes": _changes(prev_ties, ties_now, prev_actors, actors_now, first=not steps),
+            "changes": _changes(prev_graph, G, tie_index, actor_index),
         })
-        prev_actors, prev_ties, prev_evidence, prev_triangles = actors_now, ties_now, evidence_now, triangles
+        prev_actors, prev_ties, prev_evidence, prev_triangles, prev_graph = actors_now, ties_now, evidence_now, triangles, G
 
     return {
         "title": title,
@@ -322,30 +325,24 @@ def _unbalanced(G: nx.Graph, changed: set[tuple[str, str]], previous: set[tuple[
     return kept | {t.actors for t in structural_balance(part).contradictions}
 
 
-def _changes(
-    old_ties: Mapping[int, tuple[list, Counter]],
-    new_ties: Mapping[int, tuple[list, Counter]],
-    old_actors: Mapping[int, list],
-    new_actors: Mapping[int, list],
-    *,
-    first: bool,
-) -> dict[str, Any]:
-    """What changed since the previous date, as the page lists it: tie and actor indices,
-    with the signs or weights before and after; ``count`` = ties formed, flipped or dissolved."""
-    if first:
+def _changes(before: nx.Graph | None, after: nx.Graph, tie_index: Mapping[tuple[str, str], int], actor_index: Mapping[str, int]) -> dict[str, Any]:
+    """What changed since the previous date, from :func:`netviz.compare.compare_snapshots` (so
+    the page and the diffs agree on what counts as stronger or weaker), as tie and actor indices:
+    ``formed`` ``[tie, sign]``, ``flipped`` ``[tie, sign before, sign after]``, ``dissolved``
+    ``[tie, sign before, why]``, ``strengthened``/``weakened`` ``[tie, weight before, weight after]``,
+    ``appeared``/``disappeared`` actor indices; ``count``: ties formed, flipped or dissolved."""
+    if before is None:
         return {kind: [] for kind in CHANGE_KINDS} | {"count": 0}
-    weight, sign = WEIGHT, SIGN
-    old = {t: state for t, (state, _) in old_ties.items()}
-    new = {t: state for t, (state, _) in new_ties.items()}
-    both = sorted(old.keys() & new.keys())
+    diff = compare_snapshots(before, after, structure=False)
+    tie = lambda change: tie_index[(change.a, change.b)]  # noqa: E731
     out: dict[str, Any] = {
-        "formed": [[t, new[t][sign]] for t in sorted(new.keys() - old.keys())],
-        "flipped": [[t, old[t][sign], new[t][sign]] for t in both if old[t][sign] != new[t][sign]],
-        "dissolved": [[t, old[t][sign]] for t in sorted(old.keys() - new.keys())],
-        "strengthened": [[t, old[t][weight], new[t][weight]] for t in both if new[t][weight] > old[t][weight]],
-        "weakened": [[t, old[t][weight], new[t][weight]] for t in both if new[t][weight] < old[t][weight]],
-        "appeared": sorted(new_actors.keys() - old_actors.keys()),
-        "disappeared": sorted(old_actors.keys() - new_actors.keys()),
+        "formed": [[tie(c), c.sign_after] for c in diff.formed],
+        "flipped": [[tie(c), c.sign_before, c.sign_after] for c in diff.flipped],
+        "dissolved": [[tie(c), c.sign_before, "; ".join(dict.fromkeys(c.why_removed))] for c in diff.dissolved],
+        "strengthened": [[tie(c), c.weight_before, c.weight_after] for c in diff.strengthened],
+        "weakened": [[tie(c), c.weight_before, c.weight_after] for c in diff.weakened],
+        "appeared": [actor_index[c.actor] for c in diff.appeared],
+        "disappeared": [actor_index[c.actor] for c in diff.disappeared],
     }
     out["count"] = len(out["formed"]) + len(out["flipped"]) + len(out["dissolved"])
     return out

@@ -142,7 +142,9 @@ def test_changes_between_dates_name_formed_flipped_and_dissolved_ties(snapshots)
     assert [(name(t), old, new) for t, old, new in d2["flipped"]] == [("TUR-USA", 1, -1)]
     assert ("IRN-SYR", 1) in [(name(t), s) for t, s in d2["formed"]]
     d3 = data["steps"][2]["changes"]
-    assert ("RUS-SYR", 1) in [(name(t), s) for t, s in d3["dissolved"]]  # the curated relation expired
+    dissolved = [(name(t), s, why) for t, s, why in d3["dissolved"]]
+    assert ("RUS-SYR", 1, "curated validity ended 2017-03-08") in dissolved
+    assert ("RUS-USA", -1, "older than the 120-day window") in dissolved
 
 
 def test_contradictions_on_every_date_are_those_analysis_finds():
@@ -355,7 +357,10 @@ def test_changes_since_the_previous_date_are_listed_and_highlighted(open_page, p
     go(tab, 2)
     ghosts = tab.js("() => window.netvizTimeline.edgeView.get({filter: e => e.ghost}).map(e => [e.from, e.to].sort().join('-'))")
     assert "RUS-SYR" in ghosts  # the curated relation expired: drawn dotted grey on the date it dissolved
-    assert "dissolvedRUS-SYR +" in tab.page.locator("#changes .tl-change").all_text_contents()
+    dissolved = tab.page.locator("#changes .tl-change[data-kind=dissolved]", has_text="RUS-SYR")
+    assert dissolved.locator(".nv-grow").text_content() == "RUS-SYR +curated validity ended 2017-03-08"
+    dissolved.click()
+    assert "Dissolved since 2017-03-08 (curated validity ended 2017-03-08)" in tab.page.locator("#selection").text_content()
     go(tab, 3)
     assert "RUS-SYR" not in tab.js("() => window.netvizTimeline.edges.getIds()")
 

@@ -310,7 +310,7 @@
     const rows = [];
     for (const [t, s] of c.formed) rows.push(["formed", t, tieName(t) + " " + signSymbol(s)]);
     for (const [t, a, b] of c.flipped) rows.push(["flipped", t, tieName(t) + " " + signSymbol(a) + " to " + signSymbol(b)]);
-    for (const [t, s] of c.dissolved) rows.push(["dissolved", t, tieName(t) + " " + signSymbol(s)]);
+    for (const [t, s, why] of c.dissolved) rows.push(["dissolved", t, tieName(t) + " " + signSymbol(s), why]);
     for (const [t, a, b] of c.strengthened) rows.push(["stronger", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
     for (const [t, a, b] of c.weakened) rows.push(["weaker", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
     for (const a of c.appeared) rows.push(["new actor", -1 - a, actors[a].label + " (" + actors[a].id + ")"]);
@@ -320,10 +320,10 @@
       return;
     }
     // ties are numbered from 0, actors stored as -1 - index
-    box.append(listWithMore(rows, ([kind, x, text]) => el("button", {
+    box.append(listWithMore(rows, ([kind, x, text, why]) => el("button", {
       class: "tl-change", type: "button", "data-kind": kind,
       onclick: () => (x < 0 ? selectActor(-1 - x, "reveal") : selectTie(x, true)),
-    }, el("span", { class: "tl-kind", text: kind }), el("span", { class: "nv-grow", text }))));
+    }, el("span", { class: "tl-kind", text: kind }), el("span", { class: "nv-grow", text }, why ? el("small", { class: "tl-why", text: why }) : null))));
   }
 
   // the odd ties against the others, as netviz.analysis.describe_triangle words it
@@ -393,13 +393,14 @@
     let st = tieState.get(t);
     let note = null;
     if (!st) {
-      if (!steps[current].changes.dissolved.some(([x]) => x === t)) {
+      const gone = steps[current].changes.dissolved.find(([x]) => x === t);
+      if (!gone) {
         box.append(el("h2", { text: tieLabel(t) }),
           el("p", { class: "nv-hint", text: "No tie between them on " + dates[current] + "." }));
         return;
       }
       st = undo[current].ties.get(t);
-      note = "Dissolved since " + dates[current - 1] + "; the evidence it had then:";
+      note = "Dissolved since " + dates[current - 1] + (gone[2] ? " (" + gone[2] + ")" : "") + "; the evidence it had then:";
     }
     box.append(el("h2", null, line(signColour(st.sign), STYLE.sign_dashes[st.sign]), " " + tieLabel(t)));
     box.append(el("p", { class: "nv-sub" },
