@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from netviz.actors import Codebook, load_codebook
+from netviz.analysis import structural_balance
 from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
 from netviz.errors import NetvizError
@@ -232,9 +233,10 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     entries = []
     for day, G in result.snapshots.items():
         say(f"rendering {day}")
+        contradictions = [t.actors for t in structural_balance(G).contradictions]
         maps[day] = render_map(
             G, out / f"{day.isoformat()}.html", positions=positions, color_by=color_by,
-            max_weight=max_weight, max_strength=max_strength,
+            contradictions=contradictions, max_weight=max_weight, max_strength=max_strength,
         )
         entries.append(index_entry(G, maps[day].name))
     index = render_index(entries, out / "index.html")
