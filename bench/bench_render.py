@@ -15,13 +15,14 @@ For N = 100, 1,000 and 2,000 it reports:
   ``write_html``): build time and page size;
 - in Chromium (if /usr/bin/chromium and playwright are there), opened from
   disk with every non-file request blocked: ``ready`` = time from navigation
-  to our page's first complete draw (``window.netvizReady``), and for pyvis's
+  to our page's first complete draw (``window.netvizReady``; the median of
+  ``--repeat`` loads, as the machine may be shared), and for pyvis's
   page the time until vis-network reports ``stabilizationIterationsDone``,
   waited for at most ``--cap`` seconds (reported as ``>cap``). Blocked
   requests are counted (pyvis's page asks a CDN for Bootstrap; ours asks
   nothing).
 
-Run: ``python bench/bench_render.py [--cap SECONDS] [--sizes 100,1000,2000]``;
+Run: ``python bench/bench_render.py [--cap SECONDS] [--repeat N] [--sizes 100,1000,2000]``;
 prints a table and writes bench/results/bench_render.json.
 """
 
@@ -32,6 +33,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import sys
 import tempfile
 import time
@@ -147,6 +149,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cap", type=float, default=60.0, help="longest wait for a page in Chromium, seconds")
     parser.add_argument("--sizes", default="100,1000,2000", help="numbers of actors, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="loads of our page per size (median reported)")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
 
@@ -156,6 +159,7 @@ def main() -> None:
         sync_playwright = None
     browser = sync_playwright is not None and Path(CHROMIUM).exists()
     folder = Path(tempfile.mkdtemp(prefix="netviz-bench-render-"))
+    load_before = os.getloadavg()
     results = []
     for n in sizes:
         g = snapshot(n)
@@ -184,8 +188,13 @@ def main() -> None:
                 viewport={"width": 1440, "height": 900}, args=LAUNCH_ARGS)
             for row in results:
                 n = row["size"]
-                ready, blocked = open_in_chromium(context, folder / f"ours-{n}.html", "window.netvizReady", args.cap)
-                row.update(ready_s=None if ready is None else round(ready, 3), blocked_requests=blocked)
+                loads = [open_in_chromium(context, folder / f"ours-{n}.html", "window.netvizReady", args.cap)
+                         for _ in range(args.repeat)]
+                times = [t for t, _ in loads]
+                ready = None if None in times else statistics.median(times)
+                row.update(ready_s=None if ready is None else round(ready, 3),
+                           ready_runs_s=[None if t is None else round(t, 3) for t in times],
+                           blocked_requests=max(b for _, b in loads))
                 ready, blocked = open_in_chromium(context, folder / f"pyvis-{n}.html", "window.__benchReady", args.cap, PYVIS_HOOK)
                 row.update(pyvis_ready_s=None if ready is None else round(ready, 3), pyvis_blocked_requests=blocked)
                 print(f"{n} actors in Chromium: ours {row['ready_s']} s, pyvis {row['pyvis_ready_s']} s", file=sys.stderr)
@@ -203,7 +212,8 @@ def main() -> None:
     print(format_table(headers, rows))
     RESULTS.parent.mkdir(exist_ok=True)
     atomic_write_text(RESULTS, json.dumps({
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "load": os.getloadavg()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "load_before": load_before, "load_after": os.getloadavg()},
         "cap_s": args.cap,
         "chromium": browser,
         "results": results,

@@ -153,6 +153,9 @@ def _layout_component(g: nx.Graph, seed: int) -> dict[str, np.ndarray]:
     else:
         xy = _grid_fruchterman_reingold(g, nodes, seed)
     xy = xy - xy.mean(axis=0)
+    # turn the widest spread horizontal: maps are wider than tall
+    _, axes = np.linalg.eigh(xy.T @ xy)
+    xy = xy @ axes[:, ::-1]
     radius = float(np.abs(xy).max()) or 1.0
     xy *= math.sqrt(n) / 2 / radius
     return dict(zip(nodes, xy))

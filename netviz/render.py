@@ -30,6 +30,7 @@ import hashlib
 import html
 import json
 import math
+import numbers
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -86,6 +87,8 @@ OTHER_TYPE_COLOR = "#bab0ac"
 WIDTH_RANGE = (1.0, 10.0)
 #: Actor dot radius range in pixels (grows with the square root of strength).
 SIZE_RANGE = (8.0, 32.0)
+#: Dash and gap lengths of a conflict tie, in pixels (vis-network's default 5-5 looks solid on wide ties).
+DASH_PATTERN = [10, 7]
 #: Colouring choices of :func:`render_map`.
 COLOR_BY = ("bloc", "type")
 #: From this many ties on, a map is large: conflict ties are not dashed
@@ -391,7 +394,7 @@ def map_data(
             "color": tie["color"],
         }
         if dashed and SIGN_DASHES[tie["sign"]]:
-            item["dashes"] = True
+            item["dashes"] = DASH_PATTERN
         edges.append(item)
     return {
         "nodes": nodes,
@@ -443,7 +446,8 @@ def vis_options(*, physics: bool = False, large: bool = False, seed: int = 42) -
 
 
 def _number(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    # numbers.Real also admits numpy scalars, which analysis code may leave in a graph
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         raise NetvizError(f"{what} is {value!r}; expected a finite number")
     return float(value)
 
@@ -496,8 +500,10 @@ def _record(rel: Relation, articles: dict[str, dict[str, str]]) -> dict[str, Any
 
 def _actor(n: str, d: Mapping[str, Any], strength: float) -> dict[str, Any]:
     bloc = d.get("bloc")
-    if bloc is not None and (isinstance(bloc, bool) or not isinstance(bloc, int) or bloc < 0):
-        raise NetvizError(f"render: actor {n}: bloc is {bloc!r}; expected an integer >= 0 or None")
+    if bloc is not None:
+        if isinstance(bloc, bool) or not isinstance(bloc, numbers.Integral) or bloc < 0:
+            raise NetvizError(f"render: actor {n}: bloc is {bloc!r}; expected an integer >= 0 or None")
+        bloc = int(bloc)
     given = d.get("strength")
     return {
         "label": str(d.get("label") or n),
@@ -600,14 +606,14 @@ def _scope(graph: nx.Graph) -> str | None:
     if mode is None or day is None:
         return None
     articles = len(graph.graph.get("articles", ()))
-    dated = f"{articles} article{'s' if articles != 1 else ''} dated {day}"
+    dated = f" ({articles:,} article{'s' if articles != 1 else ''} dated {day})" if articles else ""
     if mode == "cumulative":
-        return f"all evidence up to {day} ({dated})"
+        return f"all evidence up to {day}{dated}"
     if mode == "per-date":
-        return f"evidence of {day} only ({dated})"
+        return f"evidence of {day} only{dated}"
     if mode.startswith("window:"):
-        return f"evidence of the {mode.split(':', 1)[1]} days up to {day} ({dated})"
-    return f"{mode} ({dated})"
+        return f"evidence of the {mode.split(':', 1)[1]} days up to {day}{dated}"
+    return f"{mode}{dated}"
 
 
 def _date_text(value: Any) -> str | None:
@@ -678,7 +684,7 @@ def _network(
         "title": title or "Alliance map",
         "date": _date_text(graph.graph.get("date")),
         "scope": _scope(graph),
-        "counts": {"actors": len(data["nodes"]), "ties": len(data["edges"])},
+        "counts": {"actors": f"{len(data['nodes']):,}", "ties": f"{len(data['edges']):,}"},
         "legend": _legend(data, color_by),
         "contradictions": data["contradictions"],
     }

@@ -189,7 +189,7 @@ def test_embedded_data_holds_exactly_the_graph_with_its_encodings(tmp_path):
         assert e["id"] == edge_id(e["from"], e["to"])
         assert e["color"] == SIGN_COLORS[d["sign"]]
         assert e["width"] == edge_width(d["weight"], top)
-        assert e.get("dashes", False) == (d["sign"] < 0)
+        assert ("dashes" in e) == (d["sign"] < 0)
     top_strength = max(s for _, s in g.nodes(data="strength"))
     assert sorted(n["id"] for n in data["nodes"]) == sorted(g.nodes)
     for n in data["nodes"]:
@@ -283,7 +283,19 @@ def test_legend_date_and_title(tmp_path):
         assert words in legend
     assert page.title == "Syria, 2017 — 2017-01-08"
     assert {"datetime": "2017-01-08"} in page.tags("time")
-    assert "5 actors · 5 ties · all evidence up to 2017-01-08" in (tmp_path / "map.html").read_text("utf-8")
+    assert page.text_by_id["nv-scope"].startswith("5 actors · 5 ties · all evidence up to 2017-01-08")
+
+
+@pytest.mark.parametrize("mode, articles, says", [
+    ("cumulative", ("a1", "a2"), "all evidence up to 2017-01-08 (2 articles dated 2017-01-08)"),
+    ("per-date", ("a1",), "evidence of 2017-01-08 only (1 article dated 2017-01-08)"),
+    ("window:30", (), "evidence of the 30 days up to 2017-01-08"),
+])
+def test_the_subtitle_says_what_the_snapshot_holds(tmp_path, mode, articles, says):
+    g = syria()
+    g.graph.update(mode=mode, articles=articles)
+    _, page = render(tmp_path, g)
+    assert page.text_by_id["nv-scope"] == f"5 actors · 5 ties · {says}"
 
 
 def test_nothing_is_fetched_from_the_network(tmp_path):
@@ -397,6 +409,16 @@ def test_physics_is_off_by_default_and_edges_are_straight(tmp_path):
     assert options["layout"]["randomSeed"] == 42
     _, page = render(tmp_path, syria(), physics=True)
     assert page.data()["options"]["physics"]["enabled"] is True
+
+
+def test_numpy_numbers_from_analysis_code_are_accepted(tmp_path):
+    import numpy as np
+
+    g = syria()
+    g.nodes["RUS"]["bloc"] = np.int64(1)
+    g.edges["RUS", "SYR"]["weight"] = np.float32(10.0)
+    _, page = render(tmp_path, g)
+    assert page.data()["actors"]["RUS"]["bloc"] == 1
 
 
 def test_an_empty_snapshot_still_makes_a_page(tmp_path):
