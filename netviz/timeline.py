@@ -71,7 +71,8 @@ RELATION_FIELDS = (
     "a", "b", "sign", "kind", "intensity", "confidence", "date", "origin",
     "article", "sentence", "cue", "cue_start", "cue_end", "valid_from", "valid_to", "rule",
 )
-#: Fields of one entry of ``articles``: the article id, title, outlet and its http(s) URL (or null).
+#: Fields of one entry of ``articles`` (the sources of relations: articles, and the sources cited
+#: by curated and event data): the article id, title, outlet and http(s) URL, each possibly null.
 ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 #: Fields of one entry of ``actors``.
 ACTOR_FIELDS = ("id", "label", "type", "x", "y", "aliases")
@@ -156,7 +157,7 @@ def timeline_data(
     relations = sorted(set(objects.values()), key=_relation_key)
     relation_index = {rel: i for i, rel in enumerate(relations)}
     index_of = {key: relation_index[r] for key, r in objects.items()}
-    article_keys = sorted({_article_key(r) for r in relations if r.evidence.article is not None})
+    article_keys = sorted({_article_key(r) for r in relations if any(_article_key(r))})
     article_index = {a: i for i, a in enumerate(article_keys)}
 
     # one scale for all dates, so widths and sizes compare across the slider
@@ -226,7 +227,7 @@ def timeline_data(
         },
         "actors": [[a, labels[a], types[a], *_position(positions, a), _aliases(a, labels[a], codebook)] for a in actor_ids],
         "ties": [[actor_index[u], actor_index[v]] for u, v in tie_keys],
-        "articles": [[aid, t, o, _safe_url(url)] for aid, t, o, url in article_keys],
+        "articles": [[aid or None, t or None, o or None, _safe_url(url)] for aid, t, o, url in article_keys],
         "relations": [_relation_row(r, actor_index, article_index) for r in relations],
         "steps": steps,
     }
@@ -368,6 +369,11 @@ def _check_snapshots(snapshots: Mapping[date, nx.Graph]) -> list[date]:
                         f"render_timeline: tie {u}-{v} of the snapshot of {day} has no {key!r};"
                         " build snapshots with netviz.snapshots.build_snapshots"
                     )
+            weight, sign = attrs["weight"], attrs["sign"]
+            if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
+                raise NetvizError(f"render_timeline: tie {u}-{v} of the snapshot of {day} has weight {weight!r}; expected a number >= 0")
+            if isinstance(sign, bool) or sign not in SIGN_COLORS:
+                raise NetvizError(f"render_timeline: tie {u}-{v} of the snapshot of {day} has sign {sign!r}; expected +1, -1 or 0")
     return sorted(snapshots)
 
 
@@ -389,6 +395,7 @@ def _relation_key(rel: Relation) -> tuple:
 
 
 def _article_key(rel: Relation) -> tuple[str, str, str, str]:
+    """Where a relation comes from: the article, or for curated and event data the cited source."""
     ev = rel.evidence
     return (ev.article or "", ev.title or "", ev.outlet or "", ev.url or "")
 
@@ -435,7 +442,7 @@ def _relation_row(rel: Relation, actor_index: Mapping[str, int], article_index: 
         # an actor of a relation always has a tie, hence an index
         actor_index[rel.a], actor_index[rel.b], rel.sign, KINDS.index(rel.kind),
         rel.intensity, rel.confidence, rel.date.isoformat(), ORIGINS.index(rel.origin),
-        article_index[_article_key(rel)] if ev.article is not None else None,
+        article_index.get(_article_key(rel)),
         ev.sentence, ev.cue, cue_start, cue_end,
         rel.valid_from.isoformat() if rel.valid_from else None,
         rel.valid_to.isoformat() if rel.valid_to else None,
@@ -446,8 +453,6 @@ def _relation_row(rel: Relation, actor_index: Mapping[str, int], article_index: 
 def _tie_state(u: str, v: str, attrs: Mapping[str, Any], max_weight: float) -> list:
     weight = float(attrs["weight"])
     sign = int(attrs["sign"])
-    if sign not in SIGN_COLORS:
-        raise NetvizError(f"render_timeline: tie {u}-{v} has sign {attrs['sign']!r}; expected +1, -1 or 0")
     cooperation = float(attrs.get("cooperation", weight if sign > 0 else 0.0))
     conflict = float(attrs.get("conflict", weight if sign < 0 else 0.0))
     polarity = float(attrs.get("polarity", (cooperation - conflict) / weight if weight else 0.0))

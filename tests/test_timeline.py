@@ -69,7 +69,8 @@ def relations():
 
 CURATED = Curated(relations=(
     Relation("RUS", "SYR", 1, "material_cooperation", 7, D1, "curated",
-             Evidence(sentence="Russian air campaign in support of the Syrian government (Reuters, 2015-09-30).", cue="intervention"),
+             Evidence(sentence="Russian air campaign in support of the Syrian government (Reuters, 2015-09-30).", cue="curated",
+                      rule="curated", title="Reuters", outlet="Reuters", url="https://www.reuters.com/article/syria"),
              valid_from=D1, valid_to=D2),
 ))
 
@@ -221,6 +222,8 @@ def test_the_page_is_byte_identical_for_the_same_input_and_leaves_the_graphs_alo
     ({D1: nx.DiGraph()}, "undirected"),
     ({D1: nx.Graph([(1, 2)])}, "not a string"),
     ({D1: nx.Graph([("A", "B")])}, "has no 'weight'"),
+    ({D1: nx.Graph([("A", "B", {"weight": "heavy", "sign": 1})])}, "has weight 'heavy'"),
+    ({D1: nx.Graph([("A", "B", {"weight": 2.0, "sign": 2})])}, "has sign 2"),
 ])
 def test_bad_input_raises_netviz_error(bad, message, tmp_path):
     with pytest.raises(NetvizError, match=message):
@@ -415,6 +418,9 @@ def test_curated_evidence_shows_its_citation(open_page, page):
     text = tab.page.locator("#selection").text_content()
     assert "Citation · valid 2017-01-08 to 2017-03-08" in text
     assert "Russian air campaign in support of the Syrian government" in text
+    citation = tab.page.locator("#selection .nv-evidence li", has_text="Citation")
+    assert citation.locator(".nv-source a").get_attribute("href") == "https://www.reuters.com/article/syria"
+    assert citation.locator(".nv-source").text_content() == "Reuters"
 
 
 def test_the_search_box_finds_an_actor_by_alias_and_focuses_it(open_page, page):

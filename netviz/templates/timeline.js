@@ -420,18 +420,20 @@
       el("span", { class: rel.sign > 0 ? "nv-sign-pos" : "nv-sign-neg", text: signSymbol(rel.sign) + " " }),
       [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, DATA.kinds[rel.kind].replace(/_/g, " "),
        "intensity " + fmt(rel.intensity), "confidence " + fmt(rel.confidence), origin].join(" \u00b7 ")));
-    if (origin === "curated") {
+    if (origin === "extracted") {
+      item.append(el("p", { class: "nv-meta", text: "cue \u201c" + rel.cue + "\u201d" + (rel.rule ? " \u00b7 rule " + rel.rule : "") }));
+    } else if (origin === "curated") {
       item.append(el("p", { class: "nv-meta", text: "Citation \u00b7 valid " + (rel.valid_from || "\u2026") + " to " + (rel.valid_to || "now") }));
-    } else if (origin !== "extracted") {
+    } else {
       item.append(el("p", { class: "nv-meta", text: "Event " + rel.cue + " (" + origin + ")" }));
     }
     item.append(netviz.sentence(rel));
     if (rel.article !== null) {
       const art = articles[rel.article];
       const url = netviz.httpUrl(art.url);
-      const name = art.title || art.id;
+      const name = art.title || art.id || art.outlet || url;
       const title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: name }) : el("span", { text: name });
-      item.append(el("p", { class: "nv-source" }, title, art.outlet ? " \u2014 " + art.outlet : null));
+      item.append(el("p", { class: "nv-source" }, title, art.outlet && art.outlet !== name ? " \u2014 " + art.outlet : null));
     }
     return item;
   }
