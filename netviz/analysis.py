@@ -19,6 +19,7 @@ The JSON records are documented in ``docs/compare-json.md``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import numbers
 import random
@@ -234,20 +235,28 @@ def _adjacency(G: nx.Graph) -> Adjacency:
     if not isinstance(G, nx.Graph) or G.is_directed() or G.is_multigraph():
         raise NetvizError(f"expected an undirected snapshot graph (networkx.Graph), not {type(G).__name__}")
     adj: Adjacency = {}
-    for node in G:
-        if not isinstance(node, str):
-            raise NetvizError(f"actor ids must be strings, not {node!r}")
-        adj[node] = {}
-    for u, v, d in G.edges(data=True):
-        if u == v:
-            raise NetvizError(f"tie {u}-{v} links an actor to itself; snapshots have no self-ties")
-        w, s = d.get("weight"), d.get("sign")
-        if isinstance(w, bool) or not isinstance(w, numbers.Real) or not math.isfinite(w) or w <= 0:
-            raise NetvizError(f"tie {u}-{v}: weight must be a positive number, not {w!r}")
-        if isinstance(s, bool) or s not in (-1, 0, 1):
-            raise NetvizError(f"tie {u}-{v}: sign must be +1, -1 or 0, not {s!r}")
-        adj[u][v] = adj[v][u] = (int(s), float(w))
+    for u, nbrs in G.adjacency():  # the inner dicts themselves, no view object per tie
+        if type(u) is not str:
+            raise NetvizError(f"actor ids must be strings, not {u!r}")
+        row = adj[u] = {}
+        for v, d in nbrs.items():
+            if v == u:
+                raise NetvizError(f"tie {u}-{v} links an actor to itself; snapshots have no self-ties")
+            if v in adj:  # checked from v's side already
+                row[v] = adj[v][u]
+                continue
+            w, s = d.get("weight"), d.get("sign")
+            # exact type checks first: the abstract numbers.Real check is slow on 100,000 tie ends
+            if not (type(w) is float or type(w) is int or _real(w)) or not 0 < w < math.inf:
+                raise NetvizError(f"tie {u}-{v}: weight must be a positive number, not {w!r}")
+            if (type(s) is not int or not -1 <= s <= 1) and not (_real(s) and s in (-1, 0, 1)):
+                raise NetvizError(f"tie {u}-{v}: sign must be +1, -1 or 0, not {s!r}")
+            row[v] = (int(s), float(w))
     return adj
+
+
+def _real(x: object) -> bool:
+    return isinstance(x, numbers.Real) and not isinstance(x, bool)
 
 
 def _tie(G: nx.Graph, u: str, v: str) -> Tie:
@@ -260,22 +269,23 @@ def _tie(G: nx.Graph, u: str, v: str) -> Tie:
 
 
 def triangles(adj: Mapping[str, Mapping[str, object]]) -> Iterable[tuple[str, str, str]]:
-    """Every triangle once, as sorted actor ids, in O(m^1.5) (the forward algorithm).
+    """Every triangle once, as sorted actor ids, in O(m^1.5) (the forward algorithm), in no set order.
 
     Each tie is oriented from the lower to the higher (degree, id) rank; a
     triangle is then found once, at its lowest-ranked corner, by intersecting
     two out-neighbourhoods of at most sqrt(2m) actors each.
 
     >>> adj = {"A": {"B": 1, "C": 1}, "B": {"A": 1, "C": 1}, "C": {"A": 1, "B": 1, "D": 1}, "D": {"C": 1}}
-    >>> list(triangles(adj))
+    >>> sorted(triangles(adj))
     [('A', 'B', 'C')]
     """
-    rank = {v: i for i, v in enumerate(sorted(adj, key=lambda v: (len(adj[v]), v)))}
-    out = {v: {u for u in adj[v] if rank[u] > rank[v]} for v in adj}
-    for v in sorted(adj, key=rank.__getitem__):
+    order = sorted(adj, key=lambda v: (len(adj[v]), v))
+    rank = {v: i for i, v in enumerate(order)}
+    out = {v: {u for u in adj[v] if rank[u] > rank[v]} for v in order}
+    for v in order:
         higher = out[v]
-        for u in sorted(higher, key=rank.__getitem__):
-            for w in sorted(higher & out[u], key=rank.__getitem__):
+        for u in higher:
+            for w in higher & out[u]:
                 yield tuple(sorted((v, u, w)))  # type: ignore[misc]
 
 
@@ -314,9 +324,14 @@ def structural_balance(G: nx.Graph) -> Balance:
     >>> [(t.a, t.b) for t in c.odd]
     [('TUR', 'YPG')]
     """
-    adj = _adjacency(G)
+    return _balance(G, _adjacency(G))
+
+
+def _balance(G: nx.Graph, adj: Adjacency) -> Balance:
     signed = balanced = all_negative = ambiguous = 0
-    total_weight = balanced_weight = 0.0
+    # triangles come in set order: fsum makes the weighted share independent of it
+    weights: list[float] = []
+    balanced_weights: list[float] = []
     unbalanced: list[tuple[float, tuple[str, str, str]]] = []
     for x, y, z in triangles(adj):
         (s1, w1), (s2, w2), (s3, w3) = adj[x][y], adj[x][z], adj[y][z]
@@ -325,10 +340,10 @@ def structural_balance(G: nx.Graph) -> Balance:
             continue
         signed += 1
         weight = (w1 * w2 * w3) ** (1 / 3)
-        total_weight += weight
+        weights.append(weight)
         if s1 * s2 * s3 > 0:
             balanced += 1
-            balanced_weight += weight
+            balanced_weights.append(weight)
         else:
             all_negative += s1 + s2 + s3 == -3
             unbalanced.append((weight, (x, y, z)))
@@ -350,7 +365,7 @@ def structural_balance(G: nx.Graph) -> Balance:
         all_negative=all_negative,
         ambiguous=ambiguous,
         share=balanced / signed if signed else None,
-        weighted_share=balanced_weight / total_weight if signed else None,
+        weighted_share=math.fsum(balanced_weights) / math.fsum(weights) if signed else None,
         contradictions=contradictions,
     )
 
@@ -964,17 +979,13 @@ def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[B
     [('TUR', ('GBR', 'USA'), ('IRN', 'RUS'))]
     """
     common = sorted(set(before) & set(after))
-    members_a: dict[int, list[str]] = defaultdict(list)
-    members_b: dict[int, list[str]] = defaultdict(list)
-    for actor in sorted(before):
-        members_a[before[actor]].append(actor)
-    for actor in sorted(after):
-        members_b[after[actor]].append(actor)
+    members_a = _members_of(before)
+    members_b = _members_of(after)
     overlap = Counter((before[x], after[x]) for x in common)
 
     def key(pair: tuple[int, int]) -> tuple:
         p, q = pair
-        return (-overlap[pair], sorted([tuple(members_a[p]), tuple(members_b[q])]))
+        return (-overlap[pair], sorted([members_a[p], members_b[q]]))
 
     match: dict[int, int] = {}
     taken: set[int] = set()
@@ -987,12 +998,26 @@ def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[B
             actor=x,
             bloc_before=before[x],
             bloc_after=after[x],
-            left=tuple(m for m in members_a[before[x]] if m != x),
-            joined=tuple(m for m in members_b[after[x]] if m != x),
+            left=_without(members_a[before[x]], x),
+            joined=_without(members_b[after[x]], x),
         )
         for x in common
         if match.get(before[x]) != after[x]
     )
+
+
+def _members_of(membership: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
+    """Bloc number -> its members, sorted."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for actor in sorted(membership):
+        members[membership[actor]].append(actor)
+    return {bloc: tuple(m) for bloc, m in members.items()}
+
+
+def _without(members: tuple[str, ...], actor: str) -> tuple[str, ...]:
+    """``members`` (sorted) less ``actor``, by slicing: blocs can hold thousands."""
+    i = bisect.bisect_left(members, actor)
+    return members[:i] + members[i + 1:]
 
 
 def balance_change(before: Balance, after: Balance) -> BalanceChange:

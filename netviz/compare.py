@@ -45,12 +45,13 @@ from netviz.analysis import (
     BalanceChange,
     BlocMove,
     _adjacency,
+    _balance,
     balance_change,
     balance_change_record,
+    bloc_changes,
     bloc_move_record,
     describe_triangle,
     find_blocs,
-    structural_balance,
 )
 from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
@@ -328,10 +329,8 @@ def compare_snapshots(
     moves: tuple[BlocMove, ...] = ()
     balance = None
     if structure:
-        from netviz.analysis import bloc_changes
-
         moves = bloc_changes(_blocs(a), _blocs(b))
-        balance = balance_change(structural_balance(a), structural_balance(b))
+        balance = balance_change(_balance(a, adj_a), _balance(b, adj_b))
     return SnapshotDiff(
         date_a=a.graph.get("date"),
         date_b=b.graph.get("date"),
