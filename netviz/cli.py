@@ -28,6 +28,7 @@ from netviz.actors import actor_record, load_codebook
 from netviz.analysis import analysis_record, analyze_snapshot, format_analysis_table
 from netviz.compare import DEFAULT_THRESHOLD, compare_snapshots, diff_record, format_diff_table
 from netviz.corpus import load_articles, read_article
+from netviz.diffmap import render_diff_map
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
@@ -211,6 +212,7 @@ def compare(
     date_b: Annotated[str, typer.Argument(metavar="DATE_B", help="YYYY-MM-DD, first or last.", show_default=False)],
     output_format: Format = "table",
     threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", min=0.01, max=1.0, help="A tie strengthened or weakened when its weight moved by more than this share of it.")] = DEFAULT_THRESHOLD,
+    html: Annotated[Optional[Path], typer.Option("--html", metavar="PATH", help="Also write the diff map, an offline HTML page.", show_default=False)] = None,
 ) -> None:
     """What formed, dissolved, flipped, strengthened and weakened between two dates."""
     diff = compare_snapshots(result.snapshot(date_a), result.snapshot(date_b), threshold=threshold)
@@ -218,6 +220,10 @@ def compare(
         typer.echo(json.dumps(diff_record(diff), ensure_ascii=False, indent=1))
     else:
         typer.echo(format_diff_table(diff))
+    if html is not None:
+        path = render_diff_map(diff, result.snapshot(date_a), result.snapshot(date_b), html,
+                               positions=compute_layout(result.snapshots.values()))
+        typer.echo(f"Diff map written to {path}", err=output_format == "json")
 
 
 @app.command()

@@ -16,8 +16,10 @@ import networkx as nx
 
 from netviz.actors import Codebook, load_codebook
 from netviz.analysis import structural_balance
+from netviz.compare import compare_snapshots
 from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
+from netviz.diffmap import render_diff_map
 from netviz.errors import NetvizError
 from netviz.events import PERIODS, EventSummary, period_start, read_events
 from netviz.engine import extract_corpus
@@ -27,6 +29,7 @@ from netviz.model import Article, Relation
 from netviz.render import index_entry, render_index, render_map
 from netviz.snapshots import build_snapshots
 from netviz.table import format_table
+from netviz.timeline import render_timeline
 
 Progress = Callable[[str], None]
 
@@ -214,30 +217,48 @@ class Site:
 
     index: Path
     maps: dict[date, Path]
+    #: the diff map from each date to the next, keyed by the later date
+    diffs: dict[date, Path]
+    timeline: Path
 
 
 def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progress: Progress | None = None) -> Site:
-    """Write one map per snapshot (``out/YYYY-MM-DD.html``) and ``out/index.html``.
+    """Write the maps, the diff maps, the timeline and the index into ``out``.
 
-    Every actor stands in the same place on every map, and widths and sizes
-    are scaled against the largest tie and actor of the whole run, so two
-    maps can be compared by eye. Only files inside ``out`` are written.
+    ``out/YYYY-MM-DD.html`` is the map of each snapshot, ``out/diff/A_B.html``
+    the diff map from each date to the next, ``out/timeline.html`` every
+    snapshot on one page and ``out/index.html`` links them all. Every actor
+    stands in the same place on every page, and widths and sizes are scaled
+    against the largest tie and actor of the whole run, so two maps can be
+    compared by eye. Only files inside ``out`` are written.
     """
     say = progress or (lambda message: None)
     out = output_folder(out)
     graphs = list(result.snapshots.values())
     positions = compute_layout(graphs)
-    max_weight = max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0)
-    max_strength = max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0)
+    scale = {
+        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
+        "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
+    }
     maps: dict[date, Path] = {}
+    diffs: dict[date, Path] = {}
     entries = []
+    previous: nx.Graph | None = None
     for day, G in result.snapshots.items():
         say(f"rendering {day}")
         contradictions = [t.actors for t in structural_balance(G).contradictions]
-        maps[day] = render_map(
-            G, out / f"{day.isoformat()}.html", positions=positions, color_by=color_by,
-            contradictions=contradictions, max_weight=max_weight, max_strength=max_strength,
-        )
-        entries.append(index_entry(G, maps[day].name))
-    index = render_index(entries, out / "index.html")
-    return Site(index, maps)
+        maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
+                               contradictions=contradictions, **scale)
+        links = []
+        if previous is not None:
+            before = previous.graph["date"]
+            diff = compare_snapshots(previous, G)
+            diffs[day] = render_diff_map(diff, previous, G, out / "diff" / f"{before}_{day}.html",
+                                         positions=positions, color_by=color_by, **scale)
+            links.append((f"changes since {before}", f"diff/{diffs[day].name}"))
+        entries.append(index_entry(G, maps[day].name, links))
+        previous = G
+    say("rendering the timeline")
+    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook)
+    index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
+    return Site(index, maps, diffs, timeline)

@@ -158,12 +158,18 @@ var netviz = (function () {
       ].join("\n");
     }
 
+    // Diff maps (netviz.diffmap) mark each tie with how it changed between the two dates.
+    function changeText(tie) {
+      return tie.before === undefined ? tie.change : tie.change + ": " + tie.before + " \u2192 " + tie.after;
+    }
+
     function tieTooltip(tie) {
       var lines = [
         label(tie.a) + " \u2014 " + label(tie.b) + ": " + SIGNS[String(tie.sign)].label,
         "weight " + number(tie.weight) + " \u00b7 polarity " + signed(tie.polarity) + " \u00b7 " +
           plural(tie.count, "relation") + (tie.origins.length ? " (" + tie.origins.join(", ") + ")" : ""),
       ];
+      if (tie.change) lines.splice(1, 0, changeText(tie));
       tie.evidence.slice(0, TOOLTIP_EVIDENCE).forEach(function (rec) {
         var src = source(rec);
         var where = [src.outlet, src.title].filter(Boolean).join(" \u00b7 ");
@@ -258,11 +264,14 @@ var netviz = (function () {
       title.appendChild(document.createTextNode(" " + label(tie.a) + " \u2014 " + label(tie.b)));
       var list = el("ol", "nv-evidence");
       tie.evidence.forEach(function (rec) { list.appendChild(evidenceItem(rec)); });
-      var parts = [title, stats([
+      var rows = [
         ["Sign", sign.label + " (polarity " + signed(tie.polarity) + ")"],
         ["Weight", number(tie.weight) + " (cooperation " + number(tie.cooperation) + ", conflict " + number(tie.conflict) + ")"],
         ["Relations", String(tie.count) + (tie.origins.length ? " (" + tie.origins.join(", ") + ")" : "")],
-      ]), el("h3", null, "Evidence, strongest first")];
+      ];
+      if (tie.change) rows.unshift(["Change", changeText(tie)]);
+      var heading = tie.change && tie.change !== "unchanged" ? "Evidence of the change, strongest first" : "Evidence, strongest first";
+      var parts = [title, stats(rows), el("h3", null, heading)];
       parts.push(tie.evidence.length ? list : el("p", "nv-hint", "No evidence recorded for this tie."));
       show(parts);
     }
