@@ -43,6 +43,10 @@ def test_build_writes_one_map_per_seed_date_and_an_index(seed_build):
     index = (out / "index.html").read_text(encoding="utf-8")
     for day in SEED_DATES:
         assert f'href="{day}.html"' in index
+    for before, after in zip(SEED_DATES, SEED_DATES[1:]):  # a diff map between consecutive dates
+        assert (out / "diff" / f"{before}_{after}.html").is_file()
+        assert f'href="diff/{before}_{after}.html"' in index
+    assert (out / "timeline.html").is_file() and 'href="timeline.html"' in index
     assert "Maps written to" in result.stdout
     assert not [p for p in out.rglob("*.tmp")]  # atomic writes leave no temporary files
 

@@ -1,0 +1,101 @@
+"""The diff map: two snapshots on one offline page, ties styled by their change."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html.parser import HTMLParser
+
+import networkx as nx
+from test_browser import click_in_network, midpoint_of_a_free_edge
+
+from netviz.compare import compare_snapshots
+from netviz.diffmap import CHANGE_STYLES, render_diff_map
+from netviz.layout import compute_layout
+from netviz.model import Evidence, Relation
+from netviz.snapshots import build_snapshots
+
+D1, D2 = date(2017, 1, 8), date(2017, 3, 8)
+
+
+def rel(a, b, sign, day, intensity, sentence):
+    kind = "material_cooperation" if sign > 0 else "material_conflict"
+    ev = Evidence(sentence=sentence, cue="cue", article=f"art-{day}", start=0, end=len(sentence))
+    return Relation(a, b, sign, kind, intensity, day, "extracted", ev)
+
+
+def two_dates() -> tuple[nx.Graph, nx.Graph]:
+    """TUR-USA flips, RUS-TUR forms, RUS-SYR strengthens, ISIS-USA stays; per date, so USA-FRA dissolves."""
+    rels = [
+        rel("TUR", "USA", 1, D1, 6, "Turkey and the United States agreed to cooperate."),
+        rel("USA", "FRA", 1, D1, 5, "France and the United States signed a pact."),
+        rel("RUS", "SYR", 1, D1, 4, "Russia backs Syria."),
+        rel("USA", "ISIS", -1, D1, 8, "The United States struck the Islamic State."),
+        rel("TUR", "USA", -1, D2, 9, "Turkey threatened the United States <img src=x onerror=alert(1)>."),
+        rel("RUS", "TUR", 1, D2, 7, "Russia and Turkey signed a defence deal."),
+        rel("RUS", "SYR", 1, D2, 9, "Russia sent jets to Syria."),
+        rel("USA", "ISIS", -1, D2, 8, "The United States struck the Islamic State again."),
+    ]
+    snaps = build_snapshots(rels, [D1, D2], per_date=True)
+    return snaps[D1], snaps[D2]
+
+
+class Scripts(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.current, self.blocks, self.tags = None, {}, []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.current = dict(attrs).get("id") if tag == "script" else None
+
+    def handle_data(self, data):
+        if self.current:
+            self.blocks[self.current] = self.blocks.get(self.current, "") + data
+
+
+def page(tmp_path):
+    a, b = two_dates()
+    diff = compare_snapshots(a, b)
+    out = render_diff_map(diff, a, b, tmp_path / "diff.html", positions=compute_layout([a, b]))
+    parser = Scripts()
+    parser.feed(out.read_text(encoding="utf-8"))
+    return out, parser, json.loads(parser.blocks["netviz-graph"]), json.loads(parser.blocks["netviz-data"])
+
+
+def test_every_tie_of_either_date_is_drawn_in_the_colour_of_its_change(tmp_path):
+    _, parser, graph, data = page(tmp_path)
+    colour = {e["id"]: e["color"] for e in graph["edges"]}
+    assert colour == {
+        "TUR--USA": CHANGE_STYLES["flipped"][0],
+        "RUS--TUR": CHANGE_STYLES["formed"][0],
+        "RUS--SYR": CHANGE_STYLES["strengthened"][0],
+        "FRA--USA": CHANGE_STYLES["dissolved"][0],
+        "ISIS--USA": CHANGE_STYLES["unchanged"][0],
+    }
+    assert [e for e in graph["edges"] if e.get("dashes")] == [e for e in graph["edges"] if e["id"] == "FRA--USA"]
+    assert {n["id"] for n in graph["nodes"]} == {"TUR", "USA", "FRA", "RUS", "SYR", "ISIS"}
+    flipped = data["ties"]["TUR--USA"]
+    assert (flipped["change"], flipped["before"], flipped["after"]) == ("flipped", "+ 6.00", "- 9.00")
+    # the evidence of a change is what is new or gone, not everything
+    assert [r["sentence"] for r in flipped["evidence"]] == [
+        "Turkey threatened the United States <img src=x onerror=alert(1)>.",
+        "Turkey and the United States agreed to cooperate.",
+    ]
+    assert data["ties"]["FRA--USA"]["after"] == "absent"
+    assert "img" not in parser.tags  # article text stays text
+
+
+def test_the_diff_map_opens_offline_and_a_click_shows_before_and_after(tmp_path, open_page, artifacts):
+    out, *_ = page(tmp_path)
+    tab = open_page(out)
+    title = tab.page.locator("h1").inner_text()
+    assert "2017-01-08 → 2017-03-08" in title
+    edge, x, y = midpoint_of_a_free_edge(tab, "TUR--USA")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details").inner_text()
+    assert "flipped: + 6.00 → - 9.00" in details
+    assert "Turkey threatened the United States <img src=x onerror=alert(1)>." in details
+    tab.page.screenshot(path=str(artifacts / "diff-map.png"))
+    assert tab.requests == [] and tab.errors == []
+    assert tab.js("() => window.__pwned === undefined && document.querySelectorAll('img').length === 0")
