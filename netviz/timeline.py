@@ -40,12 +40,14 @@ from pyvis.network import Network
 
 from netviz.analysis import find_blocs, structural_balance
 from netviz.compare import compare_snapshots
+from netviz.diffmap import CHANGE_STYLES
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.layout import compute_layout
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
 from netviz.render import (
     BLOC_COLORS,
+    DASH_PATTERN,
     LARGE_MAP,
     NO_BLOC_COLOR,
     SIGN_COLORS,
@@ -63,8 +65,11 @@ if TYPE_CHECKING:
 
 #: Scripts of the timeline page, in order (their hashes go in the page's CSP).
 TIMELINE_SCRIPTS = ("vis-network.min.js", "netviz.js", "timeline.js")
-#: Glow of a tie that formed or flipped since the previous date, and colour of one that dissolved.
-CHANGE_COLORS = {"formed": "#1d4ed8", "flipped": "#7c3aed", "dissolved": "#9aa5b1"}
+#: Ties that formed or flipped since the previous date glow in their diff map colour
+#: (netviz.diffmap); one that dissolved is drawn once more, grey and dashed, as on the diff map.
+CHANGE_COLORS = {kind: CHANGE_STYLES[kind][0] for kind in ("formed", "flipped", "dissolved")}
+#: The dash pattern of a dissolved tie, as on the diff map.
+DISSOLVED_DASHES = [6, 6]
 
 #: Fields of one entry of ``relations`` in the page data, in order.
 RELATION_FIELDS = (
@@ -216,7 +221,9 @@ def timeline_data(
             "sign_dashes": {str(s): dashed and not large for s, dashed in SIGN_DASHES.items()},
             "bloc_colors": list(BLOC_COLORS),
             "no_bloc": NO_BLOC_COLOR,
+            "dash_pattern": DASH_PATTERN,
             "change": CHANGE_COLORS,
+            "dissolved_dashes": DISSOLVED_DASHES,
         },
         "fields": {
             "actor": list(ACTOR_FIELDS),

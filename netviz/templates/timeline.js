@@ -124,7 +124,7 @@
     return {
       id: "t" + t, tie: t, ghost: false, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: st.sign, weight: st.weight, origins: st.origins,
-      width: st.width + (glow ? 2 : 0), dashes: STYLE.sign_dashes[st.sign],
+      width: st.width + (glow ? 2 : 0), dashes: STYLE.sign_dashes[st.sign] ? STYLE.dash_pattern : false,
       color: { color: colour, highlight: colour, hover: colour, opacity: 0.9 },
       shadow: glow ? { enabled: true, color: glow, size: 14, x: 0, y: 0 } : { enabled: false },
       title: tieLabel(t) + ": " + signName(st.sign) + "\nweight " + fmt(st.weight) + " \u00b7 " +
@@ -138,7 +138,7 @@
     return {
       id: "gone" + t, tie: t, ghost: true, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: old.sign, weight: old.weight, origins: old.origins,
-      width: 2, dashes: [2, 6],
+      width: 2, dashes: STYLE.dissolved_dashes,
       color: { color: grey, highlight: grey, hover: grey, opacity: 1 },
       shadow: { enabled: false },
       title: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
@@ -361,8 +361,7 @@
       "formed since the previous date");
     row(el("span", { class: "tl-glow", style: { background: signColour(-1), "box-shadow": "0 0 0 3px " + STYLE.change.flipped } }),
       "flipped sign since the previous date");
-    row(el("span", { class: "nv-line tl-dotted", style: { "border-top-color": STYLE.change.dissolved } }),
-      "dissolved since the previous date");
+    row(line(STYLE.change.dissolved, true), "dissolved since the previous date (grey)");
     // the blocs of this date, each named by its strongest members
     const members = new Map();
     for (const [a, st] of actorState) {
