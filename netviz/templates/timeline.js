@@ -638,7 +638,7 @@
   // frame every actor of every date, not just this date's: stepping through time never needs a pan
   const xs = actors.map((x) => x.x);
   const ys = actors.map((x) => x.y);
-  const spanX = Math.max(...xs) - Math.min(...xs) + 120;
+  const spanX = Math.max(...xs) - Math.min(...xs) + 320; // room for the labels of the outermost actors
   const spanY = Math.max(...ys) - Math.min(...ys) + 120;
   network.moveTo({
     position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
