@@ -446,8 +446,11 @@ def vis_options(*, physics: bool = False, large: bool = False, seed: int = 42) -
 
 
 def _number(value: Any, what: str) -> float:
-    # numbers.Real also admits numpy scalars, which analysis code may leave in a graph
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+    # plain floats and ints first: the numbers.Real check (which also admits
+    # numpy scalars that analysis code may leave in a graph) is slow
+    if type(value) not in (float, int) and (isinstance(value, bool) or not isinstance(value, numbers.Real)):
+        raise NetvizError(f"{what} is {value!r}; expected a finite number")
+    if not math.isfinite(value):
         raise NetvizError(f"{what} is {value!r}; expected a finite number")
     return float(value)
 
