@@ -45,7 +45,7 @@ def union_graph(diff: SnapshotDiff, a: nx.Graph, b: nx.Graph) -> nx.Graph:
     >>> b.add_edge("RUS", "TUR", weight=6.0, sign=1, polarity=1.0, count=1, evidence=())
     >>> from netviz.compare import compare_snapshots
     >>> U = union_graph(compare_snapshots(a, b), a, b)
-    >>> sorted((u, v, d["change"]) for u, v, d in U.edges(data=True))
+    >>> sorted((min(u, v), max(u, v), d["change"]) for u, v, d in U.edges(data=True))
     [('RUS', 'TUR', 'formed'), ('TUR', 'USA', 'dissolved')]
     """
     U = nx.Graph(date=b.graph.get("date"))
