@@ -24,7 +24,7 @@ import math
 import numbers
 import random
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -421,11 +421,14 @@ def find_blocs(
     >>> p.blocs, p.frustration, p.optimal
     ((('GBR', 'USA'), ('RUS', 'SYR')), 0.0, True)
     """
+    return _find_blocs(G, _adjacency(G), method, max_blocs, seed)
+
+
+def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None, seed: int) -> BlocPartition:
     if method not in METHODS:
         raise NetvizError(f"bloc method {method!r} is not one of {', '.join(METHODS)}")
     if max_blocs is not None and (isinstance(max_blocs, bool) or not isinstance(max_blocs, int) or max_blocs < 1):
         raise NetvizError(f"max_blocs must be a whole number of at least 1, not {max_blocs!r}")
-    adj = _adjacency(G)
     signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
     aligned = sorted(u for u, nbrs in signed.items() if nbrs)
     groups = [aligned] if max_blocs is not None else _components(signed, aligned)
@@ -829,17 +832,17 @@ def brokers(
     >>> [(b.actor, b.betweenness, b.partners) for b in brokers(G)]
     [('TUR', 1.0, (('RUS', 2.0),)), ('RUS', 0.0, (('TUR', 2.0),))]
     """
-    partition = partition if partition is not None else find_blocs(G)
-    return _brokers(G, partition, sources, seed)[0]
+    adj = _adjacency(G)
+    partition = partition if partition is not None else _find_blocs(G, adj, "auto", None, 0)
+    return _brokers(adj, partition, sources, seed)[0]
 
 
 def _brokers(
-    G: nx.Graph, partition: BlocPartition, sources: int | None, seed: int
+    adj: Adjacency, partition: BlocPartition, sources: int | None, seed: int
 ) -> tuple[tuple[Broker, ...], int | None]:
     """The brokers and the number of betweenness sources used (``None`` = exact)."""
     if sources is not None and (isinstance(sources, bool) or not isinstance(sources, int) or sources < 1):
         raise NetvizError(f"sources must be a whole number of at least 1, not {sources!r}")
-    adj = _adjacency(G)
     bloc = partition.membership
     missing = sorted(set(adj) - set(bloc))
     if missing:
@@ -949,9 +952,10 @@ def analyze_snapshot(
     >>> [c.actors for c in a.contradictions], a.blocs.frustration
     ([('TUR', 'USA', 'YPG')], 6.0)
     """
-    balance = structural_balance(G)
-    partition = find_blocs(G, method=method, max_blocs=max_blocs, seed=seed)
-    found, k = _brokers(G, partition, None, seed)
+    adj = _adjacency(G)
+    balance = _balance(G, adj)
+    partition = _find_blocs(G, adj, method, max_blocs, seed)
+    found, k = _brokers(adj, partition, None, seed)
     return Analysis(G.graph.get("date"), balance, partition, found, k)
 
 
@@ -1284,3 +1288,61 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
 def _members(names: tuple[str, ...], shown: int = 12) -> str:
     text = ", ".join(names[:shown])
     return text + (f", ... (+{len(names) - shown})" if len(names) > shown else "")
+
+
+def steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int]]:
+    """Renumber each date's blocs so a bloc keeps its number (and colour) from one date to the next.
+
+    Blocs of two or more actors are matched to the previous date's greedily,
+    most shared members first; a bloc with no match takes the smallest
+    number free on both dates. An actor alone in its bloc gets no number.
+
+    >>> before, after = steady_blocs([{"USA": 0, "GBR": 0, "RUS": 1, "SYR": 1},
+    ...                                {"USA": 1, "GBR": 1, "RUS": 0, "SYR": 0, "IRN": 2}])
+    >>> before["RUS"], after["RUS"], after["USA"], "IRN" in after
+    (1, 1, 0, False)
+    """
+    out: list[dict[str, int]] = []
+    previous: dict[str, int] = {}
+    for membership in partitions:
+        groups: dict[int, list[str]] = defaultdict(list)
+        for actor in sorted(membership):
+            groups[membership[actor]].append(actor)
+        blocs = [groups[b] for b in sorted(groups) if len(groups[b]) > 1]
+        overlap = Counter((i, previous[a]) for i, members in enumerate(blocs) for a in members if a in previous)
+        number: dict[int, int] = {}
+        for i, old in sorted(overlap, key=lambda pair: (-overlap[pair], blocs[pair[0]], pair[1])):
+            if i not in number and old not in number.values():
+                number[i] = old
+        taken = set(number.values()) | set(previous.values())
+        for i in range(len(blocs)):
+            if i not in number:
+                number[i] = min(set(range(len(taken) + 1)) - taken)
+                taken.add(number[i])
+        previous = {a: number[i] for i, members in enumerate(blocs) for a in members}
+        out.append(previous)
+    return out
+
+
+def assign_steady_blocs(snapshots: Mapping[date, nx.Graph]) -> dict[date, nx.Graph]:
+    """Copies of the snapshots whose actors carry ``bloc``, numbered steadily across dates.
+
+    Each date's blocs come from :func:`find_blocs`; :func:`steady_blocs` then
+    renumbers them so that a bloc keeps its number, and so its colour on the
+    maps, from one date to the next. An actor alone in its bloc gets ``None``.
+
+    >>> G = nx.Graph(); G.add_edge("USA", "GBR", weight=3.0, sign=1); G.add_edge("RUS", "SYR", weight=3.0, sign=1)
+    >>> G.add_edge("USA", "RUS", weight=1.0, sign=-1)
+    >>> out = assign_steady_blocs({date(2017, 1, 8): G})
+    >>> b = out[date(2017, 1, 8)].nodes
+    >>> b["USA"]["bloc"] == b["GBR"]["bloc"] != b["RUS"]["bloc"] == b["SYR"]["bloc"]
+    True
+    """
+    days = list(snapshots)
+    numbers = steady_blocs([find_blocs(snapshots[d]).membership for d in days])
+    out = {}
+    for day, blocs in zip(days, numbers):
+        H = snapshots[day].copy()
+        nx.set_node_attributes(H, {n: blocs.get(n) for n in H}, "bloc")
+        out[day] = H
+    return out

@@ -371,9 +371,11 @@ def test_betweenness_counts_paths_equal_up_to_rounding_as_ties():
 def test_sampled_betweenness_is_seeded_and_reported():
     rnd = random.Random(2)
     G = random_graph(rnd, 40, 0.2, mixed=False)
-    a = analysis._brokers(G, find_blocs(G), 10, 0)
-    assert a[1] == 10 and a == analysis._brokers(G, find_blocs(G), 10, 0)
-    assert analysis._brokers(G, find_blocs(G), None, 0)[1] is None  # 40 actors: exact
+    adj, blocs = analysis._adjacency(G), find_blocs(G)
+    sampled = analysis._brokers(adj, blocs, 10, 0)
+    assert sampled[1] == 10 and sampled == analysis._brokers(adj, blocs, 10, 0)
+    assert sampled != analysis._brokers(adj, blocs, 10, 1)
+    assert analysis._brokers(adj, blocs, None, 0)[1] is None  # 40 actors: exact
 
 
 # --- the whole analysis and its record ---------------------------------------------------
