@@ -536,10 +536,8 @@ class _Cache:
             if entry["key"] != self._key(article):
                 return None
             return tuple(relation_from_record(rec) for rec in entry["relations"])
-        except FileNotFoundError:
-            return None
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            # damaged (truncated, edited, from a future format): extracted again and rewritten
+            # missing, or damaged (truncated, edited, another format): extracted again and rewritten
             return None
 
     def put(self, article: Article, relations: Sequence[Relation]) -> None:

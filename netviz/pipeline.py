@@ -159,7 +159,9 @@ def build(
     say(f"extracting relations from {len(articles)} articles")
     run = extract_corpus(articles, codebook, cue_lexicon, jobs=jobs, cache_dir=cache_dir, engine=engine,
                          scheduler=scheduler)
-    say(f"extracted {run.stats.extracted} articles in {run.stats.seconds:.1f} s, {run.stats.cached} from the cache")
+    extracted = run.stats.extracted
+    say(f"extracted {extracted} article{'s' * (extracted != 1)} in {run.stats.seconds:.1f} s, "
+        f"{run.stats.cached} from the cache")
     relations = cur.apply(run.relations)
     dates: dict[date, list[str]] = {}
     for art in articles:

@@ -17,7 +17,7 @@ from netviz.cli import app
 from netviz.corpus import load_articles
 from netviz.engine import ExtractionStats, extract_corpus
 from netviz.errors import NetvizError
-from netviz.extract import extract_relations, load_cues
+from netviz.extract import extract_relations, load_cues, split_sentences
 from netviz.model import Article, relation_record
 
 # Each sentence states one relation (checked in test_the_corpus_has_relations_in_every_article).
@@ -89,7 +89,7 @@ def test_a_streamed_corpus_gives_the_same_relations(dictionaries, serial):
 def test_stats_count_articles_and_sentences(dictionaries):
     arts = corpus()
     run = extract_corpus(arts, *dictionaries, jobs=2)
-    sentences = sum(len(engine.split_sentences(a.text)) for a in arts)
+    sentences = sum(len(split_sentences(a.text)) for a in arts)
     assert run.stats == ExtractionStats(len(arts), len(arts), 0, sentences, run.stats.seconds)
     assert run.stats.seconds > 0 and run.stats.articles_per_second > 0
 
@@ -122,7 +122,7 @@ def test_rebuilding_after_adding_one_article_extracts_only_that_article(dictiona
     articles = load_articles(tmp_path / "articles")
     second = extract_corpus(articles, *dictionaries, jobs=2, cache_dir=cache)
     assert (second.stats.articles, second.stats.extracted, second.stats.cached) == (len(arts), 1, len(arts) - 1)
-    assert second.stats.sentences == len(engine.split_sentences(arts[-1].text))
+    assert second.stats.sentences == len(split_sentences(arts[-1].text))
     assert second.relations == extract_corpus(articles, *dictionaries, jobs=1).relations
 
 
@@ -134,7 +134,7 @@ def test_build_reuses_the_cache_and_gives_the_uncached_result(tmp_path):
     write(tmp_path / "data", arts[-1])
     said: list[str] = []
     cached = pipeline.build(tmp_path / "data", cache_dir=tmp_path / "cache", jobs=2, progress=said.append)
-    assert "extracted 1 articles" in " ".join(said) and f"{len(arts) - 1} from the cache" in " ".join(said)
+    assert "extracted 1 article in" in " ".join(said) and f"{len(arts) - 1} from the cache" in " ".join(said)
     uncached = pipeline.build(tmp_path / "data", jobs=1)
     assert cached.relations == uncached.relations
     assert list(cached.snapshots) == list(uncached.snapshots)
