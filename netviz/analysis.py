@@ -37,10 +37,15 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
 
-#: ``method="auto"`` searches exactly in groups of up to this many aligned actors.
+#: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
 EXACT_LIMIT = 20
-#: ``method="exact"`` refuses bigger groups: the search is exponential in the worst case.
-EXACT_MAX = 30
+#: No exact search beyond this many actors per group: its bookkeeping alone grows as the square.
+EXACT_MAX = 60
+#: Search steps ``auto`` allows the exact search on groups above ``EXACT_LIMIT`` before
+#: settling for the heuristic (a count, not a time, so the result never depends on the machine).
+AUTO_STEPS = 50_000
+#: Search steps ``method="exact"`` allows before it gives up with an error.
+EXACT_STEPS = 5_000_000
 #: Above this many actors with a cooperative tie, betweenness is estimated from this many sources.
 BETWEENNESS_SOURCES = 500
 
@@ -398,10 +403,12 @@ def find_blocs(
     ----------
     G : a snapshot graph (edge ``weight`` and ``sign``).
     method : ``"exact"`` proves optimality by branch and bound (Russian doll
-        search; up to ``EXACT_MAX`` actors per group), ``"heuristic"`` starts
-        from the eigenvectors of the signed Laplacian and improves by local
-        moves, merges and seeded perturbations, ``"auto"`` is exact for groups
-        up to ``EXACT_LIMIT`` actors and heuristic beyond.
+        search; up to ``EXACT_MAX`` actors per group, and an error if it needs
+        more than ``EXACT_STEPS`` steps), ``"heuristic"`` starts from the
+        eigenvectors of the signed Laplacian and improves by local moves,
+        merges and seeded perturbations, ``"auto"`` is exact for groups up to
+        ``EXACT_LIMIT`` actors, tries exact within ``AUTO_STEPS`` steps up to
+        ``EXACT_MAX`` and is heuristic beyond.
     max_blocs : at most this many blocs of aligned actors, or ``None`` for no cap.
     seed : seeds the heuristic; the same graph and seed give the same blocs.
 
@@ -437,15 +444,25 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
     for group in groups:
         if not group:
             continue
-        exact = method == "exact" or (method == "auto" and len(group) <= EXACT_LIMIT)
-        if exact and len(group) > EXACT_MAX:
-            raise NetvizError(
-                f"exact bloc search handles up to {EXACT_MAX} connected actors, this group has {len(group)} "
-                f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
-            )
         k = min(max_blocs or len(group), len(group))
-        labels = _exact(group, signed, k) if exact else _heuristic(group, signed, k, seed)
-        optimal = optimal and exact
+        labels = None
+        if method == "exact":
+            if len(group) > EXACT_MAX:
+                raise NetvizError(
+                    f"exact bloc search handles up to {EXACT_MAX} connected actors, this group has {len(group)} "
+                    f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
+                )
+            labels = _exact(group, signed, k, EXACT_STEPS)
+            if labels is None:
+                raise NetvizError(
+                    f"exact bloc search gave up after {EXACT_STEPS:,} steps on {len(group)} connected actors "
+                    f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
+                )
+        elif method == "auto" and len(group) <= EXACT_MAX:
+            labels = _exact(group, signed, k, None if len(group) <= EXACT_LIMIT else AUTO_STEPS)
+        if labels is None:
+            labels = _heuristic(group, signed, k, seed)
+            optimal = False
         found: dict[int, list[str]] = defaultdict(list)
         for u, c in zip(group, labels):
             found[c].append(u)
@@ -501,8 +518,12 @@ def _cooperative_pieces(blocs: Iterable[list[str]], signed: Mapping[str, Mapping
     return pieces
 
 
-def _exact(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int) -> list[int]:
-    """An optimal bloc label per node, by branch and bound with Russian doll search.
+class _GaveUp(Exception):
+    """The exact search ran out of steps."""
+
+
+def _exact(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, steps: int | None) -> list[int] | None:
+    """An optimal bloc label per node, by branch and bound with Russian doll search; ``None`` after ``steps`` steps.
 
     Nodes are placed strongest first, each into an existing bloc or (while
     fewer than ``kmax``) a new one, so no partition is visited twice. The
@@ -519,6 +540,7 @@ def _exact(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
     eps = 1e-9 * (1.0 + sum(abs(w) for row in later for _, w in row))
     suffix = [0.0] * (n + 1)  # suffix[t]: optimum on order[t:]
     best_labels: list[int] = []  # optimal labels of order[t+1:]
+    left = [math.inf if steps is None else steps]
     for start in range(n - 1, -1, -1):
         # A feasible start: the previous optimum plus ``start`` in its best bloc.
         used = max(best_labels, default=-1) + 1
@@ -537,6 +559,9 @@ def _exact(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
         labels = [0] * n
 
         def search(t: int, blocs: int, cost: float) -> None:
+            left[0] -= 1
+            if left[0] < 0:
+                raise _GaveUp
             if t == n:
                 if cost < best[0] - eps:
                     best[0], best[1] = cost, labels[start:]
@@ -562,7 +587,10 @@ def _exact(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
                     if w > 0:
                         P[v] -= w
 
-        search(start, 0, 0.0)
+        try:
+            search(start, 0, 0.0)
+        except _GaveUp:
+            return None
         suffix[start], best_labels = best[0], best[1]
     return [best_labels[pos[u]] for u in nodes]
 

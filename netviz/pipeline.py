@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from netviz.actors import Codebook, load_codebook
-from netviz.analysis import structural_balance
+from netviz.analysis import assign_steady_blocs, structural_balance
 from netviz.compare import compare_snapshots
 from netviz.corpus import load_articles, parse_date
 from netviz.curated import Curated, load_curated
@@ -92,14 +92,14 @@ class Build:
         day = self.resolve_date(spec)
         if day in self.snapshots:
             return self.snapshots[day]
-        return build_snapshots(
+        return assign_steady_blocs(build_snapshots(
             self.relations,
             [day],
             curated=self.curated,
             codebook=self.codebook,
             per_date=self.options.per_date,
             window=self.options.window,
-        )[day]
+        ))[day]
 
 
 def find_articles_folder(data: Path) -> Path:
@@ -181,6 +181,8 @@ def build(
     snapshots = build_snapshots(
         relations, dates, curated=cur, codebook=codebook, per_date=options.per_date, window=options.window
     )
+    say("finding blocs")
+    snapshots = assign_steady_blocs(snapshots)
     return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries), tuple(warnings))
 
 

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from pyvis.network import Network
 
-from netviz.analysis import find_blocs, structural_balance
+from netviz.analysis import find_blocs, steady_blocs, structural_balance
 from netviz.compare import compare_snapshots
 from netviz.diffmap import CHANGE_STYLES
 from netviz.errors import NetvizError
@@ -169,7 +169,7 @@ def timeline_data(
     max_weight = max((float(w) for G in graphs for *_, w in G.edges(data="weight")), default=0.0)
     strengths = [_strengths(G) for G in graphs]
     max_strength = max((s for st in strengths for s in st.values()), default=0.0)
-    blocs = _steady_blocs([_partition(G) for G in graphs])
+    blocs = steady_blocs([_partition(G) for G in graphs])
     # as on the maps: with this many ties on a date, conflict is not dashed (dashes draw slowly)
     large = max(G.number_of_edges() for G in graphs) >= LARGE_MAP
 
@@ -272,40 +272,6 @@ def _partition(G: nx.Graph) -> dict[str, int]:
     if any(given.values()):
         return {n: b for n, b in given.items() if b is not None}
     return find_blocs(G).membership
-
-
-def _steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int]]:
-    """Renumber each date's blocs so a bloc keeps its number (and colour) from one date to the next.
-
-    Blocs of two or more actors are matched to the previous date's greedily,
-    most shared members first; a bloc with no match takes the smallest
-    number free on both dates. An actor alone in its bloc gets no number.
-
-    >>> before, after = _steady_blocs([{"USA": 0, "GBR": 0, "RUS": 1, "SYR": 1},
-    ...                                {"USA": 1, "GBR": 1, "RUS": 0, "SYR": 0, "IRN": 2}])
-    >>> before["RUS"], after["RUS"], after["USA"], "IRN" in after
-    (1, 1, 0, False)
-    """
-    out: list[dict[str, int]] = []
-    previous: dict[str, int] = {}
-    for membership in partitions:
-        groups: dict[int, list[str]] = defaultdict(list)
-        for actor in sorted(membership):
-            groups[membership[actor]].append(actor)
-        blocs = [groups[b] for b in sorted(groups) if len(groups[b]) > 1]
-        overlap = Counter((i, previous[a]) for i, members in enumerate(blocs) for a in members if a in previous)
-        number: dict[int, int] = {}
-        for i, old in sorted(overlap, key=lambda pair: (-overlap[pair], blocs[pair[0]], pair[1])):
-            if i not in number and old not in number.values():
-                number[i] = old
-        taken = set(number.values()) | set(previous.values())
-        for i in range(len(blocs)):
-            if i not in number:
-                number[i] = min(set(range(len(taken) + 1)) - taken)
-                taken.add(number[i])
-        previous = {a: number[i] for i, members in enumerate(blocs) for a in members}
-        out.append(previous)
-    return out
 
 
 def _sign_of(tie: tuple[list, Counter] | None) -> int | None:
