@@ -171,9 +171,14 @@ def snapshot_command(output: Callable[[dict], Path] = lambda own: Path("output")
 
 @app.command()
 @snapshot_command(output=lambda own: pipeline.output_folder(own["out"]))
-def build(result: pipeline.Build, out: Out = Path("output")) -> None:
-    """Build one offline HTML map per article date, plus output/index.html."""
-    site = pipeline.write_site(result, out, progress=_progress)
+def build(
+    result: pipeline.Build,
+    out: Out = Path("output"),
+    color_by: Annotated[str, typer.Option("--color-by", metavar="bloc|type", help="What an actor's colour shows.",
+                                          callback=lambda v: _one_of("--color-by", v, ("bloc", "type")))] = "bloc",
+) -> None:
+    """Build one offline HTML map per article date, diff maps, the timeline and output/index.html."""
+    site = pipeline.write_site(result, out, color_by=color_by, progress=_progress)
     typer.echo(pipeline.format_summary(result))
     typer.echo(f"\nMaps written to {site.index}")
 

@@ -110,6 +110,7 @@ def test_markup_in_an_article_never_lands_in_a_page_as_markup(tmp_path):
         (["--data", "{tmp}/good", "--actors", "{tmp}/bad-actors.yaml"], "bad-actors.yaml"),
         (["--data", "{tmp}/good", "--per-date", "--window", "3"], "--per-date and --window exclude each other"),
         (["--data", "{tmp}/good", "--out", "{tmp}/a-file"], "is a file"),
+        (["--data", "{tmp}/good", "--color-by", "mood"], "--color-by 'mood' must be one of bloc, type"),
     ],
 )
 def test_build_errors_are_one_line_with_exit_code_1(tmp_path, args, expected):
@@ -183,3 +184,12 @@ def test_unknown_period_is_an_error(tmp_path):
     result = runner.invoke(app, ["build", "--events", str(GDELT), "--period", "year", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "period 'year' is not one of day, week, month" in result.stderr
+
+
+def test_color_by_type_colours_actors_by_their_type(tmp_path):
+    data = tmp_path / "arts"
+    article(data, "a.md", "2019-05-01", "Russia and Turkey signed a defence agreement with NATO.")
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out"), "--color-by", "type"])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "2019-05-01.html").read_text(encoding="utf-8")
+    assert "Actors by type" in page and "Actors by bloc" not in page
