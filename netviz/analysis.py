@@ -621,6 +621,7 @@ def _heuristic(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax
     rounds = max(20, min(200, 200_000 // (n + 2 * len(pairs))))
     shake = max(2, min(n // 10, 25))
     search = _LocalSearch(nbrs, edges, best, kmax, eps)
+    saved = search.state()
     for _ in range(rounds):
         moved = rng.sample(range(n), min(n, rng.randint(1, shake)))
         for i in moved:
@@ -631,8 +632,9 @@ def _heuristic(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax
         search.run([j for i in moved for j, _ in nbrs[i]] + moved)
         if search.cost < best_cost - eps:
             best_cost, best = search.cost, search.labels[:]
+            saved = search.state()
         else:
-            search = _LocalSearch(nbrs, edges, best, kmax, eps)
+            search.restore(saved)
     return best
 
 
@@ -657,6 +659,14 @@ class _LocalSearch:
         i, j, w = edges
         same = lab[i] == lab[j]
         self.cost = float(w[(w > 0) & ~same].sum() - w[(w < 0) & same].sum())
+
+    def state(self) -> tuple:
+        """A copy of labels, sizes, cost and next label, for :meth:`restore`."""
+        return self.labels[:], Counter(self.size), self.cost, self.next
+
+    def restore(self, state: tuple) -> None:
+        labels, size, self.cost, self.next = state
+        self.labels, self.size = labels[:], Counter(size)
 
     def bloc_ids(self) -> list[int]:
         return sorted(self.size)

@@ -14,6 +14,7 @@ import pytest
 from netviz import analysis
 from netviz.analysis import (
     EXACT_MAX,
+    BlocPartition,
     analysis_record,
     analyze_snapshot,
     assign_blocs,
@@ -265,7 +266,7 @@ def test_exact_search_matches_brute_force_over_all_partitions():
 
 
 def test_exact_and_heuristic_agree_on_small_random_graphs():
-    for seed in range(60):
+    for seed in range(40):
         rnd = random.Random(seed)
         G = random_graph(rnd, rnd.randint(4, 16), rnd.uniform(0.2, 0.9))
         for k in (None, 2):
@@ -325,6 +326,24 @@ def test_exact_refuses_groups_too_big_to_prove():
         find_blocs(G, method="exact")
 
 
+def test_exact_gives_up_with_an_error_when_out_of_steps(monkeypatch):
+    monkeypatch.setattr(analysis, "EXACT_STEPS", 50)
+    G = random_graph(random.Random(1), 16, 0.8)
+    with pytest.raises(NetvizError, match="gave up after 50 steps on 16 connected actors"):
+        find_blocs(G, method="exact")
+
+
+def test_auto_proves_mid_size_groups_when_the_search_is_quick_and_settles_otherwise():
+    rnd = random.Random(2)
+    camp = {f"N{i:02d}": i % 2 for i in range(40)}
+    G = graph([(u, v, 1 if camp[u] == camp[v] else -1, rnd.uniform(1, 5))
+               for u, v in itertools.combinations(sorted(camp), 2) if rnd.random() < 0.3])
+    p = find_blocs(G)  # 40 actors in two clean camps: the exact search finishes at once
+    assert p.optimal and p.frustration == 0.0 and len(p.blocs) == 2
+    noisy = random_graph(random.Random(3), 40, 0.9, mixed=False)
+    assert not find_blocs(noisy).optimal  # no proof within AUTO_STEPS: heuristic
+
+
 def test_assign_blocs_returns_a_copy_with_bloc_attributes():
     G = graph(TWO_CAMPS)
     before = nx.node_link_data(G, edges="edges")
@@ -336,6 +355,11 @@ def test_assign_blocs_returns_a_copy_with_bloc_attributes():
 
 
 # --- brokers -------------------------------------------------------------------------
+
+
+def one_bloc(G: nx.Graph) -> BlocPartition:
+    """Everyone in one bloc: betweenness tests need no bloc search."""
+    return BlocPartition((tuple(sorted(G)),), 0.0, (), 0.0, "heuristic")
 
 
 def test_a_broker_between_two_hostile_allies():
@@ -355,7 +379,7 @@ def test_betweenness_matches_networkx_on_random_weights():
         coop = nx.Graph()
         coop.add_edges_from((u, v, {"distance": 1 / d["weight"]}) for u, v, d in G.edges(data=True) if d["sign"] > 0)
         expected = nx.betweenness_centrality(coop, weight="distance")
-        got = {b.actor: b.betweenness for b in brokers(G)}
+        got = {b.actor: b.betweenness for b in brokers(G, one_bloc(G))}
         for actor, value in expected.items():
             assert got.get(actor, 0.0) == pytest.approx(value, abs=1e-12), (seed, actor)
 
@@ -371,7 +395,7 @@ def test_betweenness_counts_paths_equal_up_to_rounding_as_ties():
 def test_sampled_betweenness_is_seeded_and_reported():
     rnd = random.Random(2)
     G = random_graph(rnd, 40, 0.2, mixed=False)
-    adj, blocs = analysis._adjacency(G), find_blocs(G)
+    adj, blocs = analysis._adjacency(G), one_bloc(G)
     sampled = analysis._brokers(adj, blocs, 10, 0)
     assert sampled[1] == 10 and sampled == analysis._brokers(adj, blocs, 10, 0)
     assert sampled != analysis._brokers(adj, blocs, 10, 1)
