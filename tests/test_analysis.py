@@ -495,3 +495,30 @@ def test_balance_change_reports_new_and_resolved_contradictions():
     assert change.share_change == -1.0
     back = balance_change(structural_balance(after), structural_balance(before))
     assert [t.actors for t in back.resolved] == [("TUR", "USA", "YPG")] and back.new == ()
+
+
+# --- the command ----------------------------------------------------------------------------
+
+
+def test_analyze_command_prints_the_table_and_the_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.md").write_text(
+        "---\ntitle: t\ndate: 2019-10-13\nsource: wire\n---\n"
+        "The United States and Turkey agreed to cooperate on a safe zone in northern Syria. "
+        "US forces armed the YPG in Raqqa. Turkish jets bombed YPG positions near Ras al-Ain.\n", encoding="utf-8")
+    options = ["--data", str(tmp_path), "--no-bundled-curated", "--no-cache"]
+    runner = CliRunner()
+    table = runner.invoke(app, ["analyze", *options])
+    assert table.exit_code == 0, table.output
+    assert "Balance: 0 of 1 signed triangles balanced" in table.output
+    assert "TUR-YPG - against TUR-USA +, USA-YPG +" in table.output
+    rec = json.loads(runner.invoke(app, ["analyze", "last", "--format", "json", *options]).stdout)
+    assert rec["date"] == "2019-10-13"
+    [c] = rec["contradictions"]
+    assert c["actors"] == ["TUR", "USA", "YPG"] and c["signs"] == [1, -1, 1]
+    assert rec["blocs"]["method"] == "exact"

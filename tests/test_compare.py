@@ -355,3 +355,39 @@ def test_every_pair_of_dates_in_a_build_compares_cleanly():
         d = compare_snapshots(snaps[x], snaps[y])
         for t in d.dissolved + d.flipped + d.weakened:
             assert all(why for why in t.why_removed)
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+def articles(folder):
+    """Two dates: the US allied with Turkey and arming the YPG, then Turkish jets bombing the YPG."""
+    safe_zone = "The United States and Turkey agreed to cooperate on a safe zone in northern Syria."
+    for name, day, text in [
+        ("a1.md", "2019-10-06", f"{safe_zone} US forces armed the YPG in Raqqa."),
+        ("a2.md", "2019-10-13", f"Turkish jets bombed YPG positions near Ras al-Ain. {safe_zone}"),
+    ]:
+        (folder / "articles").mkdir(parents=True, exist_ok=True)
+        (folder / "articles" / name).write_text(f"---\ntitle: t\ndate: {day}\nsource: wire\n---\n{text}\n", encoding="utf-8")
+    return ["--data", str(folder), "--no-bundled-curated", "--no-cache"]
+
+
+def test_compare_command_prints_the_table_and_the_json(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    options = articles(tmp_path)
+    runner = CliRunner()
+    table = runner.invoke(app, ["compare", "first", "last", *options])
+    assert table.exit_code == 0, table.output
+    assert "Formed (1)" in table.output and "TUR-YPG" in table.output
+    assert '"Turkish jets bombed YPG positions near Ras al-Ain."' in table.output
+    assert "TUR-YPG - against TUR-USA +, USA-YPG +" in table.output
+    result = runner.invoke(app, ["compare", "2019-10-06", "2019-10-13", "--format", "json", *options])
+    rec = json.loads(result.stdout)
+    assert (rec["date_a"], rec["date_b"]) == ("2019-10-06", "2019-10-13")
+    [formed] = rec["formed"]
+    assert (formed["source"], formed["target"], formed["sign_after"]) == ("TUR", "YPG", -1)
+    assert formed["added"][0]["sentence"] == "Turkish jets bombed YPG positions near Ras al-Ain."
+    assert [c["actors"] for c in rec["balance"]["new_contradictions"]] == [["TUR", "USA", "YPG"]]
