@@ -13,7 +13,9 @@ networkx's ForceAtlas2 with hubs dissuaded (quadratic; busy actors go to the
 edge instead of piling up in the middle, so their ties can be told apart);
 larger ones start from a seeded spectral embedding refined by a grid variant
 of Fruchterman-Reingold whose repulsion only acts between nearby actors
-(found with a k-d tree), which is near-linear in the number of actors and ties.
+(found with a k-d tree) and whose attraction is linear, as in ForceAtlas2
+(with the cut-off, the usual quadratic pull crushes the layout); it is
+near-linear in the number of actors and ties (bench/bench_render.py).
 """
 
 from __future__ import annotations
@@ -165,8 +167,9 @@ def _grid_fruchterman_reingold(g: nx.Graph, nodes: list[str], seed: int) -> np.n
     """Near-linear layout of a large connected component.
 
     A spectral embedding gives the global shape; Fruchterman-Reingold then
-    untangles it locally, with repulsion cut off at ``CUTOFF`` x k (the grid variant of
-    the original paper), found with a k-d tree instead of all pairs.
+    untangles it locally, with repulsion cut off at ``CUTOFF`` x k (the grid
+    variant of the original paper), found with a k-d tree instead of all
+    pairs, and a linear pull along ties.
     """
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}

@@ -469,6 +469,8 @@ def test_show_gives_a_pyvis_network_with_the_same_page(tmp_path):
     assert all(isinstance(n["label"], str) for n in net.nodes)
     text, _ = render(tmp_path, g, title="Syria")
     assert net.generate_html() == text
+    net.write_html(str(tmp_path / "notebook.html"))  # pyvis's own writer gives the same page
+    assert (tmp_path / "notebook.html").read_text(encoding="utf-8") == text
     frame = Page(net._repr_html_()).tags("iframe")
     assert len(frame) == 1 and frame[0]["sandbox"] == "allow-scripts"
     assert Page(frame[0]["srcdoc"]).data()["ties"].keys() == Page(text).data()["ties"].keys()
