@@ -24,7 +24,7 @@ import math
 import numbers
 import random
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -198,12 +198,13 @@ class BlocMove:
     """An actor whose bloc changed between two dates.
 
     ``left`` are the other members of its bloc before, ``joined`` the other
-    members of its bloc after (either may be empty: it stood alone).
+    members of its bloc after (either may be empty: it stood alone). A bloc
+    number is ``None`` where the snapshot gave the actor none (alone).
     """
 
     actor: str
-    bloc_before: int
-    bloc_after: int
+    bloc_before: int | None
+    bloc_after: int | None
     left: tuple[str, ...]
     joined: tuple[str, ...]
 
@@ -1000,7 +1001,7 @@ def analyze_snapshot(
 # --- change between two dates ---------------------------------------------------------
 
 
-def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[BlocMove, ...]:
+def bloc_changes(before: Mapping[str, int | None], after: Mapping[str, int | None]) -> tuple[BlocMove, ...]:
     """Actors (present at both dates) whose bloc changed.
 
     Bloc numbers are not comparable across dates, so blocs are first
@@ -1011,7 +1012,8 @@ def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[B
 
     Parameters
     ----------
-    before, after : actor id -> bloc number (``BlocPartition.membership`` or the nodes' ``bloc``).
+    before, after : actor id -> bloc number (``BlocPartition.membership`` or the
+        nodes' ``bloc``); ``None`` means the actor is alone.
 
     Examples
     --------
@@ -1021,9 +1023,12 @@ def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[B
     [('TUR', ('GBR', 'USA'), ('IRN', 'RUS'))]
     """
     common = sorted(set(before) & set(after))
-    members_a = _members_of(before)
-    members_b = _members_of(after)
-    overlap = Counter((before[x], after[x]) for x in common)
+    # an actor without a bloc is a bloc of its own
+    bloc_a = {x: ("alone", x) if b is None else b for x, b in before.items()}
+    bloc_b = {x: ("alone", x) if b is None else b for x, b in after.items()}
+    members_a = _members_of(bloc_a)
+    members_b = _members_of(bloc_b)
+    overlap = Counter((bloc_a[x], bloc_b[x]) for x in common)
 
     def key(pair: tuple[int, int]) -> tuple:
         p, q = pair
@@ -1040,17 +1045,17 @@ def bloc_changes(before: Mapping[str, int], after: Mapping[str, int]) -> tuple[B
             actor=x,
             bloc_before=before[x],
             bloc_after=after[x],
-            left=_without(members_a[before[x]], x),
-            joined=_without(members_b[after[x]], x),
+            left=_without(members_a[bloc_a[x]], x),
+            joined=_without(members_b[bloc_b[x]], x),
         )
         for x in common
-        if match.get(before[x]) != after[x]
+        if match.get(bloc_a[x]) != bloc_b[x]
     )
 
 
-def _members_of(membership: Mapping[str, int]) -> dict[int, tuple[str, ...]]:
-    """Bloc number -> its members, sorted."""
-    members: dict[int, list[str]] = defaultdict(list)
+def _members_of(membership: Mapping[str, Hashable]) -> dict[Hashable, tuple[str, ...]]:
+    """Bloc -> its members, sorted."""
+    members: dict[Hashable, list[str]] = defaultdict(list)
     for actor in sorted(membership):
         members[membership[actor]].append(actor)
     return {bloc: tuple(m) for bloc, m in members.items()}

@@ -208,16 +208,17 @@ def _strength(G: nx.Graph, actor: str) -> float:
     return float(sum(w for _, _, w in G.edges(actor, data="weight")))
 
 
-def _blocs(G: nx.Graph) -> dict[str, int]:
-    """The nodes' ``bloc`` attributes, or blocs found afresh.
+def _blocs(G: nx.Graph) -> dict[str, int | None]:
+    """The nodes' ``bloc`` attributes (``None``: alone), or blocs found afresh.
 
-    They are found afresh when an actor lacks a whole-number bloc, or when
-    every actor is in bloc 0, which is what ``build_snapshots`` sets before
-    blocs are assigned (a true single bloc is found again).
+    They are found afresh when an actor has no ``bloc`` attribute or one that
+    is not a whole number, or when every actor is in bloc 0, which is what
+    ``build_snapshots`` sets before blocs are assigned (a true single bloc is
+    found again).
     """
-    blocs = dict(G.nodes(data="bloc"))
-    given = all(isinstance(b, int) and not isinstance(b, bool) and b >= 0 for b in blocs.values())
-    if given and any(blocs.values()):
+    blocs = {n: d.get("bloc", "missing") for n, d in G.nodes(data=True)}
+    given = all(b is None or (isinstance(b, int) and not isinstance(b, bool) and b >= 0) for b in blocs.values())
+    if given and any(b != 0 for b in blocs.values()):
         return blocs
     return find_blocs(G).membership
 
@@ -527,7 +528,8 @@ def format_diff_table(diff: SnapshotDiff, *, limit: int | None = None) -> str:
             rows = [[c.actor, c.label, f"{c.strength_before:.2f} -> {c.strength_after:.2f}", c.delta] for c in cut(actors)]
             lines += ["", f"{title} ({len(actors)})", format_table(["actor", "name", "strength", "change"], rows), *more(actors)]
     if diff.bloc_moves:
-        rows = [[m.actor, f"{m.bloc_before} -> {m.bloc_after}", _names(m.left), _names(m.joined)] for m in cut(diff.bloc_moves)]
+        rows = [[m.actor, f"{_bloc(m.bloc_before)} -> {_bloc(m.bloc_after)}", _names(m.left), _names(m.joined)]
+                for m in cut(diff.bloc_moves)]
         lines += ["", f"Changed bloc ({len(diff.bloc_moves)})", format_table(["actor", "bloc", "left", "joined"], rows), *more(diff.bloc_moves)]
     change = diff.balance
     if change is not None and (change.before.triangles or change.after.triangles):
@@ -539,6 +541,10 @@ def format_diff_table(diff: SnapshotDiff, *, limit: int | None = None) -> str:
                 rows = [[t.weight, describe_triangle(t)] for t in cut(triangles)]
                 lines += ["", f"{title} ({len(triangles)})", format_table(["weight", "triangle"], rows), *more(triangles)]
     return "\n".join(lines)
+
+
+def _bloc(b: int | None) -> str:
+    return "alone" if b is None else str(b)
 
 
 def _day(d: date | None) -> str:

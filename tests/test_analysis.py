@@ -476,12 +476,21 @@ def test_an_actor_changing_sides_is_a_move_and_the_mirror_swaps_left_and_joined(
     assert (back.actor, back.left, back.joined) == ("TUR", m.joined, m.left)
 
 
+def test_an_actor_without_a_bloc_is_alone():
+    before = {"USA": 0, "GBR": 0, "TUR": None, "RUS": 1, "IRN": 1, "UKR": None}
+    after = {"USA": 3, "GBR": 3, "TUR": 3, "RUS": 1, "IRN": 1, "UKR": None}
+    [m] = bloc_changes(before, after)
+    assert (m.actor, m.bloc_before, m.bloc_after, m.left, m.joined) == ("TUR", None, 3, (), ("GBR", "USA"))
+    [back] = bloc_changes(after, before)
+    assert (back.actor, back.bloc_before, back.bloc_after, back.left, back.joined) == ("TUR", 3, None, ("GBR", "USA"), ())
+
+
 def test_bloc_changes_mirror_on_random_partitions():
     for seed in range(30):
         rnd = random.Random(seed)
         actors = [f"A{i}" for i in range(12)]
-        a = {x: rnd.randrange(4) for x in actors}
-        b = {x: rnd.randrange(4) for x in actors}
+        a = {x: rnd.choice([0, 1, 2, 3, None]) for x in actors}
+        b = {x: rnd.choice([0, 1, 2, 3, None]) for x in actors}
         forward = {(m.actor, m.left, m.joined) for m in bloc_changes(a, b)}
         backward = {(m.actor, m.joined, m.left) for m in bloc_changes(b, a)}
         assert forward == backward

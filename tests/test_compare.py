@@ -253,6 +253,20 @@ def test_an_actor_changing_camp_is_reported_with_the_blocs_it_left_and_joined():
     assert "Changed bloc (1)" in text and "TUR" in text
 
 
+def test_the_builders_steady_blocs_are_used_as_they_are(monkeypatch):
+    from netviz import compare
+    from netviz.analysis import assign_steady_blocs
+
+    snaps = assign_steady_blocs({D1: western_and_eastern(D1, "west"), D2: western_and_eastern(D2, "east")})
+
+    def no_search(G):
+        raise AssertionError("blocs were searched again")
+
+    monkeypatch.setattr(compare, "find_blocs", no_search)
+    [move] = compare_snapshots(snaps[D1], snaps[D2]).bloc_moves
+    assert (move.actor, move.left, move.joined) == ("TUR", ("FRA", "GBR", "USA"), ("IRN", "RUS", "SYR"))
+
+
 def test_placeholder_blocs_are_found_afresh():
     a, b = western_and_eastern(D1, "west"), western_and_eastern(D2, "east")
     nx.set_node_attributes(a, 0, "bloc")  # build_snapshots' placeholder
