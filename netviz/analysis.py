@@ -36,6 +36,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
+from netviz.table import format_table
 
 #: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
 EXACT_LIMIT = 20
@@ -275,7 +276,7 @@ def _tie(G: nx.Graph, u: str, v: str) -> Tie:
 
 
 def triangles(adj: Mapping[str, Mapping[str, object]]) -> Iterable[tuple[str, str, str]]:
-    """Every triangle once, as sorted actor ids, in O(m^1.5) (the forward algorithm), in no set order.
+    """Every triangle once, as sorted actor ids, in O(m^1.5) (the forward algorithm), in no particular order.
 
     Each tie is oriented from the lower to the higher (degree, id) rank; a
     triangle is then found once, at its lowest-ranked corner, by intersecting
@@ -472,11 +473,11 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
     ordered = tuple(sorted((tuple(sorted(b)) for b in blocs), key=lambda b: (-len(b), b[0])))
     membership = {u: i for i, b in enumerate(ordered) for u in b}
     frustrated = []
-    total = 0.0
+    signed_weights = []
     for u in adj:
         for v, (s, w) in adj[u].items():
             if u < v and s:
-                total += w
+                signed_weights.append(w)
                 if (s > 0) != (membership[u] == membership[v]):
                     frustrated.append(_tie(G, u, v))
     frustrated.sort(key=lambda t: (-t.weight, t.a, t.b))
@@ -484,7 +485,7 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         blocs=ordered,
         frustration=math.fsum(t.weight for t in frustrated),
         frustrated=tuple(frustrated),
-        signed_weight=total,
+        signed_weight=math.fsum(signed_weights),  # fsum: the same total whatever order the ties came in
         method="exact" if optimal else "heuristic",
     )
 
@@ -1139,7 +1140,16 @@ def contradiction_record(triangle: Triangle, *, max_evidence: int | None = None)
 
 
 def balance_record(balance: Balance) -> dict:
-    """The summary record of a :class:`Balance` (without the contradictions)."""
+    """The summary record of a :class:`Balance` (without the contradictions).
+
+    >>> G = nx.Graph()
+    >>> G.add_edge("USA", "ISIS", weight=5.0, sign=-1)
+    >>> G.add_edge("SYR", "ISIS", weight=5.0, sign=-1)
+    >>> G.add_edge("USA", "SYR", weight=5.0, sign=-1)
+    >>> rec = balance_record(structural_balance(G))
+    >>> rec["triangles"], rec["unbalanced"], rec["all_negative"], rec["share"], rec["weak_share"]
+    (1, 1, 1, 0.0, 1.0)
+    """
     return {
         "triangles": balance.triangles,
         "balanced": balance.balanced,
@@ -1153,7 +1163,11 @@ def balance_record(balance: Balance) -> dict:
 
 
 def bloc_move_record(move: BlocMove) -> dict:
-    """The record of a :class:`BlocMove`."""
+    """The record of a :class:`BlocMove`.
+
+    >>> bloc_move_record(BlocMove("TUR", 0, 1, ("USA",), ("RUS",)))
+    {'actor': 'TUR', 'bloc_before': 0, 'bloc_after': 1, 'left': ['USA'], 'joined': ['RUS']}
+    """
     return {
         "actor": move.actor,
         "bloc_before": move.bloc_before,
@@ -1164,7 +1178,17 @@ def bloc_move_record(move: BlocMove) -> dict:
 
 
 def balance_change_record(change: BalanceChange, *, max_evidence: int | None = None) -> dict:
-    """The record of a :class:`BalanceChange`."""
+    """The record of a :class:`BalanceChange`; ``max_evidence`` caps each tie's relation records.
+
+    >>> G = nx.Graph()
+    >>> G.add_edge("TUR", "USA", weight=8.0, sign=1)
+    >>> G.add_edge("USA", "YPG", weight=6.0, sign=1)
+    >>> H = G.copy()
+    >>> H.add_edge("TUR", "YPG", weight=9.0, sign=-1)
+    >>> rec = balance_change_record(balance_change(structural_balance(G), structural_balance(H)))
+    >>> rec["share_change"], [c["actors"] for c in rec["new_contradictions"]]
+    (None, [['TUR', 'USA', 'YPG']])
+    """
     return {
         "before": balance_record(change.before),
         "after": balance_record(change.after),
@@ -1274,8 +1298,6 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
     USA       0         1.00  YPG (6.0)
     YPG       1         0.00  USA (6.0)
     """
-    from netviz.table import format_table
-
     def cut(items: tuple) -> tuple:
         return items if limit is None else items[:limit]
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 
 import networkx as nx
@@ -55,6 +56,7 @@ from netviz.analysis import (
 )
 from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
+from netviz.table import format_table
 
 #: Default relative weight change that counts as strengthened / weakened.
 DEFAULT_THRESHOLD = 0.2
@@ -152,8 +154,11 @@ class SnapshotDiff:
 
     def tie(self, a: str, b: str) -> TieChange | None:
         """The change of tie ``a``-``b`` (either order), or ``None`` if it did not change."""
-        key = (a, b) if a < b else (b, a)
-        return next((t for t in self.ties if (t.a, t.b) == key), None)
+        return self._by_dyad.get((a, b) if a < b else (b, a))
+
+    @cached_property
+    def _by_dyad(self) -> dict[tuple[str, str], TieChange]:
+        return {(t.a, t.b): t for t in self.ties}
 
 
 def _threshold(value: float | None) -> float:
@@ -395,7 +400,11 @@ def tie_change_record(t: TieChange, *, max_evidence: int | None = None) -> dict:
 
 
 def actor_change_record(c: ActorChange) -> dict:
-    """The record of an actor change."""
+    """The record of an actor change.
+
+    >>> actor_change_record(ActorChange("JOR", "appeared", "Jordan", 0.0, 33.9))["strength_change"]
+    33.9
+    """
     return {
         "actor": c.actor,
         "label": c.label,
@@ -496,8 +505,6 @@ def format_diff_table(diff: SnapshotDiff, *, limit: int | None = None) -> str:
     -----  ------  ----  -------
     USA    0 -> 1  TUR   (alone)
     """
-    from netviz.table import format_table
-
     def cut(items: tuple) -> tuple:
         return items if limit is None else items[:limit]
 
@@ -506,7 +513,7 @@ def format_diff_table(diff: SnapshotDiff, *, limit: int | None = None) -> str:
 
     span = f"{_day(diff.date_a)} to {_day(diff.date_b)}"
     lines = [f"Changes from {span} (weight threshold {diff.threshold:.0%})"]
-    if not diff.changed and not (diff.balance and (diff.balance.new or diff.balance.resolved)):
+    if not diff.changed:  # contradictions only arise or go with a tie change
         return lines[0] + "\n\nNo changes."
     for kind in TIE_CHANGES:
         ties = getattr(diff, kind)
