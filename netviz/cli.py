@@ -216,7 +216,7 @@ def compare(
     date_a: Annotated[str, typer.Argument(metavar="DATE_A", help="YYYY-MM-DD, first or last.", show_default=False)],
     date_b: Annotated[str, typer.Argument(metavar="DATE_B", help="YYYY-MM-DD, first or last.", show_default=False)],
     output_format: Format = "table",
-    threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", min=0.0, max=1.0, min_open=True, max_open=True, help="A tie strengthened or weakened when its weight moved by at least this share of the larger of its two weights.")] = DEFAULT_THRESHOLD,
+    threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", help="A tie strengthened or weakened when its weight moved by at least this share of the larger of its two weights.")] = DEFAULT_THRESHOLD,
     html: Annotated[Optional[Path], typer.Option("--html", metavar="PATH", help="Also write the diff map, an offline HTML page.", show_default=False)] = None,
 ) -> None:
     """What formed, dissolved, flipped, strengthened and weakened between two dates."""
