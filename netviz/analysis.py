@@ -36,6 +36,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
+from netviz.snapshots import with_node_attribute
 from netviz.table import format_table
 
 #: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
@@ -1405,9 +1406,4 @@ def assign_steady_blocs(snapshots: Mapping[date, nx.Graph]) -> dict[date, nx.Gra
     """
     days = list(snapshots)
     numbers = steady_blocs([find_blocs(snapshots[d]).membership for d in days])
-    out = {}
-    for day, blocs in zip(days, numbers):
-        H = snapshots[day].copy()
-        nx.set_node_attributes(H, {n: blocs.get(n) for n in H}, "bloc")
-        out[day] = H
-    return out
+    return {day: with_node_attribute(snapshots[day], "bloc", blocs) for day, blocs in zip(days, numbers)}

@@ -155,10 +155,11 @@ def build_snapshots(
 
 def _graph(day: date, mode: str, articles: tuple[str, ...], ties: dict[Dyad, dict], codebook: Codebook | None) -> nx.Graph:
     G = nx.Graph(date=day, mode=mode, articles=articles)
+    order = sorted(ties)
     strength: dict[str, float] = defaultdict(float)
-    for (a, b), attrs in sorted(ties.items()):
-        strength[a] += attrs["weight"]
-        strength[b] += attrs["weight"]
+    for a, b in order:
+        strength[a] += ties[a, b]["weight"]
+        strength[b] += ties[a, b]["weight"]
     for actor in sorted(strength):
         known = codebook is not None and actor in codebook
         G.add_node(
@@ -168,6 +169,29 @@ def _graph(day: date, mode: str, articles: tuple[str, ...], ties: dict[Dyad, dic
             strength=round(strength[actor], 6),
             bloc=0,
         )
-    for (a, b), attrs in sorted(ties.items()):
-        G.add_edge(a, b, **attrs)
+    # A tie's attribute dict is shared by every snapshot in which the tie did
+    # not change (a changed tie gets a new dict, never an edit), so D dates
+    # cost D x ties pointers, not D x ties dicts. Snapshots are read-only.
+    adj = G._adj
+    for a, b in order:
+        adj[a][b] = adj[b][a] = ties[a, b]
     return G
+
+
+def with_node_attribute(G: nx.Graph, name: str, values: Mapping[str, object]) -> nx.Graph:
+    """A copy of snapshot ``G`` whose nodes carry ``name`` from ``values``; edge data is shared, not copied.
+
+    Snapshots are read-only, so sharing the tie dicts is safe and keeps a
+    history of thousands of dates from holding thousands of copies of each tie.
+
+    >>> G = nx.Graph(date=date(2017, 1, 8)); G.add_edge("RUS", "SYR", weight=6.0)
+    >>> H = with_node_attribute(G, "bloc", {"RUS": 0, "SYR": 0})
+    >>> H.nodes["RUS"]["bloc"], "bloc" in G.nodes["RUS"], H.edges["RUS", "SYR"] is G.edges["RUS", "SYR"]
+    (0, False, True)
+    """
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((n, {**d, name: values.get(n)}) for n, d in G.nodes(data=True))
+    for u, neighbours in G._adj.items():
+        H._adj[u].update(neighbours)
+    return H
