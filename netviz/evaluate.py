@@ -79,17 +79,13 @@ class FalseRelation:
     confidence: float
 
 
-@dataclass(frozen=True)
-class ArticleScore:
-    """Counts and errors for one article."""
+class _Rates:
+    """Precision, recall and F1 from ``found``, ``correct``, ``required`` and ``recalled`` counts."""
 
-    name: str
     found: int
     correct: int
     required: int
     recalled: int
-    missed: tuple[tuple[str, str, int], ...]
-    false: tuple[FalseRelation, ...]
 
     @property
     def precision(self) -> float:
@@ -108,8 +104,21 @@ class ArticleScore:
 
 
 @dataclass(frozen=True)
-class Evaluation:
-    """Micro-averaged scores over all gold articles, and each article's own."""
+class ArticleScore(_Rates):
+    """Counts and errors for one article."""
+
+    name: str
+    found: int
+    correct: int
+    required: int
+    recalled: int
+    missed: tuple[tuple[str, str, int], ...]
+    false: tuple[FalseRelation, ...]
+
+
+@dataclass(frozen=True)
+class Evaluation(_Rates):
+    """Micro-averaged scores over all gold articles (counts summed, then rates), and each article's own."""
 
     articles: tuple[ArticleScore, ...]
     min_confidence: float
@@ -133,21 +142,6 @@ class Evaluation:
     def recalled(self) -> int:
         """Required pairs found."""
         return sum(a.recalled for a in self.articles)
-
-    @property
-    def precision(self) -> float:
-        """Micro precision: correct / found."""
-        return self.correct / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        """Micro recall: recalled / required."""
-        return self.recalled / self.required if self.required else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Micro F1."""
-        return _f1(self.precision, self.recall)
 
 
 def _f1(p: float, r: float) -> float:
