@@ -85,22 +85,25 @@ NoCache = Annotated[bool, typer.Option("--no-cache", help="Extract every article
 CACHE = ".cache"  # under the output folder: finished articles, safe to delete
 
 
-def _build(data, actors, curated, no_bundled, cues, per_date, window, events=(), period="day", event_date="event",
-           progress=None, **extraction) -> pipeline.Build:
-    if per_date and window:
+def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
+    """Run the pipeline from the shared options ``o``; warnings and event summaries go to stderr."""
+    if o["per_date"] and o["window"]:
         raise NetvizError("--per-date and --window exclude each other; choose one")
     result = pipeline.build(
-        data,
-        actors=actors,
-        curated=curated,
-        cues=cues,
-        bundled_curated=not no_bundled,
-        events=events,
-        period=period,
-        event_date=event_date,
-        options=pipeline.SnapshotOptions(per_date=per_date, window=window),
-        progress=progress,
-        **extraction,
+        o["data"],
+        actors=o["actors"],
+        curated=o["curated"],
+        cues=o["cues"],
+        bundled_curated=not o["no_bundled_curated"],
+        events=o["events"],
+        period=o["period"],
+        event_date=o["event_date"],
+        options=pipeline.SnapshotOptions(per_date=o["per_date"], window=o["window"]),
+        progress=_progress,
+        jobs=o["jobs"],
+        engine=o["engine"],
+        scheduler=o["scheduler"],
+        cache_dir=cache_dir,
     )
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
@@ -154,12 +157,8 @@ def snapshot_command(output: Callable[[dict], Path] = lambda own: Path("output")
 
         @functools.wraps(func)
         def command(**options):
-            o = {name: options.pop(name) for name in _SHARED}
-            result = _build(
-                o["data"], o["actors"], o["curated"], o["no_bundled_curated"], o["cues"], o["per_date"], o["window"],
-                o["events"], o["period"], o["event_date"], _progress, jobs=o["jobs"], engine=o["engine"],
-                scheduler=o["scheduler"], cache_dir=None if o["no_cache"] else output(options) / CACHE,
-            )
+            given = {name: options.pop(name) for name in _SHARED}
+            result = _build(given, None if given["no_cache"] else output(options) / CACHE)
             return func(result, **options)
 
         command.__signature__ = inspect.Signature(own + shared)
