@@ -19,18 +19,20 @@ generated lazily in blocks, never held whole in memory) it reports:
   Chromium; comparison with the snapshot of the middle date
   (``compare_snapshots``) and analysis (``analyze_snapshot``).
 
-At the first size it also measures, on the same articles in memory: one
-process against ``--jobs`` processes (the speed-up, and that both give the
-same relations), the Dask engine on a local cluster, and the cache: a cold
-run that fills it, a warm run, and a run after adding one article.
+Before the sizes, on a corpus as large as the first size (at most 1,000
+articles) held in memory, it measures the reference runs: one process
+against ``--jobs`` processes (wall and CPU time, and that both give the same
+relations), the Dask engine on a local cluster (its start included), and the
+cache: a cold run that fills it, a warm run, and a run after adding one
+article. Then it times a 2,000-actor, 20,000-tie snapshot
+(``bench_render.snapshot``) from layout to ready in Chromium.
 
-Once, it times a 2,000-actor, 20,000-tie snapshot (``bench_render.snapshot``)
-from layout to ready in Chromium.
-
-Each size runs in a fresh process, so its peak memory is its own. A size
-whose predicted run time (from the previous size, linear in articles) exceeds
-``--budget`` seconds is not run: its extraction figures are extrapolated
-linearly from the largest measured size and marked as estimates.
+The reference and each size run in a fresh process, so peak memory and CPU
+time are each one's own. Each size's run time is predicted from the sizes
+before it (linear in articles): when extraction alone would exceed
+``--budget`` seconds, the size is not run and its extraction figures are
+extrapolated and marked as estimates; when only the later stages would, it
+is run through extraction only.
 
     python bench/bench_scale.py [--sizes 1000,10000,100000] [--jobs N] [--budget 900]
 
@@ -63,6 +65,7 @@ from generate_corpus import generate_articles  # noqa: E402
 
 from netviz.actors import load_codebook  # noqa: E402
 from netviz.analysis import analyze_snapshot  # noqa: E402
+from netviz.compare import compare_snapshots  # noqa: E402
 from netviz.engine import default_jobs, extract_corpus  # noqa: E402
 from netviz.extract import load_cues  # noqa: E402
 from netviz.io import atomic_write_text  # noqa: E402
@@ -194,6 +197,7 @@ def reference(n: int, seed: int, jobs: int, codebook, cues) -> dict:
     """Serial vs parallel, Dask, and the cache, on the same n articles in memory."""
     articles = list(Corpus(n + 1, seed, codebook, cues))
     extra, articles = articles[-1], articles[:-1]
+    extract_corpus(articles[:20], codebook, cues, jobs=1)  # warm the extractor's caches for both runs alike
     cpu = cpu_s()
     serial = extract_corpus(articles, codebook, cues, jobs=1)
     serial_cpu = cpu_s() - cpu
@@ -248,9 +252,7 @@ def ready_in_chromium(pages: list[Path], cap: float) -> list[float | None]:
     with sync_playwright() as p:
         context = p.chromium.launch_persistent_context(
             tempfile.mkdtemp(prefix="netviz-bench-chromium-"), executable_path=bench_render.CHROMIUM, headless=True,
-            viewport={"width": 1440, "height": 900}, args=bench_render.LAUNCH_ARGS,
-            # open_in_chromium polls a JavaScript string, which our pages' CSP forbids
-            bypass_csp=True)
+            viewport={"width": 1440, "height": 900}, args=bench_render.LAUNCH_ARGS)
         try:
             return [bench_render.open_in_chromium(context, page, "window.netvizReady", cap)[0] for page in pages]
         finally:
@@ -264,8 +266,8 @@ def render_row(graph, folder: Path, name: str) -> dict:
             "render_s": render_s, "page_bytes": page.stat().st_size, "page": page}
 
 
-def measure(n: int, seed: int, jobs: int, snapshot_budget: float, cap: float, with_reference: bool,
-            large_graph: bool, extraction_only: bool) -> dict:
+def measure(n: int, seed: int, jobs: int, snapshot_budget: float, cap: float, extraction_only: bool) -> dict:
+    """Every stage for a corpus of n articles."""
     started = time.perf_counter()
     codebook, cues = load_codebook(), load_cues()
     row: dict = {"articles": n, "measured": True}
@@ -300,12 +302,7 @@ def measure(n: int, seed: int, jobs: int, snapshot_budget: float, cap: float, wi
     days = sorted(corpus.dates)
     graphs = build_snapshots(relations, [days[len(days) // 2], days[-1]], codebook=codebook)
     middle, last = graphs.values()
-    try:
-        from netviz.compare import compare_snapshots
-    except ImportError:  # netviz/compare.py is being written in parallel with this benchmark
-        row["compare_s"] = None
-    else:
-        _, row["compare_s"] = timed(compare_snapshots, middle, last)
+    _, row["compare_s"] = timed(compare_snapshots, middle, last)
     _, row["analysis_s"] = timed(analyze_snapshot, last)
     folder = Path(tempfile.mkdtemp(prefix="netviz-bench-scale-"))
     largest = render_row(last, folder, f"largest-{n}")
@@ -316,16 +313,21 @@ def measure(n: int, seed: int, jobs: int, snapshot_budget: float, cap: float, wi
     row["largest"] = largest
     say(f"{n}: largest snapshot {largest}; compare {row['compare_s']} s, analysis {row['analysis_s']} s")
     row["wall_s"] = round(time.perf_counter() - started, 1)
-    if large_graph:
-        big = row["large_graph"] = render_row(bench_render.snapshot(2000), folder, "large-2000")
-        [ready] = ready_in_chromium([big["page"]], cap) or [None]
-        big["ready_s"] = None if ready is None else round(ready, 3)
-        big["page"].unlink()
-        del big["page"]
-        say(f"large graph: {big}")
-    if with_reference:
-        row["reference"] = reference(min(n, 1000), seed + 1, jobs, codebook, cues)
     return row
+
+
+def measure_reference(n: int, seed: int, jobs: int, cap: float) -> dict:
+    """The reference runs, then the 2,000-actor graph (Chromium last: its processes'
+    CPU time is counted when they end, and must not land in the reference's)."""
+    codebook, cues = load_codebook(), load_cues()
+    out = {"reference": reference(n, seed, jobs, codebook, cues)}
+    big = out["large_graph"] = render_row(bench_render.snapshot(2000), Path(tempfile.mkdtemp()), "large-2000")
+    [ready] = ready_in_chromium([big["page"]], cap) or [None]
+    big["ready_s"] = None if ready is None else round(ready, 3)
+    big["page"].unlink()
+    del big["page"]
+    say(f"large graph: {big}")
+    return out
 
 
 # --- the whole run ---------------------------------------------------------------
@@ -411,26 +413,28 @@ def main() -> None:
     parser.add_argument("--snapshot-budget", type=float, default=120.0,
                         help="seconds building all snapshot dates may take before it is estimated from a sample")
     parser.add_argument("--cap", type=float, default=60.0, help="longest wait for a page in Chromium, seconds")
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: measure one size, print JSON
-    parser.add_argument("--reference", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--large-graph", action="store_true", help=argparse.SUPPRESS)
+    # internal: one child process measures one size (or the reference) and prints JSON
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--reference", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--extraction-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.one:
-        row = measure(args.one, args.seed, args.jobs, args.snapshot_budget, args.cap, args.reference,
-                      args.large_graph, args.extraction_only)
-        print(json.dumps(row))
+        print(json.dumps(measure(args.one, args.seed, args.jobs, args.snapshot_budget, args.cap, args.extraction_only)))
+        return
+    if args.reference:
+        print(json.dumps(measure_reference(args.reference, args.seed + 1, args.jobs, args.cap)))
         return
 
     sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(","))
     info = machine()
     say(f"{info['cores']} cores ({info['cpu']}), load average {info['load_before']}, {args.jobs} jobs")
+    common = ["--jobs", str(args.jobs), "--seed", str(args.seed), "--cap", str(args.cap)]
+    extras = json.loads(subprocess.run([sys.executable, __file__, "--reference", str(min(sizes[0], 1000)), *common],
+                                       stdout=subprocess.PIPE, text=True, check=True).stdout)
     rows: list[dict] = []
-    for i, n in enumerate(sizes):
-        command = [sys.executable, __file__, "--one", str(n), "--jobs", str(args.jobs), "--seed", str(args.seed),
-                   "--snapshot-budget", str(args.snapshot_budget), "--cap", str(args.cap)]
-        command += ["--reference", "--large-graph"] if i == 0 else []
+    for n in sizes:
+        command = [sys.executable, __file__, "--one", str(n), "--snapshot-budget", str(args.snapshot_budget), *common]
         measured = [r for r in rows if r["measured"]]
         if measured:
             # predicted linearly in articles from the largest size measured (all stages: the largest
@@ -452,19 +456,15 @@ def main() -> None:
     info["load_after"] = [round(x, 2) for x in os.getloadavg()]
 
     print(table(rows))
-    first = rows[0]
-    ref = first.get("reference")
-    if ref:
-        print(f"\nreference ({ref['articles']:,} articles in memory): 1 process {fmt_s(ref['serial_s'])}, "
-              f"{args.jobs} processes {fmt_s(ref['parallel_s'])} (speed-up {ref['speedup']}x, CPU time x{ref['cpu_ratio']}, "
-              f"identical: {ref['identical']}); Dask local cluster {fmt_s(ref.get('dask_s'))}; cache cold "
-              f"{fmt_s(ref['cache_cold_s'])}, warm {fmt_s(ref['cache_warm_s'])}, one article added "
-              f"{fmt_s(ref['cache_add_one_s'])} ({ref['cache_add_one_extracted']} extracted), {ref['cache_mb']} MB")
-    big = first.get("large_graph")
-    if big:
-        print(f"large graph ({big['actors']:,} actors, {big['ties']:,} ties): layout {fmt_s(big['layout_s'])}, "
-              f"render {fmt_s(big['render_s'])}, page {big['page_bytes'] / 1e6:.1f} MB, "
-              f"ready in Chromium {fmt_s(big.get('ready_s'))}")
+    ref, big = extras["reference"], extras["large_graph"]
+    print(f"\nreference ({ref['articles']:,} articles in memory): 1 process {fmt_s(ref['serial_s'])}, "
+          f"{args.jobs} processes {fmt_s(ref['parallel_s'])} (speed-up {ref['speedup']}x, CPU time x{ref['cpu_ratio']}, "
+          f"identical: {ref['identical']}); Dask local cluster {fmt_s(ref.get('dask_s'))}; cache cold "
+          f"{fmt_s(ref['cache_cold_s'])}, warm {fmt_s(ref['cache_warm_s'])}, one article added "
+          f"{fmt_s(ref['cache_add_one_s'])} ({ref['cache_add_one_extracted']} extracted), {ref['cache_mb']} MB")
+    print(f"large graph ({big['actors']:,} actors, {big['ties']:,} ties): layout {fmt_s(big['layout_s'])}, "
+          f"render {fmt_s(big['render_s'])}, page {big['page_bytes'] / 1e6:.1f} MB, "
+          f"ready in Chromium {fmt_s(big.get('ready_s'))}")
     print(f"\n{info['cores']} cores, {info['cpu']}; load average {info['load_before']} before, "
           f"{info['load_after']} after; (est.) = extrapolated, not measured")
     RESULTS.parent.mkdir(exist_ok=True)
@@ -472,7 +472,7 @@ def main() -> None:
         "machine": info, "jobs": args.jobs, "seed": args.seed,
         "run": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "budget_s": args.budget, "snapshot_budget_s": args.snapshot_budget, "cap_s": args.cap,
-        "sizes": rows,
+        "sizes": rows, **extras,
     }, indent=1) + "\n")
     print(f"written to {RESULTS.relative_to(ROOT)}")
 
