@@ -60,13 +60,17 @@ ENGINES = ("local", "dask")
 DASK_INSTALL = "pip install 'netviz[dask]'"
 
 # Articles per task when the corpus size is unknown: a chunk of this size is
-# about a second of extraction, long enough to hide the cost of sending it
-# and its relations between processes, short enough to keep every core busy
-# to the end.
+# about 0.2 s of extraction (bench_scale: ~165 articles per CPU-second), long
+# enough to hide the cost of sending it and its relations between processes,
+# short enough to keep every core busy to the end.
 _CHUNK = 32
 # Tasks in flight per worker: enough that a worker never waits for the next
 # chunk, few enough that a streamed corpus is not read far ahead.
 _AHEAD = 3
+# fork shares the loaded dictionaries with the workers for free; macOS offers
+# fork but its system libraries are not fork-safe (Python's own default there
+# is spawn), so there and on Windows they are pickled once per worker.
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin" else "spawn"
 # Backup tools skip folders holding this file (https://bford.info/cachedir/).
 _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# netviz extraction cache: safe to delete.\n"
 
@@ -355,13 +359,8 @@ class _Pool(_Windowed):
     """``jobs=N``: a pool of N worker processes on this machine."""
 
     def __init__(self, jobs: int, codebook: Codebook, cues: Cues, cache: _Cache | None) -> None:
-        # fork shares the loaded dictionaries with the workers for free; macOS
-        # offers fork but its system libraries are not fork-safe (Python's own
-        # default there is spawn), so it and Windows pickle them once per worker.
-        methods = multiprocessing.get_all_start_methods()
-        method = "fork" if "fork" in methods and sys.platform != "darwin" else "spawn"
         self._pool = ProcessPoolExecutor(
-            jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
+            jobs, mp_context=multiprocessing.get_context(_START_METHOD), initializer=_init_worker,
             initargs=(codebook, cues, cache),
         )
         super().__init__(_AHEAD * jobs, partial(self._pool.submit, _extract_in_worker))

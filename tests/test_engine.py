@@ -80,6 +80,14 @@ def test_parallel_runs_give_the_serial_relations_in_the_serial_order(dictionarie
     assert records(run.relations) == records(serial)
 
 
+def test_spawned_workers_give_the_same_relations_and_write_the_cache(dictionaries, serial, monkeypatch, tmp_path):
+    # macOS and Windows start workers with spawn: dictionaries and cache are pickled to each
+    monkeypatch.setattr(engine, "_START_METHOD", "spawn")
+    run = extract_corpus(corpus(), *dictionaries, jobs=2, cache_dir=tmp_path)
+    assert run.relations == serial
+    assert extract_corpus(corpus(), *dictionaries, jobs=1, cache_dir=tmp_path).stats.cached == len(corpus())
+
+
 def test_a_streamed_corpus_gives_the_same_relations(dictionaries, serial):
     # a generator: read once, lazily, in chunks of the default size
     run = extract_corpus((a for a in corpus()), *dictionaries, jobs=2)
