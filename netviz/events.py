@@ -467,18 +467,28 @@ class EventStream:
             hit = self._actors[key] = resolve(key)
         return hit
 
-    def _resolved(self, a: tuple[str | None, str, str], b: tuple[str | None, str, str]) -> bool:
-        """Whether both actors resolved; if not, count why and what the codebook lacks."""
+    def _dyad(self, a: tuple[str | None, str, str], b: tuple[str | None, str, str], goldstein: float) -> tuple[str, str] | None:
+        """The two actor ids of a usable event, or None after counting why it is skipped.
+
+        The checks run in the order the summary documents: both actors known,
+        two different actors, not neutral.
+        """
         (id_a, why_a, label_a), (id_b, why_b, label_b) = a, b
-        if id_a is not None and id_b is not None:
-            return True
-        self._skip(why_a or why_b)
-        # Only list actors whose addition to the codebook would bring the event in.
-        if (id_a or label_a) and (id_b or label_b):
-            for label in (label_a, label_b):
-                if label:
-                    self._unmapped(label)
-        return False
+        if id_a is None or id_b is None:
+            self._skip(why_a or why_b)
+            # Only list actors whose addition to the codebook would bring the event in.
+            if (id_a or label_a) and (id_b or label_b):
+                for label in (label_a, label_b):
+                    if label:
+                        self._unmapped(label)
+            return None
+        if id_a == id_b:
+            self._skip(SELF)
+            return None
+        if goldstein == 0:
+            self._skip(NEUTRAL)
+            return None
+        return id_a, id_b
 
     def _decoded(self) -> Iterator[tuple[int, str]]:
         """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
@@ -577,15 +587,10 @@ class EventStream:
                 continue
             actor_a = self._cached(tuple(f[5:15]), self._gdelt_actor)
             actor_b = self._cached(tuple(f[15:25]), self._gdelt_actor)
-            if not self._resolved(actor_a, actor_b):
+            dyad = self._dyad(actor_a, actor_b, goldstein)
+            if dyad is None:
                 continue
-            a, b = actor_a[0], actor_b[0]
-            if a == b:
-                self._skip(SELF)
-                continue
-            if goldstein == 0:
-                self._skip(NEUTRAL)
-                continue
+            a, b = dyad
             day = added_day if by_added else event_day
             url = f[url_at] if url_at is not None else ""
             repeat = self._fresh(event_day, a, b, code, url or f[0])
@@ -653,15 +658,10 @@ class EventStream:
                 continue
             actor_a = self._cached(tuple(f[i].strip() for i in source), self._icews_actor)
             actor_b = self._cached(tuple(f[i].strip() for i in target), self._icews_actor)
-            if not self._resolved(actor_a, actor_b):
+            dyad = self._dyad(actor_a, actor_b, goldstein)
+            if dyad is None:
                 continue
-            a, b = actor_a[0], actor_b[0]
-            if a == b:
-                self._skip(SELF)
-                continue
-            if goldstein == 0:
-                self._skip(NEUTRAL)
-                continue
+            a, b = dyad
             story = f[at_story].strip()
             repeat = self._fresh(day, a, b, code, story or f"line {number}")
             if repeat:
