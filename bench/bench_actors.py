@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from netviz import actors
+from netviz.ingest import actors
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 

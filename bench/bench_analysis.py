@@ -1,4 +1,4 @@
-"""Benchmark of signed-network analysis (netviz.analysis): speed and quality of the bloc search.
+"""Benchmark of signed-network analysis (netviz.graph.analysis): speed and quality of the bloc search.
 
 Speed: synthetic snapshots with planted camps (5 camps; 10% of ties go
 against their camp, 5% are mixed), 500 to 5,000 actors at 10 ties per actor.
@@ -38,7 +38,13 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from netviz.analysis import analysis_record, analyze_snapshot, brokers, find_blocs, structural_balance  # noqa: E402
+from netviz.graph.analysis import (  # noqa: E402
+    analysis_record,
+    analyze_snapshot,
+    brokers,
+    find_blocs,
+    structural_balance,
+)
 from netviz.table import format_table  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bench_analysis.json"

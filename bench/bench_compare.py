@@ -1,4 +1,4 @@
-"""Benchmark of snapshot comparison (netviz.compare) up to 5,000 actors and 50,000 ties.
+"""Benchmark of snapshot comparison (netviz.graph.compare) up to 5,000 actors and 50,000 ties.
 
 Two synthetic snapshots per size, built with the snapshot builder's own
 ``tie_attributes`` so their ties look like real ones (1 to 3 relations of
@@ -37,9 +37,9 @@ import networkx as nx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from netviz.compare import compare_snapshots, diff_record, format_diff_table  # noqa: E402
+from netviz.graph.compare import compare_snapshots, diff_record, format_diff_table  # noqa: E402
+from netviz.graph.snapshots import tie_attributes  # noqa: E402
 from netviz.model import Evidence, Relation  # noqa: E402
-from netviz.snapshots import tie_attributes  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bench_compare.json"

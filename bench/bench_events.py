@@ -5,8 +5,8 @@ Builds a GDELT 2.0 export of that size from the real 15-minute sample in
 URLs, so repeated reports stay as frequent as in the real data), then times:
 
 - ``csv.reader``: a plain read of the same file, the reference;
-- ``stream``: :func:`netviz.events.stream_events`, relations discarded as they come;
-- ``read``: :func:`netviz.events.read_events`, which keeps every relation.
+- ``stream``: :func:`netviz.ingest.events.stream_events`, relations discarded as they come;
+- ``read``: :func:`netviz.ingest.events.read_events`, which keeps every relation.
 
 Time and peak memory are measured in separate runs (tracemalloc slows Python
 down). The three tasks are timed in turn, three rounds, and each keeps its
@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from netviz.actors import Actor, Codebook  # noqa: E402
-from netviz.events import read_events, stream_events  # noqa: E402
+from netviz.ingest.actors import Actor, Codebook  # noqa: E402
+from netviz.ingest.events import read_events, stream_events  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 
 SAMPLE = Path("/work/shared/external/gdelt-20191024143000.export.CSV")

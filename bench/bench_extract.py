@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_corpus import generate_articles  # noqa: E402
 
-from netviz.actors import load_codebook  # noqa: E402
-from netviz.corpus import load_articles  # noqa: E402
 from netviz.extract import extract_relations, load_cues, split_sentences  # noqa: E402
+from netviz.ingest.actors import load_codebook  # noqa: E402
+from netviz.ingest.corpus import load_articles  # noqa: E402
 from netviz.io import atomic_write_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -46,11 +46,11 @@ sys.path.insert(0, str(ROOT))
 import networkx as nx  # noqa: E402
 from pyvis.network import Network  # noqa: E402
 
+from netviz.graph.layout import compute_layout  # noqa: E402
+from netviz.graph.snapshots import tie_attributes  # noqa: E402
 from netviz.io import atomic_write_text  # noqa: E402
-from netviz.layout import compute_layout  # noqa: E402
 from netviz.model import Evidence, Relation  # noqa: E402
-from netviz.render import render_map  # noqa: E402
-from netviz.snapshots import tie_attributes  # noqa: E402
+from netviz.site.render import render_map  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bench_render.json"

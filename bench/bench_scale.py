@@ -63,16 +63,16 @@ sys.path[:0] = [str(ROOT), str(BENCH)]
 import bench_render  # noqa: E402
 from generate_corpus import generate_articles  # noqa: E402
 
-from netviz.actors import load_codebook  # noqa: E402
-from netviz.analysis import analyze_snapshot  # noqa: E402
-from netviz.compare import compare_snapshots  # noqa: E402
 from netviz.engine import default_jobs, extract_corpus  # noqa: E402
 from netviz.extract import load_cues  # noqa: E402
+from netviz.graph.analysis import analyze_snapshot  # noqa: E402
+from netviz.graph.compare import compare_snapshots  # noqa: E402
+from netviz.graph.layout import compute_layout  # noqa: E402
+from netviz.graph.snapshots import build_snapshots  # noqa: E402
+from netviz.ingest.actors import load_codebook  # noqa: E402
 from netviz.io import atomic_write_text  # noqa: E402
-from netviz.layout import compute_layout  # noqa: E402
 from netviz.model import Article  # noqa: E402
-from netviz.render import render_map  # noqa: E402
-from netviz.snapshots import build_snapshots  # noqa: E402
+from netviz.site.render import render_map  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 
 RESULTS = BENCH / "results" / "scale.json"

@@ -16,7 +16,7 @@ For each mode it reports:
   saving of the deltas alone);
 - the time to compute the layout, the page data and the page. Blocs come
   with the snapshots (the generator's camps stand in for them); the cost of
-  computing them with netviz.analysis.find_blocs, and of a full
+  computing them with netviz.graph.analysis.find_blocs, and of a full
   structural_balance, is measured per date on every 30th date (the timeline
   itself only re-judges triangles through ties that formed, dissolved or
   flipped);
@@ -46,19 +46,19 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
-from netviz.actors import Actor, Codebook  # noqa: E402
-from netviz.curated import Curated  # noqa: E402
-from netviz.layout import compute_layout  # noqa: E402
+from netviz.graph.analysis import find_blocs, structural_balance  # noqa: E402
+from netviz.graph.layout import compute_layout  # noqa: E402
+from netviz.graph.snapshots import build_snapshots  # noqa: E402
+from netviz.ingest.actors import Actor, Codebook  # noqa: E402
+from netviz.ingest.curated import Curated  # noqa: E402
 from netviz.model import Evidence, Relation, relation_record  # noqa: E402
-from netviz.snapshots import build_snapshots  # noqa: E402
+from netviz.site.render import script_json  # noqa: E402
+from netviz.site.timeline import TimelineNetwork, timeline_data  # noqa: E402
 from netviz.table import format_table  # noqa: E402
-from netviz.analysis import find_blocs, structural_balance  # noqa: E402
-from netviz.render import script_json  # noqa: E402
-from netviz.timeline import TimelineNetwork, timeline_data  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results" / "bench_timeline.json"
 ACTORS, ARTICLES, DATES, PER_ARTICLE, CURATED = 150, 1000, 300, 5, 30
-#: netviz.analysis is timed on every this many dates (a full run of find_blocs takes minutes)
+#: netviz.graph.analysis is timed on every this many dates (a full run of find_blocs takes minutes)
 SAMPLE_EVERY = 30
 CUES = {1: ["signed a defence pact with", "pledged support to", "held joint drills with", "backed"],
         -1: ["condemned", "imposed sanctions on", "shelled positions of", "expelled diplomats of"]}
@@ -164,7 +164,7 @@ def main() -> None:
             snapshots = build_snapshots(relations, dates, curated=curated, codebook=codebook, **options)
             for G in snapshots.values():
                 # blocs come with the snapshots (the pipeline's job); the generator's camps stand in
-                # for netviz.analysis.find_blocs, whose cost is measured below
+                # for netviz.graph.analysis.find_blocs, whose cost is measured below
                 nx.set_node_attributes(G, {n: camp[n] for n in G}, "bloc")
             t0 = time.perf_counter()
             positions = compute_layout(snapshots.values())

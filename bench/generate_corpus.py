@@ -12,7 +12,7 @@ corpus, byte for byte.
 
 From Python: ``generate_articles(n, seed)`` returns ``Article`` values and
 ``write_corpus(folder, articles)`` writes them as ``.md`` files with front
-matter, readable by ``netviz.corpus.load_articles``.
+matter, readable by ``netviz.ingest.corpus.load_articles``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
-from netviz.actors import Codebook, load_codebook
 from netviz.extract import Cue, Cues, load_cues, noun_forms, verb_forms
+from netviz.ingest.actors import Codebook, load_codebook
 from netviz.io import atomic_write_text
 from netviz.model import Article
 

@@ -20,23 +20,32 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
-from netviz import evaluate as scoring
-from netviz import events as event_data
 from netviz import extract as extraction
 from netviz import pipeline
-from netviz.actors import actor_record, load_codebook
-from netviz.analysis import analysis_record, analyze_snapshot, format_analysis_table
-from netviz.compare import DEFAULT_THRESHOLD, compare_snapshots, diff_record, format_diff_table
-from netviz.corpus import load_articles, read_article
-from netviz.diffmap import render_diff_map
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
 from netviz.export import export_snapshots
-from netviz.layout import compute_layout
+from netviz.extract import evaluate as scoring
+from netviz.graph.analysis import (
+    analysis_record,
+    analyze_snapshot,
+    format_analysis_table,
+)
+from netviz.graph.compare import (
+    DEFAULT_THRESHOLD,
+    compare_snapshots,
+    diff_record,
+    format_diff_table,
+)
+from netviz.graph.layout import compute_layout
+from netviz.ingest import events as event_data
+from netviz.ingest.actors import actor_record, load_codebook
+from netviz.ingest.corpus import load_articles, read_article
 from netviz.model import relation_record
+from netviz.site.diffmap import render_diff_map
+from netviz.site.timeline import render_timeline
 from netviz.table import format_table
-from netviz.timeline import render_timeline
 
 
 class _Group(TyperGroup):

@@ -44,12 +44,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import netviz
-from netviz import actors as _actors_module
 from netviz import extract as _extract_module
 from netviz import model as _model_module
-from netviz.actors import Codebook
 from netviz.errors import NetvizError
 from netviz.extract import Cues, extract_relations, load_cues, split_sentences
+from netviz.ingest import actors as _actors_module
+from netviz.ingest.actors import Codebook
 from netviz.io import atomic_write_text
 from netviz.model import Article, Relation, relation_from_record, relation_record
 
@@ -142,7 +142,7 @@ def extract_corpus(
     ----------
     articles : the corpus, in the order the relations should come in; any
         iterable, read lazily (a generator of millions of articles is fine).
-    codebook : the actor codebook (:func:`netviz.actors.load_codebook`).
+    codebook : the actor codebook (:func:`netviz.ingest.actors.load_codebook`).
     cues : the cue lexicon; the bundled one when ``None``.
     jobs : worker processes on this machine (default: every core); ``1`` runs
         in this process. With ``engine="dask"`` and no ``scheduler``: the
@@ -169,7 +169,7 @@ def extract_corpus(
     Examples
     --------
     >>> from datetime import date
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> arts = [Article("a1", date(2017, 1, 8), "t", "wire", "Russia has backed the Syrian regime."),
     ...         Article("a2", date(2017, 1, 9), "t", "wire", "Turkey shot down a Russian jet. Rain fell.")]
     >>> run = extract_corpus(arts, load_codebook(), jobs=1)
@@ -299,8 +299,11 @@ def code_version() -> str:
     True
     """
     digest = hashlib.sha256()
-    for module in (_extract_module, _actors_module, _model_module):
-        digest.update(Path(module.__file__).read_bytes())
+    # Every module of the extract package decides relations, not only its __init__.
+    sources = sorted(Path(_extract_module.__file__).parent.glob("*.py"))
+    sources += [Path(_actors_module.__file__), Path(_model_module.__file__)]
+    for source in sources:
+        digest.update(source.read_bytes())
     return f"{netviz.__version__}+{digest.hexdigest()[:16]}"
 
 
@@ -456,7 +459,7 @@ def dictionary_version(codebook: Codebook, cues: Cues) -> str:
     person and rule) and the contents of the cue files. It changes when any
     of them does, and only then.
 
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> v = dictionary_version(load_codebook(), load_cues())
     >>> v == dictionary_version(load_codebook(), load_cues()), len(v)
     (True, 64)

@@ -14,22 +14,22 @@ from pathlib import Path
 
 import networkx as nx
 
-from netviz.actors import Codebook, load_codebook
-from netviz.analysis import assign_steady_blocs, structural_balance
-from netviz.compare import compare_snapshots
-from netviz.corpus import load_articles, parse_date
-from netviz.curated import Curated, load_curated
-from netviz.diffmap import render_diff_map
-from netviz.errors import NetvizError
-from netviz.events import PERIODS, EventSummary, period_start, read_events
 from netviz.engine import extract_corpus
+from netviz.errors import NetvizError
 from netviz.extract import load_cues
-from netviz.layout import compute_layout
+from netviz.graph.analysis import assign_steady_blocs, structural_balance
+from netviz.graph.compare import compare_snapshots
+from netviz.graph.layout import compute_layout
+from netviz.graph.snapshots import build_snapshots
+from netviz.ingest.actors import Codebook, load_codebook
+from netviz.ingest.corpus import load_articles, parse_date
+from netviz.ingest.curated import Curated, load_curated
+from netviz.ingest.events import PERIODS, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
-from netviz.render import index_entry, render_index, render_map
-from netviz.snapshots import build_snapshots
+from netviz.site.diffmap import render_diff_map
+from netviz.site.render import index_entry, render_index, render_map
+from netviz.site.timeline import render_timeline
 from netviz.table import format_table
-from netviz.timeline import render_timeline
 
 Progress = Callable[[str], None]
 

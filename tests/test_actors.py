@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from netviz.actors import Actor, Codebook, Person, load_codebook
 from netviz.errors import NetvizError
+from netviz.ingest.actors import Actor, Codebook, Person, load_codebook
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 

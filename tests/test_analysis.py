@@ -11,8 +11,9 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from netviz import analysis
-from netviz.analysis import (
+from netviz.errors import NetvizError
+from netviz.graph import analysis
+from netviz.graph.analysis import (
     EXACT_MAX,
     BlocPartition,
     analysis_record,
@@ -26,7 +27,6 @@ from netviz.analysis import (
     structural_balance,
     triangles,
 )
-from netviz.errors import NetvizError
 from netviz.model import Evidence, Relation
 
 KIND = {1: "material_cooperation", -1: "material_conflict"}
@@ -418,7 +418,7 @@ def usa_tur_ypg() -> nx.Graph:
 def test_analysis_record_is_json_with_documented_keys():
     rec = analysis_record(analyze_snapshot(usa_tur_ypg()))
     json.dumps(rec)
-    assert rec["schema"] == "netviz.analysis/1" and rec["date"] == "2019-10-09"
+    assert rec["schema"] == "netviz.graph.analysis/1" and rec["date"] == "2019-10-09"
     assert {"balance", "blocs", "contradictions", "brokers"} <= set(rec)
     [c] = rec["contradictions"]
     assert c["actors"] == ["TUR", "USA", "YPG"] and c["signs"] == [1, -1, 1] and c["odd"] == [["TUR", "YPG"]]

@@ -13,8 +13,8 @@ import pytest
 from conftest import READY
 from test_render import XSS, malicious, rel, snapshot, syria
 
-from netviz.layout import compute_layout
-from netviz.render import edge_id, index_entry, render_index, render_map
+from netviz.graph.layout import compute_layout
+from netviz.site.render import edge_id, index_entry, render_index, render_map
 
 
 def hostile() -> nx.Graph:

@@ -11,17 +11,17 @@ from datetime import date
 import networkx as nx
 import pytest
 
-from netviz.analysis import assign_blocs
-from netviz.compare import (
+from netviz.errors import NetvizError
+from netviz.graph.analysis import assign_blocs
+from netviz.graph.compare import (
     DEFAULT_THRESHOLD,
     compare_snapshots,
     diff_record,
     format_diff_table,
 )
-from netviz.curated import Curated
-from netviz.errors import NetvizError
+from netviz.graph.snapshots import build_snapshots, tie_attributes
+from netviz.ingest.curated import Curated
 from netviz.model import Evidence, Relation
-from netviz.snapshots import build_snapshots, tie_attributes
 
 D1, D2 = date(2019, 10, 6), date(2019, 10, 13)
 KIND = {1: "material_cooperation", -1: "material_conflict"}
@@ -254,8 +254,8 @@ def test_an_actor_changing_camp_is_reported_with_the_blocs_it_left_and_joined():
 
 
 def test_the_builders_steady_blocs_are_used_as_they_are(monkeypatch):
-    from netviz import compare
-    from netviz.analysis import assign_steady_blocs
+    from netviz.graph import compare
+    from netviz.graph.analysis import assign_steady_blocs
 
     snaps = assign_steady_blocs({D1: western_and_eastern(D1, "west"), D2: western_and_eastern(D2, "east")})
 

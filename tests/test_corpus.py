@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from netviz.corpus import load_articles
 from netviz.errors import NetvizError
+from netviz.ingest.corpus import load_articles
 
 SEEDS = Path(__file__).parent.parent / "data" / "articles"
 SHARED = Path(__file__).parent.parent.parent / "shared" / "seeds"

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from netviz.curated import load_curated
 from netviz.errors import NetvizError
+from netviz.ingest.curated import load_curated
 from netviz.model import Evidence, Relation
 
 
@@ -28,7 +28,7 @@ def write(tmp_path: Path, text: str) -> Path:
 
 
 def test_bundled_starter_set_is_sourced_and_valid_against_the_codebook():
-    from netviz.actors import load_codebook
+    from netviz.ingest.actors import load_codebook
 
     cur = load_curated(codebook=load_codebook())
     assert len(cur.relations) >= 20

@@ -9,11 +9,11 @@ from html.parser import HTMLParser
 import networkx as nx
 from test_browser import click_in_network, midpoint_of_a_free_edge
 
-from netviz.compare import compare_snapshots
-from netviz.diffmap import CHANGE_STYLES, render_diff_map
-from netviz.layout import compute_layout
+from netviz.graph.compare import compare_snapshots
+from netviz.graph.layout import compute_layout
+from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
-from netviz.snapshots import build_snapshots
+from netviz.site.diffmap import CHANGE_STYLES, render_diff_map
 
 D1, D2 = date(2017, 1, 8), date(2017, 3, 8)
 

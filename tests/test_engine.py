@@ -12,12 +12,12 @@ import pytest
 from typer.testing import CliRunner
 
 from netviz import engine, pipeline
-from netviz.actors import load_codebook
 from netviz.cli import app
-from netviz.corpus import load_articles
 from netviz.engine import ExtractionStats, extract_corpus
 from netviz.errors import NetvizError
 from netviz.extract import extract_relations, load_cues, split_sentences
+from netviz.ingest.actors import load_codebook
+from netviz.ingest.corpus import load_articles
 from netviz.model import Article, relation_record
 
 # Each sentence states one relation (checked in test_the_corpus_has_relations_in_every_article).

@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 from netviz.errors import NetvizError
-from netviz.evaluate import evaluate, evaluation_record, format_evaluation, load_gold
+from netviz.extract.evaluate import (
+    evaluate,
+    evaluation_record,
+    format_evaluation,
+    load_gold,
+)
 from netviz.model import Article, Evidence, Relation
 
 

@@ -8,10 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from netviz import events
-from netviz.actors import Actor, Codebook
 from netviz.errors import NetvizError
-from netviz.events import format_summary, period_start, read_events, stream_events
+from netviz.ingest import events
+from netviz.ingest.actors import Actor, Codebook
+from netviz.ingest.events import (
+    format_summary,
+    period_start,
+    read_events,
+    stream_events,
+)
 from netviz.model import KINDS, relation_record
 
 GDELT = Path("/work/shared/external/gdelt-20191024143000.export.CSV")

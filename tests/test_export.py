@@ -20,10 +20,10 @@ from netviz.export import (
     export_json,
     export_snapshots,
 )
-from netviz.layout import compute_layout
+from netviz.graph.layout import compute_layout
+from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation, relation_record
-from netviz.render import SIZE_RANGE, node_color, node_size, sign_color, type_color
-from netviz.snapshots import build_snapshots
+from netviz.site.render import SIZE_RANGE, node_color, node_size, sign_color, type_color
 
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 DAYS = [D1, D2, D3]

@@ -19,10 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from netviz.actors import Actor, Codebook, Person, load_codebook
-from netviz.corpus import load_articles
 from netviz.errors import NetvizError
-from netviz.evaluate import evaluate, load_gold
 from netviz.extract import (
     DEFAULT_CUES,
     FOUND_CONFIDENCE,
@@ -35,6 +32,9 @@ from netviz.extract import (
     split_sentences,
     verb_forms,
 )
+from netviz.extract.evaluate import evaluate, load_gold
+from netviz.ingest.actors import Actor, Codebook, Person, load_codebook
+from netviz.ingest.corpus import load_articles
 from netviz.model import KINDS, Article, kind_sign
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from netviz.errors import NetvizError
-from netviz.layout import MIN_EXTENT, SMALL_COMPONENT, compute_layout
+from netviz.graph.layout import MIN_EXTENT, SMALL_COMPONENT, compute_layout
 
 
 def signed_graph(ties: list[tuple[str, str, float, int]], **graph_attrs) -> nx.Graph:

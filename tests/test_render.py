@@ -20,7 +20,7 @@ from pyvis.network import Network
 
 from netviz.errors import NetvizError
 from netviz.model import Evidence, Relation
-from netviz.render import (
+from netviz.site.render import (
     BLOC_COLORS,
     LARGE_MAP,
     SIGN_COLORS,

@@ -3,9 +3,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from netviz.curated import Curated
+from netviz.graph.snapshots import build_snapshots, tie_attributes
+from netviz.ingest.curated import Curated
 from netviz.model import KINDS, Evidence, Relation
-from netviz.snapshots import build_snapshots, tie_attributes
 
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 

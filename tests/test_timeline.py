@@ -13,13 +13,13 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from netviz.actors import Actor, Codebook
-from netviz.analysis import structural_balance
-from netviz.curated import Curated
 from netviz.errors import NetvizError
+from netviz.graph.analysis import structural_balance
+from netviz.graph.snapshots import build_snapshots
+from netviz.ingest.actors import Actor, Codebook
+from netviz.ingest.curated import Curated
 from netviz.model import ORIGINS, Evidence, Relation
-from netviz.snapshots import build_snapshots
-from netviz.timeline import TIMELINE_SCRIPTS, render_timeline, timeline_data
+from netviz.site.timeline import TIMELINE_SCRIPTS, render_timeline, timeline_data
 
 D1, D2, D3, D4 = date(2017, 1, 8), date(2017, 3, 8), date(2017, 6, 9), date(2018, 5, 10)
 KNOWN_SENTENCE = "Moscow and Ankara signed a pipeline accord on Sunday."
@@ -182,7 +182,7 @@ def test_blocs_come_from_the_snapshots_or_from_analysis_and_keep_their_number():
              rel("IRN", "SYR", 1, D2, 5), rel("QAT", "TUR", 1, D2, 1), rel("QAT", "TUR", -1, D2, 1)]
     snaps = build_snapshots(camps, [D1, D2])
     first, second = actor_states(timeline_data(snaps, {n: (0.0, 0.0) for G in snaps.values() for n in G}))
-    # every actor is in bloc 0 (build_snapshots' placeholder): netviz.analysis.find_blocs splits them
+    # every actor is in bloc 0 (build_snapshots' placeholder): netviz.graph.analysis.find_blocs splits them
     assert first["USA"] == first["GBR"] != first["RUS"] == first["SYR"]
     # the Russian bloc keeps its number when Iran joins, though find_blocs now numbers it first
     assert second["RUS"] == second["IRN"] == first["RUS"] and second["USA"] == first["USA"]

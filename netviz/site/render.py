@@ -17,7 +17,7 @@ title, ``heading`` or ``select_menu``, injects raw HTML).
 
 The palette and the encodings (sign colours, bloc and type colours, widths
 and sizes) are module-level so that the exports, the diff map and the
-timeline draw the same way. Templates live in ``netviz/templates``:
+timeline draw the same way. Templates live in ``netviz/site/templates``:
 ``base.html`` (skeleton, CSP), ``map.html`` with ``legend.html`` and
 ``contradictions.html``, ``index.html``; scripts ``netviz.js`` (the map and
 its panel, reusable) and ``map.js``.
@@ -49,8 +49,8 @@ from pyvis.network import Network
 
 from netviz import __version__
 from netviz.errors import NetvizError
+from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text
-from netviz.layout import compute_layout
 from netviz.model import Relation, relation_record
 
 #: Our templates, stylesheet and scripts.
@@ -235,7 +235,7 @@ def _asset(name: str) -> str:
 
 
 def asset(name: str) -> Markup:
-    """The text of a script or stylesheet to inline: ``netviz/templates/<name>``,
+    """The text of a script or stylesheet to inline: ``netviz/site/templates/<name>``,
     or vis-network's ``vis-network.min.js`` / ``vis-network.css``."""
     return Markup(_asset(name))
 
@@ -285,7 +285,7 @@ def environment() -> Environment:
 
 
 def render_page(template: str, path: str | Path, **context: Any) -> Path:
-    """Render ``netviz/templates/<template>`` with ``context`` to ``path`` (atomic, UTF-8).
+    """Render ``netviz/site/templates/<template>`` with ``context`` to ``path`` (atomic, UTF-8).
 
     The folder of ``path`` is created if needed.
     """
@@ -315,7 +315,7 @@ def map_data(
     graph : networkx.Graph
         A snapshot (attributes as in docs/architecture.md); not modified.
     positions : mapping
-        ``{actor id: (x, y)}`` for every actor of ``graph`` (:func:`netviz.layout.compute_layout`).
+        ``{actor id: (x, y)}`` for every actor of ``graph`` (:func:`netviz.graph.layout.compute_layout`).
     color_by : {"bloc", "type"}
         What actor colour encodes.
     physics : bool
@@ -459,7 +459,7 @@ def _tie(u: str, v: str, d: Mapping[str, Any], articles: dict[str, dict[str, str
     a, b = (u, v) if u <= v else (v, u)
     where = f"render: tie {a}--{b}"
     if "weight" not in d or "sign" not in d:
-        raise NetvizError(f"{where} has no 'weight' or 'sign'; build snapshots with netviz.snapshots.build_snapshots")
+        raise NetvizError(f"{where} has no 'weight' or 'sign'; build snapshots with netviz.graph.snapshots.build_snapshots")
     weight = _number(d["weight"], f"{where}: weight")
     if weight < 0:
         raise NetvizError(f"{where}: weight is {weight}; weights are >= 0")
@@ -531,7 +531,7 @@ def _position(positions: Mapping[str, tuple[float, float]], n: str) -> tuple[flo
     except KeyError:
         raise NetvizError(
             f"render: positions has no entry for actor {n!r}; compute them with"
-            " netviz.layout.compute_layout over all snapshots"
+            " netviz.graph.layout.compute_layout over all snapshots"
         ) from None
     except (TypeError, ValueError):
         raise NetvizError(f"render: position of actor {n!r} is {positions[n]!r}; expected (x, y)") from None
@@ -715,7 +715,7 @@ def render_map(
     path : str or Path
         The page to write (atomically, UTF-8); its folder is created if needed.
     positions : mapping
-        ``{actor id: (x, y)}`` from :func:`netviz.layout.compute_layout` over all snapshots.
+        ``{actor id: (x, y)}`` from :func:`netviz.graph.layout.compute_layout` over all snapshots.
     title : str, optional
         Page heading (default ``"Alliance map"``); the snapshot's date follows it.
     color_by : {"bloc", "type"}
@@ -769,7 +769,7 @@ def show(
     graph : networkx.Graph
         The snapshot.
     positions : mapping, optional
-        Default: :func:`netviz.layout.compute_layout` of this graph alone.
+        Default: :func:`netviz.graph.layout.compute_layout` of this graph alone.
     title, color_by, physics, contradictions
         As in :func:`render_map`.
 

@@ -47,10 +47,10 @@ from types import MappingProxyType
 from typing import Any
 
 from netviz.errors import NetvizError
-from netviz.yamlfile import LINE, load_yaml, where
+from netviz.ingest.yamlfile import LINE, load_yaml, where
 
 #: The codebook shipped with netviz.
-DEFAULT_CODEBOOK = Path(__file__).parent / "data" / "actors.yaml"
+DEFAULT_CODEBOOK = Path(__file__).parents[1] / "data" / "actors.yaml"
 
 #: Allowed values of ``Actor.type``.
 ACTOR_TYPES = ("state", "organisation", "armed_group", "political_group", "movement")

@@ -29,7 +29,7 @@ multiplied by the modifiers' factors (hedges 0.5-0.8, past dates 0.8,
 reversals 0.6-0.8). Every relation is returned, weak ones included, so maps can
 weigh it by intensity x confidence; relations at or above
 :data:`FOUND_CONFIDENCE` (0.5) are the extractor's findings, the ones
-:mod:`netviz.evaluate` scores: a plain or historical statement is found, a
+:mod:`netviz.extract.evaluate` scores: a plain or historical statement is found, a
 hedged or hypothetical one ("could invade", "if", "analysts say") is not.
 """
 
@@ -46,12 +46,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from netviz.errors import NetvizError
+from netviz.ingest.yamlfile import LINE, load_yaml, where
 from netviz.model import KINDS, Article, Evidence, Relation, kind_sign, relation_record
 from netviz.table import format_table
-from netviz.yamlfile import LINE, load_yaml, where
 
 #: The lexicon shipped with netviz.
-DEFAULT_CUES = Path(__file__).parent / "data" / "cues.yaml"
+DEFAULT_CUES = Path(__file__).parents[1] / "data" / "cues.yaml"
 
 #: Relations at or above this confidence count as "found" when scoring
 #: (hedged statements fall below it; historical ones stay above).
@@ -2580,16 +2580,16 @@ def extract_relations(articles: Iterable[Article], codebook: _Codebook, cues: Cu
     Parameters
     ----------
     articles:
-        Dated articles (see :func:`netviz.corpus.load_articles`).
+        Dated articles (see :func:`netviz.ingest.corpus.load_articles`).
     codebook:
-        The actor codebook (:func:`netviz.actors.load_codebook`).
+        The actor codebook (:func:`netviz.ingest.actors.load_codebook`).
     cues:
         The cue lexicon; the bundled one when ``None``.
 
     Examples
     --------
     >>> from datetime import date
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia has backed the Syrian regime.")
     >>> [(r.a, r.b, r.sign, r.kind) for r in extract_relations([art], load_codebook())]
     [('RUS', 'SYR', 1, 'material_cooperation')]
@@ -2624,7 +2624,7 @@ def explain_article(article: Article, codebook: _Codebook, cues: Cues | None = N
     the relations drawn, or why none was.
 
     >>> from datetime import date
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia did not attack Turkey. Rain fell.")
     >>> [(e.number, e.reason) for e in explain_article(art, load_codebook())]
     [(1, "attack: negated by 'not'"), (2, 'no actor')]
@@ -2668,7 +2668,7 @@ def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
     """The explanations of :func:`explain_article` as readable text, one block per sentence.
 
     >>> from datetime import date
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia backs Syria.")
     >>> print(format_explanation(explain_article(art, load_codebook())))
     [1] Russia backs Syria.

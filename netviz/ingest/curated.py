@@ -8,15 +8,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from netviz.corpus import parse_date
 from netviz.errors import NetvizError
+from netviz.ingest.corpus import parse_date
+from netviz.ingest.yamlfile import load_yaml, where
 from netviz.model import KINDS, Evidence, Relation, kind_sign
-from netviz.yamlfile import load_yaml, where
 
 if TYPE_CHECKING:
-    from netviz.actors import Codebook
+    from netviz.ingest.actors import Codebook
 
-BUNDLED = Path(__file__).parent / "data" / "curated.yaml"
+BUNDLED = Path(__file__).parents[1] / "data" / "curated.yaml"
 SIGNS = {"+": 1, "-": -1}
 
 

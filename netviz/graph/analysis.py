@@ -35,8 +35,8 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 from netviz.errors import NetvizError
+from netviz.graph.snapshots import with_node_attribute
 from netviz.model import Relation, relation_record
-from netviz.snapshots import with_node_attribute
 from netviz.table import format_table
 
 #: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
@@ -52,7 +52,7 @@ EXACT_STEPS = 5_000_000
 BETWEENNESS_SOURCES = 500
 
 METHODS = ("auto", "exact", "heuristic")
-ANALYSIS_SCHEMA = "netviz.analysis/1"
+ANALYSIS_SCHEMA = "netviz.graph.analysis/1"
 
 Adjacency = dict[str, dict[str, tuple[int, float]]]
 
@@ -1201,7 +1201,7 @@ def balance_change_record(change: BalanceChange, *, max_evidence: int | None = N
 
 
 def analysis_record(analysis: Analysis, *, max_evidence: int | None = None) -> dict:
-    """The JSON record of an analysis (schema ``netviz.analysis/1``, see ``docs/compare-json.md``).
+    """The JSON record of an analysis (schema ``netviz.graph.analysis/1``, see ``docs/compare-json.md``).
 
     Parameters
     ----------

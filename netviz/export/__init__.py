@@ -1,7 +1,7 @@
 """Take the graph elsewhere: GEXF for Gephi, GraphML, JSON node-link and CSV.
 
 Every writer takes snapshot graphs as built by
-:func:`netviz.snapshots.build_snapshots` (the attributes listed in
+:func:`netviz.graph.snapshots.build_snapshots` (the attributes listed in
 ``docs/architecture.md``): a mapping of date to graph, or one graph. It never
 modifies them, writes UTF-8 atomically and gives byte-identical files for the
 same input. ``docs/export-formats.md`` documents each file's schema.
@@ -21,7 +21,7 @@ Examples
 >>> import tempfile, json
 >>> from pathlib import Path
 >>> from netviz.model import Evidence, Relation
->>> from netviz.snapshots import build_snapshots
+>>> from netviz.graph.snapshots import build_snapshots
 >>> ev = Evidence(sentence="Russia backs Syria.", cue="backs", article="a1")
 >>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, dt.date(2017, 1, 8), "extracted", ev)
 >>> snaps = build_snapshots([r], [dt.date(2017, 1, 8)])
@@ -51,10 +51,10 @@ import networkx as nx
 
 from netviz import __version__
 from netviz.errors import NetvizError
+from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text
-from netviz.layout import compute_layout
 from netviz.model import Relation, relation_record
-from netviz.render import COLOR_BY, edge_id, node_color, node_size, sign_color
+from netviz.site.render import COLOR_BY, edge_id, node_color, node_size, sign_color
 
 #: The formats :func:`export_snapshots` writes.
 FORMATS = ("gexf", "graphml", "json", "csv")
@@ -105,7 +105,7 @@ def export_snapshots(
     Parameters
     ----------
     snapshots : mapping of date to snapshot graph, or one snapshot graph
-        As returned by :func:`netviz.snapshots.build_snapshots`.
+        As returned by :func:`netviz.graph.snapshots.build_snapshots`.
     fmt : {"gexf", "graphml", "json", "csv"}
     path : path
         The file to write (``gexf``, ``graphml``, ``json``) or, if it is an
@@ -117,7 +117,7 @@ def export_snapshots(
         ``graphml``, which holds one snapshot.
     positions : mapping of actor id to (x, y), optional
         GEXF positions, in the HTML maps' canvas pixels. Default: the layout
-        of the HTML maps, :func:`netviz.layout.compute_layout` over *all*
+        of the HTML maps, :func:`netviz.graph.layout.compute_layout` over *all*
         snapshots, so Gephi shows what the pages show even for one date.
     color_by : {"bloc", "type"}
         What GEXF actor colours encode, as in the HTML maps.
@@ -138,7 +138,7 @@ def export_snapshots(
     >>> import tempfile, csv
     >>> from pathlib import Path
     >>> from netviz.model import Evidence, Relation
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Turkey condemns Russia.", cue="condemn")
     >>> r = Relation("TUR", "RUS", -1, "verbal_conflict", 4.0, dt.date(2017, 3, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [dt.date(2017, 3, 8)])
@@ -236,7 +236,7 @@ def export_json(snapshots: Snapshots | nx.Graph, path: Path | str) -> Path:
     >>> import tempfile, json
     >>> from pathlib import Path
     >>> from netviz.model import Evidence, Relation
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Syria.", cue="backs")
     >>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, dt.date(2017, 1, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [dt.date(2017, 1, 8), dt.date(2017, 2, 1)])
@@ -368,7 +368,7 @@ def export_graphml(G: nx.Graph, path: Path | str) -> Path:
     >>> import tempfile, json
     >>> from pathlib import Path
     >>> from netviz.model import Evidence, Relation
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Turkey condemns Russia.", cue="condemn")
     >>> r = Relation("TUR", "RUS", -1, "verbal_conflict", 4.0, dt.date(2017, 3, 8), "extracted", ev)
     >>> G = build_snapshots([r], [dt.date(2017, 3, 8)])[dt.date(2017, 3, 8)]
@@ -450,7 +450,7 @@ def export_csv(snapshots: Snapshots | nx.Graph, folder: Path | str) -> tuple[Pat
     >>> import tempfile, csv
     >>> from pathlib import Path
     >>> from netviz.model import Evidence, Relation
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Syria.", cue="backs")
     >>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, dt.date(2017, 1, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [dt.date(2017, 1, 8), dt.date(2017, 2, 1)])
@@ -510,7 +510,7 @@ def export_gexf(
     snapshot date (the last one: its own date only).
 
     Positions, colours and sizes go in the ``viz`` namespace, as the HTML
-    maps show them (:mod:`netviz.render`'s palette: ties by sign, actors by
+    maps show them (:mod:`netviz.site.render`'s palette: ties by sign, actors by
     bloc or type): ``y`` is negated because the pages' canvas counts y
     downwards and Gephi upwards. In a dynamic file each actor and tie keeps
     the colour and size of its latest date; partition by the dynamic ``sign``
@@ -521,7 +521,7 @@ def export_gexf(
     snapshots : mapping of date to snapshot graph, or one snapshot graph
     path : path of the ``.gexf`` file
     positions : mapping of actor id to (x, y), optional
-        Default: :func:`netviz.layout.compute_layout` over the graphs given.
+        Default: :func:`netviz.graph.layout.compute_layout` over the graphs given.
         Pass the layout of all snapshots when writing one date, so Gephi
         matches the HTML maps.
     color_by : {"bloc", "type"}
@@ -535,7 +535,7 @@ def export_gexf(
     >>> import tempfile
     >>> from pathlib import Path
     >>> from netviz.model import Evidence, Relation
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Syria.", cue="backs")
     >>> r = Relation("RUS", "SYR", 1, "material_cooperation", 6.0, dt.date(2017, 1, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [dt.date(2017, 1, 8), dt.date(2017, 2, 1)])
@@ -709,7 +709,7 @@ def _position(positions: Positions, actor: str) -> tuple[float, float]:
         return float(x), float(y)
     except KeyError:
         raise NetvizError(
-            f"positions has no entry for actor {actor}; compute them with netviz.layout.compute_layout over all snapshots"
+            f"positions has no entry for actor {actor}; compute them with netviz.graph.layout.compute_layout over all snapshots"
         ) from None
     except (TypeError, ValueError):
         raise NetvizError(f"position of actor {actor} is {positions[actor]!r}; expected (x, y) numbers") from None
@@ -763,7 +763,7 @@ def _checked(G: Any, day: dt.date) -> nx.Graph:
 def _check_attributes(data: Mapping, required: tuple[str, ...], numeric: tuple[str, ...], where: str) -> None:
     if not data.keys() >= set(required):
         missing = ", ".join(k for k in required if k not in data)
-        raise NetvizError(f"{where} has no {missing}; build graphs with netviz.snapshots.build_snapshots")
+        raise NetvizError(f"{where} has no {missing}; build graphs with netviz.graph.snapshots.build_snapshots")
     for key in numeric:
         value = data[key]
         if value is None and key in _MAY_BE_NONE:

@@ -31,9 +31,9 @@ from typing import Any
 
 from netviz.errors import NetvizError
 from netviz.extract import FOUND_CONFIDENCE
+from netviz.ingest.yamlfile import LINE, load_yaml, where
 from netviz.model import Article, Relation
 from netviz.table import format_table
-from netviz.yamlfile import LINE, load_yaml, where
 
 #: An undirected, signed pair: (("RUS", "TUR"), -1).
 Pair = tuple[tuple[str, str], int]

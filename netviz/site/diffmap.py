@@ -1,7 +1,7 @@
 """The diff map: two snapshots on one offline page, each tie styled by how it changed.
 
 The page is a snapshot map (same template, layout, evidence panel and
-escaping as :func:`netviz.render.render_map`) drawn over the union of both
+escaping as :func:`netviz.site.render.render_map`) drawn over the union of both
 snapshots: formed ties blue, dissolved grey and dashed, flipped purple,
 strengthened dark teal, weakened orange, unchanged pale grey. A changed tie's
 tooltip and panel give its weight and sign before and after, and list the
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from netviz.compare import SnapshotDiff, TieChange
-from netviz.render import MAP_SCRIPTS, _legend, map_data, render_page
+from netviz.graph.compare import SnapshotDiff, TieChange
+from netviz.site.render import MAP_SCRIPTS, _legend, map_data, render_page
 
 #: Colour and dash of each kind of change, in legend order.
 CHANGE_STYLES = {
@@ -43,7 +43,7 @@ def union_graph(diff: SnapshotDiff, a: nx.Graph, b: nx.Graph) -> nx.Graph:
     >>> a, b = nx.Graph(), nx.Graph()
     >>> a.add_edge("TUR", "USA", weight=8.0, sign=1, polarity=1.0, count=1, evidence=())
     >>> b.add_edge("RUS", "TUR", weight=6.0, sign=1, polarity=1.0, count=1, evidence=())
-    >>> from netviz.compare import compare_snapshots
+    >>> from netviz.graph.compare import compare_snapshots
     >>> U = union_graph(compare_snapshots(a, b), a, b)
     >>> sorted((min(u, v), max(u, v), d["change"]) for u, v, d in U.edges(data=True))
     [('RUS', 'TUR', 'formed'), ('TUR', 'USA', 'dissolved')]

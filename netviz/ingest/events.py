@@ -82,12 +82,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from netviz.errors import NetvizError
+from netviz.ingest.yamlfile import load_yaml
 from netviz.model import KINDS, Evidence, Relation
 from netviz.table import format_table
-from netviz.yamlfile import load_yaml
 
 if TYPE_CHECKING:
-    from netviz.actors import Codebook
+    from netviz.ingest.actors import Codebook
 
 #: The formats :func:`read_events` reads, by their ``kind`` name.
 FORMATS = {"gdelt2": "GDELT 2.0 events", "gdelt1": "GDELT 1.0 events", "icews": "ICEWS coded events"}
@@ -101,7 +101,7 @@ MAX_BAD_SHARE = 0.01
 #: An event dated this many days or more before its report is counted as "early".
 EARLY_DAYS = 30
 
-TABLES = Path(__file__).parent / "data" / "events.yaml"
+TABLES = Path(__file__).parents[1] / "data" / "events.yaml"
 
 # Why a row gave no relation, in the order the summary lists them.
 MISSING = "an actor is missing or has no country"
@@ -731,7 +731,7 @@ def stream_events(path: Path | str, codebook: Codebook, *, kind: str | None = No
     Examples
     --------
     >>> import tempfile
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> p = Path(tempfile.mkdtemp()) / "events.tab"
     >>> _ = p.write_text("Event Date\\tSource Name\\tSource Sectors\\tSource Country\\tEvent Text\\tCAMEO Code\\t"
     ...     "Intensity\\tTarget Name\\tTarget Sectors\\tTarget Country\\tStory ID\\n"
@@ -761,7 +761,7 @@ def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None
     A one-row GDELT 2.0 export: Turkey fights Syria.
 
     >>> import tempfile
-    >>> from netviz.actors import load_codebook
+    >>> from netviz.ingest.actors import load_codebook
     >>> row = [""] * 61
     >>> row[0], row[1], row[26], row[29], row[30] = "1", "20191024", "190", "4", "-10.0"
     >>> row[5], row[7], row[15], row[17] = "TUR", "TUR", "SYR", "SYR"

@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 
 from netviz.errors import NetvizError
+from netviz.ingest.yamlfile import LINE, parse_yaml
 from netviz.model import Article
-from netviz.yamlfile import LINE, parse_yaml
 
 SUFFIXES = (".txt", ".md")
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)

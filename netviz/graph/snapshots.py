@@ -23,8 +23,8 @@ import networkx as nx
 from netviz.model import Relation
 
 if TYPE_CHECKING:
-    from netviz.actors import Codebook
-    from netviz.curated import Curated
+    from netviz.ingest.actors import Codebook
+    from netviz.ingest.curated import Curated
 
 #: ``|polarity|`` at or above which a tie counts as cooperative or hostile; below, mixed.
 MIXED_BELOW = 1 / 3

@@ -22,7 +22,7 @@ ended, an article fell out of the window, ...).
 
 Actors: ``appeared``, ``disappeared`` and, for actors present at both dates,
 ``strength_changes`` under the same threshold. Structure: actors that changed
-bloc (:func:`netviz.analysis.bloc_changes`) and the change in balance with
+bloc (:func:`netviz.graph.analysis.bloc_changes`) and the change in balance with
 the contradictions that arose or were resolved.
 
 ``compare_snapshots(b, a)`` is the mirror of ``compare_snapshots(a, b)``:
@@ -36,12 +36,13 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date, timedelta
+from functools import cached_property
 
 import networkx as nx
 
-from netviz.analysis import (
+from netviz.errors import NetvizError
+from netviz.graph.analysis import (
     SIGN_MARK,
     BalanceChange,
     BlocMove,
@@ -54,7 +55,6 @@ from netviz.analysis import (
     describe_triangle,
     find_blocs,
 )
-from netviz.errors import NetvizError
 from netviz.model import Relation, relation_record
 from netviz.table import format_table
 
@@ -240,7 +240,7 @@ def compare_snapshots(
         from 0 (any change) to below 1; ``None`` = ``DEFAULT_THRESHOLD`` (0.2).
     structure : also report bloc moves and the change in balance. Blocs come
         from the nodes' ``bloc`` attributes (the snapshot builder sets them),
-        else from :func:`netviz.analysis.find_blocs` (when an actor has none,
+        else from :func:`netviz.graph.analysis.find_blocs` (when an actor has none,
         or all are in the builder's placeholder bloc 0).
 
     Returns

@@ -17,12 +17,12 @@ The page replays these steps in the browser and updates vis-network's
 DataSets in place, so actors keep their place and only what changed is
 redrawn.
 
-The page is built like the snapshot maps of :mod:`netviz.render`: a pyvis
+The page is built like the snapshot maps of :mod:`netviz.site.render`: a pyvis
 ``Network`` renders our template (``timeline.html``, on ``base.html`` with
 its Content-Security-Policy), vis-network is inlined, and colours, widths and
 sizes come from the same helpers. Blocs and contradictions come from
-:mod:`netviz.analysis`, the changes between dates from
-:func:`netviz.compare.compare_snapshots`.
+:mod:`netviz.graph.analysis`, the changes between dates from
+:func:`netviz.graph.compare.compare_snapshots`.
 """
 
 from __future__ import annotations
@@ -38,14 +38,15 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 from pyvis.network import Network
 
-from netviz.analysis import find_blocs, steady_blocs, structural_balance
-from netviz.compare import compare_snapshots
-from netviz.diffmap import CHANGE_STYLES
 from netviz.errors import NetvizError
+from netviz.graph.analysis import find_blocs, steady_blocs, structural_balance
+from netviz.graph.compare import compare_snapshots
+from netviz.graph.layout import compute_layout
+from netviz.graph.snapshots import evidence_order
 from netviz.io import atomic_write_text
-from netviz.layout import compute_layout
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
-from netviz.render import (
+from netviz.site.diffmap import CHANGE_STYLES
+from netviz.site.render import (
     BLOC_COLORS,
     DASH_PATTERN,
     LARGE_MAP,
@@ -58,15 +59,14 @@ from netviz.render import (
     node_size,
     vis_options,
 )
-from netviz.snapshots import evidence_order
 
 if TYPE_CHECKING:
-    from netviz.actors import Codebook
+    from netviz.ingest.actors import Codebook
 
 #: Scripts of the timeline page, in order (their hashes go in the page's CSP).
 TIMELINE_SCRIPTS = ("vis-network.min.js", "netviz.js", "timeline.js")
 #: Ties that formed or flipped since the previous date glow in their diff map colour
-#: (netviz.diffmap); one that dissolved is drawn once more, grey and dashed, as on the diff map.
+#: (netviz.site.diffmap); one that dissolved is drawn once more, grey and dashed, as on the diff map.
 CHANGE_COLORS = {kind: CHANGE_STYLES[kind][0] for kind in ("formed", "flipped", "dissolved")}
 #: The dash pattern of a dissolved tie, as on the diff map.
 DISSOLVED_DASHES = [6, 6]
@@ -82,10 +82,10 @@ ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 #: Fields of one entry of ``actors``.
 ACTOR_FIELDS = ("id", "label", "type", "x", "y", "aliases")
 #: The state of a tie on a date: ``origins`` is a bit mask over :data:`netviz.model.ORIGINS`,
-#: ``width`` the drawn width (:func:`netviz.render.edge_width` against the largest weight of all dates).
+#: ``width`` the drawn width (:func:`netviz.site.render.edge_width` against the largest weight of all dates).
 TIE_FIELDS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins", "width")
 #: The state of an actor on a date: ``bloc`` is null for an actor in no bloc of two or more,
-#: ``size`` the drawn radius (:func:`netviz.render.node_size`).
+#: ``size`` the drawn radius (:func:`netviz.site.render.node_size`).
 ACTOR_STATE_FIELDS = ("bloc", "strength", "size")
 WEIGHT, SIGN = TIE_FIELDS.index("weight"), TIE_FIELDS.index("sign")
 #: The lists of changes each step carries, as shown in the page.
@@ -103,7 +103,7 @@ def timeline_data(
 
     Parameters
     ----------
-    snapshots : snapshot graphs by date (as built by :func:`netviz.snapshots.build_snapshots`).
+    snapshots : snapshot graphs by date (as built by :func:`netviz.graph.snapshots.build_snapshots`).
     positions : ``{actor id: (x, y)}`` for every actor of every snapshot.
     codebook : if given, the aliases of each actor (and the names of the people
         who speak for it) are added so the page's search box finds them.
@@ -120,7 +120,7 @@ def timeline_data(
     Examples
     --------
     >>> from netviz.model import Evidence
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [date(2017, 1, 8), date(2017, 3, 8)])
@@ -262,7 +262,7 @@ def _partition(G: nx.Graph) -> dict[str, int]:
     """The snapshot's blocs: its nodes' ``bloc`` (None: in no bloc).
 
     When no actor is in a bloc other than 0, which is build_snapshots'
-    placeholder, :func:`netviz.analysis.find_blocs` finds them (a true
+    placeholder, :func:`netviz.graph.analysis.find_blocs` finds them (a true
     single bloc is found again).
     """
     given = dict(G.nodes(data="bloc"))
@@ -283,7 +283,7 @@ def _unbalanced(G: nx.Graph, changed: set[tuple[str, str]], previous: set[tuple[
     """The unbalanced triangles (contradictions) of ``G``, from those of the date before.
 
     Only a triangle through a tie that formed, dissolved or changed sign
-    (``changed``) can change; :func:`netviz.analysis.structural_balance`
+    (``changed``) can change; :func:`netviz.graph.analysis.structural_balance`
     judges those on the part of ``G`` they span, so a date costs what
     changed, not the whole graph.
     """
@@ -300,7 +300,7 @@ def _unbalanced(G: nx.Graph, changed: set[tuple[str, str]], previous: set[tuple[
 
 
 def _changes(before: nx.Graph | None, after: nx.Graph, tie_index: Mapping[tuple[str, str], int], actor_index: Mapping[str, int]) -> dict[str, Any]:
-    """What changed since the previous date, from :func:`netviz.compare.compare_snapshots` (so
+    """What changed since the previous date, from :func:`netviz.graph.compare.compare_snapshots` (so
     the page and the diffs agree on what counts as stronger or weaker), as tie and actor indices:
     ``formed`` ``[tie, sign]``, ``flipped`` ``[tie, sign before, sign after]``, ``dissolved``
     ``[tie, sign before, why]``, ``strengthened``/``weakened`` ``[tie, weight before, weight after]``,
@@ -340,7 +340,7 @@ def _check_snapshots(snapshots: Mapping[date, nx.Graph]) -> list[date]:
                 if key not in attrs:
                     raise NetvizError(
                         f"render_timeline: tie {u}-{v} of the snapshot of {day} has no {key!r};"
-                        " build snapshots with netviz.snapshots.build_snapshots"
+                        " build snapshots with netviz.graph.snapshots.build_snapshots"
                     )
             weight, sign = attrs["weight"], attrs["sign"]
             if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not math.isfinite(weight) or weight < 0:
@@ -476,7 +476,7 @@ def _aliases(actor: str, label: str, codebook: Codebook | None) -> list[str]:
 class TimelineNetwork(Network):
     """A pyvis ``Network`` that renders the timeline page.
 
-    Like :class:`netviz.render.MapNetwork`, it keeps pyvis's vis-network
+    Like :class:`netviz.site.render.MapNetwork`, it keeps pyvis's vis-network
     ``options`` and renders our template (``timeline.html``, offline and
     escaped) instead of pyvis's own. The nodes and edges are not pyvis's: the
     page script builds them date by date from ``data`` (:func:`timeline_data`).
@@ -510,9 +510,9 @@ def render_timeline(
 
     Parameters
     ----------
-    snapshots : snapshot graphs by date (see :func:`netviz.snapshots.build_snapshots`); not modified.
+    snapshots : snapshot graphs by date (see :func:`netviz.graph.snapshots.build_snapshots`); not modified.
     path : the HTML file to write (atomically; its folder is created).
-    positions : ``{actor id: (x, y)}``; computed with :func:`netviz.layout.compute_layout` when None.
+    positions : ``{actor id: (x, y)}``; computed with :func:`netviz.graph.layout.compute_layout` when None.
     codebook : adds actor aliases (and the names of the people who speak for
         each actor) to the search box.
     title : the page title.
@@ -521,7 +521,7 @@ def render_timeline(
     --------
     >>> import tempfile
     >>> from netviz.model import Evidence
-    >>> from netviz.snapshots import build_snapshots
+    >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
     >>> out = render_timeline(build_snapshots([r], [date(2017, 1, 8)]), Path(tempfile.mkdtemp()) / "t.html")

@@ -1,0 +1,1 @@
+"""The signed graph: snapshots over time, comparison, analysis and layout."""

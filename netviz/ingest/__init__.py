@@ -1,0 +1,1 @@
+"""Reading what netviz is given: articles, the actor codebook, curated relations, event files."""

@@ -1,0 +1,1 @@
+"""Pages: dated maps, diff maps and the timeline."""
