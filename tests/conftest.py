@@ -9,7 +9,12 @@
               has drawn and loaded its evidence (``<html data-netviz-ready>``).
               Returns a :class:`Tab`.
 ``artifacts`` tests/artifacts/ (git-ignored): screenshots for a person to look at.
+``shared``    the project's ``../shared/`` folder (dev corpus, real corpus, GDELT
+              sample, GEXF schemas): present beside the repository in CI and
+              for developers, never on a user's machine.
 
+Tests that need ``../shared/`` ask for the ``shared`` fixture: on a user's
+machine they skip with the reason, and when ``CI`` is set they fail instead.
 Browser tests never skip silently: without playwright or Chromium they fail
 when the ``CI`` environment variable is set, and skip with the reason otherwise.
 """
@@ -24,6 +29,8 @@ from typing import Any, Callable
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: ../shared beside the repository (read-only; never copied into it)
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,6 +71,21 @@ def chromium(tmp_path_factory: pytest.TempPathFactory):
         )
         yield context
         context.close()
+
+
+def _require(reason: str | None) -> None:
+    """Skip with ``reason`` on a user's machine; fail when ``CI`` is set."""
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"this test must run in CI, but {reason}", pytrace=False)
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """``../shared/``: the dev and real corpora, the seeds' gold, GDELT, GEXF schemas."""
+    _require(None if SHARED.is_dir() else f"{SHARED} is not here (it sits beside the repository for netviz's developers and CI only)")
+    return SHARED
 
 
 @dataclass
