@@ -7,6 +7,7 @@ surfaces as a :class:`~netviz.errors.NetvizError`, printed as one
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
@@ -42,18 +43,42 @@ from netviz.graph.layout import compute_layout
 from netviz.ingest import events as event_data
 from netviz.ingest.actors import actor_record, load_codebook
 from netviz.ingest.corpus import load_articles, read_article
+from netviz.io import OutputFolder
 from netviz.model import relation_record
 from netviz.site.diffmap import render_diff_map
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
 
+# click's UsageError, whether typer vendors click (0.2x) or depends on it
+_UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _usage_error(exc: Exception) -> typer.Exit:
+    """A usage error as one ``Error:`` line (with where to find help) and exit code 1."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # bare `netviz`: the help is the answer
+        typer.echo(exc.ctx.get_help())
+        return typer.Exit(0)
+    message = " ".join(exc.format_message().split()).rstrip(".")
+    where = f"; see '{exc.ctx.command_path} --help'" if exc.ctx else ""
+    typer.echo(f"Error: {message}{where}", err=True)
+    return typer.Exit(1)
+
+
 class _Group(TyperGroup):
-    """Turns library errors into one line on stderr and exit code 1."""
+    """Turns library errors and usage errors into one line on stderr and exit code 1."""
+
+    def make_context(self, *args, **kwargs):  # noqa: D102 - click hook
+        try:
+            return super().make_context(*args, **kwargs)
+        except _UsageError as exc:
+            raise _usage_error(exc) from None
 
     def invoke(self, ctx):  # noqa: D102 - click hook
         try:
             return super().invoke(ctx)
+        except _UsageError as exc:
+            raise _usage_error(exc) from None
         except NetvizError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
@@ -81,11 +106,13 @@ CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", h
 NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
 Cues = Annotated[list[Path], typer.Option("--cues", metavar="FILE", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
-Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
+Window = Annotated[Optional[int], typer.Option("--window", min=1, max=pipeline.MAX_WINDOW, help=f"Each snapshot holds the last N days (1 to {pipeline.MAX_WINDOW:,}).", metavar="DAYS")]
 Events = Annotated[list[Path], typer.Option("--events", metavar="FILE", help="A GDELT or ICEWS event file to merge in (repeatable).")]
 Period = Annotated[str, typer.Option("--period", metavar="day|week|month", help="Group event dates into snapshots by day, week or month.")]
 EventDate = Annotated[str, typer.Option("--event-date", metavar="event|added", help="Place events on their event date (event) or the day GDELT added them (added).")]
-Out = Annotated[Path, typer.Option("--out", metavar="PATH", help="Output folder.")]
+Out = Annotated[Path, typer.Option("--out", metavar="PATH", help="Output folder: new, empty, or one netviz built before.")]
+Force = Annotated[bool, typer.Option("--force", help="Write into an output folder that holds other files (pages with netviz's file names are replaced).")]
+Strict = Annotated[bool, typer.Option("--strict", help="An article file that cannot be read is an error, instead of being left out with a warning.")]
 # --- how relations are extracted (build, extract) ----------------------------
 Jobs = Annotated[Optional[int], typer.Option("--jobs", min=1, metavar="N", show_default=False, help="Worker processes for extraction [default: every core]; 1 runs in this process.")]
 Engine = Annotated[str, typer.Option("--engine", metavar="local|dask", help="Extract on this machine (local) or on a Dask cluster (dask; pip install 'netviz[dask]').")]
@@ -113,6 +140,7 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
         engine=o["engine"],
         scheduler=o["scheduler"],
         cache_dir=cache_dir,
+        strict=o["strict"],
     )
     for warning in result.warnings:
         typer.echo(f"Warning: {warning}", err=True)
@@ -149,26 +177,40 @@ _SHARED = {  # name: (annotation, default) of the options every snapshot command
     "engine": (Engine, "local"),
     "scheduler": (Scheduler, None),
     "no_cache": (NoCache, False),
+    "strict": (Strict, False),
 }
 
 
-def snapshot_command(output: Callable[[dict], Path] = lambda own: Path("output")):
+@contextlib.contextmanager
+def _existing_cache(own: dict):
+    """Read-only commands reuse the cache a build left in output/, and never create one."""
+    cache = Path("output") / CACHE
+    yield cache if cache.is_dir() else None
+
+
+def snapshot_command(cache: Callable[[dict], contextlib.AbstractContextManager] = _existing_cache):
     """Give a command the shared input options and build the snapshots before calling it.
 
     The command's first parameter, ``result``, receives the :class:`pipeline.Build`;
-    ``output`` names the folder whose ``.cache`` keeps extracted articles, from
-    the command's own options.
+    ``cache`` gives, from the command's own options, a context manager whose
+    value is the extraction cache folder (or None); a command with a
+    ``workspace`` parameter receives that value too.
     """
     def decorate(func: Callable) -> Callable:
-        own = [p for p in inspect.signature(func, eval_str=True).parameters.values() if p.name != "result"]
+        params = inspect.signature(func, eval_str=True).parameters
+        own = [p for p in params.values() if p.name not in ("result", "workspace")]
         shared = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, default=d, annotation=a)
                   for n, (a, d) in _SHARED.items()]
 
         @functools.wraps(func)
         def command(**options):
             given = {name: options.pop(name) for name in _SHARED}
-            result = _build(given, None if given["no_cache"] else output(options) / CACHE)
-            return func(result, **options)
+            with cache(options) as workspace:
+                folder = getattr(workspace, "cache", workspace)
+                result = _build(given, None if given["no_cache"] else folder)
+                if "workspace" in params:
+                    options["workspace"] = workspace
+                return func(result, **options)
 
         command.__signature__ = inspect.Signature(own + shared)
         command.__annotations__ = {p.name: p.annotation for p in own + shared}
@@ -178,17 +220,20 @@ def snapshot_command(output: Callable[[dict], Path] = lambda own: Path("output")
 
 
 @app.command()
-@snapshot_command(output=lambda own: pipeline.output_folder(own["out"]))
+@snapshot_command(cache=lambda own: OutputFolder(own["out"], force=own["force"]))
 def build(
     result: pipeline.Build,
+    workspace: OutputFolder,
     out: Out = Path("output"),
+    force: Force = False,
     color_by: Annotated[str, typer.Option("--color-by", metavar="bloc|type", help="What an actor's colour shows.",
                                           callback=lambda v: _one_of("--color-by", v, ("bloc", "type")))] = "bloc",
 ) -> None:
     """Build one offline HTML map per article date, diff maps, the timeline and output/index.html."""
-    site = pipeline.write_site(result, out, color_by=color_by, progress=_progress)
+    site = pipeline.write_site(result, workspace.staging, color_by=color_by, progress=_progress)
+    workspace.publish()
     typer.echo(pipeline.format_summary(result))
-    typer.echo(f"\nMaps written to {site.index}")
+    typer.echo(f"\nMaps written to {out / site.index.name}")
 
 
 @app.command()
@@ -224,7 +269,7 @@ def compare(
     date_a: Annotated[str, typer.Argument(metavar="DATE_A", help="YYYY-MM-DD, first or last.", show_default=False)],
     date_b: Annotated[str, typer.Argument(metavar="DATE_B", help="YYYY-MM-DD, first or last.", show_default=False)],
     output_format: Format = "table",
-    threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", help="A tie strengthened or weakened when its weight moved by at least this share of the larger of its two weights.")] = DEFAULT_THRESHOLD,
+    threshold: Annotated[float, typer.Option("--threshold", metavar="SHARE", min=0.0, max=1.0, help="A tie strengthened or weakened when its weight moved by at least this share of the larger of its two weights.")] = DEFAULT_THRESHOLD,
     html: Annotated[Optional[Path], typer.Option("--html", metavar="PATH", help="Also write the diff map, an offline HTML page.", show_default=False)] = None,
 ) -> None:
     """What formed, dissolved, flipped, strengthened and weakened between two dates."""
@@ -255,7 +300,7 @@ def analyze(
 
 
 @app.command()
-@snapshot_command(output=lambda own: Path(own["out"]).parent if Path(own["out"]).suffix else Path(own["out"]))
+@snapshot_command()
 def timeline(
     result: pipeline.Build,
     out: Annotated[Path, typer.Option("--out", metavar="PATH", help="The page to write (a folder: timeline.html inside it).")] = Path("output/timeline.html"),
@@ -263,6 +308,7 @@ def timeline(
     """Write one offline page holding every snapshot, with a date slider (output/timeline.html)."""
     if out.is_dir():
         out = out / "timeline.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
     path = render_timeline(result.snapshots, out, codebook=result.codebook)
     typer.echo(f"Timeline of {len(result.snapshots)} dates written to {path}")
 
@@ -279,11 +325,16 @@ def events(
     if output_format not in ("table", "jsonl"):
         raise NetvizError(f"--format {output_format!r} must be table or jsonl")
     codebook = load_codebook(*actors)
+    written = 0
     for path in files:
         stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field)
         if output_format == "jsonl":
-            for rel in stream:
-                typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
+            try:
+                for rel in stream:  # one write per record: a record is whole or absent
+                    typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
+                    written += 1
+            except NetvizError as exc:
+                raise NetvizError(f"{exc} ({written:,} records written before the error: the output is incomplete)") from None
         else:
             typer.echo(event_data.relations_table(list(stream)))
         for warning in stream.warnings:

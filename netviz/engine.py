@@ -224,11 +224,19 @@ def extract_corpus(
     return ExtractionRun(relations, stats)
 
 
+#: ``jobs`` may be at most this many times the cores: more processes only contend for them
+JOBS_PER_CORE = 4
+
+
 def _check_jobs(jobs: int | None) -> int:
     if jobs is None:
         return default_jobs()
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise NetvizError(f"jobs must be a whole number of at least 1, not {jobs!r}; use --jobs 1 to run in this process")
+    most = JOBS_PER_CORE * default_jobs()
+    if jobs > most:
+        raise NetvizError(f"--jobs {jobs} is more than {JOBS_PER_CORE} per core ({most} here); "
+                          f"use --jobs {most} or fewer, or --engine dask to spread the work over machines")
     return jobs
 
 

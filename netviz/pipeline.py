@@ -22,7 +22,7 @@ from netviz.graph.compare import compare_snapshots
 from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
-from netviz.ingest.corpus import load_articles, parse_date
+from netviz.ingest.corpus import parse_date, read_corpus
 from netviz.ingest.curated import Curated, load_curated
 from netviz.ingest.events import PERIODS, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
@@ -32,6 +32,8 @@ from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
 Progress = Callable[[str], None]
+#: the longest --window, in days (a century): longer windows are cumulative snapshots
+MAX_WINDOW = 36_525
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class Build:
     #: one summary per imported event file, and the warnings (bad rows) of all of them
     event_imports: tuple[EventSummary, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: ``path: reason`` of each article file that could not be read and was left out
+    left_out: tuple[str, ...] = ()
 
     @property
     def dates(self) -> list[date]:
@@ -126,6 +130,7 @@ def build(
     cache_dir: Path | str | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    strict: bool = False,
 ) -> Build:
     """Load articles under ``data``, extract relations, merge curated ones and build the snapshots.
 
@@ -145,8 +150,12 @@ def build(
         processes (default: every core), a cache folder for finished articles
         (``netviz build`` uses ``OUT/.cache``), ``local`` or ``dask``, and the
         Dask scheduler's address; see :func:`netviz.engine.extract_corpus`.
+    strict : an article file that cannot be read raises :class:`NetvizError`
+        instead of being left out with a warning (see :attr:`Build.left_out`).
     """
     say = progress or (lambda message: None)
+    if options.window is not None and not 1 <= options.window <= MAX_WINDOW:
+        raise NetvizError(f"window {options.window} must be 1 to {MAX_WINDOW:,} days; use cumulative snapshots for more")
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
     cur = load_curated([Path(p) for p in curated], codebook, bundled=bundled_curated)
@@ -155,7 +164,9 @@ def build(
     say("reading articles")
     # event files alone make a map too: then a missing article folder is no error
     only_events = events and not Path(data).exists()
-    articles = () if only_events else tuple(load_articles(find_articles_folder(Path(data))))
+    corpus = None if only_events else read_corpus(find_articles_folder(Path(data)), strict=strict)
+    articles = corpus.articles if corpus else ()
+    left_out = corpus.left_out if corpus else ()
     say(f"extracting relations from {len(articles)} articles")
     run = extract_corpus(articles, codebook, cue_lexicon, jobs=jobs, cache_dir=cache_dir, engine=engine,
                          scheduler=scheduler)
@@ -166,7 +177,7 @@ def build(
     dates: dict[date, list[str]] = {}
     for art in articles:
         dates.setdefault(art.date, []).append(art.id)
-    summaries, warnings = [], []
+    summaries, warnings = [], [f"{problem} (article left out)" for problem in left_out]
     for path in events:
         say(f"importing events from {path}")
         imported = read_events(path, codebook, date_field=event_date)
@@ -183,7 +194,7 @@ def build(
     )
     say("finding blocs")
     snapshots = assign_steady_blocs(snapshots)
-    return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries), tuple(warnings))
+    return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries), tuple(warnings), left_out)
 
 
 def format_summary(result: Build) -> str:
@@ -197,9 +208,11 @@ def format_summary(result: Build) -> str:
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
     events = f", {imported} imported from event files" if result.event_imports else ""
+    left_out = (f"; {len(result.left_out)} unreadable article file{'s' * (len(result.left_out) != 1)} left out "
+                "(see the warnings; --strict makes them errors)") if result.left_out else ""
     return (
         f"{len(result.articles)} articles, {extracted} relations extracted{events}, "
-        f"{len(result.curated.relations)} curated; snapshots are {result.options.describe()}\n\n{table}"
+        f"{len(result.curated.relations)} curated{left_out}; snapshots are {result.options.describe()}\n\n{table}"
     )
 
 

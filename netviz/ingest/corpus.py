@@ -11,21 +11,31 @@ A file looks like::
     Article text ...
 
 Front matter is optional except for ``date`` (YYYY-MM-DD). Without a title the
-first line of the text stands in; the article id is the file stem.
+first line of the text stands in; the article id is the file stem. Other
+front matter fields are free metadata, except a near miss of a known one
+(``tilte``), which is an error. Files larger than :data:`MAX_ARTICLE_BYTES`
+or holding NUL bytes are refused.
+
+:func:`read_corpus` reads a whole collection and leaves out (with a message)
+the files it cannot read; :func:`load_articles` stops at the first one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from netviz.errors import NetvizError
-from netviz.ingest.yamlfile import LINE, parse_yaml
+from netviz.ingest.yamlfile import LINE, check_fields, parse_yaml
 from netviz.model import Article
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = (".txt", ".md")  # in any case: .TXT is an article too
+#: article files larger than this are refused: a news article is 5-50 kB
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+FRONT_MATTER = {"title": "text", "date": "date", "source": "text", "url": "text"}
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -57,11 +67,12 @@ def parse_article(text: str, path: Path, default_date: date | None = None) -> Ar
     match = _FRONT.match(text)
     if match:
         try:
-            loaded = parse_yaml(match.group(1), path)
+            loaded = parse_yaml(match.group(1), path, first_line=2)
         except NetvizError as exc:
             raise NetvizError(f"{exc} (in the front matter: 'key: value' lines between two '---' lines)") from None
         if loaded is not None and not isinstance(loaded, dict):
             raise NetvizError(f"{path}: front matter must be 'key: value' lines, e.g. 'date: 2017-01-08'")
+        check_fields(loaded or {}, FRONT_MATTER, path, "front matter", strict=False)
         meta = {k: v for k, v in (loaded or {}).items() if k != LINE}
         body = text[match.end():]
     elif text.lstrip("\ufeff").startswith("---"):
@@ -90,6 +101,8 @@ def parse_article(text: str, path: Path, default_date: date | None = None) -> Ar
 def read_article(path: Path, default_date: date | None = None) -> Article:
     """Read and parse one article file (UTF-8)."""
     try:
+        if path.stat().st_size > MAX_ARTICLE_BYTES:
+            raise NetvizError(f"{path}: larger than {MAX_ARTICLE_BYTES // 2**20} MB, too large for one article; split it")
         raw = path.read_bytes()
     except OSError as exc:
         raise NetvizError(f"{path}: cannot read the file ({exc.strerror})") from None
@@ -98,7 +111,11 @@ def read_article(path: Path, default_date: date | None = None) -> Article:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise NetvizError(f"{path}: line {line} is not UTF-8 text; re-save the file as UTF-8") from None
-    return parse_article(text.replace("\r\n", "\n"), path, default_date)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise NetvizError(f"{path}: line {line} holds a NUL byte: a binary file, not text; pass the article as plain text")
+    # Windows (\r\n) and old Mac (\r) line ends read like \n
+    return parse_article(text.replace("\r\n", "\n").replace("\r", "\n"), path, default_date)
 
 
 def article_files(paths: Iterable[Path]) -> list[Path]:
@@ -106,14 +123,59 @@ def article_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file() and not p.name.startswith("."))
+            files.extend(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("."))
         elif path.is_file():
-            if path.suffix not in SUFFIXES:
+            if path.suffix.lower() not in SUFFIXES:
                 raise NetvizError(f"{path}: not an article file; articles are .txt or .md files")
             files.append(path)
         else:
             raise NetvizError(f"{path}: no such file or folder; check the path")
     return sorted(set(files))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of a collection, and the files left out because they could not be read."""
+
+    articles: tuple[Article, ...]
+    #: one ``path: reason`` message per file left out
+    left_out: tuple[str, ...] = ()
+
+
+def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, *, strict: bool = False) -> Corpus:
+    """Load every article under ``paths``, sorted by date then id, leaving out the unreadable ones.
+
+    A file that cannot be read (bad front matter, no date, not UTF-8, ...) is
+    left out and named in :attr:`Corpus.left_out`; with ``strict=True`` it
+    raises :class:`NetvizError` instead. A missing path, a folder without
+    articles and two articles with the same id always raise.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("---\\ndate: 2017-01-08\\n---\\nText a.")
+    >>> _ = (d / "b.txt").write_text("---\\ntitle: no date\\n---\\nText b.")
+    >>> c = read_corpus(d)
+    >>> [a.id for a in c.articles], len(c.left_out)
+    (['a'], 1)
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    files = article_files(paths)
+    if not files:
+        raise NetvizError(f"{', '.join(map(str, paths))}: no .txt or .md articles found; point to a folder of articles")
+    articles, left_out = [], []
+    for f in files:
+        try:
+            articles.append(read_article(f, default_date))
+        except NetvizError as exc:
+            if strict:
+                raise
+            left_out.append(str(exc))
+    seen: dict[str, Path] = {}
+    for art in articles:
+        if art.id in seen:
+            raise NetvizError(f"{art.path}: article id {art.id!r} is also used by {seen[art.id]}; rename one file")
+        seen[art.id] = art.path
+    return Corpus(tuple(sorted(articles, key=lambda a: (a.date, a.id))), tuple(left_out))
 
 
 def load_articles(paths: Iterable[Path] | Path, default_date: date | None = None) -> list[Article]:
@@ -129,14 +191,4 @@ def load_articles(paths: Iterable[Path] | Path, default_date: date | None = None
     >>> [(a.id, a.date.isoformat()) for a in load_articles(d)]
     [('a', '2017-01-08'), ('b', '2018-04-21')]
     """
-    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    files = article_files(paths)
-    if not files:
-        raise NetvizError(f"{', '.join(map(str, paths))}: no .txt or .md articles found; point to a folder of articles")
-    articles = [read_article(f, default_date) for f in files]
-    seen: dict[str, Path] = {}
-    for art in articles:
-        if art.id in seen:
-            raise NetvizError(f"{art.path}: article id {art.id!r} is also used by {seen[art.id]}; rename one file")
-        seen[art.id] = art.path
-    return sorted(articles, key=lambda a: (a.date, a.id))
+    return list(read_corpus(paths, default_date, strict=True).articles)

@@ -71,6 +71,7 @@ from __future__ import annotations
 import gzip
 import io
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -255,9 +256,13 @@ def _open_binary(path: Path) -> Iterator[io.BufferedIOBase]:
                 members = [m for m in archive.namelist() if not m.endswith("/")]
                 if len(members) != 1:
                     raise NetvizError(f"{path}: a zip archive must hold exactly one event file, this one holds {len(members)}; unzip it and pass the files")
-                with archive.open(members[0]) as fh:
+                try:
+                    member = archive.open(members[0])
+                except (NotImplementedError, RuntimeError) as exc:  # a compression zipfile lacks, a password
+                    raise NetvizError(f"{path}: cannot unpack the zip archive ({exc}); unzip it with another tool and pass the file") from None
+                with member as fh:
                     yield fh
-        except (zipfile.BadZipFile, EOFError) as exc:
+        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise NetvizError(f"{path}: damaged zip archive ({exc}); download it again") from None
     elif magic.startswith(b"\x1f\x8b"):
         with gzip.open(path, "rb") as fh:
@@ -267,14 +272,27 @@ def _open_binary(path: Path) -> Iterator[io.BufferedIOBase]:
             yield fh
 
 
-def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """``(line number, line without its end)`` for every line; compression errors become NetvizError."""
+#: a line longer than this (bytes) is not an event row: it is skipped unread (a GDELT row is ~1 kB)
+MAX_LINE = 1024 * 1024
+_DAMAGED = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
+
+
+def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, line without its end)`` for every line, ``None`` for a line over
+    :data:`MAX_LINE` (skipped without holding it in memory); compression errors become NetvizError."""
     with _open_binary(path) as fh:
+        number = 0
         try:
-            for number, line in enumerate(fh, 1):
-                yield number, line.rstrip(b"\r\n")
-        except (OSError, EOFError, zipfile.BadZipFile) as exc:
-            raise NetvizError(f"{path}: the compressed data is damaged ({exc}); download the file again") from None
+            while line := fh.readline(MAX_LINE + 1):
+                number += 1
+                if len(line) > MAX_LINE:
+                    while line and not line.endswith(b"\n"):
+                        line = fh.readline(MAX_LINE)
+                    yield number, None
+                else:
+                    yield number, line.rstrip(b"\r\n")
+        except _DAMAGED as exc:
+            raise NetvizError(f"{path}: the compressed data is damaged near line {number + 1} ({exc}); download the file again") from None
 
 
 def _first_line(path: Path) -> tuple[int, str]:
@@ -282,11 +300,13 @@ def _first_line(path: Path) -> tuple[int, str]:
     with _open_binary(path) as fh:
         try:
             head = fh.read(8192)
-        except (OSError, EOFError, zipfile.BadZipFile) as exc:
+        except _DAMAGED as exc:
             raise NetvizError(f"{path}: the compressed data is damaged ({exc}); download the file again") from None
     if b"\x00" in head:
         raise NetvizError(f"{path}: binary file, not a GDELT or ICEWS event export; pass the tab-separated text file")
     for number, line in _numbered_lines(path):
+        if line is None:
+            raise NetvizError(f"{path}:{number}: a line longer than {MAX_LINE:,} bytes; not a GDELT or ICEWS event export")
         if line.strip():
             try:
                 return number, line.decode("utf-8")
@@ -494,6 +514,10 @@ class EventStream:
         """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
         header_seen = self._header is None
         for number, raw in _numbered_lines(self.path):
+            if raw is None:
+                self.summary.rows += 1
+                self._malformed(number, f"a line longer than {MAX_LINE:,} bytes")
+                continue
             if not raw.strip():
                 continue
             if not header_seen:
