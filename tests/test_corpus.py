@@ -7,7 +7,6 @@ from netviz.errors import NetvizError
 from netviz.ingest.corpus import load_articles
 
 SEEDS = Path(__file__).parent.parent / "data" / "articles"
-SHARED = Path(__file__).parent.parent.parent / "shared" / "seeds"
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -16,10 +15,11 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def test_seed_articles_carry_the_dates_and_titles_of_the_seed_index():
+def test_seed_articles_carry_the_dates_and_titles_of_the_seed_index(shared):
     import yaml
 
-    index = yaml.safe_load((SHARED / "articles.yaml").read_text(encoding="utf-8"))
+    seeds = shared / "seeds"
+    index = yaml.safe_load((seeds / "articles.yaml").read_text(encoding="utf-8"))
     articles = {a.id + ".txt": a for a in load_articles(SEEDS)}
     assert set(articles) == set(index)
     for name, meta in index.items():
@@ -27,7 +27,7 @@ def test_seed_articles_carry_the_dates_and_titles_of_the_seed_index():
         assert articles[name].title == meta["title"]
         assert articles[name].source == meta["source"]
         # the text is the seed text, untouched
-        assert articles[name].text == (SHARED / name).read_text(encoding="utf-8")
+        assert articles[name].text == (seeds / name).read_text(encoding="utf-8")
 
 
 def test_articles_are_sorted_by_date_and_front_matter_is_optional_but_date(tmp_path):

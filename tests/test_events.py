@@ -19,8 +19,12 @@ from netviz.ingest.events import (
 )
 from netviz.model import KINDS, relation_record
 
-GDELT = Path("/work/shared/external/gdelt-20191024143000.export.CSV")
-needs_gdelt = pytest.mark.skipif(not GDELT.exists(), reason="the shared GDELT sample is not on this machine")
+
+
+@pytest.fixture
+def gdelt(shared) -> Path:
+    """The real GDELT 2.0 file of ../shared (2,111 rows of 2019-10-24 14:30)."""
+    return shared / "external" / "gdelt-20191024143000.export.CSV"
 
 # States only, named so that no GDELT actor name resolves to them: every
 # mapping then goes through the country code, which the test recomputes.
@@ -51,17 +55,16 @@ def full_codebook() -> Codebook:
     )
 
 
-def gdelt_rows() -> list[list[str]]:
-    with GDELT.open(encoding="utf-8", newline="") as fh:
+def gdelt_rows(gdelt: Path) -> list[list[str]]:
+    with gdelt.open(encoding="utf-8", newline="") as fh:
         return list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 # --- the real GDELT 2.0 sample -------------------------------------------------
 
 
-@needs_gdelt
-def test_gdelt_sample_counts_match_an_independent_reading_of_the_raw_columns():
-    rows = gdelt_rows()
+def test_gdelt_sample_counts_match_an_independent_reading_of_the_raw_columns(gdelt):
+    rows = gdelt_rows(gdelt)
     assert {len(r) for r in rows} == {61}  # the documented GDELT 2.0 layout
 
     armed = {"REB", "INS", "SEP"}
@@ -86,7 +89,7 @@ def test_gdelt_sample_counts_match_an_independent_reading_of_the_raw_columns():
         signs[1 if float(r[30]) > 0 else -1] += 1
         kinds[quad[r[29]]] += 1
 
-    result = read_events(GDELT, states_codebook())
+    result = read_events(gdelt, states_codebook())
     s = result.summary
     assert (s.format, s.rows, s.used) == ("gdelt2", len(rows), sum(expected.values()))
     assert s.used + sum(s.skipped.values()) == s.rows
@@ -98,10 +101,9 @@ def test_gdelt_sample_counts_match_an_independent_reading_of_the_raw_columns():
     assert result.warnings == ()
 
 
-@needs_gdelt
-def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_quadclass_as_given():
-    by_id = {r[0]: r for r in gdelt_rows()}
-    result = read_events(GDELT, states_codebook())
+def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_quadclass_as_given(gdelt):
+    by_id = {r[0]: r for r in gdelt_rows(gdelt)}
+    result = read_events(gdelt, states_codebook())
     assert result.relations
     for rel in result.relations:
         raw = by_id[rel.evidence.rule.removeprefix("gdelt event ")]
@@ -114,13 +116,12 @@ def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_quadclass_as
     assert any(r[28] == "09" and r[29] == "2" for r in by_id.values())
 
 
-@needs_gdelt
-def test_gdelt_date_added_places_events_on_the_report_date():
-    rows = gdelt_rows()
+def test_gdelt_date_added_places_events_on_the_report_date(gdelt):
+    rows = gdelt_rows(gdelt)
     old = [r for r in rows if (date(2019, 10, 24) - date(int(r[1][:4]), int(r[1][4:6]), int(r[1][6:]))).days >= 30]
     assert old, "the sample has events dated a year before their report"
-    by_event = read_events(GDELT, states_codebook())
-    by_added = read_events(GDELT, states_codebook(), date_field="added")
+    by_event = read_events(gdelt, states_codebook())
+    by_added = read_events(gdelt, states_codebook(), date_field="added")
     assert {r.date for r in by_added.relations} == {date(2019, 10, 24)}
     # The evidence keeps each event's own date.
     kept = sorted(r.evidence.sentence.rsplit("event date ", 1)[1].rstrip(")") for r in by_added.relations)
@@ -131,10 +132,9 @@ def test_gdelt_date_added_places_events_on_the_report_date():
     assert "SQLDATE" in format_summary(by_event.summary)
 
 
-@needs_gdelt
-def test_gdelt_groups_map_to_organisations_but_sub_organisations_do_not():
-    rows = {r[0]: r for r in gdelt_rows()}
-    result = read_events(GDELT, full_codebook())
+def test_gdelt_groups_map_to_organisations_but_sub_organisations_do_not(gdelt):
+    rows = {r[0]: r for r in gdelt_rows(gdelt)}
+    result = read_events(gdelt, full_codebook())
     for rel in result.relations:
         raw = rows[rel.evidence.rule.removeprefix("gdelt event ")]
         for actor, code, group in ((rel.a, raw[5], raw[8]), (rel.b, raw[15], raw[18])):
@@ -146,22 +146,20 @@ def test_gdelt_groups_map_to_organisations_but_sub_organisations_do_not():
     assert any(label.startswith("WORLD BANK") for label in result.summary.unmapped)
 
 
-@needs_gdelt
-def test_gdelt_import_streams_relations_before_the_file_is_read():
-    stream = stream_events(GDELT, states_codebook())
+def test_gdelt_import_streams_relations_before_the_file_is_read(gdelt):
+    stream = stream_events(gdelt, states_codebook())
     first = next(iter(stream))
     assert first.origin == "gdelt"
     assert stream.summary.rows < 2111
 
 
-@needs_gdelt
-def test_zipped_and_gzipped_gdelt_read_like_the_plain_file(tmp_path):
+def test_zipped_and_gzipped_gdelt_read_like_the_plain_file(gdelt, tmp_path):
     zipped = tmp_path / "20191024143000.export.CSV.zip"
     with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.write(GDELT, GDELT.name)
+        archive.write(gdelt, gdelt.name)
     gzipped = tmp_path / "export.CSV.gz"
-    gzipped.write_bytes(gzip.compress(GDELT.read_bytes()))
-    plain = read_events(GDELT, states_codebook()).relations
+    gzipped.write_bytes(gzip.compress(gdelt.read_bytes()))
+    plain = read_events(gdelt, states_codebook()).relations
     assert read_events(zipped, states_codebook()).relations == plain
     assert read_events(gzipped, states_codebook()).relations == plain
 

@@ -66,7 +66,10 @@ def test_build_only_writes_inside_the_output_folder(tmp_path):
     out.mkdir()
     (out / "notes.txt").write_text("mine")
     before = files(tmp_path)
-    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    refused = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    assert refused.exit_code == 1 and "--force" in refused.stderr and "notes.txt" in refused.stderr
+    assert files(tmp_path) == before and sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--force"])
     assert result.exit_code == 0, result.output
     after = files(tmp_path)
     changed = {name for name in after if before.get(name) != after[name]} | (before.keys() - after.keys())
@@ -154,14 +157,22 @@ def test_dates_resolve_to_snapshots_or_the_state_as_of_any_later_date():
         result.resolve_date("yesterday")
 
 
-GDELT = Path(__file__).parent.parent.parent / "shared" / "external" / "gdelt-20191024143000.export.CSV"
+@pytest.fixture
+def gdelt(tmp_path) -> Path:
+    """A small GDELT 2.0 export of 2019-10-24, written here: one conflict, one cooperation."""
+    from test_events import gdelt_line
+
+    path = tmp_path / "20191024143000.export.CSV"
+    path.write_text(gdelt_line() + "\n" + gdelt_line(a="USA", b="RUS", code="057", quad="1", goldstein="8.0", event_id="2")
+                    + "\n", encoding="utf-8")
+    return path
 
 
 @pytest.mark.parametrize("period, expected_day", [("day", date(2019, 10, 24)), ("month", date(2019, 10, 1))])
-def test_event_files_merge_into_the_snapshots_grouped_by_period(tmp_path, period, expected_day):
+def test_event_files_merge_into_the_snapshots_grouped_by_period(tmp_path, gdelt, period, expected_day):
     data = tmp_path / "arts"
     article(data, "a.md", "2019-10-24", "Russia and Turkey signed a defence agreement.")
-    result = pipeline.build(data, events=[GDELT], period=period, bundled_curated=False)
+    result = pipeline.build(data, events=[gdelt], period=period, bundled_curated=False)
     assert expected_day in result.snapshots
     G = result.snapshots[max(result.snapshots)]
     origins = {o for *_, os_ in G.edges(data="origins") for o in os_}
@@ -171,17 +182,17 @@ def test_event_files_merge_into_the_snapshots_grouped_by_period(tmp_path, period
     assert result.event_imports[0].used > 0
 
 
-def test_event_files_alone_build_maps_without_an_article_folder(tmp_path):
+def test_event_files_alone_build_maps_without_an_article_folder(tmp_path, gdelt):
     out = tmp_path / "out"
-    result = runner.invoke(app, ["build", "--data", str(tmp_path / "none"), "--events", str(GDELT),
+    result = runner.invoke(app, ["build", "--data", str(tmp_path / "none"), "--events", str(gdelt),
                                  "--period", "month", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert (out / "2019-10-01.html").is_file()
     assert "GDELT 2.0 events" in result.stderr
 
 
-def test_unknown_period_is_an_error(tmp_path):
-    result = runner.invoke(app, ["build", "--events", str(GDELT), "--period", "year", "--out", str(tmp_path)])
+def test_unknown_period_is_an_error(tmp_path, gdelt):
+    result = runner.invoke(app, ["build", "--events", str(gdelt), "--period", "year", "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "period 'year' is not one of day, week, month" in result.stderr
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from netviz.errors import NetvizError
 from netviz.extract import FOUND_CONFIDENCE
-from netviz.ingest.yamlfile import LINE, load_yaml, where
+from netviz.ingest.yamlfile import LINE, check_fields, load_yaml, where
 from netviz.model import Article, Relation
 from netviz.table import format_table
 
@@ -179,6 +179,7 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
     known = None if known_actors is None else frozenset(known_actors)
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), dict):
         raise NetvizError(f"{path}: a gold file needs an 'articles:' mapping of file name -> required/acceptable lists")
+    check_fields(doc, {"articles": "mapping"}, path, "a gold file")
     articles: dict[str, GoldArticle] = {}
     for name, entry in doc["articles"].items():
         if name == LINE:
@@ -186,10 +187,7 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
         name = str(name)
         if not isinstance(entry, dict):
             raise NetvizError(f"{where(path, doc['articles'])}: article {name!r} must map to required/acceptable lists")
-        unknown = set(entry) - {"required", "acceptable", "date", LINE}
-        if unknown:
-            raise NetvizError(f"{where(path, entry)}: article {name!r}: unknown field {sorted(unknown)[0]!r}; "
-                              "use required, acceptable and date")
+        check_fields(entry, {"required": "list", "acceptable": "list", "date": "date"}, path, f"gold article {name!r}")
         when = entry.get("date")
         if when is not None and not isinstance(when, date):
             try:

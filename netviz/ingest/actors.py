@@ -47,7 +47,7 @@ from types import MappingProxyType
 from typing import Any
 
 from netviz.errors import NetvizError
-from netviz.ingest.yamlfile import LINE, load_yaml, where
+from netviz.ingest.yamlfile import LINE, load_yaml, unknown_field, where
 
 #: The codebook shipped with netviz.
 DEFAULT_CODEBOOK = Path(__file__).parents[1] / "data" / "actors.yaml"
@@ -285,6 +285,11 @@ class Codebook:
         spared = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(known))
         return rf"(?!(?:{spared})(?!\w)){pattern}"
 
+    def _newer(self, *keys: str) -> str:
+        """Of two clashing entries, the one to blame: one from a user's file rather than the bundled codebook."""
+        bundled = str(DEFAULT_CODEBOOK)
+        return next((k for k in keys if not self._sources.get(k, bundled).startswith(bundled)), keys[-1])
+
     def _at(self, key: str) -> str:
         return f"{self._sources[key]}: " if key in self._sources else ""
 
@@ -300,7 +305,7 @@ class Codebook:
                 owner = written.setdefault(first, _Target(actor.id, alias)).actor
                 if owner != actor.id:
                     raise NetvizError(
-                        f"{self._at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
+                        f"{self._at(self._newer(owner, actor.id))}alias {alias!r} is claimed by {owner} and {actor.id}; "
                         "give it to one actor only"
                     )
                 for form in others:
@@ -566,7 +571,7 @@ def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
             raise NetvizError(f"{path}: expected a mapping with an 'actors' list; see the header of data/actors.yaml")
         unknown = sorted(set(data) - set(_TOP_KEYS) - {LINE})
         if unknown:
-            raise NetvizError(f"{path}: unknown top-level key {unknown[0]!r}; use {', '.join(_TOP_KEYS)}")
+            raise unknown_field(path, data, unknown[0], _TOP_KEYS, "the top level of a codebook")
         entries = data.get("actors") or []
         if not isinstance(entries, list):
             raise NetvizError(f"{path}: 'actors' must be a list of actor entries")
@@ -611,7 +616,7 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
     loc = where(path, entry)
     unknown = sorted(set(entry) - _ACTOR_FIELDS - {LINE})
     if unknown:
-        raise NetvizError(f"{loc}: unknown actor field {unknown[0]!r}; use {', '.join(sorted(_ACTOR_FIELDS))}")
+        raise unknown_field(path, entry, unknown[0], sorted(_ACTOR_FIELDS), "an actor")
     actor_id = entry.get("id")
     if not isinstance(actor_id, str) or not _ID_RE.fullmatch(actor_id):
         raise NetvizError(f"{loc}: an actor needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
@@ -657,7 +662,7 @@ def _parse_person(path: Path, actor_id: str, entry: Any) -> Person:
     loc = f"{where(path, entry)}: person {entry.get('name')!r} of {actor_id}"
     unknown = sorted(set(entry) - _PERSON_FIELDS - {LINE})
     if unknown:
-        raise NetvizError(f"{loc}: unknown person field {unknown[0]!r}; use {', '.join(sorted(_PERSON_FIELDS))}")
+        raise unknown_field(path, entry, unknown[0], sorted(_PERSON_FIELDS), "a person")
     for key in ("name", "role"):
         if key not in entry:
             raise NetvizError(f"{loc}: a person needs a {key!r}")

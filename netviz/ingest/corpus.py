@@ -148,7 +148,8 @@ def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, 
     A file that cannot be read (bad front matter, no date, not UTF-8, ...) is
     left out and named in :attr:`Corpus.left_out`; with ``strict=True`` it
     raises :class:`NetvizError` instead. A missing path, a folder without
-    articles and two articles with the same id always raise.
+    articles, a folder where no article can be read and two articles with the
+    same id always raise.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -170,6 +171,9 @@ def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, 
             if strict:
                 raise
             left_out.append(str(exc))
+    if not articles:  # nothing left to build from: the first problem is the error
+        others = f" (and {len(left_out) - 1} more article files cannot be read)" if len(left_out) > 1 else ""
+        raise NetvizError(f"{left_out[0]}{others}")
     seen: dict[str, Path] = {}
     for art in articles:
         if art.id in seen:

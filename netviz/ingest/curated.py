@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from netviz.errors import NetvizError
 from netviz.ingest.corpus import parse_date
-from netviz.ingest.yamlfile import load_yaml, where
+from netviz.ingest.yamlfile import check_fields, load_yaml, where
 from netviz.model import KINDS, Evidence, Relation, kind_sign
 
 if TYPE_CHECKING:
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 
 BUNDLED = Path(__file__).parents[1] / "data" / "curated.yaml"
 SIGNS = {"+": 1, "-": -1}
+#: the fields of each entry and their types (the header of data/curated.yaml documents them)
+FILE_FIELDS = {"relations": "list", "suppress": "list"}
+RELATION_FIELDS = {"a": "text", "b": "text", "sign": "text", "kind": "text", "intensity": "number",
+                   "valid_from": "date", "valid_to": "date", "source": "text", "url": "text", "note": "text"}
+SUPPRESS_FIELDS = {"a": "text", "b": "text", "sign": "text", "article": "text", "note": "text"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ def _sign(entry: dict, path: Path) -> int:
 
 
 def _relation(entry: dict, path: Path, codebook: Codebook | None) -> Relation:
+    check_fields(entry, RELATION_FIELDS, path, "a curated relation")
     a, b = _actor(entry, "a", path, codebook), _actor(entry, "b", path, codebook)
     if a == b:
         raise NetvizError(f"{where(path, entry)}: 'a' and 'b' are both {a}; a relation needs two different actors")
@@ -103,12 +109,13 @@ def _relation(entry: dict, path: Path, codebook: Codebook | None) -> Relation:
     source = str(_field(entry, "source", path))
     note = str(entry.get("note") or f"{a} {'+' if sign > 0 else '-'} {b} ({kind})")
     evidence = Evidence(
-        sentence=note, cue=f"curated {kind}", rule="curated", title=source, outlet=source, url=entry.get("url")
+        sentence=note, cue=f"curated {kind}", rule="curated", title=source, outlet=source, url=str(entry["url"]) if entry.get("url") else None
     )
     return Relation(a, b, sign, kind, intensity, valid_from, "curated", evidence, 1.0, valid_from, valid_to)
 
 
 def _suppression(entry: dict, path: Path, codebook: Codebook | None) -> Suppression:
+    check_fields(entry, SUPPRESS_FIELDS, path, "a suppress entry")
     a, b = _actor(entry, "a", path, codebook), _actor(entry, "b", path, codebook)
     article = entry.get("article")
     return Suppression(a, b, _sign(entry, path), str(article) if article else None, str(entry.get("note") or ""))
@@ -136,12 +143,21 @@ def load_curated(
     """
     relations: list[Relation] = []
     suppressions: list[Suppression] = []
+    seen: dict[tuple, str] = {}  # relation -> where it was given
     for path in ([BUNDLED] if bundled else []) + [Path(p) for p in paths]:
         data = load_yaml(path)
         if data is None:
             continue
         if not isinstance(data, dict) or not ({"relations", "suppress"} & data.keys()):
             raise NetvizError(f"{path}: a curated file holds 'relations:' and/or 'suppress:' lists; see data/curated.yaml")
-        relations += [_relation(e, path, codebook) for e in _entries(data, "relations", path)]
+        check_fields(data, FILE_FIELDS, path, "a curated file")
+        for entry in _entries(data, "relations", path):
+            rel = _relation(entry, path, codebook)
+            key = (rel.dyad, rel.sign, rel.kind, rel.valid_from, rel.valid_to)
+            if key in seen:
+                raise NetvizError(f"{where(path, entry)}: the same curated relation as {seen[key]}; "
+                                  "keep one (a repeated relation would count twice)")
+            seen[key] = where(path, entry)
+            relations.append(rel)
         suppressions += [_suppression(e, path, codebook) for e in _entries(data, "suppress", path)]
     return Curated(tuple(relations), tuple(suppressions))

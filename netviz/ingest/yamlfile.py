@@ -195,6 +195,13 @@ def nearest(name: object, valid: Any) -> str | None:
     return found[0] if found else None
 
 
+def unknown_field(path: Path, entry: Mapping, key: object, valid: Any, what: str) -> NetvizError:
+    """The error for an unknown field ``key`` of ``entry``: its line, the nearest valid name, all of them."""
+    guess = nearest(key, valid)
+    hint = f"; did you mean {guess!r}?" if guess else ""
+    return NetvizError(f"{key_line(path, entry, key)}: unknown field {shown(key)} in {what}{hint} (fields: {', '.join(valid)})")
+
+
 #: what each type name of a schema accepts (None, an absent value, always passes)
 _TYPES: dict[str, tuple[tuple[type, ...], str]] = {
     "text": ((str, int, float), "text"),
@@ -224,10 +231,10 @@ def check_fields(entry: Mapping, schema: Mapping[str, str], path: Path, what: st
     ``strict=False`` only a near miss of a valid name is (other fields are free
     metadata). A value of the wrong type is an error naming the type expected.
 
-    >>> check_fields({"vaild_to": "2019-01-01"}, {"valid_to": "date"}, Path("c.yaml"), "curated relation")
+    >>> check_fields({"vaild_to": "2019-01-01"}, {"valid_to": "date"}, Path("c.yaml"), "a curated relation")
     Traceback (most recent call last):
     ...
-    netviz.errors.NetvizError: c.yaml: unknown curated relation field 'vaild_to'; did you mean 'valid_to'? (fields: valid_to)
+    netviz.errors.NetvizError: c.yaml: unknown field 'vaild_to' in a curated relation; did you mean 'valid_to'? (fields: valid_to)
     >>> check_fields({"title": {"a": 1}}, {"title": "text"}, Path("a.md"), "front matter")
     Traceback (most recent call last):
     ...
@@ -237,11 +244,8 @@ def check_fields(entry: Mapping, schema: Mapping[str, str], path: Path, what: st
         if key == LINE:
             continue
         if key not in schema:
-            guess = nearest(key, schema)
-            if strict or guess:
-                hint = f"; did you mean {guess!r}?" if guess else ""
-                raise NetvizError(f"{key_line(path, entry, key)}: unknown {what} field {shown(key)}{hint} "
-                                  f"(fields: {', '.join(schema)})")
+            if strict or nearest(key, schema):
+                raise unknown_field(path, entry, key, schema, what)
             continue
         types, name = _TYPES[schema[key]]
         if value is not None and (not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
