@@ -433,7 +433,7 @@ def test_the_cache_sees_a_changed_user_file(tmp_path):
         ("actors:\n  - {id: ZZA, type: state}\n", r"mine\.yaml:2: new actor 'ZZA' has no 'name'"),
         ("actors:\n  - {id: ZZA, name: Z}\n", r"new actor 'ZZA' has no 'type'"),
         ("actors:\n  - {id: ZZA, name: Z, type: country}\n", r"actor ZZA: type 'country' is not one of"),
-        ("actors:\n  - {id: ZZA, name: Z, type: state, alias: [Zed]}\n", r"unknown actor field 'alias'"),
+        ("actors:\n  - {id: ZZA, name: Z, type: state, alias: [Zed]}\n", r"unknown field 'alias' in an actor"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, aliases: Zed}\n", r"aliases must be a list"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, aliases: ['']}\n", r"aliases must be a non-empty string"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, iso2: z}\n", r"iso2 must be two capital letters"),
@@ -446,7 +446,7 @@ def test_the_cache_sees_a_changed_user_file(tmp_path):
         ("actors:\n  - id: ZZA\n    name: Z\n    type: state\n    people:\n      - {name: Zed}\n",
          r"mine\.yaml:6: person 'Zed' of ZZA: a person needs a 'role'"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, born: 1950-01-01}]}\n",
-         r"unknown person field 'born'"),
+         r"unknown field 'born' in a person"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, start: 2017-02-30}]}\n",
          r"person 'Zed' of ZZA: start '2017-02-30' is not a date; write YYYY-MM-DD"),
         ("actors:\n  - {id: ZZA, name: Z, type: state, people: [{name: Zed, role: king, start: 2017-01-01, "
