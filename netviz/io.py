@@ -152,18 +152,19 @@ class OutputFolder:
                         shutil.rmtree(p) if p.is_dir() else p.unlink()
 
     def _release(self, failed: bool) -> None:
+        if self._lock_fd is None:  # another build holds the folder: touch nothing
+            return
         shutil.rmtree(self.staging, ignore_errors=True)
         if failed and self._created:
             shutil.rmtree(self.path, ignore_errors=True)
         elif failed and not self._had_cache:
             shutil.rmtree(self.cache, ignore_errors=True)
-        if self._lock_fd is not None:
-            try:
-                os.unlink(self.path / LOCK)
-            except FileNotFoundError:
-                pass
-            os.close(self._lock_fd)
-            self._lock_fd = None
+        try:
+            os.unlink(self.path / LOCK)
+        except FileNotFoundError:
+            pass
+        os.close(self._lock_fd)
+        self._lock_fd = None
 
     def publish(self) -> list[Path]:
         """Move the staged files into the folder, remove the previous build's other files, and mark it.

@@ -141,6 +141,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
         ) from None
     except RecursionError:
         raise NetvizError(f"{path}: lists and mappings nested too deep; flatten the file") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: no mark, a position
+        line = text.count("\n", 0, exc.position) + 1 + offset
+        raise NetvizError(f"{path}:{line}: character {exc.character!r} is not allowed in YAML "
+                          "(a control character, often mojibake); remove it or re-save the file") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1 + offset}" if mark else str(path)
