@@ -82,6 +82,9 @@ class _Group(TyperGroup):
         except NetvizError as exc:
             typer.echo(f"Error: {exc}", err=True)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:  # Ctrl-C: pages already written are whole (atomic writes)
+            typer.echo("Error: interrupted", err=True)
+            raise typer.Exit(130) from None
         except BrokenPipeError:  # `netviz ... | head` closed the pipe: stop quietly
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
