@@ -89,7 +89,8 @@ class _Group(TyperGroup):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(0) from None
         except OSError as exc:  # disk full, permission denied while writing
-            typer.echo(f"Error: {exc.filename or ''}: {exc.strerror}", err=True)
+            where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+            typer.echo(f"Error: {where}{exc.strerror or exc}", err=True)
             raise typer.Exit(1) from None
 
 
@@ -405,9 +406,10 @@ def extract(
         articles, load_codebook(*actors), extraction.load_cues(*cues), jobs=jobs, engine=engine, scheduler=scheduler,
         cache_dir=None if no_cache else Path("output") / CACHE,
     ).relations
-    if output_format == "jsonl":
+    if output_format == "jsonl":  # every relation is found before the first record is written
         for rel in relations:
             typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
+        typer.echo(f"{len(relations):,} relation records written", err=True)
     elif output_format == "csv":
         typer.echo(extraction.relations_csv(relations), nl=False)
     else:

@@ -7,6 +7,9 @@ line, a user's own files in ``--out``.
 from __future__ import annotations
 
 import gzip
+import os
+import subprocess
+import sys
 import io
 import json
 import shutil
@@ -285,3 +288,14 @@ def test_event_rows_longer_than_the_limit_are_skipped_unread(tmp_path):
     result = invoke("events", path)
     assert result.exit_code == 0, result.output
     assert "longer than 1,048,576 bytes" in result.stderr and "line 2" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux) to fill the disk")
+def test_a_full_disk_under_a_stream_is_one_error_line(work):
+    root = Path(__file__).resolve().parent.parent
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "netviz", "extract", "data", "--format", "jsonl", "--no-cache"],
+                              cwd=work, env={**os.environ, "PYTHONPATH": str(root)},
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "Error: cannot write the output: No space left on device"
