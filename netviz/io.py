@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -52,9 +53,13 @@ CACHE = ".cache"
 _STAGING = ".netviz-staging-"
 
 
+#: what :func:`atomic_write_bytes` names its temporary files (mkstemp adds 8 characters)
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
 def _is_leftover(name: str) -> bool:
     """A temporary file or staging folder an interrupted run left behind."""
-    return name.startswith(_STAGING) or (name.startswith(".") and name.endswith(".tmp"))
+    return name.startswith(_STAGING) or bool(_TEMPORARY.fullmatch(name))
 
 
 class OutputFolder:
@@ -127,7 +132,7 @@ class OutputFolder:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
                 import fcntl
-            except ImportError:  # Windows: no advisory locks; the lock file alone marks the build
+            except ImportError:  # Windows has no flock: there two builds are not kept apart
                 self._lock_fd = fd
                 return
             try:

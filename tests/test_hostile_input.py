@@ -226,9 +226,9 @@ def test_a_failed_build_leaves_no_new_folder_and_an_old_one_as_it_was(work, monk
 
 
 def test_temporary_files_of_an_interrupted_run_are_removed_by_the_next(work):
-    (work / "out" / ".index.html.k3j2.tmp").write_bytes(b"")  # SIGKILL during an atomic write
+    (work / "out" / ".index.html.k3j2ab_9.tmp").write_bytes(b"")  # SIGKILL during an atomic write
     (work / "out" / "diff").mkdir(exist_ok=True)
-    (work / "out" / "diff" / ".x.html.abcd.tmp").write_bytes(b"")
+    (work / "out" / "diff" / ".x.html.abcd1234.tmp").write_bytes(b"")
     (work / "out" / ".netviz-staging-999").mkdir()
     result = invoke("build", "--data", "data", "--out", "out")
     assert result.exit_code == 0, result.output
@@ -299,3 +299,29 @@ def test_a_full_disk_under_a_stream_is_one_error_line(work):
                               stdout=full, stderr=subprocess.PIPE, text=True, timeout=600)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1] == "Error: cannot write the output: No space left on device"
+
+
+def test_a_build_killed_while_rendering_leaves_the_old_pages_and_the_next_build_cleans_up(work):
+    import signal
+    import time
+
+    for day in range(1, 29):  # many dates: rendering takes long enough to be caught in it
+        article(work, f"data/d{day}.md", GOOD.replace("2019-05-01", f"2019-02-{day:02}"))
+    before = tree(work / "out")
+    root = Path(__file__).resolve().parent.parent
+    build = subprocess.Popen([sys.executable, "-m", "netviz", "build", "--data", "data", "--out", "out"], cwd=work,
+                             env={**os.environ, "PYTHONPATH": str(root)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 600
+        while not [p for p in (work / "out").glob(".netviz-staging-*/*.html")]:  # the first page is written
+            assert build.poll() is None and time.monotonic() < deadline, "the build ended before it rendered"
+            time.sleep(0.01)
+        build.send_signal(signal.SIGKILL)
+    finally:
+        build.wait()
+    after = tree(work / "out")
+    assert {name: after[name] for name in before} == before  # every old page whole and unchanged
+    result = invoke("build", "--data", "data", "--out", "out")
+    assert result.exit_code == 0, result.output
+    names = [p.name for p in (work / "out").iterdir()]
+    assert not [n for n in names if n.startswith(".netviz-staging") or n == ".netviz-lock"]
