@@ -158,6 +158,11 @@ CASES = {
                                 ["build", "--actors", "a.yaml"], ["a.yaml:2", "'Moscow'"]),
     "gold typo": ({"g.yaml": "articles:\n  a.md:\n    requird: []\n"}, ["evaluate", "g.yaml", "--articles", "data"],
                   ["g.yaml:3", "did you mean 'required'"]),
+    "a 5,000-digit number": ({"data/n.md": "---\ntitle: " + "9" * 5000 + "\ndate: 2019-05-01\n---\nText.\n"},
+                             ["build", "--strict"], ["n.md:2", "cannot read the value"]),
+    "a huge hex number": ({"data/h.md": "---\ntitle: 0x" + "f" * 5000 + "\ndate: 2019-05-01\n---\nText.\n"},
+                          ["build", "--strict"], ["h.md:2", "thousands of digits"]),
+    "a YAML tag": ({"c.yaml": "relations: !!set {a, b}\n"}, ["build", "--curated", "c.yaml"], ["c.yaml:1", "!!set is not supported"]),
     "compare --html a folder": ({}, ["compare", "first", "last", "--html", "out"], ["out: is a folder"]),
 }
 

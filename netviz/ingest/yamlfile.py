@@ -71,7 +71,17 @@ class _LineLoader(_Base):
         # Each node is built once; meeting one again means an alias points at it.
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _Refused(self._line(node), "alias")
-        return super().construct_object(node, deep=deep)
+        try:
+            data = super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. a 5,000-digit number, !!float x
+            raise _Refused(self._line(node), f"cannot read the value ({str(exc).split(';')[0]})") from None
+        if isinstance(data, int) and data.bit_length() > 10_000:  # 0xfff...: str() of it would fail later
+            raise _Refused(self._line(node), "a number of thousands of digits; write a plain number")
+        return data
+
+    def refuse_tag(self, node):  # noqa: D102 - PyYAML hook
+        raise _Refused(self._line(node), f"YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not supported; "
+                                         "write plain text, numbers, lists and mappings")
 
     def construct_mapping(self, node, deep=False):  # noqa: D102 - PyYAML hook
         if not isinstance(node, MappingNode):
@@ -101,6 +111,8 @@ class _LineLoader(_Base):
 
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_yaml_map)
+for _tag in ("set", "omap", "pairs", "binary"):  # nothing netviz reads is one of these
+    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _LineLoader.refuse_tag)
 
 
 def _first_alias(text: str) -> tuple[int, str] | None:
