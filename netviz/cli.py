@@ -312,7 +312,6 @@ def timeline(
     """Write one offline page holding every snapshot, with a date slider (output/timeline.html)."""
     if out.is_dir():
         out = out / "timeline.html"
-    out.parent.mkdir(parents=True, exist_ok=True)
     path = render_timeline(result.snapshots, out, codebook=result.codebook)
     typer.echo(f"Timeline of {len(result.snapshots)} dates written to {path}")
 

@@ -330,3 +330,8 @@ def test_a_build_killed_while_rendering_leaves_the_old_pages_and_the_next_build_
     assert result.exit_code == 0, result.output
     names = [p.name for p in (work / "out").iterdir()]
     assert not [n for n in names if n.startswith(".netviz-staging") or n == ".netviz-lock"]
+
+
+def test_bare_netviz_prints_the_help_with_exit_code_0():
+    result = invoke()
+    assert result.exit_code == 0 and "Usage: netviz" in result.stdout and "build" in result.stdout
