@@ -7,12 +7,13 @@ line, a user's own files in ``--out``.
 from __future__ import annotations
 
 import gzip
-import os
-import subprocess
-import sys
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -306,30 +307,46 @@ def test_a_full_disk_under_a_stream_is_one_error_line(work):
     assert done.stderr.strip().splitlines()[-1] == "Error: cannot write the output: No space left on device"
 
 
-def test_a_build_killed_while_rendering_leaves_the_old_pages_and_the_next_build_cleans_up(work):
-    import signal
+def build_stopped_while_rendering(work: Path, signum: int) -> subprocess.CompletedProcess:
+    """Run a build in a process and send it ``signum`` once it has written its first page."""
     import time
 
     for day in range(1, 29):  # many dates: rendering takes long enough to be caught in it
         article(work, f"data/d{day}.md", GOOD.replace("2019-05-01", f"2019-02-{day:02}"))
-    before = tree(work / "out")
     root = Path(__file__).resolve().parent.parent
     build = subprocess.Popen([sys.executable, "-m", "netviz", "build", "--data", "data", "--out", "out"], cwd=work,
-                             env={**os.environ, "PYTHONPATH": str(root)}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             env={**os.environ, "PYTHONPATH": str(root)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 600
         while not [p for p in (work / "out").glob(".netviz-staging-*/*.html")]:  # the first page is written
             assert build.poll() is None and time.monotonic() < deadline, "the build ended before it rendered"
             time.sleep(0.01)
-        build.send_signal(signal.SIGKILL)
+        build.send_signal(signum)
     finally:
-        build.wait()
+        stdout, stderr = build.communicate()
+    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr)
+
+
+def test_a_build_killed_while_rendering_leaves_the_old_pages_and_the_next_build_cleans_up(work):
+    before = tree(work / "out")
+    build_stopped_while_rendering(work, signal.SIGKILL)
     after = tree(work / "out")
     assert {name: after[name] for name in before} == before  # every old page whole and unchanged
     result = invoke("build", "--data", "data", "--out", "out")
     assert result.exit_code == 0, result.output
     names = [p.name for p in (work / "out").iterdir()]
     assert not [n for n in names if n.startswith(".netviz-staging") or n == ".netviz-lock"]
+
+
+def test_ctrl_c_while_rendering_exits_130_and_leaves_the_folder_as_it_was(work):
+    before = tree(work / "out")
+    done = build_stopped_while_rendering(work, signal.SIGINT)
+    assert done.returncode == 130 and done.stderr.strip().splitlines()[-1] == "Error: interrupted"
+    assert "Traceback" not in done.stderr
+    pages = {name: data for name, data in tree(work / "out").items() if not name.startswith(".cache/")}
+    assert pages == {name: data for name, data in before.items() if not name.startswith(".cache/")}  # the cache may have grown
+    assert sorted(p.name for p in (work / "out").iterdir() if p.name.startswith(".netviz-")) == [MARKER]
 
 
 def test_bare_netviz_prints_the_help_with_exit_code_0():
