@@ -260,7 +260,7 @@ def _open_binary(path: Path) -> Iterator[io.BufferedIOBase]:
                     member = archive.open(members[0])
                 except (NotImplementedError, RuntimeError) as exc:  # a compression zipfile lacks, a password
                     raise NetvizError(f"{path}: cannot unpack the zip archive ({exc}); unzip it with another tool and pass the file") from None
-                with member as fh:
+                with member, io.BufferedReader(member, 1 << 16) as fh:  # C readline: zipfile's is slow with a limit
                     yield fh
         except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
             raise NetvizError(f"{path}: damaged zip archive ({exc}); download it again") from None
