@@ -286,9 +286,9 @@ def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
             while line := fh.readline(MAX_LINE + 1):
                 number += 1
                 if len(line) > MAX_LINE:
+                    yield number, None  # before skipping the rest: a caller may stop here
                     while line and not line.endswith(b"\n"):
                         line = fh.readline(MAX_LINE)
-                    yield number, None
                 else:
                     yield number, line.rstrip(b"\r\n")
         except _DAMAGED as exc:
