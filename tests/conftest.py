@@ -81,6 +81,13 @@ def _require(reason: str | None) -> None:
         pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that asks for ``shared``: ``pytest -m "not shared"`` runs what a user can."""
+    for item in items:
+        if "shared" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.shared)
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """``../shared/``: the dev and real corpora, the seeds' gold, GDELT, GEXF schemas."""
