@@ -352,3 +352,13 @@ def test_ctrl_c_while_rendering_exits_130_and_leaves_the_folder_as_it_was(work):
 def test_bare_netviz_prints_the_help_with_exit_code_0():
     result = invoke()
     assert result.exit_code == 0 and "Usage: " in result.stdout and "build" in result.stdout
+
+
+def test_a_second_file_with_a_taken_article_id_is_left_out_and_named(work):
+    (work / "data" / "sub").mkdir()
+    article(work, "data/sub/a.txt", GOOD.replace("2019-05-01", "2019-09-09"))
+    result = invoke("build", "--data", "data", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "Warning: data/sub/a.txt: article id 'a' is also used by data/a.md; rename one file (article left out)" in result.stderr
+    assert not (work / "out" / "2019-09-09.html").exists()
+    assert_one_error(invoke("build", "--data", "data", "--out", "out", "--strict"), "data/sub/a.txt", "also used by")

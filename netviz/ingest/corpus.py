@@ -147,9 +147,9 @@ def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, 
 
     A file that cannot be read (bad front matter, no date, not UTF-8, ...) is
     left out and named in :attr:`Corpus.left_out`; with ``strict=True`` it
-    raises :class:`NetvizError` instead. A missing path, a folder without
-    articles, a folder where no article can be read and two articles with the
-    same id always raise.
+    raises :class:`NetvizError` instead; so does a second file with an id
+    already taken (``a.md`` and ``sub/a.txt``). A missing path, a folder
+    without articles and a folder where no article can be read always raise.
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -164,9 +164,14 @@ def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, 
     if not files:
         raise NetvizError(f"{', '.join(map(str, paths))}: no .txt or .md articles found; point to a folder of articles")
     articles, left_out = [], []
+    seen: dict[str, Path] = {}
     for f in files:
         try:
-            articles.append(read_article(f, default_date))
+            art = read_article(f, default_date)
+            if art.id in seen:
+                raise NetvizError(f"{art.path}: article id {art.id!r} is also used by {seen[art.id]}; rename one file")
+            seen[art.id] = art.path
+            articles.append(art)
         except NetvizError as exc:
             if strict:
                 raise
@@ -174,11 +179,6 @@ def read_corpus(paths: Iterable[Path] | Path, default_date: date | None = None, 
     if not articles:  # nothing left to build from: the first problem is the error
         others = f" (and {len(left_out) - 1} more article files cannot be read)" if len(left_out) > 1 else ""
         raise NetvizError(f"{left_out[0]}{others}")
-    seen: dict[str, Path] = {}
-    for art in articles:
-        if art.id in seen:
-            raise NetvizError(f"{art.path}: article id {art.id!r} is also used by {seen[art.id]}; rename one file")
-        seen[art.id] = art.path
     return Corpus(tuple(sorted(articles, key=lambda a: (a.date, a.id))), tuple(left_out))
 
 
