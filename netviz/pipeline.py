@@ -208,11 +208,14 @@ def format_summary(result: Build) -> str:
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
     events = f", {imported} imported from event files" if result.event_imports else ""
-    left_out = (f"; {len(result.left_out)} unreadable article file{'s' * (len(result.left_out) != 1)} left out "
-                "(see the warnings; --strict makes them errors)") if result.left_out else ""
+    n = len(result.left_out)
+    left_out = f"; {n} unreadable article file{'s' * (n != 1)} left out" if n else ""
+    where = [problem.split(": ", 1)[0] for problem in result.left_out]  # file (and line) of each
+    named = (f"\n\nLeft out (see the warnings; --strict makes them errors): {', '.join(where[:10])}"
+             + (f" and {n - 10} more" if n > 10 else "")) if n else ""
     return (
         f"{len(result.articles)} articles, {extracted} relations extracted{events}, "
-        f"{len(result.curated.relations)} curated{left_out}; snapshots are {result.options.describe()}\n\n{table}"
+        f"{len(result.curated.relations)} curated{left_out}; snapshots are {result.options.describe()}\n\n{table}{named}"
     )
 
 

@@ -261,6 +261,7 @@ def test_one_unreadable_article_is_left_out_with_a_warning_and_named_in_the_summ
     assert len(warnings) == 2 and "bomb.md:3" in warnings[0] and "c1.md:2" in warnings[1]
     assert all(w.endswith("(article left out)") for w in warnings)
     assert "2 unreadable article files left out" in result.stdout
+    assert "Left out (see the warnings; --strict makes them errors): data/bomb.md:3, data/c1.md:2" in result.stdout
     assert (work / "out" / "2019-06-01.html").is_file()  # .TXT is an article too
     strict = invoke("build", "--data", "data", "--out", "out", "--strict")
     assert_one_error(strict, "bomb.md:3")
