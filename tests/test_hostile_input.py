@@ -86,18 +86,20 @@ def giant_line_zip(path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    """A folder netviz built, with a small corpus beside it."""
+    """A folder netviz built, with a small corpus, a corrupt zip and a giant-line zip beside it."""
     root = tmp_path_factory.mktemp("site")
     (root / "data").mkdir()
     (root / "data" / "a.md").write_text(GOOD, encoding="utf-8")
     result = invoke("build", "--data", root / "data", "--out", root / "out", "--no-bundled-curated")
     assert result.exit_code == 0, result.output
+    corrupt_zip(root / "bad.zip")
+    giant_line_zip(root / "giant.zip")
     return root
 
 
 @pytest.fixture
 def work(site, tmp_path, monkeypatch) -> Path:
-    """A copy of ``site`` as the current folder: ``data/``, ``out/`` (built by netviz)."""
+    """A copy of ``site`` as the current folder: ``data/``, ``out/`` (built by netviz), ``bad.zip``, ``giant.zip``."""
     shutil.copytree(site, tmp_path, dirs_exist_ok=True)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -172,8 +174,6 @@ CASES = {
 def test_bad_input_is_one_error_line_and_changes_nothing(work, files, args, named):
     for name, content in files.items():
         article(work, name, content)
-    corrupt_zip(work / "bad.zip")
-    giant_line_zip(work / "giant.zip")
     before = tree(work)
     extra = ["--data", "data", "--out", "out"] if args[0] == "build" else ["--data", "data"] if args[0] == "compare" else []
     result = invoke(*args, *extra)
