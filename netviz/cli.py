@@ -49,7 +49,6 @@ from netviz.site.diffmap import render_diff_map
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
-
 # click's UsageError, whether typer vendors click (0.2x) or depends on it
 _UsageError = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 

@@ -20,7 +20,6 @@ from netviz.ingest.events import (
 from netviz.model import KINDS, relation_record
 
 
-
 @pytest.fixture
 def gdelt(shared) -> Path:
     """The real GDELT 2.0 file of ../shared (2,111 rows of 2019-10-24 14:30)."""
