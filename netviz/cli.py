@@ -20,8 +20,8 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+from netviz import __version__, pipeline
 from netviz import extract as extraction
-from netviz import pipeline
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
@@ -65,14 +65,32 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
 
 
+# -h as well as --help, on every command and sub-command
+HELP = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     cls=_Group,
+    context_settings=HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+    add_completion=True,
     rich_markup_mode=None,  # plain click messages: usage errors stay short and greppable
-    help="Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes.",
 )
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netviz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes."""
+
 
 # --- the input options every snapshot command shares -------------------------
 Data = Annotated[Path, typer.Option("--data", metavar="DIR", help="Folder of articles, or a folder holding articles/.")]
@@ -291,7 +309,7 @@ def events(
         typer.echo(event_data.format_summary(stream.summary), err=True)
 
 
-actors_app = typer.Typer(cls=_Group, help="The actor codebook: list it, or see what a phrase names.")
+actors_app = typer.Typer(cls=_Group, context_settings=HELP, help="The actor codebook: list it, or see what a phrase names.")
 app.add_typer(actors_app, name="actors")
 ActorsFormat = Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json (every field, people with their role dates).")]
 
