@@ -16,6 +16,7 @@ import networkx as nx
 
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
+from netviz.export import frames
 from netviz.extract import load_cues
 from netviz.graph.analysis import assign_steady_blocs, structural_balance
 from netviz.graph.compare import compare_snapshots
@@ -86,6 +87,19 @@ class Build:
         if day < self.dates[0]:
             raise NetvizError(f"{day} is before the first article; choose 'first', 'last' or a date from {self.dates[0]} on (snapshot dates: {valid})")
         return day
+
+    def relations_table(self, *, frame: bool | None = None):
+        """Every relation of the run (extracted, imported, then curated): a pandas DataFrame, or
+        records without pandas; see :func:`netviz.export.frames.relations_table`."""
+        return frames.relations_table(self.relations + self.curated.relations, frame=frame)
+
+    def ties_table(self, *, frame: bool | None = None):
+        """One row per tie per snapshot date (the columns of ``edges.csv``), as a DataFrame or records."""
+        return frames.ties_table(self.snapshots, frame=frame)
+
+    def actors_table(self, *, frame: bool | None = None):
+        """One row per actor per snapshot date (the columns of ``nodes.csv``), as a DataFrame or records."""
+        return frames.actors_table(self.snapshots, frame=frame)
 
     def snapshot(self, spec: str | date) -> nx.Graph:
         """The snapshot for ``spec`` (see :meth:`resolve_date`), built on demand for an in-between date."""

@@ -14,7 +14,7 @@ import networkx as nx
 from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.export.common import (
-    XML_DECLARATION, Positions, Snapshots, as_snapshots, check_color_by, file_target, largest_strength, typed, xml_text,
+    XML_DECLARATION, Positions, Snapshots, as_snapshots, bloc_name, check_color_by, file_target, largest_strength, typed, xml_text,
 )
 from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text
@@ -22,8 +22,6 @@ from netviz.site.render import edge_id, node_color, node_size, sign_color
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"
-_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-_GEXF_SCHEMA = f"{GEXF_NS} {GEXF_NS}/gexf.xsd"
 
 
 def export_gexf(
@@ -93,9 +91,8 @@ def export_gexf(
 
 
 #: (attribute, GEXF type) per element; ``weight`` is GEXF's own edge weight.
-_GEXF_NODE_STATIC = (("type", "string"),)
-_GEXF_NODE_VARYING = (("strength", "double"), ("bloc", "integer"))
-_GEXF_EDGE_VARYING = (
+_GEXF_NODE = (("type", "string"), ("strength", "double"), ("bloc", "integer"), ("bloc_name", "string"))
+_GEXF_EDGE = (
     ("cooperation", "double"), ("conflict", "double"), ("polarity", "double"),
     ("sign", "integer"), ("count", "integer"), ("origins", "string"),
 )
@@ -114,10 +111,8 @@ def write_gexf(
     until = [d - dt.timedelta(days=1) for d in days[1:]] + [days[-1]]
     graphs = list(snaps.values())
 
-    root = ET.Element("gexf", {
-        "xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "xmlns:xsi": _XSI_NS,
-        "xsi:schemaLocation": _GEXF_SCHEMA, "version": "1.2",
-    })
+    # no xsi:schemaLocation: the RELAX NG schema admits no attribute it does not declare
+    root = ET.Element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.2"})
     # the last snapshot date, not today: the same input gives the same bytes
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": days[-1].isoformat()})
     ET.SubElement(meta, "creator").text = f"netviz {__version__}"
@@ -129,32 +124,29 @@ def write_gexf(
     if dynamic:
         graph_attrs.update(timeformat="date", start=days[0].isoformat(), end=until[-1].isoformat())
     graph = ET.SubElement(root, "graph", graph_attrs)
-    if dynamic:
-        _declare(graph, "node", "static", _GEXF_NODE_STATIC)
-        _declare(graph, "node", "dynamic", _GEXF_NODE_VARYING)
-        # Gephi reads a dynamic edge attribute with id "weight" as the tie's
-        # weight over time (its own GEXF exporter writes it so)
-        _declare(graph, "edge", "dynamic", (("weight", "double"),) + _GEXF_EDGE_VARYING)
-    else:
-        _declare(graph, "node", "static", _GEXF_NODE_STATIC + _GEXF_NODE_VARYING)
-        _declare(graph, "edge", "static", _GEXF_EDGE_VARYING)
+    # one <attributes> block per class: graphology-gexf (sigma.js, Gephi Lite)
+    # keeps only the last block of a class and rejects values it did not declare
+    mode = "dynamic" if dynamic else "static"
+    _declare(graph, "node", mode, _GEXF_NODE)
+    # Gephi reads a dynamic edge attribute with id "weight" as the tie's
+    # weight over time (its own GEXF exporter writes it so)
+    _declare(graph, "edge", mode, ((("weight", "double"),) if dynamic else ()) + _GEXF_EDGE)
 
-    # each actor's and tie's (snapshot index, attributes), in one pass over the graphs
+    # each actor's and tie's (snapshot index, values), in one pass over the graphs
     actor_in: dict[str, list[tuple[int, Mapping]]] = {}
     tie_in: dict[tuple[str, str], list[tuple[int, Mapping]]] = {}
     for i, G in enumerate(graphs):
         for actor, d in G.nodes(data=True):
-            actor_in.setdefault(actor, []).append((i, d))
+            actor_in.setdefault(actor, []).append((i, {**d, "bloc_name": bloc_name(G, d["bloc"])}))
         for a, b, d in G.edges(data=True):
             tie_in.setdefault((a, b) if a <= b else (b, a), []).append((i, d))
 
-    def values(el: ET.Element, history: list[tuple[int, Mapping]], keys: tuple[str, ...], fixed=()) -> None:
+    def values(el: ET.Element, history: list[tuple[int, Mapping]], keys: tuple[str, ...]) -> None:
         attvalues = ET.SubElement(el, "attvalues")
-        for key, value in fixed:
-            _attvalue(attvalues, key, value)
         for key in keys:
             if dynamic:
-                # one attvalue per run of equal values on consecutive snapshots
+                # one attvalue per run of equal values on consecutive snapshots,
+                # oldest first: a reader without time support keeps the latest
                 for first, last, value in _runs([(i, typed(key, d[key])) for i, d in history]):
                     if value is not None:
                         _attvalue(attvalues, key, value, days[first], until[last])
@@ -169,7 +161,7 @@ def write_gexf(
     for actor, history in sorted(actor_in.items()):
         latest = history[-1][1]
         el = ET.SubElement(nodes, "node", {"id": xml_text(actor), "label": xml_text(str(latest["label"]))})
-        values(el, history, tuple(k for k, _ in _GEXF_NODE_VARYING), fixed=(("type", latest["type"]),))
+        values(el, history, tuple(k for k, _ in _GEXF_NODE))
         x, y = _position(positions, actor)
         ET.SubElement(el, "viz:color", _rgb(node_color(latest, color_by)))
         # adding 0.0 turns -0.0 into 0.0
@@ -183,7 +175,7 @@ def write_gexf(
         if not dynamic:
             attrs["weight"] = repr(float(latest["weight"]))
         el = ET.SubElement(edges, "edge", attrs)
-        values(el, history, (("weight",) if dynamic else ()) + tuple(k for k, _ in _GEXF_EDGE_VARYING))
+        values(el, history, (("weight",) if dynamic else ()) + tuple(k for k, _ in _GEXF_EDGE))
         ET.SubElement(el, "viz:color", _rgb(sign_color(int(latest["sign"]))))
 
     ET.indent(root, space="  ")

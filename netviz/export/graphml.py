@@ -11,7 +11,7 @@ import networkx as nx
 
 from netviz.errors import NetvizError
 from netviz.export.common import (
-    OMIT, XML_DECLARATION, as_snapshots, attributes, file_target, json_dump, json_value, sorted_edges, xml_text,
+    OMIT, XML_DECLARATION, as_snapshots, attributes, bloc_name, file_target, json_dump, json_value, sorted_edges, xml_text,
 )
 from netviz.io import atomic_write_text
 
@@ -50,7 +50,9 @@ def write_graphml(G: nx.Graph, target: Path) -> Path:
     H = nx.Graph()
     H.graph.update(attributes(G.graph, f"snapshot {day}: graph", _graphml_value))
     for n in sorted(G.nodes):
-        H.add_node(xml_text(n), **attributes(G.nodes[n], f"snapshot {day}: actor {n}", _graphml_value))
+        d = attributes(G.nodes[n], f"snapshot {day}: actor {n}", _graphml_value)
+        # absent when the actor is in no bloc: named explicitly beside it
+        H.add_node(xml_text(n), **d, bloc_name=xml_text(bloc_name(G, G.nodes[n]["bloc"])))
     for a, b in sorted_edges(G):
         H.add_edge(xml_text(a), xml_text(b), **attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", _graphml_value))
     _uniform_types(H)

@@ -9,7 +9,7 @@ from typing import Any
 
 import networkx as nx
 
-from netviz.export.common import Snapshots, as_snapshots, attributes, file_target, json_dump, json_value, sorted_edges
+from netviz.export.common import Snapshots, as_snapshots, attributes, bloc_name, file_target, json_dump, json_value, sorted_edges
 from netviz.io import atomic_write_text
 from netviz.model import Relation, relation_record
 
@@ -111,7 +111,8 @@ def _node_link(G: nx.Graph, relation: Callable[[Relation], Any]) -> dict:
         "multigraph": False,
         "graph": attributes(G.graph, f"snapshot {day}: graph", convert),
         "nodes": [
-            {**attributes(G.nodes[n], f"snapshot {day}: actor {n}", convert), "id": n} for n in sorted(G.nodes)
+            {**attributes(G.nodes[n], f"snapshot {day}: actor {n}", convert), "bloc_name": bloc_name(G, G.nodes[n]["bloc"]), "id": n}
+            for n in sorted(G.nodes)
         ],
         "links": [
             {**attributes(G.adj[a][b], f"snapshot {day}: tie {a}--{b}", convert), "source": a, "target": b}

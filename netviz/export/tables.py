@@ -9,11 +9,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from netviz.export.common import Snapshots, as_snapshots, folder_target, sorted_edges, typed
+from netviz.export.common import Snapshots, as_snapshots, bloc_name, folder_target, sorted_edges, typed
 from netviz.io import atomic_write_text
 
 #: Columns of ``nodes.csv``: one row per actor per snapshot date.
-NODE_COLUMNS = ("actor", "date", "label", "type", "strength", "bloc")
+NODE_COLUMNS = ("actor", "date", "label", "type", "strength", "bloc", "bloc_name")
 #: Columns of ``edges.csv``: one row per tie per snapshot date.
 EDGE_COLUMNS = (
     "a", "b", "date", "weight", "sign", "polarity", "cooperation", "conflict", "evidence_count", "origins",
@@ -47,22 +47,34 @@ def export_csv(snapshots: Snapshots | nx.Graph, folder: Path | str) -> tuple[Pat
 
 
 def write_csv(snaps: dict[dt.date, nx.Graph], folder: Path) -> tuple[Path, Path]:
-    node_rows, edge_rows = [], []
+    # csv writes a date as its ISO text and None as an empty cell
+    return (
+        atomic_write_text(folder / "nodes.csv", _csv_text(NODE_COLUMNS, node_rows(snaps))),
+        atomic_write_text(folder / "edges.csv", _csv_text(EDGE_COLUMNS, edge_rows(snaps))),
+    )
+
+
+def node_rows(snaps: dict[dt.date, nx.Graph]) -> list[list]:
+    """The rows of ``nodes.csv`` (:data:`NODE_COLUMNS`) as Python values: dates, ints, ``None``."""
+    rows = []
     for day, G in snaps.items():
-        iso = day.isoformat()
         for n in sorted(G.nodes):
             d = G.nodes[n]
-            node_rows.append([n, iso, d["label"], d["type"], float(d["strength"]), typed("bloc", d["bloc"])])
+            rows.append([n, day, d["label"], d["type"], float(d["strength"]), typed("bloc", d["bloc"]), bloc_name(G, d["bloc"])])
+    return rows
+
+
+def edge_rows(snaps: dict[dt.date, nx.Graph]) -> list[list]:
+    """The rows of ``edges.csv`` (:data:`EDGE_COLUMNS`) as Python values."""
+    rows = []
+    for day, G in snaps.items():
         for a, b in sorted_edges(G):
             d = G.adj[a][b]
-            edge_rows.append([
-                a, b, iso, float(d["weight"]), int(d["sign"]), float(d["polarity"]),
+            rows.append([
+                a, b, day, float(d["weight"]), int(d["sign"]), float(d["polarity"]),
                 float(d["cooperation"]), float(d["conflict"]), int(d["count"]), ";".join(d["origins"]),
             ])
-    return (
-        atomic_write_text(folder / "nodes.csv", _csv_text(NODE_COLUMNS, node_rows)),
-        atomic_write_text(folder / "edges.csv", _csv_text(EDGE_COLUMNS, edge_rows)),
-    )
+    return rows
 
 
 def _csv_text(header: tuple[str, ...], rows: list[list]) -> str:
