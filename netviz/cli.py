@@ -95,8 +95,8 @@ def _main(
 # --- the input options every snapshot command shares -------------------------
 Data = Annotated[Path, typer.Option("--data", metavar="DIR", help="Folder of articles, or a folder holding articles/.")]
 Actors = Annotated[list[Path], typer.Option("--actors", metavar="FILE", help="Your codebook file, extending the bundled one (repeatable).")]
-CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", help="Your curated relations file (repeatable).")]
-NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
+CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", help="More curated relations and suppressions, beside DATA/curated.yaml (repeatable).")]
+NoBundled = Annotated[bool, typer.Option("--no-data-curated", "--no-bundled-curated", help="Ignore DATA/curated.yaml, the curated set that comes with the data folder.")]
 Cues = Annotated[list[Path], typer.Option("--cues", metavar="FILE", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
 Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
