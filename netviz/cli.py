@@ -103,6 +103,11 @@ Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each sna
 Events = Annotated[list[Path], typer.Option("--events", metavar="FILE", help="A GDELT or ICEWS event file to merge in (repeatable).")]
 Period = Annotated[str, typer.Option("--period", metavar="day|week|month", help="Group event dates into snapshots by day, week or month.")]
 EventDate = Annotated[str, typer.Option("--event-date", metavar="event|added", help="Place events on their event date (event) or the day GDELT added them (added).")]
+MinMentions = Annotated[int, typer.Option("--min-mentions", min=1, metavar="N", help="GDELT: keep events with at least N mentions (NumMentions).")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=1, metavar="N", help="GDELT: keep events reported by at least N sources (NumSources).")]
+RootOnly = Annotated[bool, typer.Option("--root-only", help="GDELT: keep root events only (IsRootEvent: the event of a lead paragraph).")]
+WeightByMentions = Annotated[bool, typer.Option("--weight-by-mentions", help="GDELT: an event weighs its Goldstein magnitude times its NumMentions.")]
+KeepRepeats = Annotated[bool, typer.Option("--keep-repeats", help="Keep every row, also repeated reports of an event (same date, actors, code and source), which are dropped by default.")]
 Out = Annotated[Path, typer.Option("--out", metavar="PATH", help="Output folder.")]
 # --- how relations are extracted (build, extract) ----------------------------
 Jobs = Annotated[Optional[int], typer.Option("--jobs", min=1, metavar="N", show_default=False, help="Worker processes for extraction [default: every core]; 1 runs in this process.")]
@@ -125,6 +130,7 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
         events=o["events"],
         period=o["period"],
         event_date=o["event_date"],
+        event_options=_event_options(o),
         options=pipeline.SnapshotOptions(per_date=o["per_date"], window=o["window"]),
         progress=_progress,
         jobs=o["jobs"],
@@ -137,6 +143,11 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
     for summary in result.event_imports:
         typer.echo(event_data.format_summary(summary), err=True)
     return result
+
+
+def _event_options(o: dict) -> event_data.EventOptions:
+    return event_data.EventOptions(min_mentions=o["min_mentions"], min_sources=o["min_sources"], root_only=o["root_only"],
+                                   weight_by_mentions=o["weight_by_mentions"], dedupe=not o["keep_repeats"])
 
 
 def _one_of(option: str, value: str, choices: tuple[str, ...]) -> str:
@@ -163,6 +174,11 @@ _SHARED = {  # name: (annotation, default) of the options every snapshot command
     "events": (Events, []),
     "period": (Period, "day"),
     "event_date": (EventDate, "event"),
+    "min_mentions": (MinMentions, 1),
+    "min_sources": (MinSources, 1),
+    "root_only": (RootOnly, False),
+    "weight_by_mentions": (WeightByMentions, False),
+    "keep_repeats": (KeepRepeats, False),
     "jobs": (Jobs, None),
     "engine": (Engine, "local"),
     "scheduler": (Scheduler, None),
@@ -291,14 +307,21 @@ def events(
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or jsonl (the records of `netviz extract`).")] = "table",
     kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
     date_field: Annotated[str, typer.Option("--event-date", metavar="event|added", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
+    min_mentions: MinMentions = 1,
+    min_sources: MinSources = 1,
+    root_only: RootOnly = False,
+    weight_by_mentions: WeightByMentions = False,
+    keep_repeats: KeepRepeats = False,
     actors: Actors = [],
 ) -> None:
     """Convert GDELT or ICEWS event files into relation records; the summary goes to stderr."""
     if output_format not in ("table", "jsonl"):
         raise NetvizError(f"--format {output_format!r} must be table or jsonl")
     codebook = load_codebook(*actors)
+    options = _event_options(dict(min_mentions=min_mentions, min_sources=min_sources, root_only=root_only,
+                                  weight_by_mentions=weight_by_mentions, keep_repeats=keep_repeats))
     for path in files:
-        stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field)
+        stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field, options=options)
         if output_format == "jsonl":
             for rel in stream:
                 typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))

@@ -26,7 +26,7 @@ from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
 from netviz.ingest.curated import FILENAME as CURATED_FILE
 from netviz.ingest.curated import Curated, CuratedUse, curated_use, load_curated
-from netviz.ingest.events import PERIODS, EventSummary, period_start, read_events
+from netviz.ingest.events import PERIODS, EventOptions, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
 from netviz.site.diffmap import render_diff_map
 from netviz.site.render import index_entry, render_index, render_map
@@ -137,6 +137,7 @@ def build(
     events: Sequence[Path] = (),
     period: str = "day",
     event_date: str = "event",
+    event_options: EventOptions = EventOptions(),
     options: SnapshotOptions = SnapshotOptions(),
     progress: Progress | None = None,
     jobs: int | None = None,
@@ -158,6 +159,8 @@ def build(
         first day of their period, so event data gives one snapshot per period.
     event_date : ``event`` (GDELT's SQLDATE, ICEWS's Event Date) or ``added``
         (the day GDELT added the report) places each event.
+    event_options : GDELT's minimum mentions or sources, root events only,
+        weighting by mentions, and the repeated-report rule (:class:`~netviz.ingest.events.EventOptions`).
     options : how snapshots are cut.
     progress : called with a short message as each stage starts.
     jobs, cache_dir, engine, scheduler : how relations are extracted: worker
@@ -189,7 +192,7 @@ def build(
     summaries, warnings = [], []
     for path in events:
         say(f"importing events from {path}")
-        imported = read_events(path, codebook, date_field=event_date)
+        imported = read_events(path, codebook, date_field=event_date, options=event_options)
         placed = [replace(r, date=period_start(r.date, period)) for r in imported.relations]
         kept, also_removed = cur.suppress(placed)
         relations += kept
