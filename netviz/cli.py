@@ -130,7 +130,7 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
         events=o["events"],
         period=o["period"],
         event_date=o["event_date"],
-        event_options=_event_options(o),
+        event_options=_event_options(**o),
         options=pipeline.SnapshotOptions(per_date=o["per_date"], window=o["window"]),
         progress=_progress,
         jobs=o["jobs"],
@@ -145,9 +145,10 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
     return result
 
 
-def _event_options(o: dict) -> event_data.EventOptions:
-    return event_data.EventOptions(min_mentions=o["min_mentions"], min_sources=o["min_sources"], root_only=o["root_only"],
-                                   weight_by_mentions=o["weight_by_mentions"], dedupe=not o["keep_repeats"])
+def _event_options(*, min_mentions: int, min_sources: int, root_only: bool, weight_by_mentions: bool,
+                   keep_repeats: bool, **_: object) -> event_data.EventOptions:
+    """The event options of the command line (other options in the call are ignored)."""
+    return event_data.EventOptions(min_mentions, min_sources, root_only, weight_by_mentions, dedupe=not keep_repeats)
 
 
 def _one_of(option: str, value: str, choices: tuple[str, ...]) -> str:
@@ -318,8 +319,8 @@ def events(
     if output_format not in ("table", "jsonl"):
         raise NetvizError(f"--format {output_format!r} must be table or jsonl")
     codebook = load_codebook(*actors)
-    options = _event_options(dict(min_mentions=min_mentions, min_sources=min_sources, root_only=root_only,
-                                  weight_by_mentions=weight_by_mentions, keep_repeats=keep_repeats))
+    options = _event_options(min_mentions=min_mentions, min_sources=min_sources, root_only=root_only,
+                             weight_by_mentions=weight_by_mentions, keep_repeats=keep_repeats)
     for path in files:
         stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field, options=options)
         if output_format == "jsonl":

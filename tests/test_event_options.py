@@ -118,7 +118,7 @@ def test_icews_files_warn_that_gdelt_options_do_not_apply(tmp_path):
     result = read_events(path, CODEBOOK, options=EventOptions(min_mentions=3, root_only=True))
     assert len(result.relations) == 1
     assert result.warnings == (f"{path}: ICEWS events have no mention, source or root-event columns; "
-                               "--min-mentions, --root-only left them as they are",)
+                               "--min-mentions, --root-only do not apply to it",)
 
 
 def test_cli_takes_the_gdelt_options_for_events_and_for_build(gdelt, tmp_path):

@@ -9,6 +9,7 @@ matches nothing is not silently accepted.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -129,8 +130,9 @@ def curated_use(curated: Curated, dates: Iterable[date], removed: Sequence[int])
     days = sorted(set(dates))
     unused = []
     for i, rel in enumerate(curated.relations):
-        first = next((d for d in days if d >= rel.valid_from), None)
-        if first is None or (rel.valid_to is not None and first > rel.valid_to):
+        # the first snapshot date on or after valid_from, by bisection: no dates x relations loop
+        at = bisect_left(days, rel.valid_from)
+        if at == len(days) or (rel.valid_to is not None and days[at] > rel.valid_to):
             unused.append(curated.relation_where[i] if i < len(curated.relation_where) else _signed(rel.a, rel.sign, rel.b))
     warnings = tuple(
         f"{s.where or 'curated'}: suppression {s.label()} matched no relation; check its actors, sign and article"

@@ -166,6 +166,8 @@ class EventOptions:
             ("--min-mentions", self.min_mentions > 1), ("--min-sources", self.min_sources > 1),
             ("--root-only", self.root_only), ("--weight-by-mentions", self.weight_by_mentions),
         ) if on]
+
+
 # Bounds on lookup caches so memory stays flat on files with many distinct actors.
 _CACHE_LIMIT = 50_000
 _UNMAPPED_LIMIT = 5_000
@@ -178,8 +180,9 @@ class EventSummary:
 
     ``rows`` counts data rows (no header, no blank lines); ``used`` plus the
     ``skipped`` counts add up to it. A skipped row is counted once, under the
-    first check it fails, in this order: well-formed, both actors known, two
-    different actors, not neutral, not a repeat. ``unmapped`` counts the
+    first check it fails, in this order: well-formed, GDELT's filters
+    (mentions, sources, root event), both actors known, two different actors,
+    not neutral, not a repeat. ``unmapped`` counts the
     actors (as the file names them) whose addition to the codebook would bring
     events in; ``early`` the kept events dated :data:`EARLY_DAYS` or more
     before their report was added (GDELT only).
@@ -426,7 +429,7 @@ class EventStream:
             if options.gdelt_only():
                 self.warnings.append(
                     f"{path}: ICEWS events have no mention, source or root-event columns; "
-                    f"{', '.join(options.gdelt_only())} left them as they are"
+                    f"{', '.join(options.gdelt_only())} do not apply to it"
                 )
         self.summary = EventSummary(path, self.format, date_field)
         self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
