@@ -16,6 +16,11 @@ same input. ``docs/export-formats.md`` documents each file's schema.
 - :func:`export_snapshots`: picks the format and the date(s); the CLI's
   ``netviz export``.
 
+For notebooks, :mod:`netviz.export.frames` gives relations, ties and actors
+as pandas DataFrames (or records) and :func:`netviz.export.notebook.show`
+(``netviz.show``) draws a snapshot as a pyvis ``Network``. One module per
+format: ``gexf``, ``graphml``, ``nodelink`` (JSON), ``tables`` (CSV).
+
 Examples
 --------
 >>> import tempfile, json
