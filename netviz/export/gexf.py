@@ -137,9 +137,13 @@ def write_gexf(
     tie_in: dict[tuple[str, str], list[tuple[int, Mapping]]] = {}
     for i, G in enumerate(graphs):
         for actor, d in G.nodes(data=True):
-            actor_in.setdefault(actor, []).append((i, {**d, "bloc_name": bloc_name(G, d["bloc"])}))
+            actor_in.setdefault(actor, []).append((i, d))
         for a, b, d in G.edges(data=True):
             tie_in.setdefault((a, b) if a <= b else (b, a), []).append((i, d))
+
+    def value_of(i: int, d: Mapping, key: str) -> Any:
+        # the bloc's name is looked up in its own snapshot: names may change between dates
+        return bloc_name(graphs[i], d["bloc"]) if key == "bloc_name" else typed(key, d[key])
 
     def values(el: ET.Element, history: list[tuple[int, Mapping]], keys: tuple[str, ...]) -> None:
         attvalues = ET.SubElement(el, "attvalues")
@@ -147,11 +151,11 @@ def write_gexf(
             if dynamic:
                 # one attvalue per run of equal values on consecutive snapshots,
                 # oldest first: a reader without time support keeps the latest
-                for first, last, value in _runs([(i, typed(key, d[key])) for i, d in history]):
+                for first, last, value in _runs([(i, value_of(i, d, key)) for i, d in history]):
                     if value is not None:
                         _attvalue(attvalues, key, value, days[first], until[last])
-            elif history[-1][1][key] is not None:
-                _attvalue(attvalues, key, typed(key, history[-1][1][key]))
+            elif value_of(*history[-1], key) is not None:
+                _attvalue(attvalues, key, value_of(*history[-1], key))
         if dynamic:
             spells = ET.SubElement(el, "spells")
             for first, last, _ in _runs([(i, None) for i, _ in history]):
