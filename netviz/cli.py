@@ -231,7 +231,7 @@ def build(
 def export(
     result: pipeline.Build,
     when: Annotated[Optional[str], typer.Argument(metavar="[DATE|all]", help="YYYY-MM-DD, first, last or all (default: all; last for graphml).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", callback=lambda v: _one_of("--format", v, EXPORT_FORMATS), help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", callback=lambda v: _one_of("--format", v, EXPORT_FORMATS), autocompletion=lambda: list(EXPORT_FORMATS), help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
     out: Annotated[Optional[Path], typer.Option("--out", metavar="PATH", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
 ) -> None:
     """Take the graph elsewhere: Gephi (dynamic GEXF for all dates), graph tools, notebooks, spreadsheets."""

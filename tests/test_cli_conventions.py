@@ -49,5 +49,7 @@ def test_shell_completion_completes_commands_and_options():
     assert commands.returncode == 0 and commands.stdout.split() == ["export", "explain"]
     options = netviz_process(env={"_NETVIZ_COMPLETE": "complete_bash", "COMP_WORDS": "netviz export --for", "COMP_CWORD": "2"})
     assert options.stdout.split() == ["--format"]
+    values = netviz_process(env={"_NETVIZ_COMPLETE": "complete_bash", "COMP_WORDS": "netviz export --format g", "COMP_CWORD": "3"})
+    assert values.stdout.split() == ["gexf", "graphml"]
     script = netviz_process("--show-completion", "bash")
     assert script.returncode == 0 and "_netviz_completion" in script.stdout and "complete " in script.stdout
