@@ -88,6 +88,8 @@ def test_weighting_by_mentions_multiplies_the_goldstein_magnitude(gdelt):
         assert w.intensity == pytest.approx(abs(float(raw[30])) * int(raw[31])) and p.intensity == abs(float(raw[30]))
         assert f"{raw[31]} mentions" in w.evidence.sentence
     assert any(w.intensity > 10 for w in weighed)
+    summary = events.format_summary(read_events(path, CODEBOOK, options=EventOptions(weight_by_mentions=True)).summary)
+    assert "weighted by mentions: an event's intensity is its Goldstein magnitude times its NumMentions" in summary
 
 
 def test_the_repeated_report_rule_is_optional(gdelt):
@@ -97,6 +99,8 @@ def test_the_repeated_report_rule_is_optional(gdelt):
     dropped = deduped.skipped[events.REPEATED] + deduped.skipped[events.MIRRORED]
     assert dropped > 0 and every.skipped[events.REPEATED] == every.skipped[events.MIRRORED] == 0
     assert every.used == deduped.used + dropped
+    assert "repeated reports kept (--keep-repeats)" in events.format_summary(every)
+    assert "repeated reports kept" not in events.format_summary(deduped)
 
 
 def test_rows_without_actor_code_and_sector_actors_without_country_are_told_apart(gdelt):

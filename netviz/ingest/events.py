@@ -191,6 +191,8 @@ class EventSummary:
     path: Path
     format: str
     date_field: str
+    #: how the events were kept and weighed; its defaults for a summary made by hand
+    options: EventOptions = EventOptions()
     rows: int = 0
     used: int = 0
     skipped: Counter = field(default_factory=Counter)
@@ -431,7 +433,7 @@ class EventStream:
                     f"{path}: ICEWS events have no mention, source or root-event columns; "
                     f"{', '.join(options.gdelt_only())} do not apply to it"
                 )
-        self.summary = EventSummary(path, self.format, date_field)
+        self.summary = EventSummary(path, self.format, date_field, options)
         self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
@@ -908,6 +910,10 @@ def format_summary(summary: EventSummary, top: int = 5) -> str:
         hint = "" if s.date_field == "added" else " (the 'added' date places events on their report's date)"
         placed += f"; {s.early:,} dated {EARLY_DAYS}+ days before its report{hint}"
     lines.append(f"  {placed}")
+    if s.format != "icews" and s.options.weight_by_mentions:
+        lines.append("  weighted by mentions: an event's intensity is its Goldstein magnitude times its NumMentions")
+    if not s.options.dedupe:
+        lines.append("  repeated reports kept (--keep-repeats)")
     if skipped:
         lines.append("  skipped: " + ", ".join(f"{s.skipped[r]:,} {r}" for r in REASONS if s.skipped[r]))
     if s.unmapped:
