@@ -20,8 +20,17 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from typer.testing import CliRunner
 
-from netviz.export import GEXF_NS, VIZ_NS, export_csv, export_graphml, export_json, export_snapshots
+from netviz.cli import app
+from netviz.export import (
+    GEXF_NS,
+    VIZ_NS,
+    export_csv,
+    export_graphml,
+    export_json,
+    export_snapshots,
+)
 from netviz.graph.analysis import assign_steady_blocs
 from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
@@ -32,6 +41,7 @@ HERE = Path(__file__).parent
 SCHEMAS = HERE / "data" / "gexf-1.2draft"
 JS = HERE / "js"
 DOCS = HERE.parent / "docs" / "export-formats.md"
+SAMPLE = HERE.parent / "data"
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 
 
@@ -78,7 +88,8 @@ def snapshots(**how):
 
 @pytest.fixture(scope="module")
 def gexf_files(tmp_path_factory):
-    """Every kind of GEXF netviz writes: dynamic and static, each snapshot mode, both colourings."""
+    """Every kind of GEXF netviz writes: dynamic and static, each snapshot mode, both colourings,
+    and what `netviz export` writes for the bundled sample (real names, 25 actors, 5 dates)."""
     out = tmp_path_factory.mktemp("gexf")
     cumulative = snapshots()
     files = {
@@ -89,6 +100,11 @@ def gexf_files(tmp_path_factory):
         "by-type": export_snapshots(cumulative, "gexf", out / "first.gexf", date="first", color_by="type")[0],
     }
     assert any(d["bloc"] is None for G in cumulative.values() for _, d in G.nodes(data=True)), "an actor in no bloc"
+    for name, when in (("sample", "all"), ("sample-last", "last")):
+        done = CliRunner().invoke(app, ["export", when, "--format", "gexf", "--data", str(SAMPLE), "--jobs", "1",
+                                        "--out", str(out / f"{name}.gexf"), "--no-cache"])
+        assert done.exit_code == 0, done.output
+        files[name] = out / f"{name}.gexf"
     return files
 
 
@@ -112,7 +128,7 @@ def _viz_in_gexf_namespace(doc):
     return etree.fromstring(etree.tostring(copy))
 
 
-@pytest.mark.parametrize("kind", ["dynamic", "per-date", "window", "static", "by-type"])
+@pytest.mark.parametrize("kind", ["dynamic", "per-date", "window", "static", "by-type", "sample", "sample-last"])
 def test_every_gexf_is_valid_against_the_official_xsd_and_relax_ng_schemas(gexf_files, kind):
     from lxml import etree
 
@@ -208,6 +224,8 @@ def test_graphology_gexf_loads_every_export_with_its_default_options(gexf_files,
         for key, d in latest_tie.items():
             assert (ties[key]["weight"], ties[key]["sign"], ties[key]["polarity"]) == (d["weight"], d["sign"], d["polarity"])
     assert read["dynamic"]["edges"] and read["dynamic"]["attributes"]["creator"].startswith("netviz")
+    sample, last = read["sample"], read["sample-last"]
+    assert set(last["nodes"]) <= set(sample["nodes"]) and len(sample["edges"]) >= len(last["edges"]) > 20
 
 
 # --- GraphML, CSV and JSON through their consumers ------------------------------------

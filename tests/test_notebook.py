@@ -10,7 +10,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from pyvis.network import Network
 

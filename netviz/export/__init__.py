@@ -46,7 +46,15 @@ from pathlib import Path
 import networkx as nx
 
 from netviz.errors import NetvizError
-from netviz.export.common import Positions, Snapshots, as_snapshots, check_color_by, file_target, folder_target, largest_strength
+from netviz.export.common import (
+    Positions,
+    Snapshots,
+    as_snapshots,
+    check_color_by,
+    file_target,
+    folder_target,
+    largest_strength,
+)
 from netviz.export.gexf import GEXF_NS, VIZ_NS, export_gexf, write_gexf
 from netviz.export.graphml import export_graphml, write_graphml
 from netviz.export.nodelink import export_json, write_json

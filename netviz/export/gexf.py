@@ -14,7 +14,16 @@ import networkx as nx
 from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.export.common import (
-    XML_DECLARATION, Positions, Snapshots, as_snapshots, bloc_name, check_color_by, file_target, largest_strength, typed, xml_text,
+    XML_DECLARATION,
+    Positions,
+    Snapshots,
+    as_snapshots,
+    bloc_name,
+    check_color_by,
+    file_target,
+    largest_strength,
+    typed,
+    xml_text,
 )
 from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text

@@ -11,7 +11,16 @@ import networkx as nx
 
 from netviz.errors import NetvizError
 from netviz.export.common import (
-    OMIT, XML_DECLARATION, as_snapshots, attributes, bloc_name, file_target, json_dump, json_value, sorted_edges, xml_text,
+    OMIT,
+    XML_DECLARATION,
+    as_snapshots,
+    attributes,
+    bloc_name,
+    file_target,
+    json_dump,
+    json_value,
+    sorted_edges,
+    xml_text,
 )
 from netviz.io import atomic_write_text
 

@@ -9,7 +9,16 @@ from typing import Any
 
 import networkx as nx
 
-from netviz.export.common import Snapshots, as_snapshots, attributes, bloc_name, file_target, json_dump, json_value, sorted_edges
+from netviz.export.common import (
+    Snapshots,
+    as_snapshots,
+    attributes,
+    bloc_name,
+    file_target,
+    json_dump,
+    json_value,
+    sorted_edges,
+)
 from netviz.io import atomic_write_text
 from netviz.model import Relation, relation_record
 

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from netviz.export.common import Snapshots, as_snapshots, bloc_name, folder_target, sorted_edges, typed
+from netviz.export.common import (
+    Snapshots,
+    as_snapshots,
+    bloc_name,
+    folder_target,
+    sorted_edges,
+    typed,
+)
 from netviz.io import atomic_write_text
 
 #: Columns of ``nodes.csv``: one row per actor per snapshot date.
