@@ -87,3 +87,12 @@ def test_netviz_build_prints_the_counts_and_the_warnings(corpus, tmp_path):
     assert f"suppressed: 1 relation by UKR - RUS ({where}:7)" in result.stdout
     assert result.stderr.splitlines() == [
         f"Warning: {where}:8: suppression FRA - UKR matched no relation; check its actors, sign and article"]
+
+
+@pytest.mark.parametrize("flag", ["--no-data-curated", "--no-bundled-curated"])
+def test_the_data_folders_curated_file_can_be_left_out(corpus, tmp_path, flag):
+    (corpus / "curated.yaml").write_text(CURATED, encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", "--format", "csv", "--data", str(corpus), "--out", str(tmp_path / "t"),
+                                      "--jobs", "1", "--no-cache", flag])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "RUS,UKR" in (tmp_path / "t" / "edges.csv").read_text(encoding="utf-8")  # not suppressed
