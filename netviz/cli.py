@@ -374,6 +374,8 @@ def evaluate(
         raise NetvizError(f"--format {output_format!r} must be table or json")
     codebook = load_codebook(*actors)
     gold_file = scoring.load_gold(gold, codebook.actors)
+    if warning := scoring.unknown_warning(gold_file):
+        typer.echo(f"Warning: {warning}", err=True)
     articles = load_articles(pipeline.find_articles_folder(articles_dir))
     relations = extraction.extract_relations(articles, codebook, extraction.load_cues(*cues))
     result = scoring.evaluate(relations, gold_file, articles, min_confidence)

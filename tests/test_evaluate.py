@@ -14,6 +14,7 @@ from netviz.extract.evaluate import (
     evaluation_record,
     format_evaluation,
     load_gold,
+    unknown_warning,
 )
 from netviz.model import Article, Evidence, Relation
 
@@ -146,11 +147,18 @@ def test_bad_gold_files_name_the_file_line_and_entry(tmp_path, text, message):
     assert str(path) in str(err.value) and message in str(err.value)
 
 
-def test_unknown_actor_ids_are_errors_when_the_codebook_is_given(tmp_path):
-    path = _gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TRK, '+']\n")
-    assert load_gold(path).articles["a1"].required == {(("RUS", "TRK"), 1)}
-    with pytest.raises(NetvizError, match=r"gold.yaml:3: .*unknown actor id 'TRK'"):
-        load_gold(path, known_actors={"RUS", "TUR"})
+def test_gold_ids_the_codebook_lacks_count_as_misses_and_are_listed(tmp_path):
+    # another annotator's gold may name actors the codebook lacks: scored, not refused
+    path = _gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TRK, '+']\n      - [RUS, TUR, '+']\n"
+                           "    acceptable:\n      - [XYZ, TUR, '-']\n")
+    gold = load_gold(path, known_actors={"RUS", "TUR"})
+    assert gold.unknown == ("TRK", "XYZ") and load_gold(path).unknown == ()
+    ev = evaluate([_rel("a1", "RUS", "TUR", 1)], gold)
+    assert (ev.recalled, ev.required, ev.articles[0].missed) == (1, 2, (("RUS", "TRK", 1),))
+    assert evaluation_record(ev)["unknown_actors"] == ["TRK", "XYZ"]
+    assert unknown_warning(gold) == (f"{path} names 2 actor ids the codebook lacks (their pairs count as misses; "
+                                     "add them with --actors FILE): TRK, XYZ")
+    assert unknown_warning(load_gold(path, known_actors={"RUS", "TUR", "TRK", "XYZ"})) is None
 
 
 def test_cli_evaluate_prints_scores_and_json(tmp_path):
@@ -170,5 +178,12 @@ def test_cli_evaluate_prints_scores_and_json(tmp_path):
     as_json = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--format", "json"])
     micro = json.loads(as_json.stdout)["micro"]
     assert (micro["found"], micro["correct"], micro["required"], micro["recalled"]) == (2, 1, 2, 1)
+    assert "lacks" not in table.stderr
+    unknown = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, NOPE, '-']\n")
+    warned = runner.invoke(app, ["evaluate", str(unknown), "--articles", str(folder)])
+    assert warned.exit_code == 0 and "missed: JPN - NOPE" in warned.stdout
+    assert [line for line in warned.stderr.splitlines() if "lacks" in line] == [
+        f"Warning: {unknown} names 1 actor id the codebook lacks (their pairs count as misses; "
+        "add them with --actors FILE): NOPE"]
     wrong = runner.invoke(app, ["evaluate", str(_gold(tmp_path, "articles:\n  b2.md: {}\n")), "--articles", str(folder)])
     assert wrong.exit_code == 1 and "the articles are: a1.md" in wrong.output

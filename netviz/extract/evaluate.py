@@ -64,6 +64,9 @@ class Gold:
 
     path: Path
     articles: Mapping[str, GoldArticle]
+    #: ids the gold names that the codebook given to :func:`load_gold` lacks:
+    #: no extractor can find their pairs, so they count as misses
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,8 @@ class Evaluation(_Rates):
 
     articles: tuple[ArticleScore, ...]
     min_confidence: float
+    #: gold ids the codebook lacks (see :attr:`Gold.unknown`)
+    unknown: tuple[str, ...] = ()
 
     @property
     def found(self) -> int:
@@ -156,14 +161,16 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
     path:
         The gold YAML file.
     known_actors:
-        Actor ids that may appear (e.g. a codebook); ``None`` accepts any id.
+        The codebook's actor ids. Gold written by another annotator may name
+        actors the codebook lacks: they are kept (their pairs count as
+        misses) and listed in ``Gold.unknown`` so the caller can warn.
 
     Raises
     ------
     NetvizError
         For malformed YAML, a missing ``articles`` mapping, an entry that is
-        not ``[A, B, "+"|"-"]``, an actor related to itself or an unknown actor
-        id; the message names the file, line and entry.
+        not ``[A, B, "+"|"-"]`` or an actor related to itself; the message
+        names the file, line and entry.
 
     Examples
     --------
@@ -173,10 +180,11 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
     >>> g = load_gold(p)
     >>> g.articles["a1.txt"].required, g.articles["a1.txt"].id
     (frozenset({(('RUS', 'TUR'), 1)}), 'a1')
+    >>> load_gold(p, known_actors={"RUS"}).unknown
+    ('TUR',)
     """
     path = Path(path)
     doc = load_yaml(path)
-    known = None if known_actors is None else frozenset(known_actors)
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), dict):
         raise NetvizError(f"{path}: a gold file needs an 'articles:' mapping of file name -> required/acceptable lists")
     articles: dict[str, GoldArticle] = {}
@@ -196,12 +204,26 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
                 when = date.fromisoformat(str(when))
             except ValueError:
                 raise NetvizError(f"{where(path, entry)}: article {name!r}: date {when!r} is not YYYY-MM-DD") from None
-        lists = {key: _relations(path, entry, name, key, entry.get(key), known) for key in ("required", "acceptable")}
+        lists = {key: _relations(path, entry, name, key, entry.get(key)) for key in ("required", "acceptable")}
         articles[name] = GoldArticle(name, lists["required"], lists["acceptable"], when)
-    return Gold(path, articles)
+    named = {x for g in articles.values() for (a, b), _ in g.required | g.acceptable for x in (a, b)}
+    unknown = () if known_actors is None else tuple(sorted(named - set(known_actors)))
+    return Gold(path, articles, unknown)
 
 
-def _relations(path: Path, entry: dict, name: str, key: str, items: Any, known: frozenset[str] | None) -> frozenset[Pair]:
+def unknown_warning(gold: Gold) -> str | None:
+    """One line naming the gold's ids the codebook lacks, or ``None`` when there are none.
+
+    >>> print(unknown_warning(Gold(Path("gold.yaml"), {}, ("EGYOPP", "VENOPP"))))
+    gold.yaml names 2 actor ids the codebook lacks (their pairs count as misses; add them with --actors FILE): EGYOPP, VENOPP
+    """
+    if not gold.unknown:
+        return None
+    return (f"{gold.path} names {len(gold.unknown)} actor id{'s' * (len(gold.unknown) != 1)} the codebook lacks "
+            f"(their pairs count as misses; add them with --actors FILE): {', '.join(gold.unknown)}")
+
+
+def _relations(path: Path, entry: dict, name: str, key: str, items: Any) -> frozenset[Pair]:
     if items is None:
         return frozenset()
     if not isinstance(items, list):
@@ -216,10 +238,6 @@ def _relations(path: Path, entry: dict, name: str, key: str, items: Any, known: 
             raise NetvizError(f"{where(path, entry)}: {shown}: sign {sign!r} must be \"+\" or \"-\" (quoted)")
         if a == b:
             raise NetvizError(f"{where(path, entry)}: {shown}: an actor cannot relate to itself")
-        for actor in (a, b):
-            if known is not None and actor not in known:
-                raise NetvizError(f"{where(path, entry)}: {shown}: unknown actor id {actor!r}; "
-                                  "use the codebook's ids (netviz actors)")
         out.add(_pair(a, b, 1 if sign == "+" else -1))
     return frozenset(out)
 
@@ -287,7 +305,7 @@ def evaluate(
         missed = tuple((a, b, sign) for (a, b), sign in sorted(g.required - pairs.keys()))
         scores.append(ArticleScore(g.name, len(pairs), len(pairs.keys() & good), len(g.required),
                                    len(pairs.keys() & g.required), missed, false))
-    return Evaluation(tuple(scores), min_confidence)
+    return Evaluation(tuple(scores), min_confidence, gold.unknown)
 
 
 def evaluation_record(ev: Evaluation) -> dict:
@@ -299,6 +317,7 @@ def evaluation_record(ev: Evaluation) -> dict:
 
     return {
         "min_confidence": ev.min_confidence,
+        "unknown_actors": list(ev.unknown),
         "micro": scores(ev),
         "articles": [
             {"article": a.name, **scores(a),
