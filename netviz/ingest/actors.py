@@ -36,6 +36,7 @@ is tried, because the rule says the whole phrase names something else.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -488,8 +489,12 @@ class Codebook:
         masked = _GLOSS.sub(lambda g: " " * len(g.group()), norm)
         spans = [m.span() for m in self._regex.finditer(masked)]
         found = [x for x in (self._mention(text, norm, masked, s, e, on) for s, e in spans) if x]
+        starts = [s for s, _ in spans]
         for gloss in _GLOSS.finditer(norm) if "[" in norm else ():
-            if not any(s < gloss.end() and gloss.start() < e for s, e in spans):
+            # spans are sorted and disjoint: only the last one starting before
+            # the gloss ends can overlap it (a scan of all would be quadratic)
+            i = bisect.bisect_left(starts, gloss.end()) - 1
+            if i < 0 or spans[i][1] <= gloss.start():
                 inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
                 found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
         found.sort(key=lambda m: m.start)
