@@ -85,7 +85,7 @@ def test_regional_groups_and_organisations_exist(cb, actor_id):
         ("FETÖ", "FETO"), ("Gülenist Terror Group", "FETO"), ("Hizbullah", "HEZBOLLAH"), ("Nato", "NATO"),
         ("North Atlantic Treaty Organization", "NATO"), ("U.N.", "UN"), ("Security Council", "UN"), ("Brussels", "EU"),
         ("the White House", "USA"), ("the Pentagon", "USA"), ("the Kremlin", "RUS"), ("Ankara", "TUR"),
-        ("the Assad government", "SYR"), ("Tehran", "IRN"), ("Baghdad", "IRQ"),
+        ("the regime", "SYR"), ("the Assad government", "SYR"), ("Tehran", "IRN"), ("Baghdad", "IRQ"),
         ("Amman", "JOR"), ("Quds Force", "IRN"), ("the Turks", "TUR"), ("the Russians", "RUS"),
         # other states: short forms, demonyms, capitals
         ("the Saudi crown prince", "SAU"), ("Emirati", "ARE"), ("North Korean", "PRK"), ("Seoul", "KOR"),
@@ -472,6 +472,7 @@ def test_the_cache_sees_a_changed_user_file(tmp_path):
          r"mine\.yaml:2: generic 'gangs': 'FSA' is not a state id"),
         ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: GANGS}}\n",
          r"mine\.yaml:2: generic 'gangs': SYR: unknown actor id 'GANGS'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], default: GANGS}\n", r"generic 'gangs': default: unknown actor id 'GANGS'"),
         ("generic:\n  - {kind: gangs, forms: [Kremlin]}\n",
          r"mine\.yaml:2: generic form 'Kremlin' \(gangs\) is also an alias of RUS"),
     ],
@@ -587,7 +588,7 @@ def generic(codebook: Codebook, text: str, on: date | None = None) -> list[tuple
 
 @pytest.mark.parametrize(
     "text, kind",
-    [("The rebels advanced.", "rebels"), ("government forces shelled it", "government"), ("the regime fell", "government"),
+    [("The rebels advanced.", "rebels"), ("government forces shelled it", "government"),
      ("The opposition walked out.", "opposition"), ("militants attacked", "militants"), ("the junta ruled", "government"),
      ("the army moved in", "government"), ("Congress voted", "legislature"), ("the Senate voted", "legislature"),
      ("Parliament voted", "legislature"), ("insurgents struck", "rebels"), ("militias clashed", "militias")],
@@ -614,6 +615,27 @@ def test_generic_words_are_mentions_without_an_actor(cb, text, kind):
 )
 def test_resolve_generic_goes_through_the_country_and_the_date(cb, kind, country, on, actor):
     assert cb.resolve_generic(kind, country, on) == actor
+
+
+@pytest.mark.parametrize(
+    "text, kind, default",
+    [("the regime fell", "regime", "SYR"), ("The Kurds advanced", "Kurds", "YPG"), ("Kurdish forces", "Kurds", "YPG")],
+)
+def test_a_kind_with_a_default_keeps_the_convention_for_callers_that_do_not_resolve(cb, text, kind, default):
+    (m,) = cb.find_mentions(text, generic=True)
+    assert (m.actor, m.generic) == (None, kind)
+    (plain,) = cb.find_mentions(text)
+    assert (plain.actor, plain.generic) == (default, kind) and "without a country" in plain.reason
+    assert cb.resolve_generic(kind, None) == default
+
+
+@pytest.mark.parametrize(
+    "country, actor",
+    [("SYR", "YPG"), ("IRQ", "KRG"), ("TUR", None), ("IRN", None)],   # Turkey's and Iran's Kurds: a people
+)
+def test_the_kurds_resolve_through_the_country(cb, country, actor):
+    assert cb.resolve_generic("Kurds", country) == actor
+    assert cb.resolve_generic("regime", "IRN") == "IRN"
 
 
 def test_resolve_generic_rejects_an_unknown_kind(cb):

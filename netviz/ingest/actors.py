@@ -170,13 +170,16 @@ class GenericKind:
     ``countries`` maps a state id to the readings of the kind there, each
     ``(actor, start, end)`` with inclusive, optional dates; ``state`` says
     that in any other country the kind is the state itself ("government
-    forces" in Iraq are IRQ), otherwise it names no actor there.
+    forces" in Iraq are IRQ), otherwise it names no actor there. ``default``
+    is the actor when no country is known (shared/ACTORS.md's conventions:
+    "the regime" is Syria, "the Kurds" the YPG).
     """
 
     kind: str
     forms: tuple[str, ...]
     countries: Mapping[str, tuple[tuple[str, date | None, date | None], ...]] = field(default_factory=dict, hash=False)
     state: bool = False
+    default: str | None = None
 
 
 @dataclass(frozen=True)
@@ -401,6 +404,8 @@ class Codebook:
     def _check_generic(self) -> None:
         for kind in self._generic.values():
             at = self._at("generic " + kind.kind)
+            if kind.default is not None and kind.default not in self._actors:
+                raise NetvizError(f"{at}generic {kind.kind!r}: default: unknown actor id {kind.default!r}")
             for country, readings in kind.countries.items():
                 if self._actors.get(country, None) is None or self._actors[country].type != "state":
                     raise NetvizError(f"{at}generic {kind.kind!r}: {country!r} is not a state id of the codebook")
@@ -420,6 +425,7 @@ class Codebook:
         a kind marked ``state`` is otherwise the country itself ("government
         forces" in Iraq are IRQ); anything else names no actor (the
         opposition of a country without an entry is inside that state).
+        With ``country=None`` the kind's ``default`` (often ``None``).
 
         >>> cb = load_codebook()
         >>> cb.resolve_generic("rebels", "SYR"), cb.resolve_generic("rebels", "FRA"), cb.resolve_generic("government", "IRQ")
@@ -437,7 +443,7 @@ class Codebook:
         except KeyError:
             raise NetvizError(f"unknown generic kind {kind!r}; the codebook has: {', '.join(sorted(self._generic))}") from None
         if country is None:
-            return None
+            return spec.default
         readings = spec.countries.get(country)
         if readings:
             active = [a for a, start, end in readings
@@ -473,9 +479,11 @@ class Codebook:
         generic:
             Also return generic mentions the text alone cannot resolve
             ("the rebels", ``actor=None``) for the caller to resolve with
-            :meth:`resolve_generic` through the country they are about. A
-            generic form right after its state ("Yemeni rebels") is resolved
-            here and returned either way.
+            :meth:`resolve_generic` through the country they are about.
+            Without it, a generic mention is returned only when its kind has
+            a ``default`` ("the regime": SYR), with that actor. A generic form
+            right after its state ("Yemeni rebels") is resolved here and
+            returned either way.
 
         >>> cb = load_codebook()
         >>> [(m.text, m.actor) for m in cb.find_mentions("Erdoğan's U.S.-led allies fought the Islamic State [Daesh] of Iraq and Syria.")]
@@ -498,9 +506,23 @@ class Codebook:
                 inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
                 found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
         found.sort(key=lambda m: m.start)
-        if self._generic:
-            found = self._own_generics(text, norm, found, on)
-        return found if generic else [m for m in found if m.actor is not None]
+        if not self._generic:
+            return found
+        found = self._own_generics(text, norm, found, on)
+        if generic:
+            return found
+        # Callers that do not resolve generic mentions get each kind's
+        # default (the conventions that predate generic mentions) or nothing.
+        out = []
+        for m in found:
+            if m.actor is None:
+                default = self._generic[m.generic].default
+                if default is None:
+                    continue
+                m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
+                                                     f"({self._actors[default].name})")
+            out.append(m)
+        return out
 
     def _own_generics(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
         """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's army")."""
@@ -822,7 +844,7 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
     return given
 
 
-_GENERIC_FIELDS = {"kind", "forms", "countries", "state"}
+_GENERIC_FIELDS = {"kind", "forms", "countries", "state", "default"}
 
 
 def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
@@ -837,6 +859,8 @@ def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
     given: dict[str, Any] = {"kind": entry["kind"].strip()}
     if "forms" in entry:
         given["forms"] = _texts(loc, "forms", entry["forms"])
+    if "default" in entry:
+        given["default"] = _text(loc, "default", entry["default"])
     if "state" in entry:
         if not isinstance(entry["state"], bool):
             raise NetvizError(f"{loc}: state must be true or false; got {entry['state']!r}")
