@@ -725,3 +725,9 @@ def test_every_actor_of_the_dev_gold_is_in_the_codebook(cb, shared):
     named = {x for art in gold["articles"].values() for key in ("required", "acceptable")
              for a, b, _ in art.get(key) or [] for x in (a, b)}
     assert named - set(cb.actors) == set()
+
+
+def test_a_mention_says_whether_a_person_named_the_actor(cb):
+    putin, kremlin, rebels = cb.find_mentions("Putin and the Kremlin backed Yemeni rebels", date(2016, 1, 1))
+    assert (putin.person, kremlin.person, rebels.person) == (True, False, False)
+    assert [m.person for m in cb.resolve("Putin", date(2016, 1, 1))] == [True]

@@ -161,6 +161,8 @@ class Mention:
     reason: str
     generic: str | None = None
     country: str | None = None
+    #: named through an office holder ("Putin"), not an alias of the actor
+    person: bool = False
 
 
 @dataclass(frozen=True)
@@ -569,7 +571,8 @@ class Codebook:
             return None
         if form in self.ambiguous_in_caps and _shouted(norm, start, end):
             return None
-        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target))
+        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target),
+                       person=target.person is not None)
 
     def resolve(self, phrase: str, on: date | None = None) -> list[Mention]:
         """What ``phrase`` names and why (for ``netviz actors resolve``).
@@ -596,7 +599,7 @@ class Codebook:
             best.setdefault(t.actor, t)
         start = phrase.index(stripped)
         return [
-            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t))
+            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t), person=t.person is not None)
             for t in sorted(best.values(), key=lambda t: t.actor)
         ]
 
