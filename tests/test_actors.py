@@ -731,3 +731,44 @@ def test_a_mention_says_whether_a_person_named_the_actor(cb):
     putin, kremlin, rebels = cb.find_mentions("Putin and the Kremlin backed Yemeni rebels", date(2016, 1, 1))
     assert (putin.person, kremlin.person, rebels.person) == (True, False, False)
     assert [m.person for m in cb.resolve("Putin", date(2016, 1, 1))] == [True]
+
+
+# --- leaders of the article's date -------------------------------------------------
+
+G20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split()
+MENA = "DZA BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SYR TUN ARE YEM".split()
+DEV_REGIONS = "AFG PAK PRK UKR VEN CUB".split()
+HEAD_ROLE = ("President", "Prime Minister", "King", "Emir", "Sultan", "Chancellor", "Supreme Leader", "Premier",
+             "General Secretary", "ruler", "Chairman", "Head of State")
+MONTHS = [date(y, m, 15) for y in range(2012, 2021) for m in range(1, 13)]
+
+
+@pytest.mark.parametrize("state", G20 + MENA + DEV_REGIONS)
+def test_a_head_of_state_or_government_speaks_for_each_covered_state_every_month_2012_2020(cb, state):
+    # the coverage the codebook's header promises
+    people = cb.get(state).people
+    missing = [d for d in MONTHS if not any(p.active(d) and any(r in p.role for r in HEAD_ROLE) for p in people)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("state", G20)
+def test_g20_foreign_ministers_are_covered_2012_2020(cb, state):
+    people = cb.get(state).people
+    roles = ("Foreign Minister", "Foreign Secretary", "External Affairs", "Secretary of State")
+    missing = [d for d in MONTHS if not any(p.active(d) and any(r in p.role for r in roles) for p in people)]
+    assert len(missing) <= 1    # one interim month (a prime minister holding the post) at most
+
+
+@pytest.mark.parametrize(
+    "name, on, actor",
+    [("Hugo Chávez", date(2013, 3, 5), "VEN"), ("Chavez", date(2013, 3, 6), None), ("Maduro", date(2013, 3, 6), "VEN"),
+     ("Dilma Rousseff", date(2016, 5, 11), "BRA"), ("Rousseff", date(2016, 5, 12), None), ("Temer", date(2016, 5, 12), "BRA"),
+     ("Park Geun-hye", date(2016, 12, 9), None), ("Adly Mansour", date(2013, 7, 4), "EGY"),
+     ("Farage", date(2016, 6, 28), "UKIP"), ("Guaido", date(2019, 4, 17), "VENOPP"), ("Guaido", date(2018, 1, 1), None),
+     ("Mogherini", date(2014, 6, 1), "ITA"), ("Mogherini", date(2015, 6, 1), "EU"),
+     ("Borrell", date(2019, 1, 1), "ESP"), ("Borrell", date(2020, 1, 1), "EU"),
+     ("Raul Castro", date(2015, 3, 12), "CUB"), ("Peña Nieto", date(2017, 1, 1), "MEX"), ("Abadi", date(2015, 1, 1), "IRQ"),
+     ("Zebari", date(2013, 1, 1), "IRQ"), ("Sturgeon", date(2016, 6, 28), "SCOTLAND"), ("Tantawi", date(2012, 3, 1), "EGY")],
+)
+def test_leaders_speak_for_their_state_exactly_during_their_roles(cb, name, on, actor):
+    assert ids(cb, name, on) == ([actor] if actor else [])
