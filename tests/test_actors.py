@@ -678,11 +678,18 @@ def test_people_of_a_state_are_not_the_state_acting(cb, text):
     assert ids(cb, text) == []
 
 
+def test_an_adjective_after_a_state_is_not_a_people_noun(cb):
+    assert ids(cb, "to defend U.S. national interests") == ["USA"]
+    assert ids(cb, "the Palestinian people") == ["PSE"]      # a people that is the actor
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [("Turkey, a NATO member, objected", ["TUR"]), ("NATO ally Turkey objected", ["TUR"]),
-     ("NATO members and EU countries", []), ("a non-NATO ally", []), ("the NATO-member state", []),
-     ("NATO warned Russia", ["NATO", "RUS"]), ("UN member states voted", []), ("the EU imposed sanctions", ["EU"])],
+     ("a non-NATO ally", []), ("the NATO-member state", []), ("an EU country", []),
+     ("NATO warned Russia", ["NATO", "RUS"]), ("the EU imposed sanctions", ["EU"]),
+     # members together act as the organisation
+     ("NATO allies and EU leaders agreed", ["NATO", "EU"]), ("Security Council members voted", ["UN"])],
 )
 def test_members_of_an_organisation_are_not_the_organisation_acting(cb, text, expected):
     assert ids(cb, text) == expected
