@@ -779,3 +779,10 @@ def test_g20_foreign_ministers_are_covered_2012_2020(cb, state):
 )
 def test_leaders_speak_for_their_state_exactly_during_their_roles(cb, name, on, actor):
     assert ids(cb, name, on) == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text", ["al Qaeda in the Arabian Peninsula", "Al-Qaeda in the Arabian Peninsula",
+                                  "al-Qaida in the Arabian Peninsula", "AL QAEDA IN THE ARABIAN PENINSULA"])
+def test_the_arabic_article_may_be_written_four_ways(cb, text):
+    assert ids(cb, text) == ["AQAP"]
+

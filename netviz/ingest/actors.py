@@ -209,12 +209,24 @@ def _name_key(name: str) -> str:
     return " ".join(_normalise(name).split()).casefold()
 
 
+_ARTICLE = re.compile(r"(?<![\w'])[Aa]l[- ](?=[A-Z])")
+
+
 def _variants(alias: str) -> list[str]:
-    """The normalised surface forms an alias matches, the form as written first."""
+    """The normalised surface forms an alias matches, the form as written first.
+
+    The Arabic article is written four ways in English news ("al-Qaeda", "al
+    Qaeda", "Al-Qaeda", "Al Qaeda"): an alias with one matches all four.
+
+    >>> _variants("al-Qaeda in the Arabian Peninsula")[:5]
+    ['al-Qaeda in the Arabian Peninsula', 'Al-Qaeda in the Arabian Peninsula', 'AL-QAEDA IN THE ARABIAN PENINSULA', 'al Qaeda in the Arabian Peninsula', 'Al Qaeda in the Arabian Peninsula']
+    """
     base = " ".join(alias.split())
     forms = [base, base[:1].upper() + base[1:]]
     if len(base) >= 4:
         forms.append(base.upper())
+    if _ARTICLE.search(base):
+        forms += [_ARTICLE.sub(article, base) for article in ("al ", "Al ", "al-", "Al-")]
     return list(dict.fromkeys(_normalise(f) for f in forms))
 
 
