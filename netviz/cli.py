@@ -327,7 +327,8 @@ def actors_resolve(
     if output_format == "json":
         typer.echo(json.dumps([vars(m) for m in mentions], ensure_ascii=False, indent=1))
     elif mentions:
-        typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
+        typer.echo(format_table(["text", "actor", "why"],
+                                [[m.text, m.actor or f"({m.generic})", m.reason] for m in mentions]))
     else:
         typer.echo(codebook.why_not(text, day) or f"{text!r} names no actor{f' on {day}' if day else ''}.")
 

@@ -786,3 +786,11 @@ def test_leaders_speak_for_their_state_exactly_during_their_roles(cb, name, on, 
 def test_the_arabic_article_may_be_written_four_ways(cb, text):
     assert ids(cb, text) == ["AQAP"]
 
+
+
+def test_cli_resolve_shows_generic_mentions(run):
+    result = run("actors", "resolve", "Yemeni rebels and the opposition met", "--date", "2016-01-01")
+    assert result.exit_code == 0, result.output
+    rows = [line.split(None, 2) for line in result.stdout.splitlines()[2:]]
+    assert rows[0][:2] == ["Yemeni", "rebels"] and "HOUTHIS" in rows[0][2]
+    assert "(opposition)" in rows[1][2] and "through the country" in rows[1][2]

@@ -591,7 +591,8 @@ class Codebook:
 
         If the whole phrase is one surface form, every actor it stands for on
         ``on`` is returned (a person may have spoken for several actors over
-        time, one per role); otherwise the mentions inside it.
+        time, one per role); otherwise the mentions inside it, generic ones
+        included (``actor=None``).
 
         >>> cb = load_codebook()
         >>> [m.actor for m in cb.resolve("Stoltenberg")]
@@ -602,9 +603,7 @@ class Codebook:
         stripped = phrase.strip()
         form = " ".join(_normalise(stripped).split())
         readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
-        if not readings or form in self._blocked:
-            return self.find_mentions(phrase, on)
-        if readings[0].generic:
+        if not readings or form in self._blocked or readings[0].generic:
             return self.find_mentions(phrase, on, generic=True)
         best: dict[str, _Target] = {}
         for t in sorted(readings, key=_recency, reverse=True):
