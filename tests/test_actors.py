@@ -794,3 +794,14 @@ def test_cli_resolve_shows_generic_mentions(run):
     rows = [line.split(None, 2) for line in result.stdout.splitlines()[2:]]
     assert rows[0][:2] == ["Yemeni", "rebels"] and "HOUTHIS" in rows[0][2]
     assert "(opposition)" in rows[1][2] and "through the country" in rows[1][2]
+
+
+@pytest.mark.parametrize(
+    "text, on, expected",
+    [("the Duma voted", None, ["RUS"]), ("the Bundestag voted", None, ["DEU"]), ("on Capitol Hill", None, ["USA"]),
+     ("Britain's House of Commons", None, ["GBR"]), ("Canada's House of Commons", None, ["CAN"]),
+     ("Venezuela's National Assembly", date(2014, 1, 1), ["VEN"]),
+     ("Venezuela's National Assembly", date(2019, 4, 17), ["VENOPP"])],   # opposition-held 2016-2021
+)
+def test_a_legislature_is_its_state(cb, text, on, expected):
+    assert ids(cb, text, on) == expected
