@@ -29,15 +29,15 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("MKL_NUM_THREADS", "1")
 
-import argparse  # noqa: E402
-import re  # noqa: E402
-import time  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import re
+import time
+from datetime import date
+from pathlib import Path
 
-import yaml  # noqa: E402
+import yaml
 
-from netviz.ingest import actors  # noqa: E402
+from netviz.ingest import actors
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -124,8 +124,8 @@ def main() -> None:
     for name, texts in sets.items():
         chars = sum(len(t) for t, _ in texts)
         mentions = sum(len(find(codebook, t, on)) for t, on in texts)
-        spent = cpu(lambda: [find(codebook, t, on) for _ in range(args.rounds) for t, on in texts])
-        ref = cpu(lambda: [words.findall(t) for _ in range(args.rounds) for t, _ in texts])
+        spent = cpu(lambda texts=texts: [find(codebook, t, on) for _ in range(args.rounds) for t, on in texts])
+        ref = cpu(lambda texts=texts: [words.findall(t) for _ in range(args.rounds) for t, _ in texts])
         print(f"{name:5}: {len(texts)} articles, {chars:,} chars, {mentions:,} mentions; "
               f"{chars * args.rounds / spent / 1e6:.2f} M chars/CPU-s, {mentions * args.rounds / spent:,.0f} mentions/CPU-s; "
               f"{spent / ref:.1f} x the \\w+ scan")
@@ -135,7 +135,8 @@ def main() -> None:
     for k in (1, 4, 16):
         text = base * k
         rounds = max(1, args.rounds // k)
-        per_char.append(cpu(lambda: [find(codebook, text, None) for _ in range(rounds)]) / (len(text) * rounds))
+        spent = cpu(lambda text=text, rounds=rounds: [find(codebook, text, None) for _ in range(rounds)])
+        per_char.append(spent / (len(text) * rounds))
     print("linearity: CPU per char at 1x, 4x, 16x the text: "
           + ", ".join(f"{p / per_char[0]:.2f}" for p in per_char) + " (1.00 = linear)")
 

@@ -805,3 +805,10 @@ def test_cli_resolve_shows_generic_mentions(run):
 )
 def test_a_legislature_is_its_state(cb, text, on, expected):
     assert ids(cb, text, on) == expected
+
+
+def test_a_resolved_generic_mention_spans_the_original_text(cb):
+    text = "Syria’s rebels and Yemeni\nrebels"
+    mentions = cb.find_mentions(text, date(2016, 1, 1))
+    assert [(m.text, m.actor) for m in mentions] == [("Syria’s rebels", "FSA"), ("Yemeni\nrebels", "HOUTHIS")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)

@@ -483,8 +483,9 @@ def format_reliability(rel: Reliability, min_confidence: float) -> str:
     target = f"{rel.target_precision:.0%}"
     supported = (f"{threshold:.2f} (pairs at or above it are at least {target} right)" if threshold is not None
                  else f"none (no confidence edge keeps pairs at least {target} right)")
-    return "\n".join([table, f"calibration error {rel.calibration_error:.2f} (pair-weighted mean |precision - mean confidence|; "
-                             "0 is perfect)", f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
+    calibration = (f"calibration error {rel.calibration_error:.2f} "
+                   "(pair-weighted mean |precision - mean confidence|; 0 is perfect)")
+    return "\n".join([table, calibration, f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
 
 
 def format_evaluation(ev: Evaluation) -> str:
