@@ -31,6 +31,15 @@ def _rel(article: str, a: str, b: str, sign: int, confidence: float = 0.9, sente
     return Relation(a, b, sign, kind, 3.0, date(2020, 1, 1), "extracted", ev, confidence)
 
 
+def _one_article(tmp_path: Path) -> Path:
+    """A folder with one article, a1.md: Japan condemns North Korea, praises Iran."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
+                                  encoding="utf-8")
+    return folder
+
+
 GOLD = """\
 articles:
   a1.txt:
@@ -166,10 +175,7 @@ def test_cli_evaluate_prints_scores_and_json(tmp_path):
 
     from netviz.cli import app
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
-                                  encoding="utf-8")
+    folder = _one_article(tmp_path)
     gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n      - [JPN, KOR, '+']\n")
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder)])
@@ -228,10 +234,7 @@ def test_cli_evaluate_prints_the_reliability_table(tmp_path):
 
     from netviz.cli import app
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
-                                  encoding="utf-8")
+    folder = _one_article(tmp_path)
     gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n")
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--target-precision", "0.4"])
