@@ -812,3 +812,13 @@ def test_a_resolved_generic_mention_spans_the_original_text(cb):
     mentions = cb.find_mentions(text, date(2016, 1, 1))
     assert [(m.text, m.actor) for m in mentions] == [("Syria’s rebels", "FSA"), ("Yemeni\nrebels", "HOUTHIS")]
     assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("thousands of Indian Americans", []), ("Iranian-Americans protested", []), ("an Iranian American doctor", []),
+     ("Russian-American relations", ["RUS", "USA"]), ("the Center for American Progress", []),
+     ("the Friends of the Syrian People met", [])],
+)
+def test_names_of_people_and_bodies_that_contain_a_demonym(cb, text, expected):
+    assert ids(cb, text) == expected
