@@ -165,6 +165,7 @@ def test_gold_ids_the_codebook_lacks_count_as_misses_and_are_listed(tmp_path):
     ev = evaluate([_rel("a1", "RUS", "TUR", 1)], gold)
     assert (ev.recalled, ev.required, ev.articles[0].missed) == (1, 2, (("RUS", "TRK", 1),))
     assert evaluation_record(ev)["unknown_actors"] == ["TRK", "XYZ"]
+    assert "missed: RUS + TRK  (TRK not in the codebook)" in format_evaluation(ev)
     assert unknown_warning(gold) == (f"{path} names 2 actor ids the codebook lacks (their pairs count as misses; "
                                      "add them with --actors FILE): TRK, XYZ")
     assert unknown_warning(load_gold(path, known_actors={"RUS", "TUR", "TRK", "XYZ"})) is None

@@ -521,7 +521,9 @@ def format_evaluation(ev: Evaluation) -> str:
             continue
         lines += ["", a.name]
         for x, y, s in a.missed:
-            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}")
+            lacking = [a for a in (x, y) if a in ev.unknown]
+            note = f"  ({', '.join(lacking)} not in the codebook)" if lacking else ""
+            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}{note}")
         for f in a.false:
             lines.append(f"  false:  {f.a} {'+' if f.sign > 0 else '-'} {f.b}  ({f.cue}, {f.rule}, "
                          f"confidence {f.confidence:.2f}) \"{f.sentence}\"")
