@@ -672,7 +672,8 @@ def test_a_generic_word_after_a_state_without_a_reading_keeps_both(cb):
 @pytest.mark.parametrize(
     "text",
     ["Syrian refugees crossed", "American citizens were evacuated", "the Iranian people protested",
-     "Syrian Turkmen fled", "Russian journalists reported", "Venezuelan migrants arrived"],
+     "Syrian Turkmen fled", "Russian journalists reported", "Venezuelan migrants arrived",
+     "Julian Castro debated", "Abe Foxman of the ADL"],
 )
 def test_people_of_a_state_are_not_the_state_acting(cb, text):
     assert ids(cb, text) == []
