@@ -330,7 +330,10 @@ class _Generics:
 
     def __init__(self, kinds: Iterable[GenericKind], actors: Mapping[str, Actor], at: Callable[[str], str]) -> None:
         self.kinds = {k.kind: k for k in kinds}
-        self._actors = actors
+        # what resolving needs of the actors (not the actors themselves, which
+        # the codebook's digest for the extraction cache already covers)
+        self._states = frozenset(a.id for a in actors.values() if a.type == "state")
+        self._names = {a.id: a.name for a in actors.values()}
         for kind in self.kinds.values():
             where_ = at("generic " + kind.kind)
             if kind.default is not None and kind.default not in actors:
@@ -358,7 +361,7 @@ class _Generics:
         return country if spec.state and self._is_state(country) else None
 
     def _is_state(self, actor_id: str | None) -> bool:
-        return actor_id in self._actors and self._actors[actor_id].type == "state"
+        return actor_id in self._states
 
     def attach(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
         """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's rebels")."""
@@ -375,7 +378,7 @@ class _Generics:
                     continue
                 out[-1] = replace(m, actor=actor, start=owner.start, text=text[owner.start : m.end],
                                   reason=f"generic {m.generic!r} of {owner.actor} ({owner.text!r}) -> {actor} "
-                                         f"({self._actors[actor].name})", country=owner.actor)
+                                         f"({self._names[actor]})", country=owner.actor)
                 continue
             out.append(m)
         return out
@@ -390,7 +393,7 @@ class _Generics:
                 if default is None:
                     continue
                 m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
-                                                     f"({self._actors[default].name})")
+                                                     f"({self._names[default]})")
             out.append(m)
         return out
 
