@@ -118,7 +118,7 @@ class _Rates:
 
 @dataclass(frozen=True)
 class ReliabilityBin:
-    """The found pairs whose highest confidence is in ``[low, high)`` (the top bin includes 1.0).
+    """The extracted pairs whose highest confidence is in ``[low, high)`` (the top bin includes 1.0).
 
     ``above_*`` count every pair at or above ``low``: the scores
     ``min_confidence=low`` would give.
