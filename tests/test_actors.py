@@ -823,3 +823,8 @@ def test_a_resolved_generic_mention_spans_the_original_text(cb):
 )
 def test_names_of_people_and_bodies_that_contain_a_demonym(cb, text, expected):
     assert ids(cb, text) == expected
+
+
+def test_a_seat_in_a_body_is_not_the_body_acting(cb):
+    assert ids(cb, "Farage, a member of the European Parliament, said", date(2016, 6, 28)) == ["UKIP"]
+    assert ids(cb, "the European Parliament voted") == ["EU"]
