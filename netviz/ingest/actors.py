@@ -710,7 +710,8 @@ def actor_record(actor: Actor) -> dict:
 
 def _words_after(words: Iterable[str], gap: str) -> re.Pattern | None:
     """A regex matching ``gap`` then one of ``words`` (a whole word), or ``None`` without words."""
-    words = sorted({_normalise(w) for w in words}, key=len, reverse=True)
+    # longest first; ties by text, not set order, so the pattern (and the cache key) is the same in every process
+    words = sorted({_normalise(w) for w in words}, key=lambda w: (-len(w), w))
     if not words:
         return None
     return re.compile(gap + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)")
