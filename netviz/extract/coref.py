@@ -1,0 +1,121 @@
+"""Pronouns, definite descriptions and generic nouns resolved to actors, beyond one sentence.
+
+A pronoun ("he", "its", "they") or a definite description ("the group", "the
+militants", "the country") resolves to the nearest compatible actor named
+before it: earlier in the same sentence, then in the sentence before, then
+the one before that (never further). Compatible means:
+
+- "he", "she", "his", "her": an office holder (a person alias);
+- "it", "its": a state or an organisation, not a person;
+- "they", "them", "their": any actor but a person;
+- "the country", "the nation", "the kingdom": a state;
+- "the group", "the militants", "the militia", "the movement": a non-state group;
+- "the alliance", "the bloc", "the organization": an organisation.
+
+A generic noun ("rebels", "the opposition", "government forces", "the
+regime") is resolved through the country the sentence places it in or the
+article is about (:func:`netviz.extract.mentions.generic_actor`).
+
+Every resolution lowers the confidence of the relations built on it (by
+``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
+evidence how it was made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from netviz.extract.mentions import ActorMention, generic_actor
+
+#: Confidence factor of an actor reached through a pronoun or a definite description.
+PRONOUN_FACTOR = 0.7
+#: Sentences before the current one in which an antecedent is looked for.
+WINDOW = 2
+
+_PERSON = frozenset("he him his she her".split())
+_THING = frozenset("it its".split())
+_PLURAL = frozenset("they them their".split())
+_STATE_NOUNS = frozenset("country nation kingdom republic state government".split())
+_GROUP_NOUNS = frozenset("group militants militia militias movement insurgents rebels organisation organization "
+                         "jihadists faction".split())
+_ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
+#: Words that make a sentence worth parsing with a single named actor.
+REFERRING = _PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | frozenset(
+    "regime opposition authorities army military junta forces troops".split())
+
+
+def _wanted(tok: Any) -> str | None:
+    """What a token refers to if it is a pronoun or definite description: person, thing, plural,
+    state, group, organisation; or None."""
+    w = tok.lower_
+    if tok.tag_ in ("PRP", "PRP$"):
+        return "person" if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
+    if not tok.tag_.startswith("NN"):
+        return None
+    dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    if dets != ["the"] or any(m.tag_ in ("NNP", "NNPS", "PRP$") or m.dep_ == "poss" for m in mods):
+        return None
+    if w in _STATE_NOUNS and w != "government":
+        return "state"
+    if w in _GROUP_NOUNS:
+        return "group"
+    if w in _ORG_NOUNS:
+        return "organisation"
+    return None
+
+
+def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
+    kind = types.get(m.actor, "")
+    if wanted == "person":
+        return m.person
+    if m.person:
+        return False
+    if wanted in ("thing", "plural"):
+        return True
+    if wanted == "state":
+        return kind == "state"
+    if wanted == "group":
+        return kind in ("armed_group", "political_group", "movement")
+    return kind == "organisation"
+
+
+def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
+            types: Mapping[str, str], country: str | None, opposition: Mapping[str, str],
+            states: frozenset[str]) -> dict[int, ActorMention]:
+    """Token index -> the actor a pronoun, definite description or generic noun of ``doc`` stands for.
+
+    ``before`` holds the actor mentions of the previous sentences, the
+    nearest last.
+    """
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
+    out: dict[int, ActorMention] = {}
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        wanted = _wanted(tok)
+        if wanted is None:
+            g = generic_actor(tok, country, opposition, located) if tok.tag_.startswith("NN") else None
+            if g is not None:
+                out[tok.i] = g
+            continue
+        found = _antecedent(tok, wanted, mentions, before, types)
+        if found is not None:
+            m, distance = found
+            where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
+            out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
+                                      f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
+    return out
+
+
+def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
+                before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
+        tuple[ActorMention, int] | None:
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
+        for m in reversed(group):
+            if m.role == "actor" and _compatible(m, wanted, types):
+                return m, distance
+    return None

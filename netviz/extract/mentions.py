@@ -1,0 +1,221 @@
+"""Actor mentions on the tokens of a sentence, the part each plays, and what a noun phrase stands for.
+
+The codebook (:mod:`netviz.ingest.actors`) finds the names; this module puts
+them on spaCy tokens and decides, from the parse, whether a mention can be a
+side of a relation:
+
+- ``actor``: it can;
+- ``location``: the object of a place preposition ("in Syria", "near the
+  Turkish border") or a demonym before a place noun ("the Syrian town of");
+- ``organisation``: a demonym inside a proper name ("the Syrian Observatory");
+- ``dateline``: "MOSCOW (Reuters) --".
+
+:func:`stand_for` answers which actor a noun phrase stands for: the actor it
+names, or the one its modifiers name ("Russian jets", "Japan's foreign
+minister", "troops loyal to Saudi Arabia", "forces of the regime"), a pronoun
+or definite description resolved by :mod:`netviz.extract.coref`, or a
+generic actor ("rebels", "government forces") resolved through the country
+the sentence or the article is about (:func:`generic_actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Prepositions whose object is where something happens, not who takes part.
+LOC_PREPS = frozenset("in inside within throughout across near around outside along".split())
+ORG_HEADS = frozenset("institute university council center centre observatory post times journal herald news agency "
+                      "foundation airlines airways studies committee tribune gazette daily broadcasting press "
+                      "television radio library museum college school academy company corporation bank".split())
+# People and units that stand for the actor named in their "of"/"from" phrase:
+# "mercenaries from the Wagner Group", "forces of the regime".
+GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries rebels militias militiamen units officers "
+                        "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
+                        "aircraft ships warships contractors operatives agents personnel army navy government governments regime "
+                        "authorities administration envoy envoys ambassador representatives inspectors monitors "
+                        "observers peacekeepers advisers advisors instructors positions commander leader head chief "
+                        "chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
+# A state's demonym before these names a group of that nationality, not the state:
+# "the Iran-backed Lebanese movement", "Iraqi militias".
+NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
+                           "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
+                           "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
+                           "extremists gunmen dissidents exiles minority minorities community".split())
+#: Generic references to a country's government and to its armed opposition
+#: (resolved through the country the sentence or article is about).
+GENERIC_GOVERNMENT = frozenset("government regime authorities army military junta".split())
+GENERIC_OPPOSITION = frozenset("rebels rebel insurgents opposition".split())
+_DATELINE = re.compile(r"^[\"'\u201c]?[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2014\u2013\-:])\s")
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named on tokens ``start..end`` (``head`` is the syntactic head) of a sentence Doc.
+
+    ``via`` says how a mention that names no actor was resolved ("pronoun
+    'he' -> 'Putin', 1 sentence before"; "generic 'rebels' in the article
+    about SYR"), and ``factor`` what that costs in confidence.
+    """
+
+    actor: str
+    start: int
+    end: int
+    head: int
+    text: str
+    role: str = "actor"
+    person: bool = False
+    via: str = ""
+    factor: float = 1.0
+
+
+def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
+    """The codebook's mentions (character offsets into the article) placed on ``doc``'s tokens."""
+    out = []
+    for m in mentions:
+        span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        out.append(ActorMention(m.actor, span.start, span.end, span.start, m.text,
+                                person=not m.reason.startswith("alias ")))
+    return out
+
+
+def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
+    """Mentions with their heads and roles from the parse (see the module docstring)."""
+    dateline = _DATELINE.match(doc.text)
+    out = []
+    for m in mentions:
+        span = doc[m.start:m.end]
+        head = span.root
+        role = "actor"
+        if dateline and doc[m.start].idx < dateline.end() and m.text.isupper():
+            role = "dateline"
+        elif head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
+            role = "location"
+        elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
+                range(m.start, m.end):
+            role = "location"
+        elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:
+            role = "organisation"
+        out.append(ActorMention(m.actor, m.start, m.end, head.i, m.text, role, m.person))
+    return out
+
+
+def country_of_article(mentions: Sequence[Any], states: frozenset[str]) -> str | None:
+    """The state an article is most about: the one named most often (the first named on a tie)."""
+    counts = Counter(m.actor for m in mentions if m.actor in states)
+    if not counts:
+        return None
+    first = {}
+    for k, m in enumerate(mentions):
+        first.setdefault(m.actor, k)
+    return min(counts, key=lambda a: (-counts[a], first[a]))
+
+
+def opposition_actors(codebook: Any) -> dict[str, str]:
+    """For each country, the codebook's actor for its armed or political opposition, where it has one:
+    a non-state actor of that country with "rebels" or "opposition" among its names."""
+    out: dict[str, str] = {}
+    for actor in getattr(codebook, "actors", {}).values():
+        country = getattr(actor, "country", None)
+        if not country or actor.type == "state":
+            continue
+        names = " ".join((actor.name, *actor.aliases)).lower()
+        if "rebel" in names or "opposition" in names:
+            out.setdefault(country, actor.id)
+    return out
+
+
+def generic_actor(tok: Any, country: str | None, opposition: Mapping[str, str], located: str | None) -> \
+        ActorMention | None:
+    """The actor a generic noun stands for: "rebels", "the opposition", "government forces", "the regime".
+
+    ``located`` is a state the sentence places things in ("rebels in Syria"),
+    which wins over the article's ``country``. A generic noun with a
+    modifier naming an actor is not generic (the codebook or
+    :func:`stand_for` handles "Syrian rebels", "Russia's government").
+    """
+    word = tok.lower_
+    where = located or country
+    if where is None:
+        return None
+    if any(c.dep_ in ("poss", "amod", "compound") and c.tag_ in ("NNP", "NNPS", "PRP$", "JJ") and c.lower_ not in
+           ("government", "rebel", "opposition", "security", "armed") for c in tok.children):
+        return None  # "Kurdish rebels", "its government": a named or another actor
+    if word in GENERIC_OPPOSITION or (word in ("forces", "fighters", "groups") and
+                                      any(c.lower_ in ("rebel", "opposition") for c in tok.children)):
+        actor = opposition.get(where)
+        how = "opposition"
+    elif word in GENERIC_GOVERNMENT or (word in ("forces", "troops") and
+                                        any(c.lower_ in ("government", "regime") for c in tok.children)):
+        actor, how = where, "government"
+    else:
+        return None
+    if actor is None:
+        return None
+    source = "the sentence's place" if located else "the article's main country"
+    return ActorMention(actor, tok.i, tok.i + 1, tok.i, tok.text, "actor",
+                        via=f"generic '{tok.text}' ({how} of {where}, {source})", factor=GENERIC_FACTOR)
+
+
+#: Confidence factor of a generic actor resolved through a country
+#: (measured on the dev gold: see netviz/extract/confidence.py).
+GENERIC_FACTOR = 0.75
+
+
+def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
+              place: bool = False) -> tuple[ActorMention, tuple[str, ...]] | None:
+    """The actor a token stands for and the arcs that say so, or None.
+
+    ``at`` maps token index -> the mention covering it; ``resolved`` maps a
+    pronoun, definite description or generic noun -> its resolution. With
+    ``place``, a mention read as a location counts: the token is the object
+    of one of the cue's own prepositions ("fired at Saudi Arabia").
+    """
+    m = at.get(tok.i)
+    if m is not None:
+        return (m, ()) if m.role == "actor" or place and m.role == "location" else None
+    if not tok.tag_.startswith("NN"):
+        r = resolved.get(tok.i)
+        return (r, (r.via,)) if r is not None else None
+    word = tok.lower_
+    # the noun's own modifiers: "Russian jets", "Houthi fighters", "Japan's minister"
+    for deps in (("compound", "amod", "nmod", "npadvmod"), ("poss",)):
+        for c in tok.children:
+            if c.dep_ not in deps:
+                continue
+            cm = at.get(c.i)
+            if cm is None and c.i in resolved:
+                cm = resolved[c.i]
+            if cm is None or cm.role != "actor":
+                continue
+            if word in NONSTATE_NOUNS and c.dep_ == "amod" and c.tag_ == "JJ":
+                continue  # "Iraqi militias", "the Lebanese movement": a group of that nationality
+            return cm, (f"{c.dep_}({tok.text}, {c.text})",)
+    for c in tok.children:
+        # "the Saudi-led coalition", "US-led forces": the leader acts for them
+        if c.dep_ == "amod" and c.lower_ in ("led", "headed", "commanded"):
+            for g in c.children:
+                got = at.get(g.i)
+                if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and got is not None and got.role == "actor":
+                    return got, (f"amod({tok.text}, {c.text})", f"{g.dep_}({c.text}, {g.text})")
+    if word in GROUP_NOUNS:
+        for c in tok.children:
+            # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group"
+            if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "close", "linked", "tied"):
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("to", "with"):
+                        for o in p.children:
+                            if o.dep_ == "pobj" and at.get(o.i) and at[o.i].role == "actor":
+                                return at[o.i], (f"amod({tok.text}, {c.text})", f"pobj({p.text}, {o.text})")
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for o in c.children:
+                    got = at.get(o.i) or resolved.get(o.i)
+                    if o.dep_ == "pobj" and got is not None and got.role == "actor":
+                        return got, (f"prep({tok.text}, {c.text})", f"pobj({c.text}, {o.text})")
+    r = resolved.get(tok.i)
+    return (r, (r.via,)) if r is not None else None
