@@ -33,6 +33,7 @@ extractor's findings, the ones :mod:`netviz.extract.evaluate` scores.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -60,7 +61,8 @@ from netviz.model import Article, Evidence, Relation, kind_sign
 
 __all__ = [
     "DEFAULT_CUES", "FOUND_CONFIDENCE", "MAX_TOKENS", "ActorFound", "Cue", "CueFound", "Cues", "Family", "Hedge",
-    "LinkFound", "LongSentenceWarning", "SentenceExplanation", "explain_article", "extract_relations",
+    "LinkFound", "LongSentenceWarning", "SentenceExplanation", "explain_article", "extract_articles",
+    "extract_relations",
     "find_article", "format_explanation", "load_cues", "load_model", "noun_forms", "relations_csv",
     "relations_table", "split_sentences", "verb_forms",
 ]
@@ -69,6 +71,8 @@ __all__ = [
 #: (hedged statements fall below it; historical ones stay above).
 FOUND_CONFIDENCE = 0.5
 
+# "U.S.-based": the codebook drops such a name; the explanation says why.
+_RESIDENCE = re.compile(r"\b([A-Z][\w.]*)[-\u2010\u2011](based|born|headquartered)\b")
 # Articles read together: their candidate sentences go through one nlp.pipe call.
 _BATCH = 32
 
@@ -106,10 +110,10 @@ class _Context:
         self.opposition = opposition_actors(codebook)
 
 
-def _prepare(article: Article, ctx: _Context, explain: bool) -> _Article | None:
-    """Sentences, mentions on tokens, and which sentences to parse."""
+def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
+    """Sentences, mentions on tokens, and which sentences to parse (None: no actor, and not ``every``)."""
     mentions = ctx.codebook.find_mentions(article.text, article.date)
-    if not mentions and not explain:
+    if not mentions and not every:
         return None
     sentences: list[_Sentence] = []
     k = 0
@@ -133,7 +137,7 @@ def _prepare(article: Article, ctx: _Context, explain: bool) -> _Article | None:
     return _Article(article, sentences, country_of_article(mentions, ctx.states))
 
 
-def _articles(articles: Iterable[Article], ctx: _Context, explain: bool) -> Iterator[_Article]:
+def _articles(articles: Iterable[Article], ctx: _Context, every: bool) -> Iterator[_Article]:
     """Prepared articles, their candidate sentences parsed in batches of articles."""
     batch: list[_Article] = []
 
@@ -145,7 +149,7 @@ def _articles(articles: Iterable[Article], ctx: _Context, explain: bool) -> Iter
         return done
 
     for article in articles:
-        prepared = _prepare(article, ctx, explain)
+        prepared = _prepare(article, ctx, every)
         if prepared is None:
             continue
         batch.append(prepared)
@@ -287,6 +291,8 @@ def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], reso
         aside = [f"{x} is only a {'/'.join(sorted(roles[x]))}" for x in (a, b) if "actor" not in roles[x]]
         links.append(LinkFound("-", "-", a, b, "not linked: " + ("; ".join(aside) or
                                                                  "no cue has them on its two sides")))
+    for m in _RESIDENCE.finditer(text):
+        links.append(LinkFound(m.group(), "-", None, None, "residence modifier: a place of residence, not an actor"))
     participants = {m.actor for m in mentions if m.role == "actor"} | {m.actor for m in resolved.values()}
     if relations:
         reason = f"{len(relations)} relation{'s' * (len(relations) != 1)}"
@@ -303,10 +309,10 @@ def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], reso
                                tuple(relations), reason)
 
 
-def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain: bool) -> \
+def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain: bool, every: bool = False) -> \
         Iterator[tuple[_Article, list[tuple[list[Relation], SentenceExplanation | None]]]]:
     ctx = _Context(codebook, cues if cues is not None else default_cues())
-    for art in _articles(articles, ctx, explain):
+    for art in _articles(articles, ctx, explain or every):
         before: list[list[ActorMention]] = []
         out = []
         for s in art.sentences:
@@ -346,6 +352,22 @@ def extract_relations(articles: Iterable[Article], codebook: Any, cues: Cues | N
     [('RUS', 'SYR', 1, 'material_cooperation')]
     """
     return [r for _, sentences in _run(articles, codebook, cues, False) for rels, _ in sentences for r in rels]
+
+
+def extract_articles(articles: Sequence[Article], codebook: Any, cues: Cues | None = None) -> \
+        list[tuple[list[Relation], int]]:
+    """For each article, in order: its relations (as :func:`extract_relations` gives them) and its number
+    of sentences; one batched pass (what :mod:`netviz.engine` runs per chunk of articles).
+
+    >>> from datetime import date
+    >>> from netviz.ingest.actors import load_codebook
+    >>> arts = [Article("a1", date(2017, 1, 8), "t", "w", "Rain fell. Russia backs Syria."),
+    ...         Article("a2", date(2017, 1, 8), "t", "w", "Nothing here.")]
+    >>> [([(r.a, r.b) for r in rels], n) for rels, n in extract_articles(arts, load_codebook())]
+    [([('RUS', 'SYR')], 2), ([], 1)]
+    """
+    return [([r for rels, _ in sentences for r in rels], len(sentences))
+            for _, sentences in _run(articles, codebook, cues, False, every=True)]
 
 
 def explain_article(article: Article, codebook: Any, cues: Cues | None = None) -> list[SentenceExplanation]:

@@ -34,6 +34,7 @@ PRONOUN_FACTOR = 0.7
 WINDOW = 2
 
 _PERSON = frozenset("he him his she her".split())
+_FIRST_PERSON = frozenset("we us our".split())
 _THING = frozenset("it its".split())
 _PLURAL = frozenset("they them their".split())
 _STATE_NOUNS = frozenset("country nation kingdom republic state government".split())
@@ -41,7 +42,7 @@ _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents r
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
 #: Words that make a sentence worth parsing with a single named actor.
-REFERRING = _PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | frozenset(
+REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | frozenset(
     "regime opposition authorities army military junta forces troops".split())
 
 
@@ -90,10 +91,17 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
     nearest last.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out: dict[int, ActorMention] = {}
     for tok in doc:
         if tok.i in covered:
+            continue
+        if tok.lower_ in _FIRST_PERSON and tok.tag_ in ("PRP", "PRP$"):
+            m = _speaker(tok, at)
+            if m is not None:
+                out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
+                                          f"'{tok.text}' -> speaker '{m.text}'", PRONOUN_FACTOR)
             continue
         wanted = _wanted(tok)
         if wanted is None:
@@ -115,7 +123,30 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
         tuple[ActorMention, int] | None:
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
     for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
-        for m in reversed(group):
-            if m.role == "actor" and _compatible(m, wanted, types):
-                return m, distance
+        fits = [m for m in group if m.role == "actor" and _compatible(m, wanted, types)]
+        # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
+        subjects = [m for m in fits if m.subject]
+        if subjects or fits:
+            return (subjects or fits)[-1], distance
+    return None
+
+
+def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
+    """ "We will keep supplying weapons," Germany said: the subject of the reporting verb a quote hangs on."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
+            for c in t.head.children:
+                if c.dep_ == "nsubj":
+                    m = at.get(c.i)
+                    if m is None:
+                        for g in c.children:
+                            if g.dep_ in ("amod", "compound", "poss") and g.i in at:
+                                m = at[g.i]
+                    if m is not None and m.role == "actor":
+                        return m
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
     return None

@@ -106,6 +106,7 @@ def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
     """The explanations of :func:`explain_article` as readable text, one block per sentence.
 
     >>> from datetime import date
+    >>> from netviz.extract import explain_article
     >>> from netviz.ingest.actors import load_codebook
     >>> art = Article("a1", date(2017, 1, 8), "t", "wire", "Russia backs Syria.")
     >>> print(format_explanation(explain_article(art, load_codebook())))
@@ -113,7 +114,8 @@ def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
         actors: RUS 'Russia', SYR 'Syria'
         cues: back (aid, material_cooperation)
         back: RUS -> SYR by subject-object: relation
-        relation: RUS + SYR material_cooperation, intensity 7, confidence 0.9
+            arcs: nsubj(backs, Russia) | dobj(backs, Syria)
+        relation: RUS + SYR material_cooperation, intensity 7, confidence 0.95
         => 1 relation
     """
     lines = []

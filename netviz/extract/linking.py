@@ -46,6 +46,9 @@ _OBJECT_CONTROL = frozenset(_norm(w) for lemma in
 _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"), ("in", "support", "of"),
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _BLAME = frozenset("for over".split())
+_JOINT = frozenset("joint jointly together combined alongside".split())
+# Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
+_CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,7 @@ class Linker:
             return [], ""
         if dep == "pcomp" and head.dep_ == "prep":
             gov = head.head
-            if head.lower_ in _BLAME:
+            if head.lower_ in _BLAME or head.lower_ == "of" and any(c.dep_ in _OBJECTS for c in gov.children):
                 # "angered at B for supporting C", "praised X for helping": the one blamed acts
                 for c in gov.children:
                     if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass":
@@ -218,16 +221,20 @@ class Linker:
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
             if m.role == "actor" and m.actor not in taken:
                 seen.setdefault(m.actor + str(m.start), m)
-        before = [m for m in seen.values() if m.end <= h.i]
-        after = [m for m in seen.values() if m.start > h.i]
-        if main.patients and before:
-            m = before[-1]
-            return [Link(hit, "nearest actor before the cue", (Side(m, (f"nearest before '{h.text}'",)),),
-                         main.patients, sign=main.sign, notes=main.notes)]
-        if main.agents and after:
-            m = after[0]
-            return [Link(hit, "nearest actor after the cue", main.agents,
-                         (Side(m, (f"nearest after '{h.text}'",)),), sign=main.sign, notes=main.notes)]
+        clause = _clause(h)
+        for scope in ("clause", "sentence"):
+            near = {k: m for k, m in seen.items() if scope == "sentence" or _clause(self.doc[m.head]).i == clause.i}
+            before = [m for m in near.values() if m.end <= h.i]
+            after = [m for m in near.values() if m.start > h.i]
+            if main.patients and before:
+                m = before[-1]
+                return [Link(hit, f"nearest actor before the cue in its {scope}",
+                             (Side(m, (f"nearest before '{h.text}'",)),), main.patients, sign=main.sign,
+                             notes=main.notes)]
+            if main.agents and after:
+                m = after[0]
+                return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents,
+                             (Side(m, (f"nearest after '{h.text}'",)),), sign=main.sign, notes=main.notes)]
         return []
 
     def _holders(self, hit: Hit, h: Any) -> list[Any]:
@@ -278,7 +285,9 @@ class Linker:
         if cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
-            links.append(Link(hit, "co-agents", tuple(agents), pairing="within", sign=1))
+            joint = any(t.lower_ in _JOINT for t in h.subtree)
+            links.append(Link(hit, "co-agents acting jointly" if joint else "co-agents", tuple(agents),
+                              pairing="within", sign=1))
         between = self.prep_objects([h, *holders], (("between",), ("among",)))
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
@@ -401,6 +410,18 @@ class Linker:
                 if withs:
                     out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _clause(tok: Any) -> Any:
+    """The verb heading the clause a token is in (a conjoined verb, a subordinate clause open their own)."""
+    t = tok
+    for _ in range(30):
+        if t.dep_ in _CLAUSES and (t.tag_.startswith("VB") or t.dep_ == "ROOT"):
+            return t
+        if t.head.i == t.i:
+            return t
+        t = t.head
+    return t
 
 
 def _prep_is(tok: Any, preps: tuple[tuple[str, ...], ...]) -> bool:

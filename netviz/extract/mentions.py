@@ -70,6 +70,7 @@ class ActorMention:
     person: bool = False
     via: str = ""
     factor: float = 1.0
+    subject: bool = False
 
 
 def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
@@ -101,7 +102,9 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "location"
         elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:
             role = "organisation"
-        out.append(ActorMention(m.actor, m.start, m.end, head.i, m.text, role, m.person))
+        subject = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ in ("amod", "compound", "poss") and head.head.dep_ in ("nsubj", "nsubjpass"))
+        out.append(ActorMention(m.actor, m.start, m.end, head.i, m.text, role, m.person, subject=subject))
     return out
 
 
@@ -204,8 +207,10 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and got is not None and got.role == "actor":
                     return got, (f"amod({tok.text}, {c.text})", f"{g.dep_}({c.text}, {g.text})")
     if word in GROUP_NOUNS:
-        for c in tok.children:
-            # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group"
+        # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group";
+        # the parser often hangs "loyal to X" after a coordination on the first conjunct instead
+        after = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
+        for c in [*tok.children, *after]:
             if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "close", "linked", "tied"):
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("to", "with"):
