@@ -181,10 +181,23 @@ CASES = [
      "HOUTHIS-SAU", ""),
     ("aspectual verb", "Saudi warplanes began bombing Houthi positions on Thursday.", "SAU-HOUTHIS", ""),
     ("reported pronoun", "Pakistan said on Wednesday that it had shot down two Indian jets.", "PAK-IND", ""),
-    ("quoted first person", "\u201cWe will keep supplying weapons to Ukraine,\u201d Germany said.", "DEU+UKR", ""),
     ("denied clause", "Iraq denied that it had helped Iran.", "", ""),
     ("possessive role apposition", "China, Pakistan's closest ally, urged restraint.", "CHN+PAK", ""),
     ("infuriate", "Washington's military support for Taiwan has infuriated Beijing.", "USA+TWN USA-CHN", ""),
+    # issue 12: attachment read from the dependency parse
+    ("aligned militia is not its home state", "Yemen's Iran-aligned Houthi rebels fired missiles at Saudi Arabia.",
+     "IRN+HOUTHIS HOUTHIS-SAU", ""),
+    ("key ally of", "Russia, a key ally of Syria, blocked the resolution.", "RUS+SYR", ""),
+    ("co-agents", "Britain, France, Germany and Poland cut off ties with Iran.",
+     "GBR-IRN FRA-IRN DEU-IRN POL-IRN", "GBR+FRA GBR+DEU GBR+POL FRA+DEU FRA+POL DEU+POL"),
+    ("angered at B for supporting C", "Iran was angered at Turkey for supporting Azerbaijan.",
+     "IRN-TUR TUR+AZE", ""),
+    ("plan to work with X against Y", "Washington unveiled a plan to work with Russia against the Taliban.",
+     "USA+RUS", "USA-TALIBAN RUS-TALIBAN"),
+    ("on behalf of", "Chadian troops fighting on behalf of the Nigerian government attacked Boko Haram.",
+     "TCD+NGA TCD-BOKO", "NGA-BOKO"),
+    ("visit without agreement", "Erdogan's visit to Athens ended without agreement.", "", "TUR+GRC"),
+    ("speaker of a quote", "“We will keep supplying weapons to Ukraine,” Germany said.", "DEU+UKR", ""),
 ]
 
 

@@ -270,7 +270,12 @@ def _plain_explanation(s: _Sentence, text: str) -> SentenceExplanation:
                               m.role) for m in s.mentions)
     ids = sorted({m.actor for m in s.mentions})
     reason = "no actor" if not ids else f"one actor only ({ids[0]})" if len(ids) == 1 else "no cue"
-    return SentenceExplanation(s.number, s.start, s.end, text, actors, (), (), (), reason)
+    return SentenceExplanation(s.number, s.start, s.end, text, actors, (), tuple(_residences(text)), (), reason)
+
+
+def _residences(text: str) -> list[LinkFound]:
+    return [LinkFound(m.group(), "-", None, None, "residence modifier: a place of residence, not an actor")
+            for m in _RESIDENCE.finditer(text)]
 
 
 def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], resolved: dict[int, ActorMention],
@@ -291,8 +296,7 @@ def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], reso
         aside = [f"{x} is only a {'/'.join(sorted(roles[x]))}" for x in (a, b) if "actor" not in roles[x]]
         links.append(LinkFound("-", "-", a, b, "not linked: " + ("; ".join(aside) or
                                                                  "no cue has them on its two sides")))
-    for m in _RESIDENCE.finditer(text):
-        links.append(LinkFound(m.group(), "-", None, None, "residence modifier: a place of residence, not an actor"))
+    links += _residences(text)
     participants = {m.actor for m in mentions if m.role == "actor"} | {m.actor for m in resolved.values()}
     if relations:
         reason = f"{len(relations)} relation{'s' * (len(relations) != 1)}"

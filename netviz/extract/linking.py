@@ -147,6 +147,18 @@ class Linker:
             return got, how and "participle clause"
         if dep == "acl" and v.tag_ == "VBG":
             return self.side(head, arcs + (f"acl({head.text}, {v.text})",)), "participle"
+        if dep == "acl" and v.tag_ == "VB":
+            # "a plan to work with Russia": whose plan (its possessor, or the subject of the verb it is
+            # the object of: "Washington unveiled a plan to ...")
+            step = arcs + (f"acl({head.text}, {v.text})",)
+            for c in head.children:
+                if c.dep_ == "poss":
+                    got = self.side(c, step + (f"poss({head.text}, {c.text})",))
+                    if got:
+                        return got, "owner of the plan"
+            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
+                got, how = self.subjects(head.head, step + (f"{head.dep_}({head.head.text}, {head.text})",), depth + 1)
+                return got, how and "owner of the plan"
         if dep == "relcl":
             return [], ""
         if dep == "pcomp" and head.dep_ == "prep":
@@ -154,7 +166,7 @@ class Linker:
             if head.lower_ in _BLAME or head.lower_ == "of" and any(c.dep_ in _OBJECTS for c in gov.children):
                 # "angered at B for supporting C", "praised X for helping": the one blamed acts
                 for c in gov.children:
-                    if c.dep_ in _OBJECTS or c.dep_ == "nsubjpass":
+                    if c.dep_ in _OBJECTS:
                         got = self.side(c, arcs + (f"pcomp({head.text}, {v.text})", f"{c.dep_}({gov.text}, {c.text})"))
                         if got:
                             return got, "the one blamed or praised"
@@ -223,7 +235,8 @@ class Linker:
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
         for scope in ("clause", "sentence"):
-            near = {k: m for k, m in seen.items() if scope == "sentence" or _clause(self.doc[m.head]).i == clause.i}
+            near = {k: m for k, m in seen.items() if _clause(self.doc[m.head]).i == clause.i or scope == "sentence"
+                    and not _coordinated(clause, _clause(self.doc[m.head]))}
             before = [m for m in near.values() if m.end <= h.i]
             after = [m for m in near.values() if m.start > h.i]
             if main.patients and before:
@@ -299,6 +312,15 @@ class Linker:
                 for o in c.children:
                     if o.dep_ == "pobj":
                         return self.side(o, (f"agent({h.text}, {c.text})", f"pobj({c.text}, {o.text})")), "passive agent"
+        if any(c.dep_ == "auxpass" for c in h.children):
+            # "Iran was angered at Turkey", "frustrated with Washington": the cause
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over"):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            got = self.side(o, (f"prep({h.text}, {c.text})", f"pobj({c.text}, {o.text})"))
+                            if got:
+                                return got, "cause of a passive"
         return [], ""
 
     def _noun(self, hit: Hit, h: Any, preps: tuple[tuple[str, ...], ...] = ()) -> list[Link]:
@@ -422,6 +444,12 @@ def _clause(tok: Any) -> Any:
             return t
         t = t.head
     return t
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Two clauses joined by "and"/"but": each states its own event ("jets bombed X, and Iran backed Y")."""
+    return a.i != b.i and (b.dep_ == "conj" and b.head.i == a.i or a.dep_ == "conj" and a.head.i == b.i
+                           or a.dep_ == b.dep_ == "conj" and a.head.i == b.head.i)
 
 
 def _prep_is(tok: Any, preps: tuple[tuple[str, ...], ...]) -> bool:
