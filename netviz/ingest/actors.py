@@ -36,6 +36,7 @@ is tried, because the rule says the whole phrase names something else.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -83,7 +84,13 @@ _NAME_RE = (
 )
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'.-]*[A-Z]")
 _ID_RE = re.compile(r"[A-Z][A-Z0-9_]*")
-_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps")
+_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps", "people_nouns", "member_nouns", "generic")
+# A state named right before a generic form says which country it is about
+# ("Yemeni rebels", "Syria's army"), unless the state is the backer or the
+# side ("Iranian-backed rebels", "pro-Russian rebels"): no hyphen between,
+# no "pro-"/"anti-" before.
+_OWNER_GAP = re.compile(r"(?:'s)?\s+")
+_NOT_OWNER = re.compile(r"(?:pro|anti|non)-$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,21 +144,52 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """``text[start:end]`` names ``actor`` through the codebook's ``alias``; ``reason`` says why."""
+    """``text[start:end]`` names ``actor`` through the codebook's ``alias``; ``reason`` says why.
 
-    actor: str
+    A generic mention ("the rebels", "government forces", "the opposition")
+    has ``generic`` set to its kind. Its ``actor`` is ``None`` until the
+    country it is about is known (:meth:`Codebook.resolve_generic`), except
+    when the text names that country right before it ("Yemeni rebels",
+    "Syria's army"): then the matcher resolves it and sets ``country``.
+    """
+
+    actor: str | None
     start: int
     end: int
     text: str
     alias: str
     reason: str
+    generic: str | None = None
+    country: str | None = None
+    #: named through an office holder ("Putin"), not an alias of the actor
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class GenericKind:
+    """Words that name an actor only through the country they are about.
+
+    ``countries`` maps a state id to the readings of the kind there, each
+    ``(actor, start, end)`` with inclusive, optional dates; ``state`` says
+    that in any other country the kind is the state itself ("government
+    forces" in Iraq are IRQ), otherwise it names no actor there. ``default``
+    is the actor when no country is known (shared/ACTORS.md's conventions:
+    "the regime" is Syria, "the Kurds" the YPG).
+    """
+
+    kind: str
+    forms: tuple[str, ...]
+    countries: Mapping[str, tuple[tuple[str, date | None, date | None], ...]] = field(default_factory=dict, hash=False)
+    state: bool = False
+    default: str | None = None
 
 
 @dataclass(frozen=True)
 class _Target:
-    actor: str
+    actor: str | None
     alias: str
     person: Person | None = None
+    generic: str | None = None
 
 
 @functools.lru_cache(maxsize=None)
@@ -237,6 +275,9 @@ class Codebook:
         not_followed_by: Iterable[str] = (),
         ambiguous_in_caps: Iterable[str] = (),
         sources: Mapping[str, str] | None = None,
+        people_nouns: Iterable[str] = (),
+        member_nouns: Iterable[str] = (),
+        generic: Iterable[GenericKind] = (),
     ) -> None:
         self._sources = dict(sources or {})
         by_id: dict[str, Actor] = {}
@@ -248,6 +289,12 @@ class Codebook:
         self.not_actors = tuple(dict.fromkeys(not_actors))
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
         self.ambiguous_in_caps = frozenset(_normalise(s) for s in ambiguous_in_caps)
+        self.people_nouns = tuple(dict.fromkeys(people_nouns))
+        self.member_nouns = tuple(dict.fromkeys(member_nouns))
+        self._generic = {k.kind: k for k in generic}
+        self._check_generic()
+        self._people_after = _words_after(self.people_nouns, r"\s+")
+        self._members_after = _words_after(self.member_nouns, r"(?:\s+|-)")
         self._targets = self._index()
         plain = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
         for phrase in plain:
@@ -324,10 +371,21 @@ class Codebook:
                     f"{self._at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
                     f"and is an alias of {owner.actor}; give it to one actor only"
                 )
+        for kind in self._generic.values():
+            for phrase in kind.forms:
+                first, *others = _variants(phrase)
+                if first in written:
+                    raise NetvizError(
+                        f"{self._at('generic ' + kind.kind)}generic form {phrase!r} ({kind.kind}) is also an alias of "
+                        f"{written[first].actor}; keep one of them"
+                    )
+                written[first] = _Target(None, phrase, generic=kind.kind)
+                for form in others:
+                    generated.setdefault(form, []).append(_Target(None, phrase, generic=kind.kind))
         index: dict[str, list[_Target]] = {}
         for form, targets in generated.items():
             # A generated form two actors share (e.g. once unaccented) names neither.
-            if len({t.actor for t in targets}) == 1:
+            if len({(t.actor, t.generic) for t in targets}) == 1:
                 index[form] = targets[:1]
         index.update(people)
         index.update((form, [target]) for form, target in written.items())
@@ -345,6 +403,56 @@ class Codebook:
     def __len__(self) -> int:
         return len(self._actors)
 
+    def _check_generic(self) -> None:
+        for kind in self._generic.values():
+            at = self._at("generic " + kind.kind)
+            if kind.default is not None and kind.default not in self._actors:
+                raise NetvizError(f"{at}generic {kind.kind!r}: default: unknown actor id {kind.default!r}")
+            for country, readings in kind.countries.items():
+                if self._actors.get(country, None) is None or self._actors[country].type != "state":
+                    raise NetvizError(f"{at}generic {kind.kind!r}: {country!r} is not a state id of the codebook")
+                for actor, _, _ in readings:
+                    if actor not in self._actors:
+                        raise NetvizError(f"{at}generic {kind.kind!r}: {country}: unknown actor id {actor!r}")
+
+    @property
+    def generic(self) -> Mapping[str, GenericKind]:
+        """The generic kinds by name ("rebels", "government", ...), read-only."""
+        return MappingProxyType(self._generic)
+
+    def resolve_generic(self, kind: str, country: str | None, on: date | None = None) -> str | None:
+        """The actor a generic mention of ``kind`` names in ``country`` on ``on``, or ``None``.
+
+        The country's own reading comes first ("rebels" in Syria are FSA);
+        a kind marked ``state`` is otherwise the country itself ("government
+        forces" in Iraq are IRQ); anything else names no actor (the
+        opposition of a country without an entry is inside that state).
+        With ``country=None`` the kind's ``default`` (often ``None``).
+
+        >>> cb = load_codebook()
+        >>> cb.resolve_generic("rebels", "SYR"), cb.resolve_generic("rebels", "FRA"), cb.resolve_generic("government", "IRQ")
+        ('FSA', None, 'IRQ')
+        >>> cb.resolve_generic("opposition", "EGY", date(2012, 11, 22)), cb.resolve_generic("opposition", "EGY", date(2015, 1, 1))
+        ('EGYOPP', 'MB')
+
+        Raises
+        ------
+        NetvizError
+            For a kind the codebook does not have.
+        """
+        try:
+            spec = self._generic[kind]
+        except KeyError:
+            raise NetvizError(f"unknown generic kind {kind!r}; the codebook has: {', '.join(sorted(self._generic))}") from None
+        if country is None:
+            return spec.default
+        readings = spec.countries.get(country)
+        if readings:
+            active = [a for a, start, end in readings
+                      if on is None or ((start is None or start <= on) and (end is None or on <= end))]
+            return active[-1] if active else None
+        return country if spec.state and country in self._actors and self._actors[country].type == "state" else None
+
     def get(self, actor_id: str) -> Actor:
         """The actor with this id.
 
@@ -360,7 +468,7 @@ class Codebook:
                 f"unknown actor id {actor_id!r}; use an id listed by `netviz actors` or add it to an actors file"
             ) from None
 
-    def find_mentions(self, text: str, on: date | None = None) -> list[Mention]:
+    def find_mentions(self, text: str, on: date | None = None, generic: bool = False) -> list[Mention]:
         """Every actor named in ``text``: non-overlapping, longest first, sorted by start.
 
         Parameters
@@ -370,10 +478,20 @@ class Codebook:
         on:
             The date of the text: people resolve only inside their roles'
             dates. ``None`` ignores dates.
+        generic:
+            Also return generic mentions the text alone cannot resolve
+            ("the rebels", ``actor=None``) for the caller to resolve with
+            :meth:`resolve_generic` through the country they are about.
+            Without it, a generic mention is returned only when its kind has
+            a ``default`` ("the regime": SYR), with that actor. A generic form
+            right after its state ("Yemeni rebels") is resolved here and
+            returned either way.
 
         >>> cb = load_codebook()
         >>> [(m.text, m.actor) for m in cb.find_mentions("Erdoğan's U.S.-led allies fought the Islamic State [Daesh] of Iraq and Syria.")]
         [('Erdoğan', 'TUR'), ('U.S.', 'USA'), ('Islamic State [Daesh] of Iraq and Syria', 'ISIS')]
+        >>> [(m.text, m.actor, m.generic) for m in cb.find_mentions("Yemeni rebels fought the army.", generic=True)]
+        [('Yemeni rebels', 'HOUTHIS', 'rebels'), ('the army', None, 'government')]
         """
         norm = _normalise(text)
         # Glosses become blanks (same length, so offsets hold) for the main
@@ -381,11 +499,55 @@ class Codebook:
         masked = _GLOSS.sub(lambda g: " " * len(g.group()), norm)
         spans = [m.span() for m in self._regex.finditer(masked)]
         found = [x for x in (self._mention(text, norm, masked, s, e, on) for s, e in spans) if x]
+        starts = [s for s, _ in spans]
         for gloss in _GLOSS.finditer(norm) if "[" in norm else ():
-            if not any(s < gloss.end() and gloss.start() < e for s, e in spans):
+            # spans are sorted and disjoint: only the last one starting before
+            # the gloss ends can overlap it (a scan of all would be quadratic)
+            i = bisect.bisect_left(starts, gloss.end()) - 1
+            if i < 0 or spans[i][1] <= gloss.start():
                 inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
                 found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        if not self._generic:
+            return found
+        found = self._own_generics(text, norm, found, on)
+        if generic:
+            return found
+        # Callers that do not resolve generic mentions get each kind's
+        # default (the conventions that predate generic mentions) or nothing.
+        out = []
+        for m in found:
+            if m.actor is None:
+                default = self._generic[m.generic].default
+                if default is None:
+                    continue
+                m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
+                                                     f"({self._actors[default].name})")
+            out.append(m)
+        return out
+
+    def _own_generics(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
+        """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's army")."""
+        out: list[Mention] = []
+        for m in found:
+            owner = out[-1] if out else None
+            if (m.generic and owner is not None and owner.generic is None and self._is_state_alias(owner)
+                    and _OWNER_GAP.fullmatch(norm, owner.end, m.start)
+                    and not _NOT_OWNER.search(norm, max(0, owner.start - 5), owner.start)):
+                actor = self.resolve_generic(m.generic, owner.actor, on)
+                if actor is None:  # "Palestinian militants": no reading there; the state stays, the kind waits
+                    out.append(replace(m, country=owner.actor))
+                    continue
+                out[-1] = Mention(actor, owner.start, m.end, text[owner.start : m.end], m.alias,
+                                  f"generic {m.generic!r} of {owner.actor} ({owner.text!r}) -> {actor} "
+                                  f"({self._actors[actor].name})", m.generic, owner.actor)
+                continue
+            out.append(m)
+        return out
+
+    def _is_state_alias(self, m: Mention) -> bool:
+        actor = self._actors.get(m.actor) if m.actor else None
+        return actor is not None and actor.type == "state" and m.alias in (actor.name, *actor.aliases)
 
     def _mention(self, text: str, norm: str, scanned: str, start: int, end: int, on: date | None) -> Mention | None:
         form = " ".join(scanned[start:end].split())
@@ -395,12 +557,22 @@ class Codebook:
         if not readings:  # a placeholder blocker, or a person outside their roles
             return None
         target = max(readings, key=_recency)
+        if target.generic:
+            return Mention(None, start, end, text[start:end], target.alias,
+                           f"generic {target.generic!r}: names an actor through the country it is about",
+                           target.generic)
+        if target.person is None:
+            kind = self._actors[target.actor].type
+            after = self._people_after if kind == "state" else self._members_after if kind == "organisation" else None
+            if after is not None and after.match(norm, end):  # "Syrian refugees", "a NATO member"
+                return None
         near = self._near.get((target.actor, target.alias))
         if near and near.search(norm, max(0, start - NEAR), end + NEAR):
             return None
         if form in self.ambiguous_in_caps and _shouted(norm, start, end):
             return None
-        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target))
+        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target),
+                       person=target.person is not None)
 
     def resolve(self, phrase: str, on: date | None = None) -> list[Mention]:
         """What ``phrase`` names and why (for ``netviz actors resolve``).
@@ -420,12 +592,14 @@ class Codebook:
         readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
         if not readings or form in self._blocked:
             return self.find_mentions(phrase, on)
+        if readings[0].generic:
+            return self.find_mentions(phrase, on, generic=True)
         best: dict[str, _Target] = {}
         for t in sorted(readings, key=_recency, reverse=True):
             best.setdefault(t.actor, t)
         start = phrase.index(stripped)
         return [
-            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t))
+            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t), person=t.person is not None)
             for t in sorted(best.values(), key=lambda t: t.actor)
         ]
 
@@ -499,6 +673,14 @@ def actor_record(actor: Actor) -> dict:
     }
 
 
+def _words_after(words: Iterable[str], gap: str) -> re.Pattern | None:
+    """A regex matching ``gap`` then one of ``words`` (a whole word), or ``None`` without words."""
+    words = sorted({_normalise(w) for w in words}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(gap + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)")
+
+
 def _shouted(text: str, start: int, end: int) -> bool:
     """Whether both words around ``text[start:end]`` are in capitals ("THIS IS WHY")."""
     before = text[max(0, start - 40) : start].split()[-1:]
@@ -556,7 +738,8 @@ def _stamp(path: Path) -> tuple:
 def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
     actors: dict[str, Actor] = {}
     sources: dict[str, str] = {}
-    lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:]}
+    lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:] if key != "generic"}
+    generic: dict[str, GenericKind] = {}
     for path, stamp in zip(paths, stamps):
         # Parsing the packaged file is half of a load: keep the parsed files of
         # the last load so another combination of user files reuses them.
@@ -595,13 +778,26 @@ def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
             if not isinstance(more, list) or not all(isinstance(v, str) and v.strip() for v in more):
                 raise NetvizError(f"{path}: {key!r} must be a list of non-empty strings")
             values += more
+        kinds = data.get("generic") or []
+        if not isinstance(kinds, list):
+            raise NetvizError(f"{path}: 'generic' must be a list of entries with kind, forms, countries and state")
+        for entry in kinds:
+            given = _parse_generic(path, entry)
+            kind = given["kind"]
+            if kind in generic:
+                generic[kind] = replace(generic[kind], **given)
+            elif "forms" not in given:
+                raise NetvizError(f"{where(path, entry)}: new generic kind {kind!r} needs 'forms'")
+            else:
+                generic[kind] = GenericKind(**given)
+            sources["generic " + kind] = where(path, entry)
         for phrase in data.get("not_actors") or []:
             if re.search(r"[{}]", phrase.replace(_NAME_PLACEHOLDER, "")):
                 raise NetvizError(f"{path}: not_actors phrase {phrase!r} has a placeholder other than {_NAME_PLACEHOLDER}")
             sources[phrase] = str(path)
     for stale in _parsed.keys() - set(stamps):
         del _parsed[stale]
-    return Codebook(actors.values(), sources=sources, **lists)
+    return Codebook(actors.values(), sources=sources, generic=generic.values(), **lists)
 
 
 def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
@@ -648,6 +844,51 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
             if alias not in own:
                 raise NetvizError(f"{loc}: not_near alias {alias!r} is not this entry's name or one of its aliases")
             given["not_near"][alias] = _texts(loc, f"not_near {alias}", words)
+    return given
+
+
+_GENERIC_FIELDS = {"kind", "forms", "countries", "state", "default"}
+
+
+def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
+    """The fields a generic entry gives, checked and converted."""
+    if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str) or not entry["kind"].strip():
+        raise NetvizError(f"{path}: each item of 'generic' must be a mapping with a 'kind' name, 'forms' and "
+                          f"'countries' or 'state'; got {entry!r}")
+    loc = f"{where(path, entry)}: generic {entry['kind']!r}"
+    unknown = sorted(set(entry) - _GENERIC_FIELDS - {LINE})
+    if unknown:
+        raise NetvizError(f"{loc}: unknown field {unknown[0]!r}; use {', '.join(sorted(_GENERIC_FIELDS))}")
+    given: dict[str, Any] = {"kind": entry["kind"].strip()}
+    if "forms" in entry:
+        given["forms"] = _texts(loc, "forms", entry["forms"])
+    if "default" in entry:
+        given["default"] = _text(loc, "default", entry["default"])
+    if "state" in entry:
+        if not isinstance(entry["state"], bool):
+            raise NetvizError(f"{loc}: state must be true or false; got {entry['state']!r}")
+        given["state"] = entry["state"]
+    if "countries" in entry:
+        table = entry["countries"]
+        if not isinstance(table, dict):
+            raise NetvizError(f"{loc}: countries must map a state id to an actor id or to a list of "
+                              "{actor, start, end}, e.g. {SYR: FSA}")
+        given["countries"] = {}
+        for country, value in table.items():
+            if country == LINE:
+                continue
+            readings = [{"actor": value}] if isinstance(value, str) else value
+            if not isinstance(readings, list) or not all(isinstance(r, dict) and isinstance(r.get("actor"), str)
+                                                          for r in readings):
+                raise NetvizError(f"{loc}: countries {country}: give an actor id or a list of {{actor, start, end}}")
+            out = []
+            for r in readings:
+                extra = sorted(set(r) - {"actor", "start", "end", LINE})
+                if extra:
+                    raise NetvizError(f"{loc}: countries {country}: unknown field {extra[0]!r}; use actor, start, end")
+                start, end = _date(loc, "start", r.get("start")), _date(loc, "end", r.get("end"))
+                out.append((r["actor"], start, end))
+            given["countries"][str(country)] = tuple(out)
     return given
 
 
