@@ -54,9 +54,9 @@ from netviz.extract.explain import (
 )
 from netviz.extract.lexicon import DEFAULT_CUES, Cue, Cues, Family, Hedge, default_cues, load_cues, noun_forms, verb_forms
 from netviz.extract.linking import Link, Linker, Side
-from netviz.extract.mentions import ActorMention, country_of_article, on_tokens, opposition_actors, with_roles
+from netviz.extract.mentions import ActorMention, country_of_article, on_tokens, resolve_generic, with_roles
 from netviz.extract.modifiers import REVERSED_KIND, find_modifiers, govern, modifier_phrases
-from netviz.extract.parse import MAX_TOKENS, LongSentenceWarning, load_model, parse, sentence_docs, split_sentences
+from netviz.extract.parse import MAX_TOKENS, LongSentenceWarning, load_model, parse_docs, sentence_docs, split_sentences
 from netviz.model import Article, Evidence, Relation, kind_sign
 
 __all__ = [
@@ -107,12 +107,14 @@ class _Context:
         self.cues = cues
         self.types = {i: getattr(a, "type", "") for i, a in actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
-        self.opposition = opposition_actors(codebook)
 
 
 def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
     """Sentences, mentions on tokens, and which sentences to parse (None: no actor, and not ``every``)."""
-    mentions = ctx.codebook.find_mentions(article.text, article.date)
+    try:
+        mentions = ctx.codebook.find_mentions(article.text, article.date, generic=True)
+    except TypeError:  # a codebook without generic mentions
+        mentions = ctx.codebook.find_mentions(article.text, article.date)
     if not mentions and not every:
         return None
     sentences: list[_Sentence] = []
@@ -127,14 +129,15 @@ def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
         on = on_tokens(doc, offset, mentions[k:n])
         k = n
         s = _Sentence(number, offset, doc, on)
-        actors = {m.actor for m in on}
-        if actors:
+        actors = {m.actor for m in on if m.actor}
+        if on:
             covered = frozenset(i for m in on for i in range(m.start, m.end))
             s.words = norms(doc, covered)
-            referring = len(actors) == 1 and any(t.lower_ in coref.REFERRING for t in doc if t.i not in covered)
+            referring = len(actors) == 1 and (any(m.generic for m in on) or any(
+                t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
             s.candidate = (len(actors) > 1 or referring) and may_hold_cue(s.words, ctx.cues)
         sentences.append(s)
-    return _Article(article, sentences, country_of_article(mentions, ctx.states))
+    return _Article(article, sentences, country_of_article([m for m in mentions if m.actor], ctx.states))
 
 
 def _articles(articles: Iterable[Article], ctx: _Context, every: bool) -> Iterator[_Article]:
@@ -143,7 +146,7 @@ def _articles(articles: Iterable[Article], ctx: _Context, every: bool) -> Iterat
 
     def flush() -> list[_Article]:
         docs = [s.doc for a in batch for s in a.sentences if s.candidate]
-        parse(docs)  # in place: nlp.pipe on Doc objects fills their tags and arcs
+        parse_docs(docs)  # in place: nlp.pipe on Doc objects fills their tags and arcs
         done = list(batch)
         batch.clear()
         return done
@@ -165,8 +168,9 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    mentions = with_roles(doc, s.mentions, cues.places)
-    resolved = coref.resolve(doc, mentions, before, ctx.types, art.country, ctx.opposition, ctx.states)
+    mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
+                               ctx.states)
+    resolved = coref.resolve(doc, mentions, before, ctx.types)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     hits = find_cues(doc, s.words, cues)
     cue_tokens = frozenset(i for h in hits for i in h.tokens)
@@ -267,7 +271,7 @@ def _why_not(link: Link) -> str:
 
 def _plain_explanation(s: _Sentence, text: str) -> SentenceExplanation:
     actors = tuple(ActorFound(m.actor, m.text, s.doc[m.start].idx, s.doc[m.end - 1].idx + len(s.doc[m.end - 1].text),
-                              m.role) for m in s.mentions)
+                              m.role) for m in s.mentions if m.actor)
     ids = sorted({m.actor for m in s.mentions})
     reason = "no actor" if not ids else f"one actor only ({ids[0]})" if len(ids) == 1 else "no cue"
     return SentenceExplanation(s.number, s.start, s.end, text, actors, (), tuple(_residences(text)), (), reason)
@@ -321,7 +325,7 @@ def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain:
         out = []
         for s in art.sentences:
             out.append(_read(art, s, before, ctx, explain))
-            before.append([m for m in s.mentions])
+            before.append([m for m in s.mentions if m.actor])
             del before[:-coref.WINDOW]
         yield art, out
 

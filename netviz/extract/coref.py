@@ -12,10 +12,6 @@ the one before that (never further). Compatible means:
 - "the group", "the militants", "the militia", "the movement": a non-state group;
 - "the alliance", "the bloc", "the organization": an organisation.
 
-A generic noun ("rebels", "the opposition", "government forces", "the
-regime") is resolved through the country the sentence places it in or the
-article is about (:func:`netviz.extract.mentions.generic_actor`).
-
 Every resolution lowers the confidence of the relations built on it (by
 ``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
 evidence how it was made.
@@ -26,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netviz.extract.mentions import ActorMention, generic_actor
+from netviz.extract.mentions import ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description.
 PRONOUN_FACTOR = 0.7
@@ -42,8 +38,7 @@ _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents r
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
 #: Words that make a sentence worth parsing with a single named actor.
-REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | frozenset(
-    "regime opposition authorities army military junta forces troops".split())
+REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS
 
 
 def _wanted(tok: Any) -> str | None:
@@ -83,16 +78,14 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
 
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
-            types: Mapping[str, str], country: str | None, opposition: Mapping[str, str],
-            states: frozenset[str]) -> dict[int, ActorMention]:
-    """Token index -> the actor a pronoun, definite description or generic noun of ``doc`` stands for.
+            types: Mapping[str, str]) -> dict[int, ActorMention]:
+    """Token index -> the actor a pronoun or definite description of ``doc`` stands for.
 
     ``before`` holds the actor mentions of the previous sentences, the
     nearest last.
     """
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
-    located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out: dict[int, ActorMention] = {}
     for tok in doc:
         if tok.i in covered:
@@ -105,9 +98,6 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             continue
         wanted = _wanted(tok)
         if wanted is None:
-            g = generic_actor(tok, country, opposition, located) if tok.tag_.startswith("NN") else None
-            if g is not None:
-                out[tok.i] = g
             continue
         found = _antecedent(tok, wanted, mentions, before, types)
         if found is not None:

@@ -10,12 +10,15 @@ side of a relation:
 - ``organisation``: a demonym inside a proper name ("the Syrian Observatory");
 - ``dateline``: "MOSCOW (Reuters) --".
 
+Generic mentions the codebook marks ("rebels", "the opposition", "government
+forces", "the regime") are resolved through the country the sentence places
+things in or the article is about (:func:`resolve_generic`), at lower
+confidence.
+
 :func:`stand_for` answers which actor a noun phrase stands for: the actor it
 names, or the one its modifiers name ("Russian jets", "Japan's foreign
-minister", "troops loyal to Saudi Arabia", "forces of the regime"), a pronoun
-or definite description resolved by :mod:`netviz.extract.coref`, or a
-generic actor ("rebels", "government forces") resolved through the country
-the sentence or the article is about (:func:`generic_actors`).
+minister", "troops loyal to Saudi Arabia", "forces of the regime"), or a pronoun
+or definite description resolved by :mod:`netviz.extract.coref`.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 #: Prepositions whose object is where something happens, not who takes part.
@@ -45,10 +48,6 @@ NONSTATE_NOUNS = frozenset("movement movements group groups militia militias mil
                            "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
                            "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
                            "extremists gunmen dissidents exiles minority minorities community".split())
-#: Generic references to a country's government and to its armed opposition
-#: (resolved through the country the sentence or article is about).
-GENERIC_GOVERNMENT = frozenset("government regime authorities army military junta".split())
-GENERIC_OPPOSITION = frozenset("rebels rebel insurgents opposition".split())
 _DATELINE = re.compile(r"^[\"'\u201c]?[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2014\u2013\-:])\s")
 
 
@@ -71,6 +70,7 @@ class ActorMention:
     via: str = ""
     factor: float = 1.0
     subject: bool = False
+    generic: str | None = None
 
 
 def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
@@ -80,8 +80,29 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
         span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
         if span is None or not len(span):
             continue
-        out.append(ActorMention(m.actor, span.start, span.end, span.start, m.text,
-                                person=not m.reason.startswith("alias ")))
+        generic = getattr(m, "generic", None) if m.actor is None else None
+        out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text,
+                                person=bool(getattr(m, "person", False)), generic=generic))
+    return out
+
+
+def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
+                    states: frozenset[str]) -> list[ActorMention]:
+    """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
+    through the country the sentence places things in ("rebels in Syria") or, failing that, the one
+    the article is about; those that name no actor there are dropped."""
+    located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
+    where = located or country
+    out = []
+    for m in mentions:
+        if not m.generic:
+            out.append(m)
+            continue
+        actor = codebook.resolve_generic(m.generic, where, on)
+        if actor:
+            source = "the sentence's place" if located else "the article's main country" if where else "default"
+            out.append(replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
+                               via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
     return out
 
 
@@ -104,7 +125,7 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "organisation"
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ in ("amod", "compound", "poss") and head.head.dep_ in ("nsubj", "nsubjpass"))
-        out.append(ActorMention(m.actor, m.start, m.end, head.i, m.text, role, m.person, subject=subject))
+        out.append(replace(m, head=head.i, role=role, subject=subject))
     return out
 
 
@@ -117,52 +138,6 @@ def country_of_article(mentions: Sequence[Any], states: frozenset[str]) -> str |
     for k, m in enumerate(mentions):
         first.setdefault(m.actor, k)
     return min(counts, key=lambda a: (-counts[a], first[a]))
-
-
-def opposition_actors(codebook: Any) -> dict[str, str]:
-    """For each country, the codebook's actor for its armed or political opposition, where it has one:
-    a non-state actor of that country with "rebels" or "opposition" among its names."""
-    out: dict[str, str] = {}
-    for actor in getattr(codebook, "actors", {}).values():
-        country = getattr(actor, "country", None)
-        if not country or actor.type == "state":
-            continue
-        names = " ".join((actor.name, *actor.aliases)).lower()
-        if "rebel" in names or "opposition" in names:
-            out.setdefault(country, actor.id)
-    return out
-
-
-def generic_actor(tok: Any, country: str | None, opposition: Mapping[str, str], located: str | None) -> \
-        ActorMention | None:
-    """The actor a generic noun stands for: "rebels", "the opposition", "government forces", "the regime".
-
-    ``located`` is a state the sentence places things in ("rebels in Syria"),
-    which wins over the article's ``country``. A generic noun with a
-    modifier naming an actor is not generic (the codebook or
-    :func:`stand_for` handles "Syrian rebels", "Russia's government").
-    """
-    word = tok.lower_
-    where = located or country
-    if where is None:
-        return None
-    if any(c.dep_ in ("poss", "amod", "compound") and c.tag_ in ("NNP", "NNPS", "PRP$", "JJ") and c.lower_ not in
-           ("government", "rebel", "opposition", "security", "armed") for c in tok.children):
-        return None  # "Kurdish rebels", "its government": a named or another actor
-    if word in GENERIC_OPPOSITION or (word in ("forces", "fighters", "groups") and
-                                      any(c.lower_ in ("rebel", "opposition") for c in tok.children)):
-        actor = opposition.get(where)
-        how = "opposition"
-    elif word in GENERIC_GOVERNMENT or (word in ("forces", "troops") and
-                                        any(c.lower_ in ("government", "regime") for c in tok.children)):
-        actor, how = where, "government"
-    else:
-        return None
-    if actor is None:
-        return None
-    source = "the sentence's place" if located else "the article's main country"
-    return ActorMention(actor, tok.i, tok.i + 1, tok.i, tok.text, "actor",
-                        via=f"generic '{tok.text}' ({how} of {where}, {source})", factor=GENERIC_FACTOR)
 
 
 #: Confidence factor of a generic actor resolved through a country

@@ -30,7 +30,7 @@ import functools
 import hashlib
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -184,7 +184,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(off, off + len(doc.text.rstrip())) for off, doc in sentence_docs(text)]
 
 
-def parse(docs: Sequence[Any]) -> list[Any]:
+def parse_docs(docs: Sequence[Any]) -> list[Any]:
     """Dependency-parse sentence ``Doc`` objects (tagger and parser), batched; same order out."""
     if not docs:
         return []
@@ -192,8 +192,3 @@ def parse(docs: Sequence[Any]) -> list[Any]:
     with nlp.select_pipes(disable=["senter"]):
         return list(nlp.pipe(docs, batch_size=_PARSE_BATCH))
 
-
-def parsed(items: Iterable[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    """``(key, doc)`` pairs with each doc parsed; one ``nlp.pipe`` call for all of them."""
-    items = list(items)
-    return list(zip((k for k, _ in items), parse([d for _, d in items])))
