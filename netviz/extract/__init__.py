@@ -137,7 +137,7 @@ def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
                 t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
             s.candidate = (len(actors) > 1 or referring) and may_hold_cue(s.words, ctx.cues)
         sentences.append(s)
-    return _Article(article, sentences, country_of_article([m for m in mentions if m.actor], ctx.states))
+    return _Article(article, sentences, country_of_article(article.text, [m for m in mentions if m.actor], ctx.states))
 
 
 def _articles(articles: Iterable[Article], ctx: _Context, every: bool) -> Iterator[_Article]:

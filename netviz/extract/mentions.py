@@ -129,15 +129,24 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
     return out
 
 
-def country_of_article(mentions: Sequence[Any], states: frozenset[str]) -> str | None:
-    """The state an article is most about: the one named most often (the first named on a tie)."""
-    counts = Counter(m.actor for m in mentions if m.actor in states)
+def country_of_article(text: str, mentions: Sequence[Any], states: frozenset[str]) -> str | None:
+    """The state an article is about: the one most often named, a place named after "in", "across",
+    "inside" counting twice (an article about Afghanistan names Washington often, and Afghanistan as
+    the place); the first named wins a tie."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        if m.actor not in states:
+            continue
+        place = _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
+        counts[m.actor] += 2 if place else 1
+        first.setdefault(m.actor, k)
     if not counts:
         return None
-    first = {}
-    for k, m in enumerate(mentions):
-        first.setdefault(m.actor, k)
     return min(counts, key=lambda a: (-counts[a], first[a]))
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
 
 
 #: Confidence factor of a generic actor resolved through a country

@@ -35,6 +35,7 @@ _REPORTING = frozenset(form for lemma in ("say tell add note state claim report 
                        for form in verb_forms(lemma))
 _DENY = frozenset(verb_forms("deny"))
 _VOLITIONAL = frozenset("will would shall wo".split())
+_REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
 
 #: CAMEO quad class of a reversed relation: stopped cooperation is reduced
 #: relations (conflict), stopped hostility is a yield (cooperation).
@@ -131,6 +132,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
             elif c.dep_ == "prep" and w == "without" and t.i != hit.head:
                 found.setdefault("negation", c.text)
+    # "their refusal to back the draft", "the failure to agree": a noun the cue complements
+    h = doc[hit.head]
+    if h.dep_ == "acl" and _norm(h.head.text) in _REFUSAL_NOUNS:
+        kind = _REFUSAL_NOUNS[_norm(h.head.text)]
+        found.setdefault(kind if kind != "refusal" or cooperation else "negation", h.head.text)
     # "a visit that ended without agreement", "talks ended in failure"
     for c in doc[hit.head].children:
         if c.dep_ == "relcl":
