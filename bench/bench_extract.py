@@ -77,7 +77,9 @@ def load_reference(commit: str):
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("netviz_reference_extractor", path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
+    module.DEFAULT_CUES = ROOT / "data" / "cues.yaml"  # its lexicon path was relative to its own file
     return module
 
 

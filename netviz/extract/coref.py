@@ -24,7 +24,10 @@ from typing import Any
 
 from netviz.extract.mentions import ActorMention
 
-#: Confidence factor of an actor reached through a pronoun or a definite description.
+#: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
+#: gold such relations were right 15 times in 25 (0.6), against about 0.75 for the paths they use;
+#: those resting on the nearest-actor fallback were right 3 times in 10, hence 0.7 (0.8 would let
+#: them pass the found threshold and cost the seeds 6 points of precision).
 PRONOUN_FACTOR = 0.7
 #: Sentences before the current one in which an antecedent is looked for.
 WINDOW = 2

@@ -149,8 +149,8 @@ def country_of_article(text: str, mentions: Sequence[Any], states: frozenset[str
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
 
 
-#: Confidence factor of a generic actor resolved through a country
-#: (measured on the dev gold: see netviz/extract/confidence.py).
+#: Confidence factor of a generic actor resolved through a country (on the dev gold such relations
+#: were right 7 times in 10, against about 0.75 for the paths they use; few, so kept near a prior).
 GENERIC_FACTOR = 0.75
 
 
