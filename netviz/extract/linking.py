@@ -226,7 +226,27 @@ class Linker:
         if any(lk.pairing == "within" or lk.agents and lk.patients for lk in links) or not links:
             return []
         main = links[0]
-        if not main.agents and not main.patients:
+        if not main.agents and not main.patients or hit.cue.pos == "role":
+            return []
+        # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
+        filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
+            hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
+        filled_subject = any(c.dep_ in _SUBJECTS for c in h.children)
+        if main.agents and filled_object or main.patients and filled_subject:
+            # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found
+            deps = (_OBJECTS + ("prep",)) if main.agents else _SUBJECTS
+            role = "object" if main.agents else "subject"
+            taken = {s.mention.actor for s in (*main.agents, *main.patients)}
+            for c in h.children:
+                if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
+                    continue
+                inside = sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
+                                 and c.left_edge.i <= m.head <= c.right_edge.i}, key=lambda m: m.start)
+                if inside:
+                    side = (Side(inside[0], (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
+                    rule = f"actor inside the {role}"
+                    return [Link(hit, rule, main.agents, side, sign=main.sign, notes=main.notes) if main.agents
+                            else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
             return []
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
         seen: dict[str, ActorMention] = {}

@@ -154,6 +154,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|across|inside|throughout)\s+(?:the\s+)?$")
 GENERIC_FACTOR = 0.75
 
 
+def _of_actor(tok: Any, at: Mapping[int, ActorMention]) -> bool:
+    """ "the regime of Syrian President Bashar al-Assad": a generic noun whose own phrase names its actor."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.i in at for o in c.children)
+               for c in tok.children)
+
+
 def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
               place: bool = False) -> tuple[ActorMention, tuple[str, ...]] | None:
     """The actor a token stands for and the arcs that say so, or None.
@@ -164,7 +170,7 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
     of one of the cue's own prepositions ("fired at Saudi Arabia").
     """
     m = at.get(tok.i)
-    if m is not None:
+    if m is not None and not (m.via.startswith("generic") and _of_actor(tok, at)):
         return (m, ()) if m.role == "actor" or place and m.role == "location" else None
     if not tok.tag_.startswith("NN"):
         r = resolved.get(tok.i)
