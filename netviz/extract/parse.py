@@ -111,7 +111,7 @@ def load_model() -> Any:
         from the recorded ones.
     """
     try:
-        import spacy
+        import spacy  # noqa: F401
         from spacy.util import compile_infix_regex
     except ImportError:
         raise NetvizError(f"spaCy is not installed; install it with: {INSTALL}") from None
@@ -147,30 +147,33 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 def sentence_docs(text: str) -> Iterator[tuple[int, Any]]:
     """(offset in ``text``, sentence ``Doc``) for every sentence, tokenised, not yet parsed.
 
-    A sentence longer than :data:`MAX_TOKENS` tokens comes out in pieces,
-    with a :class:`LongSentenceWarning`.
+    The sentence recognizer runs over the article's blocks in one batch. A
+    sentence longer than :data:`MAX_TOKENS` tokens comes out in pieces, with a
+    :class:`LongSentenceWarning`.
     """
+    from spacy.tokens import Doc
+
     nlp = load_model()
-    senter = nlp.get_pipe("senter")
-    for start, end in _blocks(text):
-        chunk = text[start:end]
-        if not chunk.strip():
-            continue
-        doc = senter(nlp.make_doc(chunk))
+    blocks = [(s, e) for s, e in _blocks(text) if not text[s:e].isspace() and e > s]
+    docs = nlp.get_pipe("senter").pipe((nlp.make_doc(text[s:e]) for s, e in blocks), batch_size=_PARSE_BATCH)
+    for (start, _), doc in zip(blocks, docs):
         for sent in doc.sents:
-            if not sent.text.strip():
+            lo, hi = sent.start, sent.end
+            while lo < hi and doc[lo].is_space:
+                lo += 1
+            while hi > lo and doc[hi - 1].is_space:
+                hi -= 1
+            if lo == hi:
                 continue
-            toks = [t for t in sent if not t.is_space]
-            if not toks:
-                continue
-            lo, hi = toks[0].i, toks[-1].i + 1
             if hi - lo > MAX_TOKENS:
                 warnings.warn(f"a sentence of {hi - lo} tokens at character {start + doc[lo].idx} was cut into "
                               f"pieces of {MAX_TOKENS} tokens (netviz.extract.parse.MAX_TOKENS)",
                               LongSentenceWarning, stacklevel=2)
-            for a in range(lo, hi, MAX_TOKENS):
-                piece = doc[a:min(hi, a + MAX_TOKENS)]
-                yield start + piece.start_char, piece.as_doc()
+            for k in range(lo, hi, MAX_TOKENS):
+                piece = doc[k:min(hi, k + MAX_TOKENS)]
+                # a new Doc from the words: Span.as_doc copies every token's vector and attributes
+                yield start + piece.start_char, Doc(nlp.vocab, words=[t.text for t in piece],
+                                                     spaces=[bool(t.whitespace_) for t in piece])
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
