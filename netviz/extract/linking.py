@@ -104,13 +104,21 @@ class Linker:
             if got is None:
                 continue
             m, how = got
-            if m.actor in seen:
-                continue
-            seen.add(m.actor)
             step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             if first is not tok:
                 step = (f"appos({first.text}, {tok.text})", *step)
-            out.append(Side(m, arcs + step + how))
+            found = [(m, how)]
+            # "a combined US, Russian, Syrian and Jordanian force": coordinated modifiers
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i in self.at and self.at[c.i].actor == m.actor:
+                    for cc in c.conjuncts:
+                        cm = self.at.get(cc.i)
+                        if cm is not None and cm.role == "actor":
+                            found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
+            for fm, fhow in found:
+                if fm.actor not in seen:
+                    seen.add(fm.actor)
+                    out.append(Side(fm, arcs + step + fhow))
         # "Y and Z, X's two main backers": an apposition describes the same actors
         return out
 
@@ -306,6 +314,8 @@ class Linker:
                 return [Link(hit, "compound", tuple(mods), tuple(noun))]
             if not agents:
                 agents, how = self._passive_agent(h)
+            if noun and not patients and not agents and cue.reciprocal:
+                return [Link(hit, "reciprocal modifier", tuple(noun), pairing="within")]  # "a combined force"
             if noun and not patients:
                 return [Link(hit, "participle" if agents else "participle, no agent", tuple(agents), tuple(noun))]
         if h.dep_ == "relcl":
