@@ -172,10 +172,10 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                ctx.states)
     resolved = coref.resolve(doc, mentions, before, ctx.types)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
-    hits = find_cues(doc, s.words, cues)
+    phrases = modifier_phrases(s.words, cues)
+    hits = find_cues(doc, s.words, cues, phrases)
     cue_tokens = frozenset(i for h in hits for i in h.tokens)
     linker = Linker(doc, at, resolved, cues, cue_tokens)
-    phrases = modifier_phrases(s.words, cues)
     best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []

@@ -11,7 +11,7 @@ word ("attacks", "support"), and a capitalised cue word inside a proper name
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,9 +51,10 @@ def may_hold_cue(words: Sequence[str], cues: Cues) -> bool:
         words[i + 1] == "" and words[i] + words[i + 2] in index for i in range(len(words) - 2))
 
 
-def find_cues(doc: Any, words: Sequence[str], cues: Cues) -> list[Hit]:
-    """The cues of a parsed sentence, left to right, none overlapping."""
-    blocked: set[int] = set()
+def find_cues(doc: Any, words: Sequence[str], cues: Cues, phrases: Mapping[int, tuple[int, Any]] = {}) -> list[Hit]:
+    """The cues of a parsed sentence, left to right, none overlapping; the words of a multi-word
+    modifier phrase (``phrases``: "backing off", "fell short of") are no cue."""
+    blocked: set[int] = {k for i, (end, _) in phrases.items() if end - i > 1 for k in range(i, end)}
     for i, w in enumerate(words):
         if w in cues._stops.index:
             found = cues._stops.match(words, i)

@@ -388,6 +388,12 @@ class Linker:
                 and gov.lower_ in ("for", "to", "in", "into"):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
+        if agents and not patients and h.dep_ == "pobj" and gov.lower_ in ("with", "without") \
+                and gov.head.tag_.startswith("VB"):
+            # "Assad, with Russian help, is strengthening his hold": the one helped is the subject
+            got, _ = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
+            if got:
+                patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
         rule = f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
