@@ -132,6 +132,7 @@ def main() -> None:
         extraction.parse_docs = parse_docs
     sentences = sum(n for _, n in results)
     relations = sum(len(r) for r, _ in results)
+    worker_mb = round(rss_mb())  # what one --jobs worker holds after the corpus: model, codebook, lexicon
     rows.append({"extractor": "spaCy parse (this netviz)", "sentences": sentences, "relations": relations,
                  "parsed": parsed[0] // args.rounds,
                  "cpu_seconds": round(cpu_s, 2), "wall_seconds": round(wall_s, 2),
@@ -191,14 +192,15 @@ def main() -> None:
         print(f"{r['extractor']:<32}{r['sentences']:>10}{r['cpu_seconds']:>9.1f}{r['sentences_per_cpu_s']:>11,}"
               f"{q['precision']:>7.2f}{q['recall']:>7.2f}{q['f1']:>7.2f}")
     print(f"model load: {load['cpu_seconds']} CPU s ({load['wall_seconds']} s wall), +{load['memory_mb']} MB; "
-          f"peak memory of this process {rss_mb():.0f} MB")
+          f"peak memory after the real corpus {worker_mb} MB (one worker's), after everything {rss_mb():.0f} MB")
     print(f"spaCy components on {components['sentences']} sentences: tagger+parser "
           f"{components['tagger_parser_per_s']}/s, with lemmatizer+attribute ruler {components['with_lemmatizer_per_s']}/s")
     print("long sentences: " + ", ".join(f"{k}: {v['cpu_seconds']} CPU s" for k, v in long.items()))
     loadavg = os.getloadavg()[0]
     print(f"OPENBLAS_NUM_THREADS=1; best of {args.rounds} round(s); load average {loadavg:.2f} on "
           f"{os.cpu_count()} cores; python {platform.python_version()}")
-    result = {"rows": rows, "model_load": load, "peak_memory_mb": round(rss_mb()), "components": components,
+    result = {"rows": rows, "model_load": load, "worker_peak_memory_mb": worker_mb, "peak_memory_mb": round(rss_mb()),
+              "components": components,
               "long_sentences": long, "rounds": args.rounds, "load_average": round(loadavg, 2),
               "cores": os.cpu_count(), "blas_threads": 1, "python": platform.python_version(),
               "date": time.strftime("%Y-%m-%d %H:%M")}

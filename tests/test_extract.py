@@ -197,6 +197,8 @@ CASES = [
     ("on behalf of", "Chadian troops fighting on behalf of the Nigerian government attacked Boko Haram.",
      "TCD+NGA TCD-BOKO", "NGA-BOKO"),
     ("visit without agreement", "Erdogan's visit to Athens ended without agreement.", "", "TUR+GRC"),
+    ("the two countries", "India and Pakistan clashed. The two countries later signed a ceasefire.",
+     "", "IND+PAK IND-PAK"),
     ("speaker of a quote", "“We will keep supplying weapons to Ukraine,” Germany said.", "DEU+UKR", ""),
 ]
 
@@ -207,6 +209,13 @@ def test_annotated_sentences(cb, rule, text, required, acceptable):
     must, may = _pairs(required), _pairs(acceptable)
     assert must <= found, f"missed {sorted(must - found)}"
     assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
+def test_pair_description_resolves_to_the_two_actors_named_before_at_lower_confidence(cb):
+    text = "India and Pakistan clashed on Monday. The two countries later signed a ceasefire."
+    rels = [r for r in extract_relations([Article("t", date(2019, 3, 1), "", "x", text)], cb) if r.sign > 0]
+    assert [(r.dyad, r.sign) for r in rels] == [(("IND", "PAK"), 1)]
+    assert rels[0].confidence < 0.85 and "'countries' -> 'India'" in rels[0].evidence.rule
 
 
 def test_hedged_statement_is_kept_below_the_found_threshold(cb):

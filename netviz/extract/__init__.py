@@ -130,12 +130,16 @@ def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
         k = n
         s = _Sentence(number, offset, doc, on)
         actors = {m.actor for m in on if m.actor}
-        if on:
+        recent = {m.actor for p in sentences[-coref.WINDOW:] for m in p.mentions if m.actor}
+        if on or len(recent) > 1:
             covered = frozenset(i for m in on for i in range(m.start, m.end))
-            s.words = norms(doc, covered)
             referring = len(actors) == 1 and (any(m.generic for m in on) or any(
                 t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
-            s.candidate = (len(actors) > 1 or referring) and may_hold_cue(s.words, ctx.cues)
+            # "The two countries agreed ...": a pair named in the sentences before
+            pair = not actors and len(recent) > 1 and any(t.lower_ in coref.PAIR_NOUNS for t in doc)
+            if len(actors) > 1 or referring or pair:
+                s.words = norms(doc, covered)
+                s.candidate = may_hold_cue(s.words, ctx.cues)
         sentences.append(s)
     return _Article(article, sentences, country_of_article(article.text, [m for m in mentions if m.actor], ctx.states))
 
@@ -170,12 +174,12 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         return [], _plain_explanation(s, text) if explain else None
     mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
                                ctx.states)
-    resolved = coref.resolve(doc, mentions, before, ctx.types)
+    resolved, second = coref.resolve(doc, mentions, before, ctx.types)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
     cue_tokens = frozenset(i for h in hits for i in h.tokens)
-    linker = Linker(doc, at, resolved, cues, cue_tokens)
+    linker = Linker(doc, at, resolved, cues, cue_tokens, second)
     best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
@@ -225,7 +229,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     relations = [r for _, _, r in sorted(best.values(), key=lambda e: e[1])]
     if not explain:
         return relations, None
-    return relations, _explanation(s, text, mentions, resolved, cue_found, found_links, relations)
+    return relations, _explanation(s, text, mentions, resolved, second, cue_found, found_links, relations)
 
 
 def _pairs(link: Link) -> list[tuple[Side, Side]]:
@@ -283,12 +287,12 @@ def _residences(text: str) -> list[LinkFound]:
 
 
 def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], resolved: dict[int, ActorMention],
-                 cues: list[CueFound], links: list[LinkFound], relations: list[Relation]) -> SentenceExplanation:
+                 second: dict[int, ActorMention], cues: list[CueFound], links: list[LinkFound], relations: list[Relation]) -> SentenceExplanation:
     doc = s.doc
     actors = [ActorFound(m.actor, m.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.role)
               for m in mentions]
     actors += [ActorFound(m.actor, m.text, doc[m.start].idx, doc[m.start].idx + len(m.text), f"resolved: {m.via}")
-               for m in resolved.values()]
+               for m in (*resolved.values(), *second.values())]
     linked = {r.dyad for r in relations} | {tuple(sorted((lf.a, lf.b))) for lf in links if lf.a and lf.b}
     roles = {}
     for m in mentions:

@@ -10,7 +10,9 @@ the one before that (never further). Compatible means:
 - "they", "them", "their": any actor but a person;
 - "the country", "the nation", "the kingdom": a state;
 - "the group", "the militants", "the militia", "the movement": a non-state group;
-- "the alliance", "the bloc", "the organization": an organisation.
+- "the alliance", "the bloc", "the organization": an organisation;
+- "the two countries", "both nations", "the two sides": the two nearest
+  distinct actors (states for countries), as a pair.
 
 Every resolution lowers the confidence of the relations built on it (by
 ``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
@@ -40,8 +42,10 @@ _STATE_NOUNS = frozenset("country nation kingdom republic state government".spli
 _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents rebels organisation organization "
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
+#: "the two countries", "both sides": a pair of actors named before.
+PAIR_NOUNS = frozenset("countries nations states governments sides leaders neighbors neighbours".split())
 #: Words that make a sentence worth parsing with a single named actor.
-REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS
+REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS
 
 
 def _wanted(tok: Any) -> str | None:
@@ -81,8 +85,9 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
 
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
-            types: Mapping[str, str]) -> dict[int, ActorMention]:
-    """Token index -> the actor a pronoun or definite description of ``doc`` stands for.
+            types: Mapping[str, str]) -> tuple[dict[int, ActorMention], dict[int, ActorMention]]:
+    """Token index -> the actor a pronoun or definite description of ``doc`` stands for; and for
+    "the two countries", "both sides", the second of the two (the first is in the first map).
 
     ``before`` holds the actor mentions of the previous sentences, the
     nearest last.
@@ -90,6 +95,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out: dict[int, ActorMention] = {}
+    pairs: dict[int, ActorMention] = {}
     for tok in doc:
         if tok.i in covered:
             continue
@@ -98,6 +104,20 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             if m is not None:
                 out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                           f"'{tok.text}' -> speaker '{m.text}'", PRONOUN_FACTOR)
+            continue
+        two = _two(tok)
+        if two is not None:
+            found = _antecedents(tok, two, mentions, before, types)
+            if found is not None:
+                (m1, d1), (m2, d2) = found
+                for m, d, factor in ((m1, d1, PRONOUN_FACTOR), (m2, d2, 1.0)):  # one resolution, one factor
+                    where = "this sentence" if d == 0 else f"{d} sentence{'s' * (d > 1)} before"
+                    both = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
+                                        f"'{tok.text}' -> '{m.text}' ({where})", factor)
+                    if tok.i in out:
+                        pairs[tok.i] = both
+                    else:
+                        out[tok.i] = both
             continue
         wanted = _wanted(tok)
         if wanted is None:
@@ -108,7 +128,32 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
             out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                       f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
-    return out
+    return out, pairs
+
+
+def _two(tok: Any) -> str | None:
+    """ "the two countries", "both nations", "the two sides": what the pair must be (state, any), or None."""
+    w = tok.lower_
+    if w not in PAIR_NOUNS or not tok.tag_.startswith("NN"):
+        return None
+    kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
+    if not ({"two", "both"} & kids):
+        return None
+    return "state" if w in ("countries", "nations", "states", "governments") else "plural"
+
+
+def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
+                 types: Mapping[str, str]) -> tuple[tuple[ActorMention, int], tuple[ActorMention, int]] | None:
+    """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before)."""
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    found: list[tuple[ActorMention, int]] = []
+    for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
+        for m in reversed(group):
+            if m.role == "actor" and _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
+                found.append((m, distance))
+                if len(found) == 2:
+                    return found[0], found[1]
+    return None
 
 
 def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],

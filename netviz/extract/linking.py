@@ -81,8 +81,9 @@ class Linker:
     """Links the cues of one parsed sentence."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, cue_tokens: frozenset[int]) -> None:
+                 cues: Cues, cue_tokens: frozenset[int], second: Mapping[int, ActorMention] = {}) -> None:
         self.doc, self.at, self.resolved, self.cues, self.cue_tokens = doc, at, resolved, cues, cue_tokens
+        self.second = second  # "the two countries": the second of the pair
 
     # --- sides ---------------------------------------------------------------------
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
@@ -115,6 +116,8 @@ class Linker:
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
+            if t.i in self.second:
+                found.append((self.second[t.i], (self.second[t.i].via,)))
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)

@@ -54,6 +54,9 @@ MAX_TOKENS = 300
 _BLOCK_CHARS = 50_000
 _EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
 _PARSE_BATCH = 256
+# Blocks (paragraphs, at most _BLOCK_CHARS each) through the sentence recognizer at once: a batch
+# keeps its activations in memory, so a huge text must not go through whole.
+_SENTER_BATCH = 32
 # A line break ends a sentence when the line has no sentence-final mark and
 # the next starts with a capital: headlines, bylines, bullets ("Story
 # highlights"). spaCy's sentence recognizer ignores line layout.
@@ -155,7 +158,7 @@ def sentence_docs(text: str) -> Iterator[tuple[int, Any]]:
 
     nlp = load_model()
     blocks = [(s, e) for s, e in _blocks(text) if not text[s:e].isspace() and e > s]
-    docs = nlp.get_pipe("senter").pipe((nlp.make_doc(text[s:e]) for s, e in blocks), batch_size=_PARSE_BATCH)
+    docs = nlp.get_pipe("senter").pipe((nlp.make_doc(text[s:e]) for s, e in blocks), batch_size=_SENTER_BATCH)
     for (start, _), doc in zip(blocks, docs):
         for sent in doc.sents:
             lo, hi = sent.start, sent.end
