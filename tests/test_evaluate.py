@@ -31,6 +31,15 @@ def _rel(article: str, a: str, b: str, sign: int, confidence: float = 0.9, sente
     return Relation(a, b, sign, kind, 3.0, date(2020, 1, 1), "extracted", ev, confidence)
 
 
+def _one_article(tmp_path: Path) -> Path:
+    """A folder with one article, a1.md: Japan condemns North Korea, praises Iran."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
+                                  encoding="utf-8")
+    return folder
+
+
 GOLD = """\
 articles:
   a1.txt:
@@ -156,6 +165,7 @@ def test_gold_ids_the_codebook_lacks_count_as_misses_and_are_listed(tmp_path):
     ev = evaluate([_rel("a1", "RUS", "TUR", 1)], gold)
     assert (ev.recalled, ev.required, ev.articles[0].missed) == (1, 2, (("RUS", "TRK", 1),))
     assert evaluation_record(ev)["unknown_actors"] == ["TRK", "XYZ"]
+    assert "missed: RUS + TRK  (TRK not in the codebook)" in format_evaluation(ev)
     assert unknown_warning(gold) == (f"{path} names 2 actor ids the codebook lacks (their pairs count as misses; "
                                      "add them with --actors FILE): TRK, XYZ")
     assert unknown_warning(load_gold(path, known_actors={"RUS", "TUR", "TRK", "XYZ"})) is None
@@ -166,10 +176,7 @@ def test_cli_evaluate_prints_scores_and_json(tmp_path):
 
     from netviz.cli import app
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
-                                  encoding="utf-8")
+    folder = _one_article(tmp_path)
     gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n      - [JPN, KOR, '+']\n")
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder)])
@@ -228,10 +235,7 @@ def test_cli_evaluate_prints_the_reliability_table(tmp_path):
 
     from netviz.cli import app
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
-                                  encoding="utf-8")
+    folder = _one_article(tmp_path)
     gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n")
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--target-precision", "0.4"])

@@ -118,7 +118,7 @@ class _Rates:
 
 @dataclass(frozen=True)
 class ReliabilityBin:
-    """The found pairs whose highest confidence is in ``[low, high)`` (the top bin includes 1.0).
+    """The extracted pairs whose highest confidence is in ``[low, high)`` (the top bin includes 1.0).
 
     ``above_*`` count every pair at or above ``low``: the scores
     ``min_confidence=low`` would give.
@@ -483,8 +483,9 @@ def format_reliability(rel: Reliability, min_confidence: float) -> str:
     target = f"{rel.target_precision:.0%}"
     supported = (f"{threshold:.2f} (pairs at or above it are at least {target} right)" if threshold is not None
                  else f"none (no confidence edge keeps pairs at least {target} right)")
-    return "\n".join([table, f"calibration error {rel.calibration_error:.2f} (pair-weighted mean |precision - mean confidence|; "
-                             "0 is perfect)", f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
+    calibration = (f"calibration error {rel.calibration_error:.2f} "
+                   "(pair-weighted mean |precision - mean confidence|; 0 is perfect)")
+    return "\n".join([table, calibration, f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
 
 
 def format_evaluation(ev: Evaluation) -> str:
@@ -520,7 +521,9 @@ def format_evaluation(ev: Evaluation) -> str:
             continue
         lines += ["", a.name]
         for x, y, s in a.missed:
-            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}")
+            lacking = [a for a in (x, y) if a in ev.unknown]
+            note = f"  ({', '.join(lacking)} not in the codebook)" if lacking else ""
+            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}{note}")
         for f in a.false:
             lines.append(f"  false:  {f.a} {'+' if f.sign > 0 else '-'} {f.b}  ({f.cue}, {f.rule}, "
                          f"confidence {f.confidence:.2f}) \"{f.sentence}\"")

@@ -28,7 +28,16 @@ Matching rules (the header of ``data/actors.yaml`` documents the file format):
   dropped when one of its words occurs within ``NEAR`` characters; a form in
   ``ambiguous_in_caps`` ("IS", "US") is dropped inside all-capitals text;
 - a person resolves only on dates inside one of their roles when ``on`` is
-  given; with ``on=None`` the most recently started role is used.
+  given; with ``on=None`` the most recently started role is used;
+- a state's alias followed by one of ``people_nouns`` ("Syrian refugees") and
+  an organisation's followed by one of ``member_nouns`` ("a NATO member") are
+  not the actor acting: no mention;
+- generic words ("the rebels", "government forces", "the opposition") are
+  mentions of a kind, not of an actor: :meth:`Codebook.resolve_generic` gives
+  the actor through the country they are about; right after their state
+  ("Yemeni rebels") the matcher resolves them itself.
+
+The file format and its loading are in :mod:`netviz.ingest.codebook_file`.
 
 A span rejected by one of these rules is swallowed: no shorter alias inside it
 is tried, because the rule says the whole phrase names something else.
@@ -40,15 +49,13 @@ import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from netviz.errors import NetvizError
-from netviz.ingest.yamlfile import LINE, load_yaml, where
 
 #: The codebook shipped with netviz.
 DEFAULT_CODEBOOK = Path(__file__).parents[1] / "data" / "actors.yaml"
@@ -209,12 +216,24 @@ def _name_key(name: str) -> str:
     return " ".join(_normalise(name).split()).casefold()
 
 
+_ARTICLE = re.compile(r"(?<![\w'])[Aa]l[- ](?=[A-Z])")
+
+
 def _variants(alias: str) -> list[str]:
-    """The normalised surface forms an alias matches, the form as written first."""
+    """The normalised surface forms an alias matches, the form as written first.
+
+    The Arabic article is written four ways in English news ("al-Qaeda", "al
+    Qaeda", "Al-Qaeda", "Al Qaeda"): an alias with one matches all four.
+
+    >>> _variants("al-Qaeda in the Arabian Peninsula")[:5]
+    ['al-Qaeda in the Arabian Peninsula', 'Al-Qaeda in the Arabian Peninsula', 'AL-QAEDA IN THE ARABIAN PENINSULA', 'al Qaeda in the Arabian Peninsula', 'Al Qaeda in the Arabian Peninsula']
+    """
     base = " ".join(alias.split())
     forms = [base, base[:1].upper() + base[1:]]
     if len(base) >= 4:
         forms.append(base.upper())
+    if _ARTICLE.search(base):
+        forms += [_ARTICLE.sub(article, base) for article in ("al ", "Al ", "al-", "Al-")]
     return list(dict.fromkeys(_normalise(f) for f in forms))
 
 
@@ -247,6 +266,136 @@ def _recency(target: _Target) -> tuple[int, date]:
     if target.person is None:
         return (1, date.min)
     return (0, target.person.start or date.min)
+
+
+def _surface_index(actors: Iterable[Actor], kinds: Iterable[GenericKind], at: Callable[[str], str]) -> dict[str, list[_Target]]:
+    """Surface form -> its readings. An actor's alias as written beats a
+    person's form, which beats a generated form (capitalised, unaccented)."""
+    written: dict[str, _Target] = {}
+    generated: dict[str, list[_Target]] = {}
+    people: dict[str, list[_Target]] = {}
+    for actor in actors:
+        for alias in (actor.name, *actor.aliases):
+            first, *others = _variants(alias)
+            owner = written.setdefault(first, _Target(actor.id, alias)).actor
+            if owner != actor.id:
+                raise NetvizError(
+                    f"{at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
+                    "give it to one actor only"
+                )
+            for form in others:
+                generated.setdefault(form, []).append(_Target(actor.id, alias))
+        for person in actor.people:
+            for alias in dict.fromkeys((person.name, *person.aliases)):
+                for form in _variants(alias):
+                    people.setdefault(form, []).append(_Target(actor.id, alias, person))
+    for form, targets in people.items():
+        for i, t in enumerate(targets):
+            for u in targets[i + 1 :]:
+                if t.actor != u.actor and _overlap(t.person, u.person):
+                    raise NetvizError(
+                        f"{at(u.actor)}person alias {u.alias!r} speaks for {t.actor} ({t.person.name} "
+                        f"{t.person.period}) and {u.actor} ({u.person.name} {u.person.period}); "
+                        "make the role dates disjoint"
+                    )
+        owner = written.get(form)
+        if owner is not None and any(t.actor != owner.actor for t in targets):
+            raise NetvizError(
+                f"{at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
+                f"and is an alias of {owner.actor}; give it to one actor only"
+            )
+    for kind in kinds:
+        for phrase in kind.forms:
+            first, *others = _variants(phrase)
+            if first in written:
+                raise NetvizError(
+                    f"{at('generic ' + kind.kind)}generic form {phrase!r} ({kind.kind}) is also an alias of "
+                    f"{written[first].actor}; keep one of them"
+                )
+            written[first] = _Target(None, phrase, generic=kind.kind)
+            for form in others:
+                generated.setdefault(form, []).append(_Target(None, phrase, generic=kind.kind))
+    index: dict[str, list[_Target]] = {}
+    for form, targets in generated.items():
+        # A generated form two actors share (e.g. once unaccented) names neither.
+        if len({(t.actor, t.generic) for t in targets}) == 1:
+            index[form] = targets[:1]
+    index.update(people)
+    index.update((form, [target]) for form, target in written.items())
+    return index
+
+
+class _Generics:
+    """The codebook's generic kinds: checked against its actors, resolved through a country."""
+
+    def __init__(self, kinds: Iterable[GenericKind], actors: Mapping[str, Actor], at: Callable[[str], str]) -> None:
+        self.kinds = {k.kind: k for k in kinds}
+        # what resolving needs of the actors (not the actors themselves, which
+        # the codebook's digest for the extraction cache already covers)
+        self._states = frozenset(a.id for a in actors.values() if a.type == "state")
+        self._names = {a.id: a.name for a in actors.values()}
+        for kind in self.kinds.values():
+            where_ = at("generic " + kind.kind)
+            if kind.default is not None and kind.default not in actors:
+                raise NetvizError(f"{where_}generic {kind.kind!r}: default: unknown actor id {kind.default!r}")
+            for country, readings in kind.countries.items():
+                if country not in actors or actors[country].type != "state":
+                    raise NetvizError(f"{where_}generic {kind.kind!r}: {country!r} is not a state id of the codebook")
+                for actor, _, _ in readings:
+                    if actor not in actors:
+                        raise NetvizError(f"{where_}generic {kind.kind!r}: {country}: unknown actor id {actor!r}")
+
+    def resolve(self, kind: str, country: str | None, on: date | None) -> str | None:
+        """See :meth:`Codebook.resolve_generic`."""
+        try:
+            spec = self.kinds[kind]
+        except KeyError:
+            raise NetvizError(f"unknown generic kind {kind!r}; the codebook has: {', '.join(sorted(self.kinds))}") from None
+        if country is None:
+            return spec.default
+        readings = spec.countries.get(country)
+        if readings:
+            active = [a for a, start, end in readings
+                      if on is None or ((start is None or start <= on) and (end is None or on <= end))]
+            return active[-1] if active else None
+        return country if spec.state and self._is_state(country) else None
+
+    def _is_state(self, actor_id: str | None) -> bool:
+        return actor_id in self._states
+
+    def attach(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
+        """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's rebels")."""
+        out: list[Mention] = []
+        for m in found:
+            owner = out[-1] if out else None
+            if (m.generic and owner is not None and owner.generic is None and not owner.person
+                    and self._is_state(owner.actor)
+                    and _OWNER_GAP.fullmatch(norm, owner.end, m.start)
+                    and not _NOT_OWNER.search(norm, max(0, owner.start - 5), owner.start)):
+                actor = self.resolve(m.generic, owner.actor, on)
+                if actor is None:  # "Palestinian militants": no reading there; the state stays, the kind waits
+                    out.append(replace(m, country=owner.actor))
+                    continue
+                out[-1] = replace(m, actor=actor, start=owner.start, text=text[owner.start : m.end],
+                                  reason=f"generic {m.generic!r} of {owner.actor} ({owner.text!r}) -> {actor} "
+                                         f"({self._names[actor]})", country=owner.actor)
+                continue
+            out.append(m)
+        return out
+
+    def defaults(self, found: list[Mention]) -> list[Mention]:
+        """``found`` for callers that do not resolve generic mentions: each kind's
+        default (the conventions that predate generic mentions) stands in, or nothing."""
+        out = []
+        for m in found:
+            if m.actor is None:
+                default = self.kinds[m.generic].default
+                if default is None:
+                    continue
+                m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
+                                                     f"({self._names[default]})")
+            out.append(m)
+        return out
 
 
 class Codebook:
@@ -291,11 +440,10 @@ class Codebook:
         self.ambiguous_in_caps = frozenset(_normalise(s) for s in ambiguous_in_caps)
         self.people_nouns = tuple(dict.fromkeys(people_nouns))
         self.member_nouns = tuple(dict.fromkeys(member_nouns))
-        self._generic = {k.kind: k for k in generic}
-        self._check_generic()
+        self._generics = _Generics(generic, self._actors, self._at)
         self._people_after = _words_after(self.people_nouns, r"\s+")
         self._members_after = _words_after(self.member_nouns, r"(?:\s+|-)")
-        self._targets = self._index()
+        self._targets = _surface_index(self._actors.values(), self._generics.kinds.values(), self._at)
         plain = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
         for phrase in plain:
             clash = self._targets.get(_variants(phrase)[0])
@@ -335,62 +483,6 @@ class Codebook:
     def _at(self, key: str) -> str:
         return f"{self._sources[key]}: " if key in self._sources else ""
 
-    def _index(self) -> dict[str, list[_Target]]:
-        """Surface form -> its readings. An actor's alias as written beats a
-        person's form, which beats a generated form (capitalised, unaccented)."""
-        written: dict[str, _Target] = {}
-        generated: dict[str, list[_Target]] = {}
-        people: dict[str, list[_Target]] = {}
-        for actor in self._actors.values():
-            for alias in (actor.name, *actor.aliases):
-                first, *others = _variants(alias)
-                owner = written.setdefault(first, _Target(actor.id, alias)).actor
-                if owner != actor.id:
-                    raise NetvizError(
-                        f"{self._at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
-                        "give it to one actor only"
-                    )
-                for form in others:
-                    generated.setdefault(form, []).append(_Target(actor.id, alias))
-            for person in actor.people:
-                for alias in dict.fromkeys((person.name, *person.aliases)):
-                    for form in _variants(alias):
-                        people.setdefault(form, []).append(_Target(actor.id, alias, person))
-        for form, targets in people.items():
-            for i, t in enumerate(targets):
-                for u in targets[i + 1 :]:
-                    if t.actor != u.actor and _overlap(t.person, u.person):
-                        raise NetvizError(
-                            f"{self._at(u.actor)}person alias {u.alias!r} speaks for {t.actor} ({t.person.name} "
-                            f"{t.person.period}) and {u.actor} ({u.person.name} {u.person.period}); "
-                            "make the role dates disjoint"
-                        )
-            owner = written.get(form)
-            if owner is not None and any(t.actor != owner.actor for t in targets):
-                raise NetvizError(
-                    f"{self._at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
-                    f"and is an alias of {owner.actor}; give it to one actor only"
-                )
-        for kind in self._generic.values():
-            for phrase in kind.forms:
-                first, *others = _variants(phrase)
-                if first in written:
-                    raise NetvizError(
-                        f"{self._at('generic ' + kind.kind)}generic form {phrase!r} ({kind.kind}) is also an alias of "
-                        f"{written[first].actor}; keep one of them"
-                    )
-                written[first] = _Target(None, phrase, generic=kind.kind)
-                for form in others:
-                    generated.setdefault(form, []).append(_Target(None, phrase, generic=kind.kind))
-        index: dict[str, list[_Target]] = {}
-        for form, targets in generated.items():
-            # A generated form two actors share (e.g. once unaccented) names neither.
-            if len({(t.actor, t.generic) for t in targets}) == 1:
-                index[form] = targets[:1]
-        index.update(people)
-        index.update((form, [target]) for form, target in written.items())
-        return index
-
     @property
     def actors(self) -> Mapping[str, Actor]:
         """Actors by id, sorted by id (read-only)."""
@@ -403,22 +495,10 @@ class Codebook:
     def __len__(self) -> int:
         return len(self._actors)
 
-    def _check_generic(self) -> None:
-        for kind in self._generic.values():
-            at = self._at("generic " + kind.kind)
-            if kind.default is not None and kind.default not in self._actors:
-                raise NetvizError(f"{at}generic {kind.kind!r}: default: unknown actor id {kind.default!r}")
-            for country, readings in kind.countries.items():
-                if self._actors.get(country, None) is None or self._actors[country].type != "state":
-                    raise NetvizError(f"{at}generic {kind.kind!r}: {country!r} is not a state id of the codebook")
-                for actor, _, _ in readings:
-                    if actor not in self._actors:
-                        raise NetvizError(f"{at}generic {kind.kind!r}: {country}: unknown actor id {actor!r}")
-
     @property
     def generic(self) -> Mapping[str, GenericKind]:
         """The generic kinds by name ("rebels", "government", ...), read-only."""
-        return MappingProxyType(self._generic)
+        return MappingProxyType(self._generics.kinds)
 
     def resolve_generic(self, kind: str, country: str | None, on: date | None = None) -> str | None:
         """The actor a generic mention of ``kind`` names in ``country`` on ``on``, or ``None``.
@@ -440,18 +520,7 @@ class Codebook:
         NetvizError
             For a kind the codebook does not have.
         """
-        try:
-            spec = self._generic[kind]
-        except KeyError:
-            raise NetvizError(f"unknown generic kind {kind!r}; the codebook has: {', '.join(sorted(self._generic))}") from None
-        if country is None:
-            return spec.default
-        readings = spec.countries.get(country)
-        if readings:
-            active = [a for a, start, end in readings
-                      if on is None or ((start is None or start <= on) and (end is None or on <= end))]
-            return active[-1] if active else None
-        return country if spec.state and country in self._actors and self._actors[country].type == "state" else None
+        return self._generics.resolve(kind, country, on)
 
     def get(self, actor_id: str) -> Actor:
         """The actor with this id.
@@ -508,46 +577,10 @@ class Codebook:
                 inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
                 found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
         found.sort(key=lambda m: m.start)
-        if not self._generic:
+        if not self._generics.kinds:
             return found
-        found = self._own_generics(text, norm, found, on)
-        if generic:
-            return found
-        # Callers that do not resolve generic mentions get each kind's
-        # default (the conventions that predate generic mentions) or nothing.
-        out = []
-        for m in found:
-            if m.actor is None:
-                default = self._generic[m.generic].default
-                if default is None:
-                    continue
-                m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
-                                                     f"({self._actors[default].name})")
-            out.append(m)
-        return out
-
-    def _own_generics(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
-        """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's army")."""
-        out: list[Mention] = []
-        for m in found:
-            owner = out[-1] if out else None
-            if (m.generic and owner is not None and owner.generic is None and self._is_state_alias(owner)
-                    and _OWNER_GAP.fullmatch(norm, owner.end, m.start)
-                    and not _NOT_OWNER.search(norm, max(0, owner.start - 5), owner.start)):
-                actor = self.resolve_generic(m.generic, owner.actor, on)
-                if actor is None:  # "Palestinian militants": no reading there; the state stays, the kind waits
-                    out.append(replace(m, country=owner.actor))
-                    continue
-                out[-1] = Mention(actor, owner.start, m.end, text[owner.start : m.end], m.alias,
-                                  f"generic {m.generic!r} of {owner.actor} ({owner.text!r}) -> {actor} "
-                                  f"({self._actors[actor].name})", m.generic, owner.actor)
-                continue
-            out.append(m)
-        return out
-
-    def _is_state_alias(self, m: Mention) -> bool:
-        actor = self._actors.get(m.actor) if m.actor else None
-        return actor is not None and actor.type == "state" and m.alias in (actor.name, *actor.aliases)
+        found = self._generics.attach(text, norm, found, on)
+        return found if generic else self._generics.defaults(found)
 
     def _mention(self, text: str, norm: str, scanned: str, start: int, end: int, on: date | None) -> Mention | None:
         form = " ".join(scanned[start:end].split())
@@ -579,7 +612,8 @@ class Codebook:
 
         If the whole phrase is one surface form, every actor it stands for on
         ``on`` is returned (a person may have spoken for several actors over
-        time, one per role); otherwise the mentions inside it.
+        time, one per role); otherwise the mentions inside it, generic ones
+        included (``actor=None``).
 
         >>> cb = load_codebook()
         >>> [m.actor for m in cb.resolve("Stoltenberg")]
@@ -590,9 +624,7 @@ class Codebook:
         stripped = phrase.strip()
         form = " ".join(_normalise(stripped).split())
         readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
-        if not readings or form in self._blocked:
-            return self.find_mentions(phrase, on)
-        if readings[0].generic:
+        if not readings or form in self._blocked or readings[0].generic:
             return self.find_mentions(phrase, on, generic=True)
         best: dict[str, _Target] = {}
         for t in sorted(readings, key=_recency, reverse=True):
@@ -689,247 +721,17 @@ def _shouted(text: str, start: int, end: int) -> bool:
     return len(words) == 2 and all(_CAPS_WORD.fullmatch(w) for w in words)
 
 
-# --- loading -----------------------------------------------------------------
-
-_ACTOR_FIELDS = {f.name for f in fields(Actor)}
-_PERSON_FIELDS = {f.name for f in fields(Person)}
-_codebooks: dict[tuple, Codebook] = {}
-_parsed: dict[tuple, Any] = {}
-
-
 def load_codebook(*extra: Path) -> Codebook:
     """The packaged codebook, extended or overridden by each file of ``extra`` in turn.
 
-    A user file has the packaged format (see the header of
-    ``data/actors.yaml``). An entry with a new id adds an actor; an entry
-    with an id already loaded replaces only the fields it gives (a given
-    ``aliases`` or ``people`` list replaces the whole list). ``not_actors``,
-    ``not_followed_by`` and ``ambiguous_in_caps`` entries add to those
-    loaded. The result is cached until one of the files changes.
-
-    Raises
-    ------
-    NetvizError
-        For a file that cannot be read or parsed, a malformed entry, an id
-        given twice in one file, or an alias claimed by two actors; the
-        message names the file and line.
+    See :func:`netviz.ingest.codebook_file.load` (the file format is in the
+    header of ``data/actors.yaml``).
 
     >>> cb = load_codebook()
     >>> cb.get("RUS").name, "ISIS" in cb, sum(a.un_member for a in cb.actors.values())
     ('Russia', True, 193)
     """
-    paths = (DEFAULT_CODEBOOK, *map(Path, extra))
-    stamps = tuple(_stamp(p) for p in paths)
-    if stamps not in _codebooks:
-        _codebooks.clear()
-        _codebooks[stamps] = _load(paths, stamps)
-    return _codebooks[stamps]
+    # imported here: the loader needs this module's classes
+    from netviz.ingest.codebook_file import load
 
-
-def _stamp(path: Path) -> tuple:
-    """What identifies a file's content for the caches: path, mtime and size."""
-    try:
-        st = path.stat()
-    except OSError:
-        return (str(path),)
-    return (str(path), st.st_mtime_ns, st.st_size)
-
-
-def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
-    actors: dict[str, Actor] = {}
-    sources: dict[str, str] = {}
-    lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:] if key != "generic"}
-    generic: dict[str, GenericKind] = {}
-    for path, stamp in zip(paths, stamps):
-        # Parsing the packaged file is half of a load: keep the parsed files of
-        # the last load so another combination of user files reuses them.
-        data = _parsed.get(stamp) or load_yaml(path)
-        _parsed[stamp] = data
-        if not isinstance(data, dict):
-            raise NetvizError(f"{path}: expected a mapping with an 'actors' list; see the header of data/actors.yaml")
-        unknown = sorted(set(data) - set(_TOP_KEYS) - {LINE})
-        if unknown:
-            raise NetvizError(f"{path}: unknown top-level key {unknown[0]!r}; use {', '.join(_TOP_KEYS)}")
-        entries = data.get("actors") or []
-        if not isinstance(entries, list):
-            raise NetvizError(f"{path}: 'actors' must be a list of actor entries")
-        seen: set[str] = set()
-        for entry in entries:
-            given = _parse_actor(path, entry)
-            actor_id = given["id"]
-            if actor_id in seen:
-                raise NetvizError(f"{where(path, entry)}: actor id {actor_id!r} appears twice in this file; merge the entries")
-            seen.add(actor_id)
-            if actor_id in actors:
-                actors[actor_id] = replace(actors[actor_id], **given)
-            else:
-                missing = [key for key in ("name", "type") if key not in given]
-                if missing:
-                    raise NetvizError(
-                        f"{where(path, entry)}: new actor {actor_id!r} has no {missing[0]!r}; "
-                        "a new actor needs id, name and type"
-                    )
-                if given["type"] == "state":
-                    given.setdefault("country", actor_id)
-                actors[actor_id] = Actor(**{"aliases": (), **given})
-            sources[actor_id] = where(path, entry)
-        for key, values in lists.items():
-            more = data.get(key) or []
-            if not isinstance(more, list) or not all(isinstance(v, str) and v.strip() for v in more):
-                raise NetvizError(f"{path}: {key!r} must be a list of non-empty strings")
-            values += more
-        kinds = data.get("generic") or []
-        if not isinstance(kinds, list):
-            raise NetvizError(f"{path}: 'generic' must be a list of entries with kind, forms, countries and state")
-        for entry in kinds:
-            given = _parse_generic(path, entry)
-            kind = given["kind"]
-            if kind in generic:
-                generic[kind] = replace(generic[kind], **given)
-            elif "forms" not in given:
-                raise NetvizError(f"{where(path, entry)}: new generic kind {kind!r} needs 'forms'")
-            else:
-                generic[kind] = GenericKind(**given)
-            sources["generic " + kind] = where(path, entry)
-        for phrase in data.get("not_actors") or []:
-            if re.search(r"[{}]", phrase.replace(_NAME_PLACEHOLDER, "")):
-                raise NetvizError(f"{path}: not_actors phrase {phrase!r} has a placeholder other than {_NAME_PLACEHOLDER}")
-            sources[phrase] = str(path)
-    for stale in _parsed.keys() - set(stamps):
-        del _parsed[stale]
-    return Codebook(actors.values(), sources=sources, generic=generic.values(), **lists)
-
-
-def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
-    """The fields an actor entry gives, checked and converted."""
-    if not isinstance(entry, dict):
-        raise NetvizError(f"{path}: each item of 'actors' must be a mapping with id, name and type; got {entry!r}")
-    loc = where(path, entry)
-    unknown = sorted(set(entry) - _ACTOR_FIELDS - {LINE})
-    if unknown:
-        raise NetvizError(f"{loc}: unknown actor field {unknown[0]!r}; use {', '.join(sorted(_ACTOR_FIELDS))}")
-    actor_id = entry.get("id")
-    if not isinstance(actor_id, str) or not _ID_RE.fullmatch(actor_id):
-        raise NetvizError(f"{loc}: an actor needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
-    loc = f"{loc}: actor {actor_id}"
-    given: dict[str, Any] = {"id": actor_id}
-    if "iso2" in entry and not (isinstance(entry["iso2"], str) and re.fullmatch(r"[A-Z]{2}", entry["iso2"])):
-        raise NetvizError(f"{loc}: iso2 must be two capital letters, e.g. RU (quote \"NO\" for Norway); got {entry['iso2']!r}")
-    for key in ("name", "country", "iso2"):
-        if key in entry:
-            given[key] = _text(loc, key, entry[key])
-    if "type" in entry:
-        if entry["type"] not in ACTOR_TYPES:
-            raise NetvizError(f"{loc}: type {entry['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
-        given["type"] = entry["type"]
-    if "un_member" in entry:
-        if not isinstance(entry["un_member"], bool):
-            raise NetvizError(f"{loc}: un_member must be true or false; got {entry['un_member']!r}")
-        given["un_member"] = entry["un_member"]
-    if "aliases" in entry:
-        given["aliases"] = _texts(loc, "aliases", entry["aliases"])
-    if "people" in entry:
-        if not isinstance(entry["people"], list):
-            raise NetvizError(f"{loc}: people must be a list of entries with name, role, start, end, aliases")
-        given["people"] = tuple(_parse_person(path, actor_id, p) for p in entry["people"])
-    if "not_near" in entry:
-        near = entry["not_near"]
-        if not isinstance(near, dict):
-            raise NetvizError(f"{loc}: not_near must map an alias to a list of words, e.g. {{Georgia: [Atlanta]}}")
-        own = {entry.get("name"), *given.get("aliases", ())}
-        given["not_near"] = {}
-        for alias, words in near.items():
-            if alias == LINE:
-                continue
-            if alias not in own:
-                raise NetvizError(f"{loc}: not_near alias {alias!r} is not this entry's name or one of its aliases")
-            given["not_near"][alias] = _texts(loc, f"not_near {alias}", words)
-    return given
-
-
-_GENERIC_FIELDS = {"kind", "forms", "countries", "state", "default"}
-
-
-def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
-    """The fields a generic entry gives, checked and converted."""
-    if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str) or not entry["kind"].strip():
-        raise NetvizError(f"{path}: each item of 'generic' must be a mapping with a 'kind' name, 'forms' and "
-                          f"'countries' or 'state'; got {entry!r}")
-    loc = f"{where(path, entry)}: generic {entry['kind']!r}"
-    unknown = sorted(set(entry) - _GENERIC_FIELDS - {LINE})
-    if unknown:
-        raise NetvizError(f"{loc}: unknown field {unknown[0]!r}; use {', '.join(sorted(_GENERIC_FIELDS))}")
-    given: dict[str, Any] = {"kind": entry["kind"].strip()}
-    if "forms" in entry:
-        given["forms"] = _texts(loc, "forms", entry["forms"])
-    if "default" in entry:
-        given["default"] = _text(loc, "default", entry["default"])
-    if "state" in entry:
-        if not isinstance(entry["state"], bool):
-            raise NetvizError(f"{loc}: state must be true or false; got {entry['state']!r}")
-        given["state"] = entry["state"]
-    if "countries" in entry:
-        table = entry["countries"]
-        if not isinstance(table, dict):
-            raise NetvizError(f"{loc}: countries must map a state id to an actor id or to a list of "
-                              "{actor, start, end}, e.g. {SYR: FSA}")
-        given["countries"] = {}
-        for country, value in table.items():
-            if country == LINE:
-                continue
-            readings = [{"actor": value}] if isinstance(value, str) else value
-            if not isinstance(readings, list) or not all(isinstance(r, dict) and isinstance(r.get("actor"), str)
-                                                          for r in readings):
-                raise NetvizError(f"{loc}: countries {country}: give an actor id or a list of {{actor, start, end}}")
-            out = []
-            for r in readings:
-                extra = sorted(set(r) - {"actor", "start", "end", LINE})
-                if extra:
-                    raise NetvizError(f"{loc}: countries {country}: unknown field {extra[0]!r}; use actor, start, end")
-                start, end = _date(loc, "start", r.get("start")), _date(loc, "end", r.get("end"))
-                out.append((r["actor"], start, end))
-            given["countries"][str(country)] = tuple(out)
-    return given
-
-
-def _parse_person(path: Path, actor_id: str, entry: Any) -> Person:
-    if not isinstance(entry, dict):
-        raise NetvizError(f"{path}: actor {actor_id}: each person must be a mapping with name and role; got {entry!r}")
-    loc = f"{where(path, entry)}: person {entry.get('name')!r} of {actor_id}"
-    unknown = sorted(set(entry) - _PERSON_FIELDS - {LINE})
-    if unknown:
-        raise NetvizError(f"{loc}: unknown person field {unknown[0]!r}; use {', '.join(sorted(_PERSON_FIELDS))}")
-    for key in ("name", "role"):
-        if key not in entry:
-            raise NetvizError(f"{loc}: a person needs a {key!r}")
-    start, end = _date(loc, "start", entry.get("start")), _date(loc, "end", entry.get("end"))
-    if start and end and end < start:
-        raise NetvizError(f"{loc}: end {end} is before start {start}; fix the role dates")
-    return Person(
-        name=_text(loc, "name", entry["name"]),
-        aliases=_texts(loc, "aliases", entry.get("aliases") or []),
-        role=_text(loc, "role", entry["role"]),
-        start=start,
-        end=end,
-    )
-
-
-def _text(loc: str, key: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise NetvizError(f"{loc}: {key} must be a non-empty string; got {value!r}")
-    return value.strip()
-
-
-def _texts(loc: str, key: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise NetvizError(f"{loc}: {key} must be a list of strings, e.g. [Russian, Moscow]; got {value!r}")
-    return tuple(_text(loc, key, v) for v in value)
-
-
-def _date(loc: str, key: str, value: Any) -> date | None:
-    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise NetvizError(f"{loc}: {key} {value!r} is not a date; write YYYY-MM-DD") from None
+    return load(*extra)
