@@ -452,7 +452,7 @@ class Linker:
     def _alongside(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
         """A third actor on the agent's side ("fought alongside X", "on behalf of the government"), or the
         common enemy of a cooperation ("to work with Russia against ISIS")."""
-        agents = tuple(s for lk in links if lk.pairing == "cross" for s in lk.agents)
+        agents = tuple(s for lk in links for s in lk.agents)
         patients = tuple(s for lk in links if lk.pairing == "cross" for s in lk.patients)
         holders = self._holders(hit, h)
         out: list[Link] = []
