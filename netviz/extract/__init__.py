@@ -178,8 +178,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    cue_tokens = frozenset(i for h in hits for i in h.tokens)
-    linker = Linker(doc, at, resolved, cues, cue_tokens, second)
+    linker = Linker(doc, at, resolved, cues, second)
     best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
