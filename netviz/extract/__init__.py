@@ -197,10 +197,12 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                                  _first(link.patients), _why_not(link), _arcs(link.agents,
                                                                                                link.patients)))
                 continue
-            if mods.negation:
+            # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
+            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal))
+            if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,
-                                              f"negated by '{mods.negation}'", _arcs([a], [b])) for a, b in pairs]
+                                              f"negated by '{dropped}'", _arcs([a], [b])) for a, b in pairs]
                 continue
             kind, intensity = _kind(hit.cue, link, cues)
             base = path_confidence(link.rule)
