@@ -281,8 +281,9 @@ BAD_SCRIPT = "</script><script>window.__pwned=2</script>"
 
 
 def go(tab, index):
-    """Move the slider to date ``index``, as a user dragging it would."""
-    tab.page.locator("#slider").fill(str(index))
+    """Move the slider to date ``index``, as a user dragging it would (the slider counts days)."""
+    day = tab.js("i => { const d = window.netvizTimeline.dates; return (Date.parse(d[i]) - Date.parse(d[0])) / 86400000; }", index)
+    tab.page.locator("#slider").fill(str(int(day)))
     tab.page.wait_for_function("i => window.netvizTimeline.current() === i", arg=index)
 
 

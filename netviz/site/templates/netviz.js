@@ -307,7 +307,9 @@ var netviz = (function () {
       requestAnimationFrame(function () {
         pending = false;
         var box = container.getBoundingClientRect();
-        var p = { x: event.clientX - box.left, y: event.clientY - box.top };
+        // vis-network's click rounds the pointer (hammer.js) before it measures: so do we, or the two
+        // can pick different ties where lines cross
+        var p = { x: Math.round(event.clientX) - box.left, y: Math.round(event.clientY) - box.top };
         var hit = hitAt(p);
         if (hit === null) return hideTip();
         var same = hovered !== null && hovered.node === hit.node && hovered.edge === hit.edge;

@@ -264,7 +264,7 @@ document.addEventListener("DOMContentLoaded", function () {
     document.getElementById("date-heading").textContent = date;
     document.title = date + " \u2014 " + DATA.title;
     document.getElementById("position").textContent = (current + 1) + " / " + dates.length;
-    document.getElementById("slider").value = String(current);
+    document.getElementById("slider").value = String(offsets[current]);
     document.getElementById("prev").disabled = current === 0;
     document.getElementById("next").disabled = current === dates.length - 1;
     document.querySelectorAll("#activity span").forEach((bar, i) => bar.classList.toggle("tl-current", i === current));
@@ -511,10 +511,23 @@ document.addEventListener("DOMContentLoaded", function () {
     reveal(tri.map((a) => actors[a].id));
   }
 
+  // on a phone the side columns are drawers (timeline.css): one open at a time
+  function drawer(side) {
+    for (const s of ["left", "right"]) {
+      document.body.classList.toggle("tl-show-" + s, s === side);
+      document.getElementById("show-" + s).setAttribute("aria-expanded", String(s === side));
+    }
+  }
+  for (const s of ["left", "right"]) {
+    document.getElementById("show-" + s).addEventListener("click", () =>
+      drawer(document.body.classList.contains("tl-show-" + s) ? null : s));
+  }
+
   network.on("click", (params) => {
     if (params.nodes.length) selectActor(nodes.get(params.nodes[0]).actor, null);
     else if (params.edges.length) selectTie(edges.get(params.edges[0]).tie, false);
-    else { selected = null; renderSelection(); }
+    else { selected = null; renderSelection(); drawer(null); return; }
+    drawer("right");
   });
 
   // ---- search --------------------------------------------------------------------------
@@ -608,15 +621,23 @@ document.addEventListener("DOMContentLoaded", function () {
   document.getElementById("show-changes").addEventListener("change", refreshFilters);
 
   // ---- time controls -----------------------------------------------------------------------
+  // the slider runs over days, not dates: two dates a year apart sit a year apart on it
   const slider = document.getElementById("slider");
-  slider.max = String(dates.length - 1);
-  slider.addEventListener("input", () => goTo(Number(slider.value)));
+  const dayOf = (iso) => Date.parse(iso + "T00:00:00Z") / 86400000;
+  const offsets = dates.map((d) => dayOf(d) - dayOf(dates[0]));
+  const span = Math.max(1, offsets[offsets.length - 1]);
+  const nearest = (day) => offsets.reduce((best, o, i) => (Math.abs(o - day) < Math.abs(offsets[best] - day) ? i : best), 0);
+  slider.max = String(span);
+  slider.addEventListener("input", () => {
+    goTo(nearest(Number(slider.value)));
+    slider.value = String(offsets[current]);
+  });
   document.getElementById("prev").addEventListener("click", () => goTo(current - 1));
   document.getElementById("next").addEventListener("click", () => goTo(current + 1));
   document.addEventListener("keydown", (e) => {
     const tag = e.target.tagName;
     // the slider moves itself on arrow keys; text fields and the weight slider keep theirs
-    if (e.target === slider || tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && e.target.type !== "checkbox")) return;
+    if (tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && e.target.type !== "checkbox" && e.target !== slider)) return;
     const to = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: dates.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
@@ -627,6 +648,7 @@ document.addEventListener("DOMContentLoaded", function () {
   steps.forEach((step, i) => {
     const bar = el("span", { title: dates[i] + ": " + plural(step.changes.count, "tie") + " formed, flipped or dissolved", onclick: () => goTo(i) });
     bar.style.height = Math.max(2, Math.round(22 * Math.sqrt(step.changes.count / busiest))) + "px";
+    bar.style.left = "calc(8px + (100% - 16px) * " + (offsets[i] / span) + ")";
     activity.append(bar);
   });
   document.getElementById("mode").textContent = DATA.mode;
