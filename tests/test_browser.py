@@ -10,9 +10,12 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from conftest import READY
+from pathlib import Path
+
+from conftest import PHONE, READY, VIEWPORT
 from test_render import XSS, malicious, rel, snapshot, syria
 
+from netviz import pipeline
 from netviz.graph.layout import compute_layout
 from netviz.site.render import edge_id, index_entry, render_index, render_map
 
@@ -226,3 +229,80 @@ def test_the_index_page_opens_offline(tmp_path, open_page):
     tab.page.wait_for_selector(READY, state="attached")
     assert tab.page.title() == "Alliance map — 2017-01-08"
     assert tab.requests == [] and tab.errors == []
+
+
+# ---- a whole site, from disk, at desktop and phone size ----------------------------------------
+
+SEEDS = Path(__file__).parent.parent / "data" / "articles"
+SIZES = {"desktop": VIEWPORT, "phone": PHONE}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The seed articles built into a site: pages that load data/evidence.js from disk."""
+    out = tmp_path_factory.mktemp("site")
+    return pipeline.write_site(pipeline.build(SEEDS, cache_dir=out / ".cache", jobs=1), out)
+
+
+def drawn_pixels(tab) -> int:
+    """Pixels of the network canvas that are not blank: the map has really been drawn."""
+    return tab.js("""() => { const c = document.querySelector('#nv-network canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++;
+        return n; }""")
+
+
+def free_tie(tab, handle: str):
+    """DOM coordinates of the middle of the heaviest tie nothing else covers, in the page's live network."""
+    return tab.js("""(handle) => {
+        const m = window[handle], pos = m.network.getPositions();
+        const ties = m.edgeView.get().filter(e => !e.ghost).sort((a, b) => (b.width || 0) - (a.width || 0));
+        const box = document.getElementById('nv-network').getBoundingClientRect();
+        for (const e of ties) {
+            const a = pos[e.from], b = pos[e.to];
+            const p = m.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            if (p.x < 10 || p.y < 10 || p.x > box.width - 10 || p.y > box.height - 10) continue;
+            if (m.network.getNodeAt(p) === undefined && m.network.getEdgeAt(p) === e.id) return [e.id, p.x, p.y];
+        }
+        return null;
+    }""", handle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", ["map", "diff", "timeline"])
+def test_site_pages_draw_and_show_a_ties_evidence_at_desktop_and_phone_size(site, open_page, artifacts, kind, size):
+    last = max(site.maps)
+    path = {"map": site.maps[last], "diff": site.diffs[last], "timeline": site.timeline}[kind]
+    viewport = SIZES[size]
+    tab = open_page(path, viewport=viewport)
+    network = tab.page.locator("#nv-network").bounding_box()
+    assert network["width"] >= 0.9 * viewport["width"] if size == "phone" else network["width"] >= 700
+    assert network["height"] >= 0.5 * viewport["height"]
+    assert drawn_pixels(tab) > 2000
+    handle = "netvizTimeline" if kind == "timeline" else "netvizMap"
+    tie, x, y = free_tie(tab, handle)
+    click_in_network(tab, x, y)
+    panel = tab.page.locator("#selection" if kind == "timeline" else "#nv-details")
+    quote = panel.locator("blockquote").first
+    quote.wait_for(state="visible")
+    assert quote.inner_text().strip()
+    # on a phone the panel is a drawer that slides up over the map (0.2 s)
+    for _ in range(30):
+        box = quote.bounding_box()
+        if box["y"] < viewport["height"]:
+            break
+        tab.page.wait_for_timeout(50)
+    assert 0 <= box["y"] < viewport["height"] and box["x"] + box["width"] <= viewport["width"] + 1
+    assert tab.page.locator("header").bounding_box()["y"] >= 0  # the page itself did not scroll away
+    tab.page.screenshot(path=str(artifacts / f"site-{kind}-{size}.png"))
+    assert tab.requests == [] and tab.errors == []
+
+
+def test_a_site_page_without_its_data_folder_says_where_the_evidence_is(site, open_page, tmp_path):
+    lonely = tmp_path / "copied.html"
+    lonely.write_bytes(site.maps[max(site.maps)].read_bytes())  # mailed alone, without data/
+    tab = open_page(lonely, ready=False)
+    tab.page.wait_for_timeout(500)
+    assert tab.js("window.netvizMap === undefined")  # nothing runs: its scripts are in data/
+    assert "netviz map DATE --out FILE" in tab.page.locator("#nv-missing").inner_text()
+    assert tab.requests == []

@@ -194,7 +194,83 @@ var netviz = (function () {
     };
   }
 
+  /* Our own tooltip over a vis network: the actor or tie under the pointer is found with the same
+   * calls, on the same rounded pointer, as vis-network's click, so hover and click always name the
+   * same tie; the hovered tie gets a halo drawn under it; the tooltip closes when the view moves,
+   * and on touch screens (a tap opens the panel instead). `describe(hit)` gives its text, or null.
+   * Returns {hide, hitAt}; call hide() whenever the page itself moves the view. */
+  function hoverTips(network, container, describe) {
+    var tip = el("div", "nv-tip");
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    container.appendChild(tip);
+    var hovered = null;  // {edge: id} or {node: id}
+
+    function hide() {
+      tip.hidden = true;
+      if (hovered !== null) {
+        hovered = null;
+        network.redraw();
+      }
+    }
+
+    /* What a click at this point would pick: an actor first, else the nearest tie (vis-network's own rule). */
+    function hitAt(p) {
+      var node = network.getNodeAt(p);
+      if (node !== undefined) return { node: node };
+      var edge = network.getEdgeAt(p);
+      return edge !== undefined ? { edge: edge } : null;
+    }
+
+    var pending = false;
+    container.addEventListener("pointermove", function (event) {
+      if (event.pointerType === "touch" || pending) return;
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        var box = container.getBoundingClientRect();
+        // vis-network's click rounds the pointer (hammer.js) before it measures: so do we, or the two
+        // can pick different ties where lines cross
+        var p = { x: Math.round(event.clientX) - box.left, y: Math.round(event.clientY) - box.top };
+        var hit = hitAt(p);
+        var text = hit === null ? null : describe(hit);
+        if (text === null) return hide();
+        var same = hovered !== null && hovered.node === hit.node && hovered.edge === hit.edge;
+        hovered = hit;
+        tip.textContent = text;
+        tip.hidden = false;
+        var x = Math.min(p.x + 14, box.width - tip.offsetWidth - 4), y = p.y + 16;
+        if (y + tip.offsetHeight > box.height) y = p.y - tip.offsetHeight - 10;
+        tip.style.left = Math.max(4, x) + "px";
+        tip.style.top = Math.max(4, y) + "px";
+        if (!same) network.redraw();
+      });
+    });
+    container.addEventListener("pointerleave", hide);
+    ["dragStart", "zoom", "click", "resize"].forEach(function (name) { network.on(name, hide); });
+
+    // the hovered tie gets a halo under it, so the reader sees which line the tooltip names
+    network.on("beforeDrawing", function (ctx) {
+      if (hovered === null || hovered.edge === undefined) return;
+      var ends = network.getConnectedNodes(hovered.edge);
+      var pos = network.getPositions(ends);
+      if (ends.length !== 2 || !pos[ends[0]] || !pos[ends[1]]) return;
+      ctx.save();
+      ctx.strokeStyle = "rgba(250, 204, 21, 0.7)";
+      ctx.lineWidth = 16;
+      ctx.lineCap = "round";
+      ctx.beginPath();
+      ctx.moveTo(pos[ends[0]].x, pos[ends[0]].y);
+      ctx.lineTo(pos[ends[1]].x, pos[ends[1]].y);
+      ctx.stroke();
+      ctx.restore();
+    });
+    return { hide: hide, hitAt: hitAt };
+  }
+
   function start(graphId, dataId) {
+    var missing = document.getElementById("nv-missing");
+    if (missing) missing.remove();
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
@@ -267,12 +343,6 @@ var netviz = (function () {
     }
 
     // ---- tooltip -------------------------------------------------------------------------------
-    var tip = el("div", "nv-tip");
-    tip.setAttribute("role", "tooltip");
-    tip.hidden = true;
-    container.appendChild(tip);
-    var hovered = null;  // {edge: id} or {node: id}: what the pointer is on, drawn with a halo
-
     function tipText(hit) {
       if (hit.node !== undefined) {
         var actor = actors[hit.node];
@@ -280,68 +350,12 @@ var netviz = (function () {
           actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(actor.bloc);
       }
       var tie = ties[hit.edge];
+      if (!tie) return null;
       return label(tie.a) + " \u2014 " + label(tie.b) + "\n" + (tie.change ? changeText(tie) + " \u00b7 " : "") +
         SIGNS[String(tie.sign)].label + " \u00b7 weight " + number(tie.weight) + " \u00b7 " + plural(tie.count, "relation");
     }
-
-    function hideTip() {
-      tip.hidden = true;
-      if (hovered !== null) {
-        hovered = null;
-        network.redraw();
-      }
-    }
-
-    /* What a click at this point would pick: an actor first, else the nearest tie (vis-network's own rule). */
-    function hitAt(p) {
-      var node = network.getNodeAt(p);
-      if (node !== undefined) return { node: node };
-      var edge = network.getEdgeAt(p);
-      return edge !== undefined && ties[edge] ? { edge: edge } : null;
-    }
-
-    var pending = false;
-    container.addEventListener("pointermove", function (event) {
-      if (event.pointerType === "touch" || pending) return;
-      pending = true;
-      requestAnimationFrame(function () {
-        pending = false;
-        var box = container.getBoundingClientRect();
-        // vis-network's click rounds the pointer (hammer.js) before it measures: so do we, or the two
-        // can pick different ties where lines cross
-        var p = { x: Math.round(event.clientX) - box.left, y: Math.round(event.clientY) - box.top };
-        var hit = hitAt(p);
-        if (hit === null) return hideTip();
-        var same = hovered !== null && hovered.node === hit.node && hovered.edge === hit.edge;
-        hovered = hit;
-        tip.textContent = tipText(hit);
-        tip.hidden = false;
-        var x = Math.min(p.x + 14, box.width - tip.offsetWidth - 4), y = p.y + 16;
-        if (y + tip.offsetHeight > box.height) y = p.y - tip.offsetHeight - 10;
-        tip.style.left = Math.max(4, x) + "px";
-        tip.style.top = Math.max(4, y) + "px";
-        if (!same) network.redraw();
-      });
-    });
-    container.addEventListener("pointerleave", hideTip);
-    ["dragStart", "zoom", "click", "resize"].forEach(function (name) { network.on(name, hideTip); });
-
-    // the hovered tie glows, so the reader sees which line the tooltip names
-    network.on("afterDrawing", function (ctx) {
-      if (hovered === null || hovered.edge === undefined) return;
-      var item = edges.get(hovered.edge);
-      var pos = network.getPositions([item.from, item.to]);
-      if (!pos[item.from] || !pos[item.to]) return;
-      ctx.save();
-      ctx.strokeStyle = "rgba(250, 204, 21, 0.55)";
-      ctx.lineWidth = (item.width || 1) + 8;
-      ctx.lineCap = "round";
-      ctx.beginPath();
-      ctx.moveTo(pos[item.from].x, pos[item.from].y);
-      ctx.lineTo(pos[item.to].x, pos[item.to].y);
-      ctx.stroke();
-      ctx.restore();
-    });
+    var tips = hoverTips(network, container, tipText);
+    var hideTip = tips.hide, hitAt = tips.hitAt;
 
     /* Every move of the view the page makes goes through here, so no tooltip is left behind. */
     function moveView(move) {
@@ -363,7 +377,8 @@ var netviz = (function () {
       clear(details);
       parts.forEach(function (n) { details.appendChild(n); });
       openDrawer(true);
-      details.scrollIntoView({ block: "nearest" });
+      // scroll the panel, never the page: on a phone the header must stay in view
+      document.getElementById("nv-panel").scrollTop = 0;
     }
 
     function tieButton(id, from) {
@@ -621,6 +636,6 @@ var netviz = (function () {
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips,
   };
 })();

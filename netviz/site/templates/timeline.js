@@ -11,6 +11,8 @@
 "use strict";
 // On a site page the evidence table (data/evidence.js) runs after this script: start once the page is parsed.
 document.addEventListener("DOMContentLoaded", function () {
+  const missing = document.getElementById("nv-missing");
+  if (missing) missing.remove();
   const DATA = netviz.readData("timeline-data");
   // the evidence table: the site's data file (window.netvizEvidence), or embedded in a page of its own
   const EVIDENCE = DATA.evidence || window.netvizEvidence;
@@ -99,8 +101,8 @@ document.addEventListener("DOMContentLoaded", function () {
       color: { background: colour, border: appeared ? STYLE.halo : "#33415c",
                highlight: { background: colour, border: INK }, hover: { background: colour, border: INK } },
       shapeProperties: { borderDashes: false }, font: { color: INK },
-      title: actor.label + " (" + actor.id + ")\n" + actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) +
-             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : "") + "\nClick for its ties.",
+      tip: actor.label + " (" + actor.id + ")\n" + actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) +
+             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : ""),
     };
   }
 
@@ -114,7 +116,7 @@ document.addEventListener("DOMContentLoaded", function () {
       color: { background: "#eef0f3", border: grey, highlight: { background: "#eef0f3", border: INK },
                hover: { background: "#eef0f3", border: INK } },
       shapeProperties: { borderDashes: [4, 4] }, font: { color: grey },
-      title: actor.label + " (" + actor.id + ")\nno ties since " + dates[current - 1],
+      tip: actor.label + " (" + actor.id + ")\nno ties since " + dates[current - 1],
     };
   }
 
@@ -129,7 +131,7 @@ document.addEventListener("DOMContentLoaded", function () {
       sign: st.sign, weight: st.weight, origins: st.origins,
       width: st.width, dashes: dashesOf(st.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
-      title: tieLabel(t) + "\n" + (change ? change + " \u00b7 " : "") + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) +
+      tip: tieLabel(t) + "\n" + (change ? change + " \u00b7 " : "") + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) +
              " \u00b7 " + plural(st.count, "relation"),
     }, NO_CHANGE, change ? STYLE.change[change] : {});
   }
@@ -141,7 +143,7 @@ document.addEventListener("DOMContentLoaded", function () {
       sign: old.sign, weight: old.weight, origins: old.origins,
       width: 2, dashes: dashesOf(old.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
-      title: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
+      tip: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
     }, NO_CHANGE, STYLE.change.dissolved);
   }
 
@@ -162,6 +164,11 @@ document.addEventListener("DOMContentLoaded", function () {
   const nodeView = new vis.DataView(nodes, { filter: (n) => visibleActors.has(n.id) });
   const container = document.getElementById("nv-network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  // short tooltips (the panel holds the evidence), naming what a click there would pick (netviz.js)
+  const tips = netviz.hoverTips(network, container, (hit) => {
+    const item = hit.node !== undefined ? nodes.get(hit.node) : edges.get(hit.edge);
+    return item ? item.tip : null;
+  });
 
   function refreshFilters() {
     const typed = new Set(nodes.getIds({ filter: (n) => filters.types.has(n.type) && (!n.ghost || showChanges()) }));
@@ -472,6 +479,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const ys = points.map((p) => p.y);
     const span = Math.max((Math.max(...xs) - Math.min(...xs)) / Math.max(1, width - 3 * margin),
                           (Math.max(...ys) - Math.min(...ys)) / Math.max(1, height - 3 * margin));
+    tips.hide();
     network.moveTo({
       position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
       scale: span > 0 ? Math.min(network.getScale(), 1 / span) : network.getScale(),
@@ -497,6 +505,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const id = actors[a].id;
     if (nodeView.get(id)) {
       network.selectNodes([id]);
+      tips.hide();
       if (focus === "centre") network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
       else if (focus === "reveal") reveal([id]);
     } else {
