@@ -306,3 +306,21 @@ def test_a_site_page_without_its_data_folder_says_where_the_evidence_is(site, op
     assert tab.js("window.netvizMap === undefined")  # nothing runs: its scripts are in data/
     assert "netviz map DATE --out FILE" in tab.page.locator("#nv-missing").inner_text()
     assert tab.requests == []
+
+
+def test_hostile_text_in_a_sites_data_file_stays_text(tmp_path, open_page):
+    from netviz.site.evidence import SharedEvidence, evidence_table, write_evidence_file
+    from netviz.site.render import write_site_assets
+
+    g = hostile()
+    write_evidence_file(evidence_table([g]), tmp_path / "data" / "evidence.js")
+    write_site_assets(tmp_path / "data")
+    page = render_map(g, tmp_path / "map.html", positions=compute_layout([g]), shared=SharedEvidence("data/", 0))
+    tab = open_page(page)
+    _, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details")
+    assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in details.inner_text()
+    assert details.locator("a").count() == 0  # the javascript: URL is no link
+    assert tab.js("window.__pwned") is None and tab.js("document.querySelectorAll('img').length") == 0
+    assert tab.requests == [] and tab.errors == []

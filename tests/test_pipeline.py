@@ -234,3 +234,24 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     site_map = (site / "2017-03-08.html").read_text(encoding="utf-8")
     graph = lambda page: json.loads(page.split('id="netviz-graph">')[1].split("</script>")[0])  # noqa: E731
     assert graph(text)["edges"] == graph(site_map)["edges"]
+
+
+def test_a_site_is_byte_identical_whatever_the_hash_seed_and_job_count(seed_build, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import netviz
+
+    _, first = seed_build
+    want = {k: v for k, v in files(first).items() if not k.startswith(".cache")}
+    for seed, jobs in (("1", "1"), ("4242", "2")):
+        out = tmp_path / f"seed-{seed}"
+        shutil.copytree(first / ".cache", out / ".cache")  # extraction is not what this test is about
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(netviz.__file__).parent.parent)}
+        run = subprocess.run([sys.executable, "-m", "netviz", "build", "--data", str(SEEDS), "--out", str(out),
+                              "--jobs", jobs], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        got = {k: v for k, v in files(out).items() if not k.startswith(".cache")}
+        assert got.keys() == want.keys() and [k for k in got if got[k] != want[k]] == []
