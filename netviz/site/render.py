@@ -1,13 +1,15 @@
 """Offline HTML pages through pyvis: one map per snapshot, and the index page.
 
-A map is one self-contained file: vis-network and every stylesheet are
-inlined from pyvis's bundled copy, a Content-Security-Policy lets the page
-fetch nothing and run only its own scripts (listed by hash), and every
-string from articles and data files is escaped: as text in the HTML, as
-JSON in the page data (``<``, ``>``, ``&``, U+2028/2029 as ``\\uXXXX``),
-as plain text in tooltips (netviz.js builds them from the evidence data;
-vis-network shows a string title as text) and through ``textContent`` in
-the evidence panel.
+A map is one self-contained file by default: vis-network, the stylesheets
+and the evidence of its ties are inside it. In a site (``netviz build``) a
+map carries only its own date's tie state and loads the scripts, styles and
+the evidence table (:mod:`netviz.site.evidence`) from the site's ``data/``
+folder, written once. Either way a Content-Security-Policy lets the page
+fetch nothing from the network and run only its own scripts (inline ones by
+hash, a site's from its own folder), and every string from articles and
+data files is escaped: as text in the HTML, as JSON in the page data
+(``<``, ``>``, ``&``, U+2028/2029 as ``\\uXXXX``) and through
+``textContent`` in the tooltips and the evidence panel.
 
 pyvis holds the vis data: :class:`MapNetwork` is a ``pyvis.network.Network``
 whose ``nodes``, ``edges`` and ``options`` we fill ourselves (``from_nx``
@@ -19,8 +21,8 @@ The palette and the encodings (sign colours, bloc and type colours, widths
 and sizes) are module-level so that the exports, the diff map and the
 timeline draw the same way. Templates live in ``netviz/site/templates``:
 ``base.html`` (skeleton, CSP), ``map.html`` with ``legend.html`` and
-``contradictions.html``, ``index.html``; scripts ``netviz.js`` (the map and
-its panel, reusable) and ``map.js``.
+``contradictions.html``, ``index.html``; scripts ``netviz.js`` (the map,
+its tooltip, filters and panel, reusable) and ``map.js``.
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def sign_color(sign: int) -> str:
     """The colour of a tie of this ``sign`` (+1, -1 or 0 = mixed).
 
     >>> sign_color(-1)
-    '#d64541'
+    '#c8401a'
     """
     return SIGN_COLORS[_sign(sign, "sign_color")]
 
@@ -132,7 +134,7 @@ def bloc_color(bloc: int | None) -> str:
     """The colour of a bloc (``None``: no bloc).
 
     >>> bloc_color(0), bloc_color(10) == bloc_color(0), bloc_color(None)
-    ('#4e79a7', True, '#9aa5b1')
+    ('#762a83', True, '#6b7280')
     """
     if bloc is None:
         return NO_BLOC_COLOR
@@ -143,7 +145,7 @@ def type_color(actor_type: str) -> str:
     """The colour of an actor type.
 
     >>> type_color("state"), type_color("something else")
-    ('#4e79a7', '#bab0ac')
+    ('#762a83', '#6b7280')
     """
     return TYPE_COLORS.get(actor_type, OTHER_TYPE_COLOR)
 
@@ -152,7 +154,7 @@ def node_color(attrs: Mapping[str, Any], color_by: str = "bloc") -> str:
     """The colour of an actor from its node attributes, by ``"bloc"`` or ``"type"``.
 
     >>> node_color({"bloc": 1, "type": "state"}), node_color({"bloc": 1, "type": "state"}, "type")
-    ('#f28e2b', '#4e79a7')
+    ('#1b9e77', '#762a83')
     """
     if color_by == "bloc":
         return bloc_color(attrs.get("bloc"))
@@ -167,7 +169,7 @@ def edge_width(weight: float, max_weight: float) -> float:
     Pass the largest weight over all snapshots to compare widths across dates.
 
     >>> edge_width(0, 10), edge_width(10, 10), edge_width(2.5, 10)
-    (1.0, 10.0, 5.5)
+    (1.5, 10.0, 5.75)
     """
     return _scaled(weight, max_weight, WIDTH_RANGE)
 
