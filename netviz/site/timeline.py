@@ -27,10 +27,9 @@ sizes come from the same helpers. Blocs and contradictions come from
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,12 +42,11 @@ from netviz.graph.analysis import find_blocs, steady_blocs, structural_balance
 from netviz.graph.compare import compare_snapshots
 from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text
-from netviz.model import ORIGINS, Relation
-from netviz.site.evidence import EvidenceTable, SharedEvidence, evidence_table
+from netviz.model import ORIGINS
 from netviz.site.diffmap import HALO_COLOR, change_style
+from netviz.site.evidence import EvidenceTable, SharedEvidence, evidence_table
 from netviz.site.render import (
     BLOC_COLORS,
-    DASH_PATTERN,
     LARGE_MAP,
     NO_BLOC_COLOR,
     SIGN_COLORS,
@@ -110,7 +108,7 @@ def timeline_data(
 
     Examples
     --------
-    >>> from netviz.model import Evidence
+    >>> from netviz.model import Evidence, Relation
     >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
@@ -454,7 +452,7 @@ def render_timeline(
     Examples
     --------
     >>> import tempfile
-    >>> from netviz.model import Evidence
+    >>> from netviz.model import Evidence, Relation
     >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
