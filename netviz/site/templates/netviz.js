@@ -523,6 +523,7 @@ var netviz = (function () {
       else {
         clear(details);
         Array.prototype.slice.call(hint.cloneNode(true).childNodes).forEach(function (n) { details.appendChild(n); });
+        openDrawer(false);  // a tap on the empty map puts the drawer away (phones)
       }
     });
 
