@@ -251,6 +251,11 @@ _NONE = "'none'"
 _SELF = " 'self'"
 
 
+@lru_cache(maxsize=None)
+def _script_hash(name: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(_asset(name).encode("utf-8")).digest()).decode("ascii") + "'"
+
+
 def csp(scripts: Sequence[str], site_data: str | None = None) -> str:
     """The Content-Security-Policy of a page whose only scripts are the inlined ``scripts``.
 
@@ -260,10 +265,7 @@ def csp(scripts: Sequence[str], site_data: str | None = None) -> str:
     and stylesheets from its own site (``'self'``: on ``file://`` that is the
     local disk, never the network).
     """
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(_asset(s).encode("utf-8")).digest()).decode("ascii") + "'"
-        for s in scripts
-    )
+    hashes = " ".join(_script_hash(s) for s in scripts)
     return (
         f"default-src 'none'; script-src {hashes or _NONE}{_SELF if site_data else ''}; "
         f"style-src 'unsafe-inline'{_SELF if site_data else ''}; img-src data:; base-uri 'none'; form-action 'none'"
