@@ -103,8 +103,8 @@ COLOR_BY = ("bloc", "type")
 #: From this many ties on, a map is large: ties hide while it is dragged or zoomed.
 LARGE_MAP = 2000
 #: A map with more ties than this first shows only its strongest ones (this many, plus each
-#: actor's strongest tie, so every actor keeps its place in its camp); a reader ticks a box
-#: to see every tie. Dashes stay on at every size: the first view is small enough to draw them.
+#: actor's strongest tie inside its bloc, so every actor shows its camp); a reader unticks a
+#: box to see every tie. Dashes stay on at every size: the first view is small enough to draw them.
 FIRST_VIEW_TIES = 250
 #: Most actor colours listed in the legend.
 LEGEND_ACTOR_ITEMS = 12
@@ -409,7 +409,7 @@ def map_data(
             "size": node_size(actor["strength"], top_strength),
             "color": actor["color"],
         })
-    first = first_view(ties)
+    first = first_view(ties, bloc={n: a["bloc"] for n, a in actors.items()})
     edges = []
     for eid in sorted(ties):
         tie = ties[eid]
@@ -436,24 +436,34 @@ def map_data(
     }
 
 
-def first_view(ties: Mapping[str, Mapping[str, Any]], limit: int = FIRST_VIEW_TIES) -> set[str]:
-    """The ties a map shows first: all of them up to ``limit``, else the ``limit`` heaviest plus each actor's heaviest.
+def first_view(
+    ties: Mapping[str, Mapping[str, Any]], limit: int = FIRST_VIEW_TIES, bloc: Mapping[str, int | None] | None = None
+) -> set[str]:
+    """The ties a map shows first: all of them up to ``limit``; else the ``limit`` heaviest, and
+    for every actor not yet on one its heaviest tie inside its own bloc (``bloc``: actor -> bloc),
+    or its heaviest tie if it has none there, so that each actor shows which camp it stands in.
 
-    >>> ties = {"A--B": {"a": "A", "b": "B", "weight": 5}, "A--C": {"a": "A", "b": "C", "weight": 1},
-    ...         "C--D": {"a": "C", "b": "D", "weight": 2}}
+    >>> ties = {t: {"a": t[0], "b": t[-1], "weight": w} for t, w in
+    ...         {"A--B": 5, "C--D": 4, "C--E": 1, "D--F": 1}.items()}
     >>> sorted(first_view(ties, limit=1))
-    ['A--B', 'C--D']
+    ['A--B', 'C--D', 'C--E', 'D--F']
+    >>> sorted(first_view(ties, limit=1, bloc={"C": 0, "E": 0, "D": 1, "F": 1}))  # camps over a cross-camp tie
+    ['A--B', 'C--E', 'D--F']
     """
     if len(ties) <= limit:
         return set(ties)
+    bloc = bloc or {}
     order = sorted(ties, key=lambda t: (-ties[t]["weight"], t))
     keep = set(order[:limit])
     covered = {x for t in keep for x in (ties[t]["a"], ties[t]["b"])}
+    best: dict[str, tuple[bool, str]] = {}  # actor -> (outside its bloc, heaviest such tie), in weight order
     for t in order[limit:]:
         a, b = ties[t]["a"], ties[t]["b"]
-        if a not in covered or b not in covered:
-            keep.add(t)
-            covered.update((a, b))
+        inside = bloc.get(a) is not None and bloc.get(a) == bloc.get(b)
+        for x in (a, b):
+            if x not in covered and (x not in best or (best[x][0] and inside)):
+                best[x] = (not inside, t)
+    keep.update(t for _, t in best.values())
     return keep
 
 
