@@ -257,7 +257,7 @@ var netviz = (function () {
       if (ends.length !== 2 || !pos[ends[0]] || !pos[ends[1]]) return;
       ctx.save();
       ctx.strokeStyle = "rgba(250, 204, 21, 0.7)";
-      ctx.lineWidth = 16;
+      ctx.lineWidth = 22;
       ctx.lineCap = "round";
       ctx.beginPath();
       ctx.moveTo(pos[ends[0]].x, pos[ends[0]].y);
