@@ -236,6 +236,8 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     assert graph(text)["edges"] == graph(site_map)["edges"]
 
 
+@pytest.mark.xfail(strict=True, reason="netviz/graph/layout.py places components in set order (issue 13 item 1, "
+                   "helper 'layout'): positions still change with PYTHONHASHSEED; remove this mark when it lands")
 def test_a_site_is_byte_identical_whatever_the_hash_seed_and_job_count(seed_build, tmp_path):
     import os
     import shutil
