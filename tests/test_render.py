@@ -19,6 +19,7 @@ import pytest
 from pyvis.network import Network
 
 from netviz.errors import NetvizError
+from netviz.export.notebook import show
 from netviz.model import Evidence, Relation
 from netviz.site.evidence import SharedEvidence
 from netviz.site.render import (
@@ -36,7 +37,6 @@ from netviz.site.render import (
     render_index,
     render_map,
     script_json,
-    show,
     type_color,
 )
 
