@@ -667,3 +667,20 @@ def test_blocs_are_named_and_an_actor_alone_is_unaligned(tmp_path):
     actors = page.data()["actors"]
     assert actors["SYR"]["bloc"] is None and actors["RUS"]["bloc"] is None
     assert actors["SYR"]["color"] == NO_BLOC_COLOR
+
+
+def test_a_map_lists_only_its_strongest_contradictions_and_says_how_many_there_are(tmp_path):
+    from netviz.site.render import CONTRADICTIONS_LISTED
+
+    # three mutual enemies around a hub: every triangle through the hub is unbalanced
+    n = 14
+    spokes = [rel("HUB", f"A{i:02d}", -1, 5, sentence=f"h{i}") for i in range(n)]
+    rim = [rel(f"A{i:02d}", f"A{j:02d}", -1, 1, sentence=f"r{i}{j}") for i in range(n) for j in range(i + 1, n)]
+    g = snapshot(spokes + rim)
+    triangles = [("HUB", f"A{i:02d}", f"A{j:02d}") for i in range(n) for j in range(i + 1, n)]
+    assert len(triangles) > CONTRADICTIONS_LISTED
+    _, page = render(tmp_path, g, positions={x: (0.0, 0.0) for x in g}, contradictions=triangles)
+    assert len(page.data()["contradictions"]) == CONTRADICTIONS_LISTED
+    assert len([b for b in page.tags("button") if "data-contradiction" in b]) == CONTRADICTIONS_LISTED
+    heading = " ".join(page.text_by_id["nv-contradictions"].split())
+    assert f"Contradictions ({len(triangles)}: the {CONTRADICTIONS_LISTED} strongest)" in heading

@@ -134,6 +134,7 @@ def render_diff_map(
         "counts": {"actors": len(data["nodes"]), "ties": len(data["edges"])},
         "legend": legend,
         "contradictions": [],
+        "contradictions_total": 0,
     }
     data = with_evidence(data, page, [a, b], shared)
     graph = {"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}

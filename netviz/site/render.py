@@ -107,6 +107,9 @@ LARGE_MAP = 2000
 FIRST_VIEW_TIES = 250
 #: Most actor colours listed in the legend.
 LEGEND_ACTOR_ITEMS = 12
+#: Most contradictions a map lists (the strongest; a dense map has thousands, which would
+#: make up most of the page): the page says how many there are in all.
+CONTRADICTIONS_LISTED = 50
 #: Scripts of a map page, in order (their hashes go in the page's CSP).
 MAP_SCRIPTS = ("vis-network.min.js", "netviz.js", "map.js")
 
@@ -348,8 +351,9 @@ def map_data(
     physics : bool
         Let vis-network move the actors (off: they stay where ``positions`` put them).
     contradictions : sequence
-        Cycles to list: ``{"actors": [...], "signs": [...]}`` dicts, or plain
-        tuples of actor ids (signs are then read from the graph).
+        Cycles to list, strongest first: ``{"actors": [...], "signs": [...]}``
+        dicts, or plain tuples of actor ids (signs are then read from the
+        graph). The page lists the first :data:`CONTRADICTIONS_LISTED`.
     max_weight, max_strength : float, optional
         Weight and strength drawn at full width and size (default: this
         graph's largest); pass the largest over all snapshots to compare dates.
@@ -431,7 +435,8 @@ def map_data(
         "blocs": {str(b): name for b, name in sorted(blocs.items())},
         "first_view": len(first) if len(first) < len(ties) else None,
         "sign_styles": {str(s): {"color": SIGN_COLORS[s], "dashes": SIGN_DASHES[s]} for s in (1, -1, 0)},
-        "contradictions": _contradictions(contradictions, graph, actors),
+        "contradictions": _contradictions(contradictions[:CONTRADICTIONS_LISTED], graph, actors),
+        "contradictions_total": len(contradictions),
     }
 
 
@@ -777,6 +782,7 @@ def _network(
         "counts": {"actors": f"{len(data['nodes']):,}", "ties": f"{len(data['edges']):,}"},
         "legend": _legend(data, color_by),
         "contradictions": data["contradictions"],
+        "contradictions_total": data["contradictions_total"],
     }
     return MapNetwork(with_evidence(data, page, [graph], shared), page, notebook=notebook)
 
