@@ -236,7 +236,7 @@ def map_command(
                                           callback=lambda v: _one_of("--color-by", v, ("bloc", "type")))] = "bloc",
 ) -> None:
     """Write one self-contained map of a date: its evidence inside, a single file to mail or archive."""
-    path = pipeline.write_map(result, when, out or Path("output"), color_by=color_by)
+    path = pipeline.write_map(result, when, out, color_by=color_by)
     typer.echo(f"Map written to {path}")
 
 

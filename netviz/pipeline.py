@@ -315,16 +315,18 @@ def site_scale(graphs: Sequence[nx.Graph]) -> dict[str, float]:
     }
 
 
-def write_map(result: Build, spec: str | date, path: Path | str, *, color_by: str = "bloc") -> Path:
+def write_map(result: Build, spec: str | date, path: Path | str | None = None, *, color_by: str = "bloc") -> Path:
     """Write one self-contained map (its evidence inside, nothing beside it): one file to mail.
 
-    Positions and scales are those of the whole run, so the map matches the site's.
+    ``path`` is the file, or a folder to write ``DATE.html`` into (default
+    ``output/``). Positions and scales are those of the whole run, so the map
+    matches the site's.
     """
     day = result.resolve_date(spec)
     graphs = list(result.snapshots.values())
     G = result.snapshot(day)
-    path = Path(path)
-    if path.is_dir():
+    path = Path("output") if path is None else Path(path)
+    if path.is_dir() or path == Path("output"):
         path = path / f"{day}.html"
     contradictions = [t.actors for t in structural_balance(G).contradictions]
     return render_map(G, path, positions=compute_layout(graphs + ([G] if day not in result.snapshots else [])),

@@ -1,6 +1,7 @@
 """The whole run through the CLI: `netviz build` and the options every snapshot command shares."""
 
 import json
+import os
 from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
@@ -234,6 +235,17 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     site_map = (site / "2017-03-08.html").read_text(encoding="utf-8")
     graph = lambda page: json.loads(page.split('id="netviz-graph">')[1].split("</script>")[0])  # noqa: E731
     assert graph(text)["edges"] == graph(site_map)["edges"]
+    # without --out: output/DATE.html, the folder made if need be
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = runner.invoke(app, ["map", "last", "--data", str(SEEDS)])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert (folder / "output" / "2018-04-21.html").is_file()
 
 
 @pytest.mark.xfail(strict=True, reason="netviz/graph/layout.py places the components of the curated seed graph in set "
