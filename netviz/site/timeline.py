@@ -135,12 +135,9 @@ def timeline_data(
         table = evidence_table(graphs)
     if [row[0] for row in table.data["actors"]] != actor_ids:
         raise NetvizError("render_timeline: the evidence table is not of these snapshots")
-    labels: dict[str, str] = {}
-    types: dict[str, str] = {}
-    for G in graphs:  # the latest date wins, should a label change over time
-        for n, attrs in G.nodes(data=True):
-            labels[n] = str(attrs.get("label") or n)
-            types[n] = str(attrs.get("type") or "unknown")
+    # each actor's label and type as of its latest date, from the table
+    labels = {a: label for a, label, _ in table.data["actors"]}
+    types = {a: kind for a, _, kind in table.data["actors"]}
 
     tie_keys = sorted({_dyad(u, v) for G in graphs for u, v in G.edges})
     tie_index = {t: i for i, t in enumerate(tie_keys)}

@@ -68,45 +68,41 @@ var netviz = (function () {
     return NUMBER.format(n) + " " + word + (n === 1 ? "" : "s");
   }
 
-  /* A legend swatch of a tie: its colour and dash pattern, as the network draws it (SVG). */
-  function line(color, dashes) {
+  /* An empty SVG legend swatch of width x height; svgNode adds its shapes (those of legend.html). */
+  function swatch(width, height) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("class", "nv-swatch");
-    svg.setAttribute("viewBox", "0 0 32 8");
-    svg.setAttribute("width", "32");
-    svg.setAttribute("height", "8");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
     svg.setAttribute("aria-hidden", "true");
-    var stroke = document.createElementNS(SVG, "line");
-    stroke.setAttribute("x1", "0");
-    stroke.setAttribute("y1", "4");
-    stroke.setAttribute("x2", "32");
-    stroke.setAttribute("y2", "4");
-    stroke.setAttribute("stroke", color);
-    stroke.setAttribute("stroke-width", "3");
-    if (dashes && dashes.length) stroke.setAttribute("stroke-dasharray", dashes.join(" "));
-    svg.appendChild(stroke);
+    return svg;
+  }
+
+  function svgNode(svg, tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    svg.appendChild(node);
+  }
+
+  /* A legend swatch of a tie: its colour and dash pattern, as the network draws it. */
+  function line(color, dashes) {
+    var svg = swatch(32, 8);
+    var attrs = { x1: 0, y1: 4, x2: 32, y2: 4, stroke: color, "stroke-width": 3 };
+    if (dashes && dashes.length) attrs["stroke-dasharray"] = dashes.join(" ");
+    svgNode(svg, "line", attrs);
     return svg;
   }
 
   /* A legend swatch of a change (diff map, timeline): a grey line with the change's marker and halo. */
   function changeSwatch(marker, halo) {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "nv-swatch");
-    svg.setAttribute("viewBox", "0 0 32 14");
-    svg.setAttribute("width", "32");
-    svg.setAttribute("height", "14");
-    svg.setAttribute("aria-hidden", "true");
-    function add(tag, attrs) {
-      var node = document.createElementNS(SVG, tag);
-      Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-      svg.appendChild(node);
-    }
+    var svg = swatch(32, 14);
     var ink = "#52606d";
-    if (halo) add("line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: halo, "stroke-width": 9, "stroke-opacity": 0.8 });
-    add("line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: ink, "stroke-width": 3 });
-    if (marker === "circle") add("circle", { cx: 16, cy: 7, r: 4.5, fill: ink });
-    else if (marker === "diamond") add("polygon", { points: "16,1.5 21.5,7 16,12.5 10.5,7", fill: ink });
-    else if (marker === "bar") add("line", { x1: 16, y1: 0, x2: 16, y2: 14, stroke: ink, "stroke-width": 3 });
+    if (halo) svgNode(svg, "line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: halo, "stroke-width": 9, "stroke-opacity": 0.8 });
+    svgNode(svg, "line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: ink, "stroke-width": 3 });
+    if (marker === "circle") svgNode(svg, "circle", { cx: 16, cy: 7, r: 4.5, fill: ink });
+    else if (marker === "diamond") svgNode(svg, "polygon", { points: "16,1.5 21.5,7 16,12.5 10.5,7", fill: ink });
+    else if (marker === "bar") svgNode(svg, "line", { x1: 16, y1: 0, x2: 16, y2: 14, stroke: ink, "stroke-width": 3 });
     return svg;
   }
 
