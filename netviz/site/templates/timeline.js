@@ -672,7 +672,8 @@ document.addEventListener("DOMContentLoaded", function () {
   // frame every actor of every date, not just this date's: stepping through time never needs a pan
   const xs = actors.map((x) => x.x);
   const ys = actors.map((x) => x.y);
-  const spanX = Math.max(...xs) - Math.min(...xs) + 320; // room for the labels of the outermost actors
+  // room for the labels of the outermost actors (less on a phone, where the map needs every pixel)
+  const spanX = Math.max(...xs) - Math.min(...xs) + (container.clientWidth < 700 ? 100 : 320);
   const spanY = Math.max(...ys) - Math.min(...ys) + 120;
   network.moveTo({
     position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
