@@ -383,7 +383,8 @@ def actors_resolve(
     if output_format == "json":
         typer.echo(json.dumps([vars(m) for m in mentions], ensure_ascii=False, indent=1))
     elif mentions:
-        typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
+        typer.echo(format_table(["text", "actor", "why"],
+                                [[m.text, m.actor or f"({m.generic})", m.reason] for m in mentions]))
     else:
         typer.echo(codebook.why_not(text, day) or f"{text!r} names no actor{f' on {day}' if day else ''}.")
 
@@ -422,17 +423,20 @@ def evaluate(
     articles_dir: Annotated[Path, typer.Option("--articles", metavar="DIR", help="Folder of the articles the gold file annotates.")] = Path("data"),
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json.")] = "table",
     min_confidence: Annotated[float, typer.Option("--min-confidence", metavar="X", min=0.0, max=1.0, help="Relations below this confidence are not counted as found.")] = extraction.FOUND_CONFIDENCE,
+    target_precision: Annotated[float, typer.Option("--target-precision", metavar="P", min=0.0, max=1.0, help="The precision the reliability table's supported threshold must reach.")] = scoring.TARGET_PRECISION,
     actors: Actors = [],
     cues: Cues = [],
 ) -> None:
-    """Score extraction against gold relations: micro precision, recall and F1, and each article's errors."""
+    """Score extraction against gold relations: micro precision, recall and F1, each article's errors, and a reliability table (precision by confidence) with the found threshold it supports."""
     if output_format not in ("table", "json"):
         raise NetvizError(f"--format {output_format!r} must be table or json")
     codebook = load_codebook(*actors)
     gold_file = scoring.load_gold(gold, codebook.actors)
+    if warning := scoring.unknown_warning(gold_file):
+        typer.echo(f"Warning: {warning}", err=True)
     articles = load_articles(pipeline.find_articles_folder(articles_dir))
     relations = extraction.extract_relations(articles, codebook, extraction.load_cues(*cues))
-    result = scoring.evaluate(relations, gold_file, articles, min_confidence)
+    result = scoring.evaluate(relations, gold_file, articles, min_confidence, target_precision)
     if output_format == "json":
         typer.echo(json.dumps(scoring.evaluation_record(result), ensure_ascii=False, indent=1))
     else:
