@@ -1,0 +1,113 @@
+"""The cue lexicon's families on sentences written for these tests: each family added for unseen news
+(criticism, rivalry, sponsorship, affiliation, visits, trade war, cut funding, cyber operations, threats)
+gives the relation with the sign of its quad class, and a look-alike gives nothing or the right sign.
+
+The codebook is built here, so a change to the bundled one cannot hide or fake a regression.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netviz.extract import FOUND_CONFIDENCE, extract_relations, load_cues
+from netviz.ingest.actors import Actor, Codebook
+from netviz.model import Article, kind_sign
+
+
+@pytest.fixture(scope="module")
+def cb() -> Codebook:
+    def state(id_: str, *names: str) -> Actor:
+        return Actor(id_, names[0], "state", names[1:])
+
+    return Codebook([
+        state("USA", "United States", "U.S.", "US", "American", "Washington"),
+        state("CHN", "China", "Chinese", "Beijing"),
+        state("RUS", "Russia", "Russian", "Moscow", "Kremlin"),
+        state("IRN", "Iran", "Iranian", "Tehran"),
+        state("SAU", "Saudi Arabia", "Saudi", "Riyadh"),
+        state("IND", "India", "Indian", "New Delhi"),
+        state("PAK", "Pakistan", "Pakistani", "Islamabad"),
+        state("BRA", "Brazil", "Brazilian", "Brasilia"),
+        state("MEX", "Mexico", "Mexican"),
+        state("VEN", "Venezuela", "Venezuelan", "Caracas"),
+        state("CUB", "Cuba", "Cuban", "Havana"),
+        state("JPN", "Japan", "Japanese", "Tokyo"),
+        state("PRK", "North Korea", "North Korean", "Pyongyang"),
+        state("ETH", "Ethiopia", "Ethiopian", "Addis Ababa"),
+        state("KEN", "Kenya", "Kenyan", "Nairobi"),
+        state("UKR", "Ukraine", "Ukrainian", "Kyiv"),
+        state("DEU", "Germany", "German", "Berlin"),
+        Actor("ALQAEDA", "al-Qaeda", "armed_group", ("al Qaeda", "Al Qaeda")),
+        Actor("SHABAAB", "al-Shabaab", "armed_group", ("Al-Shabaab",)),
+        Actor("UN", "United Nations", "organisation", ("UN", "U.N.")),
+    ])
+
+
+def _found(text: str, cb: Codebook) -> set[tuple[str, str, str]]:
+    rels = extract_relations([Article("t", date(2019, 6, 1), "", "test", text)], cb)
+    return {(*r.dyad, "+" if r.sign > 0 else "-") for r in rels if r.confidence >= FOUND_CONFIDENCE}
+
+
+def _pairs(spec: str) -> set[tuple[str, str, str]]:
+    out = set()
+    for item in spec.split():
+        sign = "+" if "+" in item else "-"
+        a, b = item.split(sign)
+        out.add((*sorted((a, b)), sign))
+    return out
+
+
+# (family, sentence, required, acceptable): sentences in the way wires and dailies write them
+CASES = [
+    ("criticism: blast", "Pakistan blasted India over the new dam on the Chenab river.", "PAK-IND", ""),
+    ("criticism: lash out", "Beijing lashed out at Tokyo after the minister's shrine visit.", "CHN-JPN", ""),
+    ("criticism: lambaste", "Venezuela lambasted the United States for its latest sanctions.", "VEN-USA", ""),
+    ("criticism: a critique of", "The Kremlin issued a sharp critique of Germany's energy policy.", "RUS-DEU", ""),
+    ("criticism: rebuke as a noun", "In a rare rebuke of Washington, Riyadh called the decision irresponsible.",
+     "SAU-USA", ""),
+    ("criticism: lay the blame on", "Kenya laid the blame on Ethiopia for the border incident.", "KEN-ETH", ""),
+    ("criticism: hold responsible", "Japan holds North Korea responsible for the abductions.", "JPN-PRK", ""),
+    ("rivalry role", "Saudi Arabia, Iran's main rival in the Gulf, raised its oil output.", "SAU-IRN", ""),
+    ("sponsor role", "Russia, the main sponsor of the Venezuelan government, sent more advisers.",
+     "RUS+VEN", ""),
+    ("affiliation", "Al-Shabaab, which is affiliated with al Qaeda, claimed the bombing in Nairobi.",
+     "SHABAAB+ALQAEDA", "SHABAAB-KEN ALQAEDA-KEN"),
+    ("allegiance", "The faction pledged allegiance to al Qaeda in 2012.", "", ""),
+    ("visit as a trip", "The Chinese premier's trip to Brazil produced a dozen investment deals.", "CHN+BRA", ""),
+    ("meeting as a sit-down", "The Indian prime minister held a sit-down with the Saudi crown prince on Monday.", "IND+SAU", ""),
+    ("praise: hail", "Havana hailed Venezuela's stand against foreign pressure.", "CUB+VEN", ""),
+    ("trade war is conflict", "The trade war between the United States and China hit soybean farmers.",
+     "USA-CHN", ""),
+    ("cut funding is reduced relations", "Washington cut funding for the U.N. agency last year.", "USA-UN", ""),
+    ("cyber operations", "Russian hackers launched cyberattacks on Ukrainian banks in December.", "RUS-UKR", ""),
+    ("spying", "Brazil protested after reports of American spying on its president.", "USA-BRA", ""),
+    ("pose a threat", "Officials said North Korea poses a grave threat to Japan.", "PRK-JPN", ""),
+    ("showdown", "Mexico braced for a showdown with Washington over tariffs.", "MEX-USA", ""),
+]
+
+
+@pytest.mark.parametrize("family, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
+def test_cue_families_on_news_sentences(cb, family, text, required, acceptable):
+    found = _found(text, cb)
+    must, may = _pairs(required), _pairs(acceptable)
+    assert must <= found, f"missed {sorted(must - found)}"
+    assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
+def test_trade_war_is_never_read_as_trade(cb):
+    # "trade (with)" is cooperation; the longer cue must win wherever "trade war" stands
+    assert _found("China's trade war with the United States deepened in May.", cb) == _pairs("CHN-USA")
+
+
+def test_added_families_carry_their_quad_class():
+    cues = load_cues()
+    expected = {"blast": -1, "lash out": -1, "critique": -1, "rival": -1, "sponsor": 1, "affiliated": 1,
+                "trip": 1, "sit-down": 1, "hail": 1, "trade war": -1, "cyberattack": -1, "showdown": -1}
+    signs = {}
+    for cue in cues.entries:
+        head = cue.phrase.split(" *")[0]
+        if head in expected:
+            signs.setdefault(head, set()).add(kind_sign(cue.kind))
+    assert signs == {k: {v} for k, v in expected.items()}
