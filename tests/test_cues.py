@@ -85,6 +85,16 @@ CASES = [
     ("spying", "Brazil protested after reports of American spying on its president.", "USA-BRA", ""),
     ("pose a threat", "Officials said North Korea poses a grave threat to Japan.", "PRK-JPN", ""),
     ("showdown", "Mexico braced for a showdown with Washington over tariffs.", "MEX-USA", ""),
+    ("confront", "Japan vowed to confront China over the disputed islands.", "JPN-CHN", ""),
+    ("call out", "The U.N. chief called out Pyongyang for the test launch.", "UN-PRK", ""),
+    ("summon the ambassador", "Berlin summoned the Russian ambassador after the killing.", "DEU-RUS", ""),
+    ("undermine", "Officials accused Moscow of trying to undermine Ukraine's government.", "RUS-UKR", ""),
+    ("prop up", "Havana has helped prop up the Venezuelan government for years.", "CUB+VEN", ""),
+    ("bolster", "Washington sent advisers to bolster the Kenyan army.", "USA+KEN", ""),
+    ("appease", "Critics said Germany was trying to appease Moscow.", "DEU+RUS", ""),
+    ("crack down on", "Ethiopia cracked down on Kenyan traders near the border.", "ETH-KEN", ""),
+    ("lose ground to", "Ethiopian troops lost ground to Al-Shabaab in the south.", "ETH-SHABAAB", ""),
+    ("establish relations", "Cuba established full diplomatic relations with Brazil on Monday.", "CUB+BRA", ""),
 ]
 
 
