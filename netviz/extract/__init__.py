@@ -233,9 +233,16 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
 
 
 def _pairs(link: Link) -> list[tuple[Side, Side]]:
+    """The distinct pairs of actors a link relates (the first way each pair was reached)."""
     if link.pairing == "within":
-        return [(a, b) for a, b in combinations(link.agents, 2) if a.mention.actor != b.mention.actor]
-    return [(a, b) for a in link.agents for b in link.patients if a.mention.actor != b.mention.actor]
+        candidates = list(combinations(link.agents, 2))
+    else:
+        candidates = [(a, b) for a in link.agents for b in link.patients]
+    out: dict[tuple[str, str], tuple[Side, Side]] = {}
+    for a, b in candidates:
+        if a.mention.actor != b.mention.actor:
+            out.setdefault((a.mention.actor, b.mention.actor), (a, b))
+    return list(out.values())
 
 
 def _kind(cue: Cue, link: Link, cues: Cues) -> tuple[str, float]:

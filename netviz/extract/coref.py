@@ -145,7 +145,8 @@ def _two(tok: Any) -> str | None:
 def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
                  types: Mapping[str, str]) -> tuple[tuple[ActorMention, int], tuple[ActorMention, int]] | None:
     """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before)."""
-    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    # "Iran is moving away from both countries": the subject is not one of the two
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor" and not m.subject]
     found: list[tuple[ActorMention, int]] = []
     for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
         for m in reversed(group):

@@ -110,8 +110,11 @@ class Linker:
                 step = (f"appos({first.text}, {tok.text})", *step)
             found = [(m, how)]
             # "a combined US, Russian, Syrian and Jordanian force": coordinated modifiers
-            for c in t.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i in self.at and self.at[c.i].actor == m.actor:
+            # and "leaders of France and Israel": the coordinated objects of the "of" phrase
+            named = [*t.children, *(o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                    for o in p.children if o.dep_ == "pobj")]
+            for c in named:
+                if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in self.at and self.at[c.i].actor == m.actor:
                     for cc in c.conjuncts:
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
@@ -452,7 +455,7 @@ class Linker:
     def _alongside(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
         """A third actor on the agent's side ("fought alongside X", "on behalf of the government"), or the
         common enemy of a cooperation ("to work with Russia against ISIS")."""
-        agents = tuple(s for lk in links if lk.pairing == "cross" for s in lk.agents)
+        agents = tuple(s for lk in links for s in lk.agents)
         patients = tuple(s for lk in links if lk.pairing == "cross" for s in lk.patients)
         holders = self._holders(hit, h)
         out: list[Link] = []

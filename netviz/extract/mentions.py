@@ -130,14 +130,14 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
 
 
 def country_of_article(text: str, mentions: Sequence[Any], states: frozenset[str]) -> str | None:
-    """The state an article is about: the one most often named, a place named after "in", "across",
-    "inside" counting twice (an article about Afghanistan names Washington often, and Afghanistan as
-    the place); the first named wins a tie."""
+    """The state an article is about: the one most often named (its office holders do not count), a
+    place named after "in", "across", "inside" counting twice (an article about Afghanistan quotes
+    Washington often, and names Afghanistan as the place); the first named wins a tie."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for k, m in enumerate(mentions):
-        if m.actor not in states:
-            continue
+        if m.actor not in states or getattr(m, "person", False):
+            continue  # "Obama said": who speaks is not what the article is about
         place = _PLACE_BEFORE.search(text, max(0, m.start - 8), m.start) is not None
         counts[m.actor] += 2 if place else 1
         first.setdefault(m.actor, k)
