@@ -41,6 +41,7 @@ def cb() -> Codebook:
         state("DEU", "Germany", "German", "Berlin"),
         Actor("ALQAEDA", "al-Qaeda", "armed_group", ("al Qaeda", "Al Qaeda")),
         Actor("SHABAAB", "al-Shabaab", "armed_group", ("Al-Shabaab",)),
+        Actor("ISIS", "Islamic State", "armed_group", ("ISIS",)),
         Actor("UN", "United Nations", "organisation", ("UN", "U.N.")),
     ])
 
@@ -90,6 +91,8 @@ CASES = [
     ("plural rival role", "India and Japan, the main rivals of China in Asia, signed a naval pact.",
      "IND-CHN JPN-CHN IND+JPN", ""),
     ("rail against", "Tehran railed against Riyadh's oil policy.", "IRN-SAU", ""),
+    ("stand up to is not standing by", "Mexico vowed to stand up to Washington over the wall.", "MEX-USA", ""),
+    ("so-called is no phone call", "Kenya is fighting the so-called Islamic State in Somalia.", "KEN-ISIS", ""),
     ("confront", "Japan vowed to confront China over the disputed islands.", "JPN-CHN", ""),
     ("call out", "The U.N. chief called out Pyongyang for the test launch.", "UN-PRK", ""),
     ("summon the ambassador", "Berlin summoned the Russian ambassador after the killing.", "DEU-RUS", ""),
