@@ -178,8 +178,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    cue_tokens = frozenset(i for h in hits for i in h.tokens)
-    linker = Linker(doc, at, resolved, cues, cue_tokens, second)
+    linker = Linker(doc, at, resolved, cues, second)
     best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
@@ -198,10 +197,12 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                                  _first(link.patients), _why_not(link), _arcs(link.agents,
                                                                                                link.patients)))
                 continue
-            if mods.negation:
+            # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
+            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal))
+            if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,
-                                              f"negated by '{mods.negation}'", _arcs([a], [b])) for a, b in pairs]
+                                              f"negated by '{dropped}'", _arcs([a], [b])) for a, b in pairs]
                 continue
             kind, intensity = _kind(hit.cue, link, cues)
             base = path_confidence(link.rule)

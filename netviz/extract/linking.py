@@ -81,8 +81,8 @@ class Linker:
     """Links the cues of one parsed sentence."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, cue_tokens: frozenset[int], second: Mapping[int, ActorMention] = {}) -> None:
-        self.doc, self.at, self.resolved, self.cues, self.cue_tokens = doc, at, resolved, cues, cue_tokens
+                 cues: Cues, second: Mapping[int, ActorMention] = {}) -> None:
+        self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
         self.second = second  # "the two countries": the second of the pair
 
     # --- sides ---------------------------------------------------------------------
