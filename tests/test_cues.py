@@ -1,5 +1,5 @@
 """The cue lexicon's families on sentences written for these tests: each family added for unseen news
-(criticism, rivalry, sponsorship, affiliation, visits, trade war, cut funding, cyber operations, threats)
+(criticism, rivalry, sponsorship, affiliation, meetings, trade war, cut funding, cyber operations, threats)
 gives the relation with the sign of its quad class, and a look-alike gives nothing or the right sign.
 
 The codebook is built here, so a change to the bundled one cannot hide or fake a regression.
@@ -76,7 +76,6 @@ CASES = [
     ("affiliation", "Al-Shabaab, which is affiliated with al Qaeda, claimed the bombing in Nairobi.",
      "SHABAAB+ALQAEDA", "SHABAAB-KEN ALQAEDA-KEN"),
     ("allegiance", "The faction pledged allegiance to al Qaeda in 2012.", "", ""),
-    ("visit as a trip", "The Chinese premier's trip to Brazil produced a dozen investment deals.", "CHN+BRA", ""),
     ("meeting as a sit-down", "The Indian prime minister held a sit-down with the Saudi crown prince on Monday.", "IND+SAU", ""),
     ("praise: hail", "Havana hailed Venezuela's stand against foreign pressure.", "CUB+VEN", ""),
     ("trade war is conflict", "The trade war between the United States and China hit soybean farmers.",
@@ -126,7 +125,7 @@ def test_trade_war_is_never_read_as_trade(cb):
 def test_added_families_carry_their_quad_class():
     cues = load_cues()
     expected = {"blast": -1, "lash out": -1, "critique": -1, "rival": -1, "sponsor": 1, "affiliated": 1,
-                "trip": 1, "sit-down": 1, "hail": 1, "trade war": -1, "cyberattack": -1, "showdown": -1}
+                "sit-down": 1, "hail": 1, "trade war": -1, "cyberattack": -1, "showdown": -1}
     signs = {}
     for cue in cues.entries:
         head = cue.phrase.split(" *")[0]
