@@ -137,3 +137,13 @@ def test_added_families_carry_their_quad_class():
         if head in expected:
             signs.setdefault(head, set()).add(kind_sign(cue.kind))
     assert signs == {k: {v} for k, v in expected.items()}
+
+
+def test_an_election_campaign_is_no_military_campaign(cb):
+    found = _found("Aides to the American presidential campaign had repeated contacts with Russian officials.", cb)
+    assert ("RUS", "USA", "-") not in found
+
+
+def test_joining_the_ranks_of_a_group_is_no_state_alliance(cb):
+    found = _found("Kenya must stop its citizens who aim to join the ranks of al-Shabaab.", cb)
+    assert ("KEN", "SHABAAB", "+") not in found
