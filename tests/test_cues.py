@@ -147,3 +147,14 @@ def test_an_election_campaign_is_no_military_campaign(cb):
 def test_joining_the_ranks_of_a_group_is_no_state_alliance(cb):
     found = _found("Kenya must stop its citizens who aim to join the ranks of al-Shabaab.", cb)
     assert ("KEN", "SHABAAB", "+") not in found
+
+
+def test_armed_as_an_adjective_is_no_arming(cb):
+    found = _found("Japan killed the commander of the North Korean armed forces.", cb)
+    assert ("JPN", "PRK", "+") not in found
+    assert _found("Iran armed Venezuela with drones.", cb) == _pairs("IRN+VEN")
+
+
+def test_voting_for_an_actor_is_support_and_against_it_opposition(cb):
+    assert _found("Brazil voted for Venezuela in the Security Council.", cb) == _pairs("BRA+VEN")
+    assert _found("Brazil voted against Venezuela in the Security Council.", cb) == _pairs("BRA-VEN")
