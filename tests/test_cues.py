@@ -100,6 +100,8 @@ CASES = [
      "IND+PAK", ""),
     ("led to is cause, not leadership", "Chinese tariffs led to new American duties on steel.", "", "CHN-USA"),
     ("free trade is no release", "Japan and Mexico signed a free trade agreement.", "JPN+MEX", ""),
+    ("trading fire is fighting, not trade", "Ethiopian and Kenyan troops traded fire near Moyale.", "ETH-KEN", ""),
+    ("exchanging fire", "Pakistan exchanged fire with India along the Line of Control.", "PAK-IND", ""),
     ("so-called is no phone call", "Kenya is fighting the so-called Islamic State in Somalia.", "KEN-ISIS", ""),
     ("confront", "Japan vowed to confront China over the disputed islands.", "JPN-CHN", ""),
     ("call out", "The U.N. chief called out Pyongyang for the test launch.", "UN-PRK", ""),
