@@ -19,7 +19,7 @@ from netviz.errors import NetvizError
 from netviz.extract import load_cues
 from netviz.graph.analysis import assign_steady_blocs, structural_balance
 from netviz.graph.compare import compare_snapshots
-from netviz.graph.layout import compute_layout
+from netviz.graph.layout import LAYOUT_FILE, place_actors, read_layout, write_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
@@ -239,7 +239,9 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     say = progress or (lambda message: None)
     out = output_folder(out)
     graphs = list(result.snapshots.values())
-    positions = compute_layout(graphs)
+    # anchored to the layout of the last build into this folder: a growing corpus moves actors little
+    layout = place_actors(graphs, previous=read_layout(out / LAYOUT_FILE))
+    positions = layout.positions
     scale = {
         "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
         "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
@@ -265,4 +267,5 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     say("rendering the timeline")
     timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook)
     index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
+    write_layout(out / LAYOUT_FILE, layout)
     return Site(index, maps, diffs, timeline)
