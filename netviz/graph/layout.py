@@ -27,10 +27,9 @@ least it can so that no dot lies on a tie it is not part of and no label box
 (estimated from the font size and text length the pages use) overlaps another
 label or dot.
 
-Positions can be anchored to an earlier layout (``previous``): actors already
-placed start from their old positions and are held there by a spring, new ones
-start beside their placed neighbours, so a rebuild after adding articles moves
-the map little. ``netviz build`` keeps the layout in ``OUT/layout.json``
+Positions can be anchored to an earlier layout (``previous``): the new layout is
+aligned onto it and actors already placed move only a quarter of the way to
+their new places, so a rebuild after adding articles moves the map little. ``netviz build`` keeps the layout in ``OUT/layout.json``
 (:func:`read_layout`, :func:`write_layout`).
 """
 
@@ -71,11 +70,10 @@ CONFLICT_PUSH = 1.0
 STRAY = 1.6
 #: Pull towards the component's centre (keeps camps that repel each other in view).
 GRAVITY = 0.01
-#: Steps of a fresh layout and of an anchored one.
+#: Steps of a layout.
 ITERATIONS = 300
-ANCHORED_ITERATIONS = 80
-#: Spring that holds an already placed actor at its previous position.
-ANCHOR = 1.0
+#: Share of the way an already placed actor moves towards its new place on a rebuild.
+ANCHOR_STEP = 0.25
 #: Width / height the packed components aim for (maps are wider than tall).
 ASPECT = 1.5
 #: What the pages draw (netviz.site.render: SIZE_RANGE and the node font):
@@ -110,8 +108,6 @@ class Layout:
 
     positions: dict[str, Position]
     fingerprint: str = ""
-    #: pixels per unit of the force model (0: unknown, estimated from the positions)
-    scale: float = 0.0
 
 
 def compute_layout(
@@ -129,8 +125,8 @@ def compute_layout(
         Seed of every random choice: same graphs and seed, same positions,
         whatever the order of the graphs, of their nodes or the hash seed.
     previous : mapping, optional
-        An earlier layout (``{actor: (x, y)}`` in pixels): actors in it start
-        there and are held near it; actors not in the graphs are ignored.
+        An earlier layout (``{actor: (x, y)}`` in pixels) to stay close to;
+        actors not in the graphs are ignored.
 
     Returns
     -------
@@ -173,15 +169,11 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
         return Layout({}, fingerprint)
     ids = list(union.nodes)
     old = {a: p for a, p in (previous.positions if previous else {}).items() if a in union}
-    if old:
-        scale = previous.scale or NEIGHBOUR / max(_nearest(np.array(list(old.values()))), 1e-9)
-        xy = _anchored(union, old, seed, scale)
-    else:
-        xy, scale = _fresh(union, seed)
+    xy = _anchored(union, old, seed) if old else _fresh(union, seed)
     radius, labels = _marks(union)
     xy = declutter(xy, _edge_index(union), radius, labels)
     positions = {a: (round(x, 1) + 0.0, round(y, 1) + 0.0) for a, (x, y) in zip(ids, xy.tolist())}
-    return Layout(positions, fingerprint, round(scale, 6))
+    return Layout(positions, fingerprint)
 
 
 # --- the union graph -----------------------------------------------------------
@@ -312,8 +304,7 @@ def _fix_signs(xy: np.ndarray) -> np.ndarray:
     return xy * np.where(xy[np.abs(xy).argmax(axis=0), range(xy.shape[1])] < 0, -1.0, 1.0)
 
 
-def _relax(xy: np.ndarray, ties: _Ties, iterations: int, temperature: float,
-           anchor: np.ndarray | None = None, held: np.ndarray | None = None) -> np.ndarray:
+def _relax(xy: np.ndarray, ties: _Ties, iterations: int, temperature: float) -> np.ndarray:
     """Temperature-limited force steps (units: the ideal distance between allies is 1)."""
     n = len(xy)
     exact = n <= EXACT_LIMIT
@@ -331,8 +322,6 @@ def _relax(xy: np.ndarray, ties: _Ties, iterations: int, temperature: float,
         force = delta * along[:, None]
         disp += _scatter(i, force, n) - _scatter(j, force, n)
         disp -= GRAVITY * ties.mass[:, None] * (xy - xy.mean(axis=0))
-        if anchor is not None:
-            disp[held] -= ANCHOR * (xy[held] - anchor[held])
         length = np.maximum(np.sqrt((disp**2).sum(axis=1)), 1e-9)
         xy = xy + disp * (np.minimum(length, temperature) / length)[:, None]
         temperature *= cool
@@ -375,8 +364,8 @@ def _scatter(index: np.ndarray, vectors: np.ndarray, n: int) -> np.ndarray:
 # --- a fresh layout --------------------------------------------------------------
 
 
-def _fresh(union: nx.Graph, seed: int) -> tuple[np.ndarray, float]:
-    """Lay out each component, pack them, centre and scale to pixels; returns pixels and the scale."""
+def _fresh(union: nx.Graph, seed: int) -> np.ndarray:
+    """Lay out each component, pack them, centre and scale to pixels."""
     ids = list(union.nodes)
     components = sorted((sorted(c) for c in nx.connected_components(union)), key=lambda c: (-len(c), c[0]))
     boxes = [_component(union.subgraph(c), c, seed) for c in components]
@@ -387,7 +376,7 @@ def _fresh(union: nx.Graph, seed: int) -> tuple[np.ndarray, float]:
     half = float(np.abs(xy).max()) * scale
     if 0 < half < MIN_EXTENT:
         scale *= MIN_EXTENT / half
-    return xy * scale, scale
+    return xy * scale
 
 
 def _nearest(xy: np.ndarray) -> float:
@@ -477,55 +466,27 @@ def _size(box: dict[str, np.ndarray]) -> tuple[float, float]:
 # --- an anchored layout ----------------------------------------------------------
 
 
-def _anchored(union: nx.Graph, old: Mapping[str, Position], seed: int, scale: float) -> np.ndarray:
-    """Relax the whole union from the previous positions, holding placed actors near them.
-
-    A new actor starts at the mean of its placed neighbours (plus a seeded
-    nudge); a new component with no placed actor is laid out on its own and
-    set below the existing map.
-    """
+def _anchored(union: nx.Graph, old: Mapping[str, Position], seed: int) -> np.ndarray:
+    """A fresh layout turned, scaled and shifted onto the previous one (orthogonal Procrustes
+    over the actors both place), with each placed actor moved only :data:`ANCHOR_STEP` of the
+    way from its old position to its new one: a map drifts towards what the evidence now
+    says, a little each rebuild, instead of jumping."""
     ids = list(union.nodes)
-    index = {a: i for i, a in enumerate(ids)}
-    n = len(ids)
-    rng = np.random.default_rng(seed)
-    xy = np.zeros((n, 2))
-    held = np.zeros(n, dtype=bool)
-    for a, (x, y) in old.items():
-        xy[index[a]] = (x / scale, y / scale)
-        held[index[a]] = True
-    low, high = xy[held].min(axis=0), xy[held].max(axis=0)
-    # new components first, below the map, left to right
-    cursor = np.array([low[0], high[1] + 1.5])
-    for comp in sorted((sorted(c) for c in nx.connected_components(union)), key=lambda c: (-len(c), c[0])):
-        if any(held[index[a]] for a in comp):
-            continue
-        box = _component(union.subgraph(comp), comp, seed)
-        pts = np.array([box[a] for a in comp])
-        offset = cursor - pts.min(axis=0)
-        for a, p in zip(comp, pts + offset):
-            xy[index[a]] = p
-        cursor[0] += float(np.ptp(pts[:, 0])) + 1.5
-    placed = held.copy()
-    for comp in nx.connected_components(union):
-        placed[[index[a] for a in comp if not any(held[index[b]] for b in comp)]] = True
-    # the others beside their placed neighbours, breadth first from the placed ones
-    frontier = [index[a] for a in ids if not placed[index[a]]]
-    while frontier:
-        waiting = []
-        for i in frontier:
-            near = [index[b] for b in union[ids[i]] if placed[index[b]]]
-            if near:
-                xy[i] = xy[near].mean(axis=0) + rng.normal(0, 0.3, 2)
-                placed[i] = True
-            else:
-                waiting.append(i)
-        if len(waiting) == len(frontier):  # unreachable: cannot happen in a component with a placed actor
-            break
-        frontier = waiting
-    anchor = xy.copy()
-    ties = _Ties(union, index)
-    xy = _relax(xy, ties, ANCHORED_ITERATIONS, temperature=0.5, anchor=anchor, held=held)
-    return xy * scale
+    xy = _fresh(union, seed)
+    common = [i for i, a in enumerate(ids) if a in old]
+    before = np.array([old[ids[i]] for i in common])
+    now = xy[common]
+    centre_now, centre_before = now.mean(axis=0), before.mean(axis=0)
+    a, b = now - centre_now, before - centre_before
+    if len(common) > 1 and (a**2).sum() > 0:
+        u, sv, vt = np.linalg.svd(a.T @ b)
+        rotation = u @ vt
+        stretch = sv.sum() / (a**2).sum()
+    else:
+        rotation, stretch = np.eye(2), 1.0
+    xy = (xy - centre_now) @ rotation * stretch + centre_before
+    xy[common] = before + ANCHOR_STEP * (xy[common] - before)
+    return xy
 
 
 # --- the drawing pass ----------------------------------------------------------------
@@ -674,12 +635,11 @@ def read_layout(path: Path | str) -> Layout | None:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         positions = {str(a): (float(x), float(y)) for a, (x, y) in data["positions"].items()}
         fingerprint = str(data["fingerprint"])
-        scale = float(data.get("scale", 0.0))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
         return None
     if not all(math.isfinite(v) for p in positions.values() for v in p):
         return None
-    return Layout(positions, fingerprint, round(scale, 6))
+    return Layout(positions, fingerprint)
 
 
 def write_layout(path: Path | str, layout: Layout) -> Path:
@@ -687,11 +647,11 @@ def write_layout(path: Path | str, layout: Layout) -> Path:
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / LAYOUT_FILE
-    >>> read_layout(write_layout(p, Layout({"RUS": (0.0, 1.5)}, "abc", 80.0)))
-    Layout(positions={'RUS': (0.0, 1.5)}, fingerprint='abc', scale=80.0)
+    >>> read_layout(write_layout(p, Layout({"RUS": (0.0, 1.5)}, "abc")))
+    Layout(positions={'RUS': (0.0, 1.5)}, fingerprint='abc')
     """
     body = {"about": "netviz actor positions (canvas pixels); a rebuild into this folder starts from them."
                      " Delete this file for a fresh layout.",
-            "fingerprint": layout.fingerprint, "scale": layout.scale,
+            "fingerprint": layout.fingerprint,
             "positions": {a: list(p) for a, p in sorted(layout.positions.items())}}
     return atomic_write_text(Path(path), json.dumps(body, indent=0, ensure_ascii=False) + "\n")
