@@ -193,3 +193,16 @@ def test_color_by_type_colours_actors_by_their_type(tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "out" / "2019-05-01.html").read_text(encoding="utf-8")
     assert "Actors by type" in page and "Actors by bloc" not in page
+
+
+def test_a_build_reports_each_stage_to_its_end(tmp_path):
+    steps: list[pipeline.Step] = []
+    result = pipeline.build(SEEDS, jobs=1, progress=steps.append)
+    pipeline.write_site(result, tmp_path / "out", progress=steps.append)
+    stages = list(dict.fromkeys(s.stage for s in steps))
+    assert stages == ["extraction", "snapshots", "blocs", "pages"]
+    for stage in stages:
+        mine = [(s.done, s.total) for s in steps if s.stage == stage]
+        assert mine[-1][0] == mine[-1][1] > 0  # each bar reaches its total
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)  # and never goes back
+    assert (tmp_path / "out" / "layout.json").is_file()  # the positions a rebuild is anchored to
