@@ -67,7 +67,7 @@ CROWDING = 1.0
 CONFLICT_RANGE = 1.5
 CONFLICT_PUSH = 1.0
 #: Distance from the centre, in median distances, beyond which outliers are drawn in.
-STRAY = 1.6
+STRAY = 1.3
 #: Pull towards the component's centre (keeps camps that repel each other in view).
 GRAVITY = 0.01
 #: Steps of a layout.
@@ -92,8 +92,9 @@ LINE_HEIGHT = 1.25
 LABEL_STROKE = 3.0
 #: Space kept between drawn marks, in pixels.
 MARGIN = 2.0
-#: Rounds of the drawing pass.
+#: Rounds of the drawing pass, and rounds without progress after which it stops.
 DECLUTTER_ROUNDS = 100
+STALL_ROUNDS = 10
 #: Largest (actors x ties) for which dots are kept off foreign ties (the check is O(actors x ties)).
 TIE_CHECK_LIMIT = 1_000_000
 
@@ -581,12 +582,15 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
     Each round separates overlapping boxes (dots and the labels below them)
     along the axis where they overlap least, then pushes each dot that lies
     within its radius of a tie it is not part of straight away from that tie.
-    Stops at the first round with nothing to move.
+    Stops at the first round with nothing to move, or after STALL_ROUNDS rounds
+    without fewer conflicts (a dense map may have no drawing free of them).
     """
     xy = np.array(xy, dtype=float)
     edges = np.asarray(edges, dtype=np.int64).reshape(-1, 2)
+    fewest, stalled = math.inf, 0
     for _ in range(rounds):
         moved = False
+        conflicts = 0
         dots, boxes = mark_boxes(xy, radius, labels)
         # a dot and its own label form one mark: compare each with the others' dots and labels
         mark = np.concatenate([np.minimum(dots[:, :2], boxes[:, :2]), np.maximum(dots[:, 2:], boxes[:, 2:])], axis=1)
@@ -605,6 +609,7 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
             shift[i] += step
             shift[j] -= step
             moved = True
+            conflicts += 1
         for k, e, unit, short, t in _tie_hits(xy, edges, radius, MARGIN):
             # the dot steps away and the tie steps back (its nearer end more): a dot caught
             # between two ties cannot get free by moving alone
@@ -613,7 +618,10 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
             shift[edges[e, 0]] -= step * 0.4 * (1 - t)
             shift[edges[e, 1]] -= step * 0.4 * t
             moved = True
-        if not moved:
+            conflicts += 1
+        # a dense map may have no drawing without conflicts: stop once they stop falling
+        fewest, stalled = (conflicts, 0) if conflicts < fewest else (fewest, stalled + 1)
+        if not moved or stalled >= STALL_ROUNDS:
             break
         xy += shift
     return xy
