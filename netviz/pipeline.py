@@ -268,7 +268,10 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     snapshot on one page and ``out/index.html`` links them all. Every actor
     stands in the same place on every page, and widths and sizes are scaled
     against the largest tie and actor of the whole run, so two maps can be
-    compared by eye. Only files inside ``out`` are written.
+    compared by eye. ``out/layout.json`` keeps the positions: a later build
+    into the same folder starts from them, so actors move little as articles
+    are added (delete it for a fresh layout). Only files inside ``out`` are
+    written.
     """
     say = _reporter(progress)
     out = output_folder(out)
