@@ -26,15 +26,15 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_var] = "1"  # before numpy loads
 
-import argparse  # noqa: E402
-import json  # noqa: E402
-import math  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import sys  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import json
+import math
+import random
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -146,7 +146,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(args.netviz))
     import netviz
-    import netviz.graph.layout as layout
+    from netviz.graph import layout
     from netviz.ingest.actors import load_codebook
 
     figures: dict = {"netviz": str(args.netviz), "blas_threads": 1}

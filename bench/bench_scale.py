@@ -66,7 +66,7 @@ def say(message: str) -> None:
 def _peak_mb() -> float:
     """Peak resident memory of this process, in MB (VmHWM on Linux, ru_maxrss elsewhere)."""
     try:
-        match = re.search(r"^VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.M)
+        match = re.search(r"^VmHWM:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.MULTILINE)
         if match:
             return round(int(match.group(1)) / 1024, 1)
     except OSError:

@@ -136,14 +136,20 @@ class _ProgressBars:
     """
 
     def __init__(self) -> None:
-        self.bars = None
-        self.stage = None
+        self.bars = self.stage = self.task = None
 
     def __call__(self, step: pipeline.Step) -> None:
         if not sys.stderr.isatty():
             return
         from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         if step.note:
             (self.bars.console if self.bars else Console(stderr=True)).print(step.note, highlight=False)

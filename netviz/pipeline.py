@@ -31,6 +31,7 @@ from netviz.site.render import index_entry, render_index, render_map
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
+
 @dataclass(frozen=True)
 class Step:
     """Where a run stands, for a progress bar: ``done`` of ``total`` items of ``stage``

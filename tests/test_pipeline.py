@@ -51,6 +51,11 @@ def test_build_writes_one_map_per_seed_date_and_an_index(seed_build):
     assert not [p for p in out.rglob("*.tmp")]  # atomic writes leave no temporary files
 
 
+def test_build_draws_no_progress_bars_when_stderr_is_not_a_terminal(seed_build):
+    result, _ = seed_build
+    assert result.stderr == ""  # captured, like a pipe or a log file: nothing but errors and warnings
+
+
 def test_two_builds_are_byte_identical(seed_build, tmp_path):
     _, first = seed_build
     result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(tmp_path / "again")])
@@ -206,3 +211,11 @@ def test_a_build_reports_each_stage_to_its_end(tmp_path):
         assert mine[-1][0] == mine[-1][1] > 0  # each bar reaches its total
         assert [d for d, _ in mine] == sorted(d for d, _ in mine)  # and never goes back
     assert (tmp_path / "out" / "layout.json").is_file()  # the positions a rebuild is anchored to
+
+
+def test_a_rebuild_into_the_same_folder_gives_the_same_bytes(seed_build):
+    _, out = seed_build
+    before = files(out)
+    result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert files(out) == before  # the saved layout is reused as it is, not relaxed again

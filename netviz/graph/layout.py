@@ -101,7 +101,6 @@ TIE_CHECK_LIMIT = 1_000_000
 Position = tuple[float, float]
 
 
-
 @dataclass(frozen=True)
 class Layout:
     """Positions (``{actor: (x, y)}`` in canvas pixels) and the fingerprint of
@@ -181,10 +180,9 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
 
 
 def _union(graphs: Iterable[nx.Graph]) -> nx.Graph:
-    """The union of the snapshots in sorted order: per tie ``cooperation`` and
-    ``conflict`` summed over snapshots; per actor ``label`` (the last one seen
-    under the sorted graph order is irrelevant: labels rarely change) and the
-    largest ``strength``."""
+    """The union of the snapshots, actors and ties sorted: per tie ``cooperation`` and
+    ``conflict`` summed over snapshots; per actor the longest ``label`` and the dot
+    ``radius`` of its largest ``strength`` (room for the biggest mark any date draws)."""
     coop: dict[tuple[str, str], float] = {}
     conf: dict[tuple[str, str], float] = {}
     actors: dict[str, tuple[str, float]] = {}
@@ -202,7 +200,6 @@ def _union(graphs: Iterable[nx.Graph]) -> nx.Graph:
             label = str(d.get("label") or n)
             strength = _finite(d.get("strength", 0.0))
             known = actors.get(n)
-            # the longest label and the largest dot of any date: room for the biggest mark drawn
             actors[n] = (label, strength) if known is None else (
                 max(known[0], label, key=lambda s: (len(s), s)), max(known[1], strength))
         for u, v, d in g.edges(data=True):
