@@ -53,7 +53,7 @@ ROOT = BENCH.parent
 RESULTS = BENCH / "results" / "scale.json"
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 PINNED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-STAGES = ("build", "extraction", "snapshots", "blocs", "layout", "pages")
+STAGES = ("build", "extraction", "snapshots", "blocs", "layout", "pages", "write_site")
 
 
 def say(message: str) -> None:
@@ -91,16 +91,16 @@ def run_one(data: Path, out: Path, jobs: int, log: Path) -> None:
         stage = getattr(step, "stage", None)
         if stage == "pages" and "layout" not in ends:
             record("layout")  # write_site lays out before its first page
-        if stage and step.done >= step.total and stage not in ends:
+        # a stage ends at its last step with done == total (extraction reports one when the
+        # last article is handed out and another when the last result is back)
+        if stage and stage != "pages" and step.done >= step.total:
             record(stage)
 
     result = netviz.build(data, jobs=jobs, cache_dir=None, progress=progress)
     if not ends:  # a netviz without progress steps: one figure for the whole of build()
         record("build")
     netviz.write_site(result, out, progress=progress)
-    for stage in ("layout", "pages"):
-        if stage not in ends:
-            record(stage)
+    record("pages" if "layout" in ends else "write_site")  # without page steps: one figure
     usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     record("done")
     with log.open("a") as fh:
@@ -135,16 +135,20 @@ def measure(name: str, data: Path, jobs: int, budget: float, netviz_root: Path) 
     wall = round(time.perf_counter() - started, 1)
     lines = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
     row: dict = {"name": name, "finished": finished, "wall_s": wall, "error": error and error[0]}
-    previous = 0.0
-    stages = {}
+    ends: dict[str, float] = {}
     for line in lines:
-        if "stage" in line and line["stage"] != "done":
-            stages[line["stage"]] = round(line["t"] - previous, 2)
-            previous = line["t"]
+        if "stage" in line:
+            ends[line["stage"]] = line["t"]  # the last end a stage reported
         if "peak_mb" in line:
             row["main_peak_mb"] = line["peak_mb"]
         if "cpu_s" in line:
             row.update(line)
+    previous = 0.0
+    stages = {}
+    for stage, t in sorted(ends.items(), key=lambda item: item[1]):
+        if stage != "done":
+            stages[stage] = round(t - previous, 2)
+        previous = t
     row["stages_s"] = stages
     row.update(output_figures(out))
     shutil.rmtree(work, ignore_errors=True)
