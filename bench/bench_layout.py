@@ -169,14 +169,14 @@ def main() -> None:
     print(f"planted camps, {args.large} actors:", figures[f"camps_{args.large}_actors"])
 
     with tempfile.TemporaryDirectory(prefix="netviz-bench-layout-") as tmp:
-        data = Path(tmp) / "articles"
-        shutil.copytree(ROOT / "data" / "articles", data)
+        data = Path(tmp) / "data"  # the whole folder: DATA/curated.yaml belongs to the seed maps
+        shutil.copytree(ROOT / "data", data)
         before = netviz.build(data, jobs=1)
         graphs = list(before.snapshots.values())
         pos, cpu = timed_layout(graphs)
         figures["seed_maps"] = {"cpu_s": cpu, **drawing_conflicts(graphs, pos)}
         print("seed maps:", figures["seed_maps"])
-        (data / "zz_added.md").write_text(ADDED, encoding="utf-8")
+        (data / "articles" / "zz_added.md").write_text(ADDED, encoding="utf-8")
         grown = list(netviz.build(data, jobs=1).snapshots.values())
         fresh, _ = timed_layout(grown)
         moves = {"fresh": [math.dist(pos[a], fresh[a]) for a in pos]}
