@@ -92,6 +92,8 @@ LINE_HEIGHT = 1.25
 LABEL_STROKE = 3.0
 #: Space kept between drawn marks, in pixels.
 MARGIN = 2.0
+#: Visible length of a tie between the two dots, in pixels (room to see and click it).
+TIE_CLEARANCE = 30.0
 #: Rounds of the drawing pass, and rounds without progress after which it stops.
 DECLUTTER_ROUNDS = 100
 STALL_ROUNDS = 10
@@ -577,8 +579,9 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
     """Move dots the least it can so that marks do not overlap and no dot sits on a foreign tie.
 
     Each round separates overlapping boxes (dots and the labels below them)
-    along the axis where they overlap least, then pushes each dot that lies
-    within its radius of a tie it is not part of straight away from that tie.
+    along the axis where they overlap least, lengthens ties whose visible part
+    between the dots is shorter than TIE_CLEARANCE, then pushes each dot that
+    lies within its radius of a tie it is not part of straight away from that tie.
     Stops at the first round with nothing to move, or after STALL_ROUNDS rounds
     without fewer conflicts (a dense map may have no drawing free of them).
     """
@@ -607,6 +610,16 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
             shift[j] -= step
             moved = True
             conflicts += 1
+        if len(edges):  # a tie long enough to see and click between its two dots
+            ends = xy[edges[:, 0]] - xy[edges[:, 1]]
+            length = np.sqrt((ends**2).sum(axis=1))
+            short = radius[edges[:, 0]] + radius[edges[:, 1]] + TIE_CLEARANCE - length
+            for e in np.nonzero(short > 0)[0]:
+                unit = ends[e] / length[e] if length[e] > 1e-6 else np.array([1.0, 0.0])
+                shift[edges[e, 0]] += unit * (short[e] / 2 + MARGIN)
+                shift[edges[e, 1]] -= unit * (short[e] / 2 + MARGIN)
+                moved = True
+                conflicts += 1
         for k, e, unit, short, t in _tie_hits(xy, edges, radius, MARGIN):
             # the dot steps away and the tie steps back (its nearer end more): a dot caught
             # between two ties cannot get free by moving alone
