@@ -133,8 +133,9 @@ def compute_layout(
     Returns
     -------
     dict
-        ``{actor id: (x, y)}`` rounded to 0.1 px, sorted by id; a fresh layout is
-        centred on (0, 0) and at least :data:`MIN_EXTENT` wide each way.
+        ``{actor id: (x, y)}`` in whole pixels (vis-network reports positions
+        as integers), sorted by id; a fresh layout is centred on (0, 0) and at
+        least :data:`MIN_EXTENT` wide each way.
 
     Examples
     --------
@@ -174,7 +175,7 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
     xy = _anchored(union, old, seed) if old else _fresh(union, seed)
     radius, labels = _marks(union)
     xy = declutter(xy, _edge_index(union), radius, labels)
-    positions = {a: (round(x, 1) + 0.0, round(y, 1) + 0.0) for a, (x, y) in zip(ids, xy.tolist())}
+    positions = {a: (float(round(x)), float(round(y))) for a, (x, y) in zip(ids, xy.tolist())}
     return Layout(positions, fingerprint)
 
 
