@@ -292,7 +292,7 @@ def test_adding_evidence_moves_placed_actors_little_when_anchored():
     moved = [math.dist(before.positions[a], anchored[a]) for a in g]
     redrawn = [math.dist(before.positions[a], fresh[a]) for a in g]
     assert "NEW" in anchored
-    # measured: a median of 24 px anchored against 84 px fresh
+    # measured: a median of 27 px anchored against 92 px fresh
     assert np.median(moved) < 0.5 * np.median(redrawn), (np.median(moved), np.median(redrawn))
 
 

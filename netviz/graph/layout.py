@@ -54,7 +54,7 @@ from netviz.io import atomic_write_text
 
 #: Median distance from an actor to its nearest neighbour in a fresh layout, in pixels
 #: (sets the scale: room for dots and labels, so the drawing pass only nudges).
-NEIGHBOUR = 50.0
+NEIGHBOUR = 60.0
 #: Smallest half-width of a fresh layout, so a handful of actors is not cramped.
 MIN_EXTENT = 300.0
 #: Largest component whose repulsion is summed over all pairs.
