@@ -2,7 +2,8 @@
 
 - planted camps: 5 camps of states, about 12 ties an actor, two thirds of them
   hostile across camps, a tenth of the signs flipped (as tests/test_layout.py,
-  here at 32 codebook states and at 2,000 synthetic actors / 12,000 ties):
+  here at 32 codebook states, and at 2,000 synthetic actors with 20 ties each,
+  20,000 ties):
   silhouette of the positions by camp, CPU seconds, dots lying on a foreign
   tie, overlapping labels;
 - the seed maps (data/articles): dots on foreign ties and overlapping labels
@@ -161,7 +162,7 @@ def main() -> None:
     figures["camps_32_states"] = small
     print("planted camps, 32 states:", small)
 
-    g, camp = planted(args.large, seed=0)
+    g, camp = planted(args.large, degree=20, seed=0)  # 2,000 actors: 20,000 ties
     pos, cpu = timed_layout([g])
     figures[f"camps_{args.large}_actors"] = {"actors": g.number_of_nodes(), "ties": g.number_of_edges(),
                                              "silhouette": silhouette(pos, camp), "cpu_s": cpu,

@@ -15,7 +15,7 @@ the forces in temperature-limited steps.
 Repulsion is summed over all pairs up to :data:`EXACT_LIMIT` actors in a
 component (O(n^2) a step); beyond that it is read from a grid (particle-mesh:
 masses binned into :data:`GRID` x :data:`GRID` cells, the field one FFT
-convolution), O(n + ties) a step: 2,000 actors / 24,000 ties in about 3 CPU
+convolution), O(n + ties) a step: 2,000 actors / 20,000 ties in about 4 CPU
 seconds (``bench/bench_layout.py``).
 
 Each connected component is laid out on its own and the components are packed
