@@ -282,8 +282,8 @@ class _Ties:
         self.mass = np.maximum(np.bincount(self.ends.ravel(), np.repeat(strength, 2), n), 1.0)
 
 
-def _signed_spectral(n: int, ties: _Ties, rng: np.random.Generator, dims: int) -> np.ndarray:
-    """The ``dims`` leading eigenvectors of D^-1/2 (P - N) D^-1/2: allies share signs, adversaries differ."""
+def _signed_spectral(n: int, ties: _Ties, rng: np.random.Generator) -> np.ndarray:
+    """The two leading eigenvectors of D^-1/2 (P - N) D^-1/2: allies share signs, adversaries differ."""
     i, j = ties.ends[:, 0], ties.ends[:, 1]
     signed = ties.pull - ties.push
     a = sp.coo_matrix((np.concatenate([signed, signed]), (np.concatenate([i, j]), np.concatenate([j, i]))),
@@ -294,8 +294,8 @@ def _signed_spectral(n: int, ties: _Ties, rng: np.random.Generator, dims: int) -
     if n <= 400:
         values, vectors = np.linalg.eigh(m.toarray())
     else:  # a seeded start vector keeps ARPACK deterministic (its default is random)
-        values, vectors = eigsh(m, k=dims, which="LA", v0=rng.standard_normal(n))
-    vectors = vectors[:, np.argsort(values)[::-1][:dims]]
+        values, vectors = eigsh(m, k=2, which="LA", v0=rng.standard_normal(n))
+    vectors = vectors[:, np.argsort(values)[::-1][:2]]
     return _fix_signs(vectors)
 
 
@@ -397,13 +397,12 @@ def _component(g: nx.Graph, nodes: list[str], seed: int) -> dict[str, np.ndarray
         return {nodes[0]: np.array([-0.5, 0.0]), nodes[1]: np.array([0.5, 0.0])}
     rng = np.random.default_rng(seed)
     ties = _Ties(g, {a: i for i, a in enumerate(nodes)})
-    xy = _signed_spectral(n, ties, rng, 2)
+    xy = _signed_spectral(n, ties, rng)
     xy = xy / (np.abs(xy).max(axis=0) + 1e-12) * math.sqrt(n) / 2 + rng.normal(0, 0.05, (n, 2))
     xy = _relax(xy, ties, ITERATIONS, temperature=math.sqrt(n) / 4)
     # turn the widest spread horizontal: maps are wider than tall; and one density for
     # every component (a pair of enemies is not drawn three times wider than allies)
-    xy = _principal(xy)[:, :2]
-    xy = _reel_in(xy / _nearest(xy))
+    xy = _reel_in(_principal(xy) / _nearest(xy))
     xy = _unbend(xy)
     return dict(zip(nodes, xy))
 
