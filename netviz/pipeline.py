@@ -20,7 +20,7 @@ from netviz.export import frames
 from netviz.extract import load_cues
 from netviz.graph.analysis import assign_steady_blocs, structural_balance
 from netviz.graph.compare import compare_snapshots
-from netviz.graph.layout import LAYOUT_FILE, place_actors, read_layout, write_layout
+from netviz.graph.layout import LAYOUT_FILE, compute_layout, place_actors, read_layout, write_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
@@ -29,7 +29,8 @@ from netviz.ingest.curated import Curated, CuratedUse, curated_use, load_curated
 from netviz.ingest.events import PERIODS, EventOptions, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
 from netviz.site.diffmap import render_diff_map
-from netviz.site.render import index_entry, render_index, render_map
+from netviz.site.evidence import DATA_DIR, SharedEvidence, evidence_table, write_evidence_file
+from netviz.site.render import index_entry, render_index, render_map, write_site_assets
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
@@ -298,7 +299,10 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
 
     ``out/YYYY-MM-DD.html`` is the map of each snapshot, ``out/diff/A_B.html``
     the diff map from each date to the next, ``out/timeline.html`` every
-    snapshot on one page and ``out/index.html`` links them all. Every actor
+    snapshot on one page and ``out/index.html`` links them all. Every relation
+    is written once, to ``out/data/evidence.js``, which every page loads from
+    disk with the pages' scripts and stylesheets (``out/data/``, also written
+    once); a map or diff map carries only its own date's ties. Every actor
     stands in the same place on every page, and widths and sizes are scaled
     against the largest tie and actor of the whole run, so two maps can be
     compared by eye. ``out/layout.json`` keeps the positions: a later build
@@ -312,32 +316,61 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     # anchored to the layout of the last build into this folder: a growing corpus moves actors little
     layout = place_actors(graphs, previous=read_layout(out / LAYOUT_FILE))
     positions = layout.positions
-    scale = {
-        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
-        "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
-    }
+    scale = site_scale(graphs)
+    pages = len(result.snapshots) + 1  # the maps and diff maps of each date, and the timeline
+    say("pages", 0, pages)
+    table = evidence_table(graphs)
+    write_evidence_file(table, out / DATA_DIR / "evidence.js")
+    write_site_assets(out / DATA_DIR)
     maps: dict[date, Path] = {}
     diffs: dict[date, Path] = {}
     entries = []
     previous: nx.Graph | None = None
-    pages = len(result.snapshots) + 1  # the maps and diff maps of each date, and the timeline
-    for done, (day, G) in enumerate(result.snapshots.items()):
-        say("pages", done, pages)
+    for step, (day, G) in enumerate(result.snapshots.items()):
+        say("pages", step, pages)
         contradictions = [t.actors for t in structural_balance(G).contradictions]
         maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
-                               contradictions=contradictions, **scale)
+                               contradictions=contradictions, shared=SharedEvidence(DATA_DIR, step), **scale)
         links = []
         if previous is not None:
             before = previous.graph["date"]
             diff = compare_snapshots(previous, G)
             diffs[day] = render_diff_map(diff, previous, G, out / "diff" / f"{before}_{day}.html",
-                                         positions=positions, color_by=color_by, **scale)
+                                         positions=positions, color_by=color_by,
+                                         shared=SharedEvidence(f"../{DATA_DIR}", step, step - 1), **scale)
             links.append((f"changes since {before}", f"diff/{diffs[day].name}"))
         entries.append(index_entry(G, maps[day].name, links))
         previous = G
     say("pages", pages - 1, pages)
-    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook)
+    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook,
+                               table=table, shared=SharedEvidence(DATA_DIR, len(graphs) - 1))
     index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
     write_layout(out / LAYOUT_FILE, layout)
     say("pages", pages, pages)
     return Site(index, maps, diffs, timeline)
+
+
+def site_scale(graphs: Sequence[nx.Graph]) -> dict[str, float]:
+    """The largest tie weight and actor strength of a run: full width and full size on every page."""
+    return {
+        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0) or 1.0,
+        "max_strength": max((s or 0.0 for G in graphs for _, s in G.nodes(data="strength")), default=1.0) or 1.0,
+    }
+
+
+def write_map(result: Build, spec: str | date, path: Path | str | None = None, *, color_by: str = "bloc") -> Path:
+    """Write one self-contained map (its evidence inside, nothing beside it): one file to mail.
+
+    ``path`` is the file, or a folder to write ``DATE.html`` into (default
+    ``output/``). Positions and scales are those of the whole run, so the map
+    matches the site's.
+    """
+    day = result.resolve_date(spec)
+    graphs = list(result.snapshots.values())
+    G = result.snapshot(day)
+    path = Path("output") if path is None else Path(path)
+    if path.is_dir() or path == Path("output"):
+        path = path / f"{day}.html"
+    contradictions = [t.actors for t in structural_balance(G).contradictions]
+    return render_map(G, path, positions=compute_layout(graphs + ([G] if day not in result.snapshots else [])),
+                      color_by=color_by, contradictions=contradictions, **site_scale(graphs))
