@@ -95,8 +95,8 @@ MARGIN = 2.0
 #: Visible length of a tie between the two dots, in pixels (room to see and click it).
 TIE_CLEARANCE = 30.0
 #: Rounds of the drawing pass, and rounds without progress after which it stops.
-DECLUTTER_ROUNDS = 100
-STALL_ROUNDS = 10
+DECLUTTER_ROUNDS = 200
+STALL_ROUNDS = 25
 #: Largest (actors x ties) for which dots are kept off foreign ties (the check is O(actors x ties)).
 TIE_CHECK_LIMIT = 1_000_000
 
@@ -173,8 +173,8 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
     ids = list(union.nodes)
     old = {a: p for a, p in (previous.positions if previous else {}).items() if a in union}
     xy = _anchored(union, old, seed) if old else _fresh(union, seed)
-    radius, labels = _marks(union)
-    xy = declutter(xy, _edge_index(union), radius, labels)
+    radius, labels, smallest = _marks(union)
+    xy = declutter(xy, _edge_index(union), radius, labels, smallest=smallest)
     positions = {a: (float(round(x)), float(round(y))) for a, (x, y) in zip(ids, xy.tolist())}
     return Layout(positions, fingerprint)
 
@@ -184,11 +184,12 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
 
 def _union(graphs: Iterable[nx.Graph]) -> nx.Graph:
     """The union of the snapshots, actors and ties sorted: per tie ``cooperation`` and
-    ``conflict`` summed over snapshots; per actor the longest ``label`` and the dot
-    ``radius`` of its largest ``strength`` (room for the biggest mark any date draws)."""
+    ``conflict`` summed over snapshots; per actor the longest ``label`` and the
+    largest and ``smallest`` dot ``radius`` it has on any date (its label sits
+    below the dot, so its height on the page moves with the radius)."""
     coop: dict[tuple[str, str], float] = {}
     conf: dict[tuple[str, str], float] = {}
-    actors: dict[str, tuple[str, float]] = {}
+    actors: dict[str, tuple[str, float, float]] = {}
     for i, g in enumerate(graphs):
         if not isinstance(g, nx.Graph):
             raise NetvizError(
@@ -203,18 +204,18 @@ def _union(graphs: Iterable[nx.Graph]) -> nx.Graph:
             label = str(d.get("label") or n)
             strength = _finite(d.get("strength", 0.0))
             known = actors.get(n)
-            actors[n] = (label, strength) if known is None else (
-                max(known[0], label, key=lambda s: (len(s), s)), max(known[1], strength))
+            actors[n] = (label, strength, strength) if known is None else (
+                max(known[0], label, key=lambda s: (len(s), s)), max(known[1], strength), min(known[2], strength))
         for u, v, d in g.edges(data=True):
             key = (u, v) if u <= v else (v, u)
             c, f = _split(d)
             coop[key] = coop.get(key, 0.0) + c
             conf[key] = conf.get(key, 0.0) + f
-    top = max((s for _, s in actors.values()), default=0.0)
+    top = max((s for _, s, _ in actors.values()), default=0.0)
     union = nx.Graph()
     for n in sorted(actors):
-        label, strength = actors[n]
-        union.add_node(n, label=label, radius=_radius(strength, top))
+        label, strength, weakest = actors[n]
+        union.add_node(n, label=label, radius=_radius(strength, top), smallest=_radius(weakest, top))
     for key in sorted(coop):
         union.add_edge(*key, cooperation=coop[key], conflict=conf[key])
     return union
@@ -492,12 +493,13 @@ def _anchored(union: nx.Graph, old: Mapping[str, Position], seed: int) -> np.nda
 # --- the drawing pass ----------------------------------------------------------------
 
 
-def _marks(union: nx.Graph) -> tuple[np.ndarray, np.ndarray]:
-    """Dot radii and label sizes (width, height) in pixels, as the pages draw them."""
+def _marks(union: nx.Graph) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Largest dot radii, label sizes (width, height) and smallest dot radii in pixels, as the pages draw them."""
     radius = np.array([d["radius"] for _, d in union.nodes(data=True)], dtype=float)
     labels = np.array([((len(d["label"]) * CHAR_WIDTH + LABEL_PAD) * FONT_SIZE + 2 * LABEL_STROKE,
                         LINE_HEIGHT * FONT_SIZE + LABEL_STROKE) for _, d in union.nodes(data=True)])
-    return radius, labels
+    smallest = np.array([d["smallest"] for _, d in union.nodes(data=True)], dtype=float)
+    return radius, labels, smallest
 
 
 def _edge_index(union: nx.Graph) -> list[tuple[int, int]]:
@@ -505,18 +507,27 @@ def _edge_index(union: nx.Graph) -> list[tuple[int, int]]:
     return [(index[u], index[v]) for u, v in union.edges]
 
 
-def mark_boxes(xy: np.ndarray, radius: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Boxes ``(x0, y0, x1, y1)`` of each dot and of its label (centred below the dot, as vis-network draws it)."""
+def mark_boxes(xy: np.ndarray, radius: np.ndarray, labels: np.ndarray,
+               smallest: np.ndarray | None = None, pad: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Boxes ``(x0, y0, x1, y1)`` of each dot and of its label (centred below the dot, as vis-network draws it).
+
+    With ``smallest`` (each dot's smallest radius over the dates), a label box
+    covers every height the label takes as its dot grows from that to ``radius``.
+    ``pad`` widens every box by that much on each side.
+    """
     dots = np.concatenate([xy - radius[:, None], xy + radius[:, None]], axis=1)
-    top = xy[:, 1] + radius + LABEL_GAP
+    low = radius if smallest is None else smallest
+    top = xy[:, 1] + low + LABEL_GAP
     half = labels[:, 0] / 2
-    boxes = np.stack([xy[:, 0] - half, top, xy[:, 0] + half, top + labels[:, 1]], axis=1)
-    return dots, boxes
+    boxes = np.stack([xy[:, 0] - half, top, xy[:, 0] + half, top + (radius - low) + labels[:, 1]], axis=1)
+    return dots + [-pad, -pad, pad, pad], boxes + [-pad, -pad, pad, pad]
 
 
-def label_overlaps(xy: np.ndarray, radius: np.ndarray, labels: np.ndarray) -> list[tuple[int, int]]:
-    """Pairs (i, j) whose marks overlap: label i over label j, or label i over dot j, or dot i over dot j."""
-    dots, boxes = mark_boxes(xy, radius, labels)
+def label_overlaps(xy: np.ndarray, radius: np.ndarray, labels: np.ndarray,
+                   smallest: np.ndarray | None = None, pad: float = 0.0) -> list[tuple[int, int]]:
+    """Pairs (i, j) whose marks overlap: label i over label j, or label i over dot j, or dot i over dot j
+    (boxes as :func:`mark_boxes` gives them)."""
+    dots, boxes = mark_boxes(xy, radius, labels, smallest, pad)
     found = []
     for a, b, symmetric in ((boxes, boxes, True), (boxes, dots, False), (dots, dots, True)):
         for i, j in _overlapping(a, b, symmetric):
@@ -575,7 +586,8 @@ def _tie_hits(xy, edges, radius, margin):
 
 
 def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius: np.ndarray,
-              labels: np.ndarray, rounds: int = DECLUTTER_ROUNDS) -> np.ndarray:
+              labels: np.ndarray, rounds: int = DECLUTTER_ROUNDS, *,
+              smallest: np.ndarray | None = None) -> np.ndarray:
     """Move dots the least it can so that marks do not overlap and no dot sits on a foreign tie.
 
     Each round separates overlapping boxes (dots and the labels below them)
@@ -591,11 +603,12 @@ def declutter(xy: np.ndarray, edges: list[tuple[int, int]] | np.ndarray, radius:
     for _ in range(rounds):
         moved = False
         conflicts = 0
-        dots, boxes = mark_boxes(xy, radius, labels)
+        dots, boxes = mark_boxes(xy, radius, labels, smallest)
         # a dot and its own label form one mark: compare each with the others' dots and labels
         mark = np.concatenate([np.minimum(dots[:, :2], boxes[:, :2]), np.maximum(dots[:, 2:], boxes[:, 2:])], axis=1)
         shift = np.zeros_like(xy)
-        for i, j in label_overlaps(xy, radius, labels):
+        # MARGIN apart, so rounding to whole pixels cannot make them touch again
+        for i, j in label_overlaps(xy, radius, labels, smallest, pad=MARGIN / 2):
             a, b = mark[i], mark[j]
             ox = min(a[2], b[2]) - max(a[0], b[0]) + MARGIN
             oy = min(a[3], b[3]) - max(a[1], b[1]) + MARGIN
