@@ -274,8 +274,6 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     assert (folder / "output" / "2018-04-21.html").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="netviz/graph/layout.py places the components of the curated seed graph in set "
-                   "order (issue 13 item 1, helper 'layout'); remove this mark when that lands")
 def test_a_site_is_byte_identical_whatever_the_hash_seed_and_job_count(seed_build, tmp_path):
     import os
     import shutil
