@@ -235,7 +235,7 @@ def compare(
         typer.echo(format_diff_table(diff))
     if html is not None:
         path = render_diff_map(diff, result.snapshot(date_a), result.snapshot(date_b), html,
-                               positions=compute_layout(result.snapshots.values()))
+                               positions=result.layout())
         typer.echo(f"Diff map written to {path}", err=output_format == "json")
 
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -17,10 +17,12 @@ import networkx as nx
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.extract import load_cues
-from netviz.graph.analysis import assign_steady_blocs, structural_balance
+from netviz.graph.analysis import structural_balance
+from netviz.graph.blocs import assign_steady_blocs
 from netviz.graph.compare import compare_snapshots
 from netviz.graph.layout import compute_layout
-from netviz.graph.snapshots import build_snapshots
+from netviz.graph.history import snapshot_mode
+from netviz.graph.snapshots import Snapshots, build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
 from netviz.ingest.curated import Curated, load_curated
@@ -52,14 +54,19 @@ class SnapshotOptions:
 
 @dataclass(frozen=True)
 class Build:
-    """Everything one run produced; ``snapshots`` maps each date to its graph, in order."""
+    """Everything one run produced; ``snapshots`` maps each date to its graph, in order.
+
+    ``snapshots`` is read-only and lazy (:class:`~netviz.graph.snapshots.Snapshots`):
+    a date's graph is built when it is read; ``snapshots.history`` holds the
+    dated changes and ``snapshots.blocs`` each date's blocs.
+    """
 
     articles: tuple[Article, ...]
     relations: tuple[Relation, ...]
     curated: Curated
     codebook: Codebook
     options: SnapshotOptions
-    snapshots: dict[date, nx.Graph] = field(repr=False)
+    snapshots: Mapping[date, nx.Graph] = field(repr=False)
     #: one summary per imported event file, and the warnings (bad rows) of all of them
     event_imports: tuple[EventSummary, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -100,6 +107,12 @@ class Build:
             per_date=self.options.per_date,
             window=self.options.window,
         ))[day]
+
+    def layout(self) -> dict[str, tuple[float, float]]:
+        """The maps' positions: the layout of every tie of every date (from the deltas, one graph)."""
+        snaps = self.snapshots
+        graphs = [snaps.history.union_graph()] if isinstance(snaps, Snapshots) else list(snaps.values())
+        return compute_layout(graphs)
 
 
 def find_articles_folder(data: Path) -> Path:
@@ -147,6 +160,7 @@ def build(
         Dask scheduler's address; see :func:`netviz.engine.extract_corpus`.
     """
     say = progress or (lambda message: None)
+    snapshot_mode(options.per_date, options.window)  # a bad window fails before a long extraction
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
     cur = load_curated([Path(p) for p in curated], codebook, bundled=bundled_curated)
@@ -189,10 +203,16 @@ def build(
 def format_summary(result: Build) -> str:
     """The per-date summary table ``netviz build`` prints."""
     rows = []
-    for day, G in result.snapshots.items():
-        signs = [s for _, _, s in G.edges(data="sign")]
-        rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
-                     signs.count(1), signs.count(-1), signs.count(0)])
+    snaps = result.snapshots
+    if isinstance(snaps, Snapshots):  # from the deltas: no graph is built
+        history = snaps.history
+        for i, (day, actors, ties, coop, conflict, mixed) in enumerate(history.counts()):
+            rows.append([day.isoformat(), len(history.articles[i]), actors, ties, coop, conflict, mixed])
+    else:
+        for day, G in snaps.items():
+            signs = [s for _, _, s in G.edges(data="sign")]
+            rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
+                         signs.count(1), signs.count(-1), signs.count(0)])
     table = format_table(["date", "articles", "actors", "ties", "coop", "conflict", "mixed"], rows)
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
@@ -238,12 +258,18 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     """
     say = progress or (lambda message: None)
     out = output_folder(out)
-    graphs = list(result.snapshots.values())
-    positions = compute_layout(graphs)
-    scale = {
-        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
-        "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
-    }
+    if isinstance(result.snapshots, Snapshots):  # from the deltas: not every date's graph at once
+        history = result.snapshots.history
+        positions = result.layout()
+        max_weight, max_strength = history.extremes()
+        scale = {"max_weight": max_weight, "max_strength": max_strength}
+    else:
+        graphs = list(result.snapshots.values())
+        positions = compute_layout(graphs)
+        scale = {
+            "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
+            "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
+        }
     maps: dict[date, Path] = {}
     diffs: dict[date, Path] = {}
     entries = []

@@ -33,9 +33,9 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+from threadpoolctl import threadpool_limits
 
 from netviz.errors import NetvizError
-from netviz.graph.snapshots import with_node_attribute
 from netviz.model import Relation, relation_record
 from netviz.table import format_table
 
@@ -51,10 +51,20 @@ EXACT_STEPS = 5_000_000
 #: Above this many actors with a cooperative tie, betweenness is estimated from this many sources.
 BETWEENNESS_SOURCES = 500
 
-METHODS = ("auto", "exact", "heuristic")
+METHODS = ("camps", "auto", "exact", "heuristic")
 ANALYSIS_SCHEMA = "netviz.graph.analysis/1"
 
 Adjacency = dict[str, dict[str, tuple[int, float]]]
+
+
+def single_blas_thread() -> threadpool_limits:
+    """One BLAS thread for the small dense eigenproblems of bloc finding.
+
+    On a shared 2-core machine ``numpy.linalg.eigh`` of a 266 x 266 matrix ran
+    18-23x slower with OpenBLAS's default threads than with one (see
+    ``bench/bench_blocs.py``): at this size threads cost more than they bring.
+    """
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 # --- values -------------------------------------------------------------------
@@ -440,9 +450,37 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
     if max_blocs is not None and (isinstance(max_blocs, bool) or not isinstance(max_blocs, int) or max_blocs < 1):
         raise NetvizError(f"max_blocs must be a whole number of at least 1, not {max_blocs!r}")
     signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
+    blocs, optimal = bloc_lists(signed, method, max_blocs, seed)
+    ordered = tuple(sorted((tuple(sorted(b)) for b in blocs), key=lambda b: (-len(b), b[0])))
+    membership = {u: i for i, b in enumerate(ordered) for u in b}
+    frustrated = []
+    signed_weights = []
+    for u in adj:
+        for v, (s, w) in adj[u].items():
+            if u < v and s:
+                signed_weights.append(w)
+                if (s > 0) != (membership[u] == membership[v]):
+                    frustrated.append(_tie(G, u, v))
+    frustrated.sort(key=lambda t: (-t.weight, t.a, t.b))
+    return BlocPartition(
+        blocs=ordered,
+        frustration=math.fsum(t.weight for t in frustrated),
+        frustrated=tuple(frustrated),
+        signed_weight=math.fsum(signed_weights),  # fsum: the same total whatever order the ties came in
+        method="camps" if method == "camps" else "exact" if optimal else "heuristic",
+    )
+
+
+def bloc_lists(signed: Mapping[str, Mapping[str, float]], method: str = "camps", max_blocs: int | None = None,
+               seed: int = 0) -> tuple[list[list[str]], bool]:
+    """The blocs of the actors of ``signed`` (``{u: {v: sign x weight}}``, mixed ties left out), and whether optimal.
+
+    The search of :func:`find_blocs` without the record: every actor of
+    ``signed`` is in exactly one list; unaligned actors are alone.
+    """
     aligned = sorted(u for u, nbrs in signed.items() if nbrs)
     groups = [aligned] if max_blocs is not None else _components(signed, aligned)
-    blocs: list[list[str]] = [[u] for u in sorted(set(adj) - set(aligned))]
+    blocs: list[list[str]] = [[u] for u in sorted(set(signed) - set(aligned))]
     optimal = True
     for group in groups:
         if not group:
@@ -461,6 +499,10 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
                     f"exact bloc search gave up after {EXACT_STEPS:,} steps on {len(group)} connected actors "
                     f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
                 )
+        elif method == "camps":
+            labels, solved = _camps(group, signed, k, seed)
+            labels = _unaligned(labels, group, signed)
+            optimal = optimal and solved
         elif method == "auto" and len(group) <= EXACT_MAX:
             labels = _exact(group, signed, k, None if len(group) <= EXACT_LIMIT else AUTO_STEPS)
         if labels is None:
@@ -469,26 +511,9 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         found: dict[int, list[str]] = defaultdict(list)
         for u, c in zip(group, labels):
             found[c].append(u)
-        pieces = found.values() if max_blocs is not None else _cooperative_pieces(found.values(), signed)
-        blocs.extend(pieces)
-    ordered = tuple(sorted((tuple(sorted(b)) for b in blocs), key=lambda b: (-len(b), b[0])))
-    membership = {u: i for i, b in enumerate(ordered) for u in b}
-    frustrated = []
-    signed_weights = []
-    for u in adj:
-        for v, (s, w) in adj[u].items():
-            if u < v and s:
-                signed_weights.append(w)
-                if (s > 0) != (membership[u] == membership[v]):
-                    frustrated.append(_tie(G, u, v))
-    frustrated.sort(key=lambda t: (-t.weight, t.a, t.b))
-    return BlocPartition(
-        blocs=ordered,
-        frustration=math.fsum(t.weight for t in frustrated),
-        frustrated=tuple(frustrated),
-        signed_weight=math.fsum(signed_weights),  # fsum: the same total whatever order the ties came in
-        method="exact" if optimal else "heuristic",
-    )
+        split = max_blocs is None and method != "camps"
+        blocs.extend(_cooperative_pieces(found.values(), signed) if split else found.values())
+    return blocs, optimal
 
 
 def _components(signed: Mapping[str, Mapping[str, float]], nodes: list[str]) -> list[list[str]]:
@@ -781,7 +806,8 @@ def _spectral_starts(n: int, edges: Edges, kmax: int, seed: int) -> list[list[in
     # the smallest eigenvalues of the Laplacian (spectrum in [0, 2]) are the largest of I + D^-1/2 A D^-1/2
     M = sp.identity(n) + scale @ A @ scale
     if n <= 400:
-        values, vectors = np.linalg.eigh(M.toarray())
+        with single_blas_thread():
+            values, vectors = np.linalg.eigh(M.toarray())
     else:
         try:
             values, vectors = eigsh(M, k=k, which="LA", v0=np.ones(n), tol=1e-6, maxiter=20 * n)
@@ -813,6 +839,229 @@ def _kmeans(X: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 3
             break
         C = updated
     return labels.tolist()
+
+
+# --- camps: the blocs an analyst recognises -------------------------------------------
+
+#: A further bloc must lower the frustration by at least this share of the group's signed weight.
+CAMP_GAIN = 0.01
+#: At most this many blocs per connected group of aligned actors (``method="camps"``).
+CAMPS_MAX = 12
+#: k-means restarts per number of blocs.
+CAMP_RESTARTS = 6
+UNALIGNED = True
+
+
+def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
+    """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
+
+    Minimal frustration with a free number of blocs splits sparse, noisy
+    camps into many small blocs: every flipped sign and every actor with few
+    ties can be cut off at a small gain. So the number of blocs k grows only
+    while one more bloc removes at least ``CAMP_GAIN`` of the group's signed
+    weight from the frustration; for each k, the frustration is minimised
+    with at most k blocs (exactly for small groups; else from spectral and
+    split starts, by relocation in the Doreian-Mrvar tradition). Returns the
+    labels and whether each step was solved exactly.
+    """
+    n = len(nodes)
+    index = {u: i for i, u in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u in nodes:
+        for v, w in signed[u].items():
+            if v in index:
+                rows.append(index[u])
+                cols.append(index[v])
+                vals.append(w)
+    A = sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                      shape=(n, n))
+    total = float(np.abs(A.data).sum()) / 2
+    gain = CAMP_GAIN * total
+    limit = min(kmax, n, CAMPS_MAX)
+    exact = n <= EXACT_LIMIT
+    rng = np.random.default_rng(seed)
+    embedding = None if exact else _embedding(A, limit)
+    labels = np.zeros(n, dtype=np.int64)
+    cost = _frustration(A, labels)
+    for k in range(2, limit + 1):
+        if exact:
+            found = _exact(nodes, signed, k, EXACT_STEPS)
+            if found is None:
+                exact = False
+                embedding = _embedding(A, limit)
+            else:
+                candidate = np.array(found, dtype=np.int64)
+        if not exact:
+            candidate = _best_k(A, embedding, labels, k, rng)
+        new_cost = _frustration(A, candidate)
+        if new_cost > cost - gain:
+            break
+        labels, cost = candidate, new_cost
+    if not exact and labels.max() > 0:
+        labels = _reshape(A, embedding, labels, rng)
+    return labels.tolist(), exact
+
+
+def _reshape(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Merge two blocs and split a third (or the merged one) along the embedding, keeping k; relocate; keep what lowers frustration.
+
+    Relocation moves one actor at a time, so it cannot undo the typical
+    trap of a start: one camp split over two blocs while two others share
+    one. This move does, in one step.
+    """
+    k = int(labels.max()) + 1
+    cost = _frustration(A, labels)
+    Y = X[:, : max(1, k - 1)]
+    norms = np.linalg.norm(Y, axis=1, keepdims=True)
+    Y = Y / np.where(norms > 0, norms, 1.0)
+    for _ in range(3):
+        improved = False
+        for p in range(k):
+            for q in range(p + 1, k):
+                merged = np.where(labels == q, p, labels)
+                merged = np.where(merged == k - 1, q, merged) if q != k - 1 else merged  # free label k-1
+                for r in range(k - 1):
+                    members = np.flatnonzero(merged == r)
+                    if len(members) < 2:
+                        continue
+                    halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
+                    start = merged.copy()
+                    start[members[halves == 1]] = k - 1
+                    candidate = _relocate(A, start, k, rng)
+                    new_cost = _frustration(A, candidate)
+                    if new_cost < cost - 1e-9 * (1 + cost):
+                        labels, cost, improved = _compact(candidate), new_cost, True
+        if not improved:
+            break
+    return labels
+
+
+def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
+    """Cooperative weight across blocs plus hostile weight inside (each tie once)."""
+    coo = A.tocoo()
+    same = labels[coo.row] == labels[coo.col]
+    w = coo.data
+    return float(w[(w > 0) & ~same].sum() - w[(w < 0) & same].sum()) / 2
+
+
+def _embedding(A: sp.csr_matrix, dims: int) -> np.ndarray:
+    """Rows of the leading eigenvectors of the degree-regularised signed adjacency, scaled to unit length.
+
+    ``(D + tau)^-1/2 A (D + tau)^-1/2`` with ``tau`` the mean absolute degree:
+    in sparse graphs the regularisation keeps low-degree actors from
+    dominating the leading vectors (regularised spectral clustering).
+    """
+    n = A.shape[0]
+    degree = np.asarray(abs(A).sum(axis=1)).ravel()
+    scale = sp.diags(1.0 / np.sqrt(degree + degree.mean()))
+    M = scale @ A @ scale
+    dims = min(dims, n - 1)
+    if n <= 400:
+        with single_blas_thread():
+            values, vectors = np.linalg.eigh(M.toarray())
+    else:
+        try:
+            values, vectors = eigsh(M, k=dims, which="LA", v0=np.ones(n), tol=1e-6, maxiter=20 * n)
+        except ArpackNoConvergence as partial:
+            values, vectors = partial.eigenvalues, partial.eigenvectors
+    X = vectors[:, np.argsort(-values)[:dims]]
+    # eigenvector signs are arbitrary: fix them so the same graph always embeds the same way
+    X = X * np.where(X[np.argmax(np.abs(X), axis=0), np.arange(X.shape[1])] < 0, -1.0, 1.0)
+    return X
+
+
+def _best_k(A: sp.csr_matrix, X: np.ndarray, previous: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Low-frustration labels in at most k blocs: spectral k-means starts and every split of ``previous``, relocated."""
+    n = A.shape[0]
+    starts = []
+    Y = X[:, : max(1, k - 1)]
+    norms = np.linalg.norm(Y, axis=1, keepdims=True)
+    Y = Y / np.where(norms > 0, norms, 1.0)
+    for _ in range(CAMP_RESTARTS):
+        starts.append(np.array(_kmeans(Y, k, rng), dtype=np.int64))
+    blocs = int(previous.max()) + 1
+    for b in range(blocs):  # split one bloc of the (k-1)-bloc answer in two along the embedding
+        members = np.flatnonzero(previous == b)
+        if len(members) < 2:
+            continue
+        halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
+        split = previous.copy()
+        split[members[halves == 1]] = blocs
+        starts.append(split)
+    best, best_cost = previous, _frustration(A, previous)
+    for start in starts:
+        labels = _relocate(A, start, k, rng)
+        cost = _frustration(A, labels)
+        if cost < best_cost - 1e-9 * (1 + best_cost):
+            best, best_cost = labels, cost
+    return _compact(best)
+
+
+def _compact(labels: np.ndarray) -> np.ndarray:
+    """Labels renumbered 0, 1, ... in order of first appearance."""
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    order = np.argsort(np.argsort(first))
+    return order[inverse].astype(np.int64)
+
+
+def _relocate(A: sp.csr_matrix, labels: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Move actors to the bloc that pulls them most until none gains (k blocs at most), then merge blocs that attract.
+
+    Rounds of simultaneous moves (each improving actor moves with
+    probability 1/2, so neighbours rarely swap together) run in sparse matrix
+    algebra; a last sequential pass makes the result a true local optimum.
+    """
+    n = A.shape[0]
+    labels = labels.copy()
+    rows = np.arange(n)
+    eps = 1e-9 * (1.0 + float(np.abs(A.data).sum()))
+    for _ in range(60):
+        onehot = sp.csr_matrix((np.ones(n), (rows, labels)), shape=(n, k))
+        pull = np.asarray((A @ onehot).todense())
+        here = pull[rows, labels]
+        target = np.argmax(pull, axis=1)
+        gain = pull[rows, target] - here
+        movers = np.flatnonzero((gain > eps) & (rng.random(n) < 0.5))
+        if not len(movers):
+            if not np.any(gain > eps):
+                break
+            continue
+        labels[movers] = target[movers]
+    indptr, indices, data = A.indptr, A.indices, A.data
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            pull = np.zeros(k)
+            np.add.at(pull, labels[indices[indptr[i]:indptr[i + 1]]], data[indptr[i]:indptr[i + 1]])
+            c = int(np.argmax(pull))
+            if pull[c] > pull[labels[i]] + eps:
+                labels[i] = c
+                changed = True
+    return labels
+
+
+def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
+    """Actors the ties do not place stand alone (a fresh label each): they are unaligned.
+
+    An actor is unaligned when nothing pulls it into its bloc (no net
+    cooperation with its members) and another bloc would take it at the same
+    cost: then only a tie-break put it where it is.
+    """
+    out = list(labels)
+    fresh = max(labels, default=-1) + 1
+    index = {u: i for i, u in enumerate(nodes)}
+    blocs = set(labels)
+    for i, u in enumerate(nodes):
+        pull: dict[int, float] = defaultdict(float)
+        for v, w in signed[u].items():
+            if v in index:
+                pull[labels[index[v]]] += w
+        here = pull.get(labels[i], 0.0)
+        if UNALIGNED and here <= 0 and sum(1 for c in blocs if pull.get(c, 0.0) >= here) > 1:
+            out[i] = fresh
+            fresh += 1
+    return out
 
 
 def assign_blocs(
@@ -1356,54 +1605,5 @@ def _members(names: tuple[str, ...], shown: int = 12) -> str:
     return text + (f", ... (+{len(names) - shown})" if len(names) > shown else "")
 
 
-def steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int]]:
-    """Renumber each date's blocs so a bloc keeps its number (and colour) from one date to the next.
-
-    Blocs of two or more actors are matched to the previous date's greedily,
-    most shared members first; a bloc with no match takes the smallest
-    number free on both dates. An actor alone in its bloc gets no number.
-
-    >>> before, after = steady_blocs([{"USA": 0, "GBR": 0, "RUS": 1, "SYR": 1},
-    ...                                {"USA": 1, "GBR": 1, "RUS": 0, "SYR": 0, "IRN": 2}])
-    >>> before["RUS"], after["RUS"], after["USA"], "IRN" in after
-    (1, 1, 0, False)
-    """
-    out: list[dict[str, int]] = []
-    previous: dict[str, int] = {}
-    for membership in partitions:
-        groups: dict[int, list[str]] = defaultdict(list)
-        for actor in sorted(membership):
-            groups[membership[actor]].append(actor)
-        blocs = [groups[b] for b in sorted(groups) if len(groups[b]) > 1]
-        overlap = Counter((i, previous[a]) for i, members in enumerate(blocs) for a in members if a in previous)
-        number: dict[int, int] = {}
-        for i, old in sorted(overlap, key=lambda pair: (-overlap[pair], blocs[pair[0]], pair[1])):
-            if i not in number and old not in number.values():
-                number[i] = old
-        taken = set(number.values()) | set(previous.values())
-        for i in range(len(blocs)):
-            if i not in number:
-                number[i] = min(set(range(len(taken) + 1)) - taken)
-                taken.add(number[i])
-        previous = {a: number[i] for i, members in enumerate(blocs) for a in members}
-        out.append(previous)
-    return out
-
-
-def assign_steady_blocs(snapshots: Mapping[date, nx.Graph]) -> dict[date, nx.Graph]:
-    """Copies of the snapshots whose actors carry ``bloc``, numbered steadily across dates.
-
-    Each date's blocs come from :func:`find_blocs`; :func:`steady_blocs` then
-    renumbers them so that a bloc keeps its number, and so its colour on the
-    maps, from one date to the next. An actor alone in its bloc gets ``None``.
-
-    >>> G = nx.Graph(); G.add_edge("USA", "GBR", weight=3.0, sign=1); G.add_edge("RUS", "SYR", weight=3.0, sign=1)
-    >>> G.add_edge("USA", "RUS", weight=1.0, sign=-1)
-    >>> out = assign_steady_blocs({date(2017, 1, 8): G})
-    >>> b = out[date(2017, 1, 8)].nodes
-    >>> b["USA"]["bloc"] == b["GBR"]["bloc"] != b["RUS"]["bloc"] == b["SYR"]["bloc"]
-    True
-    """
-    days = list(snapshots)
-    numbers = steady_blocs([find_blocs(snapshots[d]).membership for d in days])
-    return {day: with_node_attribute(snapshots[day], "bloc", blocs) for day, blocs in zip(days, numbers)}
+# steady numbering and names across dates live in netviz.graph.blocs (imported last: it builds on this module)
+from netviz.graph.blocs import assign_steady_blocs, steady_blocs  # noqa: E402,F401
