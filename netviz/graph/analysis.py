@@ -198,6 +198,8 @@ class Analysis:
     brokers: tuple[Broker, ...]
     #: sources used for betweenness; ``None`` when exact (every actor)
     betweenness_sources: int | None
+    #: the name of each bloc of ``blocs.blocs`` (its strongest members); ``None`` for an unaligned actor
+    bloc_names: tuple[str | None, ...] = ()
 
     @property
     def contradictions(self) -> tuple[Triangle, ...]:
@@ -451,6 +453,11 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         raise NetvizError(f"max_blocs must be a whole number of at least 1, not {max_blocs!r}")
     signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
     blocs, optimal = bloc_lists(signed, method, max_blocs, seed)
+    return _partition(G, adj, blocs, "camps" if method == "camps" else "exact" if optimal else "heuristic")
+
+
+def _partition(G: nx.Graph, adj: Adjacency, blocs: Iterable[Iterable[str]], method: str) -> BlocPartition:
+    """The record of ``blocs`` (every actor of ``adj`` in one): numbered biggest first, with their frustration."""
     ordered = tuple(sorted((tuple(sorted(b)) for b in blocs), key=lambda b: (-len(b), b[0])))
     membership = {u: i for i, b in enumerate(ordered) for u in b}
     frustrated = []
@@ -467,7 +474,7 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         frustration=math.fsum(t.weight for t in frustrated),
         frustrated=tuple(frustrated),
         signed_weight=math.fsum(signed_weights),  # fsum: the same total whatever order the ties came in
-        method="camps" if method == "camps" else "exact" if optimal else "heuristic",
+        method=method,
     )
 
 
@@ -849,7 +856,6 @@ CAMP_GAIN = 0.01
 CAMPS_MAX = 12
 #: k-means restarts per number of blocs.
 CAMP_RESTARTS = 6
-UNALIGNED = True
 
 
 def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
@@ -1042,23 +1048,18 @@ def _relocate(A: sp.csr_matrix, labels: np.ndarray, k: int, rng: np.random.Gener
 
 
 def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
-    """Actors the ties do not place stand alone (a fresh label each): they are unaligned.
+    """Actors that nothing pulls into their bloc stand alone (a fresh label each): they are unaligned.
 
-    An actor is unaligned when nothing pulls it into its bloc (no net
-    cooperation with its members) and another bloc would take it at the same
-    cost: then only a tie-break put it where it is.
+    An actor with no net cooperation with the members of its bloc is there
+    only because every other bloc repels it more (the enemy of its enemies):
+    drawing it in that bloc's colour would claim an alliance no tie shows.
     """
     out = list(labels)
     fresh = max(labels, default=-1) + 1
     index = {u: i for i, u in enumerate(nodes)}
-    blocs = set(labels)
     for i, u in enumerate(nodes):
-        pull: dict[int, float] = defaultdict(float)
-        for v, w in signed[u].items():
-            if v in index:
-                pull[labels[index[v]]] += w
-        here = pull.get(labels[i], 0.0)
-        if UNALIGNED and here <= 0 and sum(1 for c in blocs if pull.get(c, 0.0) >= here) > 1:
+        here = sum(w for v, w in signed[u].items() if v in index and labels[index[v]] == labels[i])
+        if here <= 0:
             out[i] = fresh
             fresh += 1
     return out
@@ -1222,7 +1223,7 @@ def _dependencies(n: int, tail: np.ndarray, head: np.ndarray, length: np.ndarray
 
 
 def analyze_snapshot(
-    G: nx.Graph, *, method: str = "auto", max_blocs: int | None = None, seed: int = 0
+    G: nx.Graph, *, method: str | None = None, max_blocs: int | None = None, seed: int = 0
 ) -> Analysis:
     """Balance, blocs, contradictions and brokers of one snapshot.
 
@@ -1230,6 +1231,9 @@ def analyze_snapshot(
     ----------
     G : a snapshot graph.
     method, max_blocs, seed : passed to :func:`find_blocs` (``seed`` also samples betweenness sources).
+        With ``method=None`` (the default) the blocs are the ones the snapshot's actors
+        carry (``bloc``, as the maps show them, with ``G.graph["bloc_names"]``), or the
+        camps (``method="camps"``) when it carries none.
 
     Examples
     --------
@@ -1239,14 +1243,37 @@ def analyze_snapshot(
     >>> G.add_edge("USA", "YPG", weight=6.0, sign=1)
     >>> G.add_edge("TUR", "YPG", weight=9.0, sign=-1)
     >>> a = analyze_snapshot(G)
-    >>> [c.actors for c in a.contradictions], a.blocs.frustration
-    ([('TUR', 'USA', 'YPG')], 6.0)
+    >>> [c.actors for c in a.contradictions], a.blocs.frustration, a.bloc_names
+    ([('TUR', 'USA', 'YPG')], 6.0, ('TUR, USA', None))
     """
+    from netviz.graph.blocs import bloc_title, name_blocs, snapshot_blocs
+
     adj = _adjacency(G)
     balance = _balance(G, adj)
-    partition = _find_blocs(G, adj, method, max_blocs, seed)
+    given = snapshot_blocs(G) if method is None and max_blocs is None else None
+    label = {n: str(d.get("label", n)) for n, d in G.nodes(data=True)}
+    if given is not None:
+        groups: dict[object, list[str]] = defaultdict(list)
+        for actor in sorted(given):
+            groups[("alone", actor) if given[actor] is None else given[actor]].append(actor)
+        partition = _partition(G, adj, groups.values(), "camps")
+        known = G.graph.get("bloc_names") or {}
+        names = tuple(None if given[m[0]] is None or len(m) < 2 else
+                      known.get(given[m[0]]) or bloc_title(name_blocs({a: 0 for a in m}, _strengths(G), label)[0], label)
+                      for m in partition.blocs)
+    else:
+        partition = _find_blocs(G, adj, method or "camps", max_blocs, seed)
+        strength = _strengths(G)
+        names = tuple(bloc_title(name_blocs({a: 0 for a in m}, strength, label)[0], label) if len(m) > 1 else None
+                      for m in partition.blocs)
     found, k = _brokers(adj, partition, None, seed)
-    return Analysis(G.graph.get("date"), balance, partition, found, k)
+    return Analysis(G.graph.get("date"), balance, partition, found, k, names)
+
+
+def _strengths(G: nx.Graph) -> dict[str, float]:
+    """Each actor's ``strength`` (its summed tie weight when the graph has none)."""
+    return {n: float(d["strength"]) if _real(d.get("strength")) else float(sum(w for *_, w in G.edges(n, data="weight")))
+            for n, d in G.nodes(data=True)}
 
 
 # --- change between two dates ---------------------------------------------------------
@@ -1480,7 +1507,8 @@ def analysis_record(analysis: Analysis, *, max_evidence: int | None = None) -> d
             "method": p.method,
             "frustration": _num(p.frustration),
             "relative_frustration": _num(p.relative_frustration),
-            "blocs": [{"bloc": i, "members": list(m)} for i, m in enumerate(p.blocs)],
+            "blocs": [{"bloc": i, "name": analysis.bloc_names[i] if analysis.bloc_names else None, "members": list(m)}
+                      for i, m in enumerate(p.blocs)],
             "frustrated": [tie_record(t, max_evidence=max_evidence) for t in p.frustrated],
         },
         "contradictions": [contradiction_record(t, max_evidence=max_evidence) for t in analysis.contradictions],
@@ -1531,11 +1559,11 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
     >>> print(format_analysis_table(analyze_snapshot(G)))  # doctest: +NORMALIZE_WHITESPACE
     Balance: 0 of 1 signed triangles balanced (0.0%; weighted 0.0%)
     <BLANKLINE>
-    Blocs (exact search: optimal): frustration 6.00 (26.1% of signed tie weight), 1 tie against the blocs
-    bloc  size  members
-    ----  ----  --------
-       0     2  TUR, USA
-       1     1  YPG
+    Blocs (camps: the fewest blocs past which frustration stops falling): frustration 6.00 (26.1% of signed tie weight), 1 tie against the blocs
+    bloc  size  name       members
+    ----  ----  ---------  --------
+       0     2  TUR, USA   TUR, USA
+       1     1  unaligned  YPG
     <BLANKLINE>
     Contradictions (1, strongest first)
     weight  triangle
@@ -1567,13 +1595,15 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
     if b.ambiguous:
         lines.append(f"{b.ambiguous} triangles with a mixed tie left out")
     p = analysis.blocs
-    proof = "exact search: optimal" if p.optimal else "heuristic search: not proven optimal"
+    proof = ("camps: the fewest blocs past which frustration stops falling" if p.method == "camps"
+             else "exact search: optimal" if p.optimal else "heuristic search: not proven optimal")
     n_frustrated = len(p.frustrated)
     lines += [
         "",
         f"Blocs ({proof}): frustration {p.frustration:.2f} "
         f"({p.relative_frustration:.1%} of signed tie weight), {n_frustrated} tie{'s' * (n_frustrated != 1)} against the blocs",
-        format_table(["bloc", "size", "members"], [[i, len(m), _members(m)] for i, m in cut(tuple(enumerate(p.blocs)))]),
+        format_table(["bloc", "size", "name", "members"],
+                     [[i, len(m), _bloc_name(analysis, i), _members(m)] for i, m in cut(tuple(enumerate(p.blocs)))]),
         *more(p.blocs),
     ]
     if analysis.contradictions:
@@ -1598,6 +1628,11 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
             *more(analysis.brokers),
         ]
     return "\n".join(lines)
+
+
+def _bloc_name(analysis: Analysis, i: int) -> str:
+    name = analysis.bloc_names[i] if i < len(analysis.bloc_names) else None
+    return name or ("unaligned" if len(analysis.blocs.blocs[i]) == 1 else "")
 
 
 def _members(names: tuple[str, ...], shown: int = 12) -> str:

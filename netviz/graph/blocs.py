@@ -30,6 +30,25 @@ from netviz.graph.snapshots import Snapshots, with_node_attribute
 NAMED_MEMBERS = 3
 
 
+def snapshot_blocs(G: nx.Graph) -> dict[str, int | None] | None:
+    """The blocs a snapshot's actors carry (``bloc``; ``None``: unaligned), or ``None`` if it carries none.
+
+    A snapshot carries none when an actor lacks ``bloc`` or has one that is
+    not a whole number, or when every actor is in bloc 0 with no
+    ``bloc_names``: the placeholder of unassigned snapshots.
+
+    >>> G = nx.Graph(); G.add_node("USA", bloc=0); G.add_node("RUS", bloc=None)
+    >>> snapshot_blocs(G), snapshot_blocs(nx.Graph([("A", "B")]))
+    ({'USA': 0, 'RUS': None}, None)
+    """
+    blocs = {n: d.get("bloc", "missing") for n, d in G.nodes(data=True)}
+    if not all(b is None or (isinstance(b, int) and not isinstance(b, bool) and b >= 0) for b in blocs.values()):
+        return None
+    if "bloc_names" not in G.graph and all(b == 0 for b in blocs.values()):
+        return None
+    return blocs
+
+
 def renumber(previous: Mapping[str, int], blocs: Sequence[Sequence[str]]) -> dict[str, int]:
     """Numbers for ``blocs`` (lists of actors) that keep ``previous``'s where they overlap most.
 
