@@ -220,6 +220,7 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
                 full += 1
             else:
                 fresh = _settle(signed, labels, sorted(touched), fresh)
+                _merge_small(signed, labels, {labels[a] for a in touched if a in labels})
             groups: dict[int, list[str]] = defaultdict(list)
             for actor in sorted(labels):
                 groups[labels[actor]].append(actor)
@@ -276,6 +277,41 @@ def _settle(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], t
     return fresh
 
 
+#: Blocs up to this size are checked for a merge after each date (larger ones wait for a full search).
+MERGE_CHECK = 20
+
+
+def _merge_small(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], blocs: set[int]) -> None:
+    """Merge each small bloc of ``blocs`` into the bloc it has the most net cooperation with, if any.
+
+    New actors arrive one tie at a time and first stand alone or in small
+    blocs; moving one actor at a time cannot join two allies to their camp,
+    a merge can. Only blocs of at most ``MERGE_CHECK`` actors are looked at,
+    so a date costs the ties of the actors it touched, not of the whole graph.
+    """
+    members: dict[int, list[str]] = defaultdict(list)
+    for bloc in sorted(blocs):
+        members[bloc] = []
+    for actor, bloc in labels.items():
+        if bloc in members:
+            members[bloc].append(actor)
+    for bloc in sorted(members):
+        if not members[bloc] or len(members[bloc]) > MERGE_CHECK:
+            continue
+        net: dict[int, float] = defaultdict(float)
+        for actor in members[bloc]:
+            for other, w in signed.get(actor, {}).items():
+                if other in labels and labels[other] != bloc:
+                    net[labels[other]] += w
+        best = max(sorted(net), key=lambda b: net[b], default=None)
+        if best is not None and net[best] > 1e-9:
+            for actor in members[bloc]:
+                labels[actor] = best
+            if best in members:
+                members[best].extend(members[bloc])
+            members[bloc] = []
+
+
 def assign_steady_blocs(snapshots: Mapping[date, nx.Graph], *, seed: int = 0) -> Mapping[date, nx.Graph]:
     """The snapshots with each actor's ``bloc`` (steady numbers; ``None``: unaligned) and ``G.graph["bloc_names"]``.
 
@@ -308,3 +344,31 @@ def assign_steady_blocs(snapshots: Mapping[date, nx.Graph], *, seed: int = 0) ->
         H.graph["bloc_names"] = {b: bloc_title(m, label) for b, m in named.items()}
         out[day] = H
     return out
+
+
+def adjusted_rand_index(truth: Mapping[str, object], found: Mapping[str, object]) -> float:
+    """Agreement of two partitions of the same actors, corrected for chance (Hubert & Arabie): 1 is identical.
+
+    Use it to check found blocs against known camps. An unaligned actor
+    (``None``) counts as a bloc of its own.
+
+    >>> adjusted_rand_index({"a": 0, "b": 0, "c": 1, "d": 1}, {"a": 5, "b": 5, "c": 7, "d": 7})
+    1.0
+    >>> round(adjusted_rand_index({"a": 0, "b": 0, "c": 1, "d": 1}, {"a": 0, "b": None, "c": 1, "d": 1}), 3)
+    0.571
+    """
+    actors = sorted(truth)
+
+    def own(labels: Mapping[str, object]) -> dict[str, object]:
+        return {a: ("alone", a) if labels[a] is None else labels[a] for a in actors}
+
+    t, f = own(truth), own(found)
+
+    def pairs(counts: Counter) -> float:
+        return sum(c * (c - 1) / 2 for c in counts.values())
+
+    both = pairs(Counter((t[a], f[a]) for a in actors))
+    in_t, in_f = pairs(Counter(t.values())), pairs(Counter(f.values()))
+    expected = in_t * in_f / (len(actors) * (len(actors) - 1) / 2) if len(actors) > 1 else 0.0
+    top = (in_t + in_f) / 2
+    return 1.0 if top == expected else (both - expected) / (top - expected)
