@@ -11,6 +11,6 @@ The Python API for notebooks and scripts:
 __version__ = "0.1.0"
 
 from netviz.pipeline import Build, SnapshotOptions, build, write_site  # noqa: E402
-from netviz.site.render import show  # noqa: E402
+from netviz.export.notebook import show  # noqa: E402
 
 __all__ = ["Build", "SnapshotOptions", "build", "show", "write_site", "__version__"]

@@ -20,8 +20,8 @@ from typing import Annotated, Optional
 import typer
 from typer.core import TyperGroup
 
+from netviz import __version__, pipeline
 from netviz import extract as extraction
-from netviz import pipeline
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import FORMATS as EXPORT_FORMATS
@@ -65,26 +65,49 @@ class _Group(TyperGroup):
             raise typer.Exit(1) from None
 
 
+# -h as well as --help, on every command and sub-command
+HELP = {"help_option_names": ["-h", "--help"]}
+
 app = typer.Typer(
     cls=_Group,
+    context_settings=HELP,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell
+    add_completion=True,
     rich_markup_mode=None,  # plain click messages: usage errors stay short and greppable
-    help="Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes.",
 )
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"netviz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Alliance network maps from news articles: who cooperates with whom, who fights whom, and how that changes."""
+
 
 # --- the input options every snapshot command shares -------------------------
 Data = Annotated[Path, typer.Option("--data", metavar="DIR", help="Folder of articles, or a folder holding articles/.")]
 Actors = Annotated[list[Path], typer.Option("--actors", metavar="FILE", help="Your codebook file, extending the bundled one (repeatable).")]
-CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", help="Your curated relations file (repeatable).")]
-NoBundled = Annotated[bool, typer.Option("--no-bundled-curated", help="Leave out the curated starter set shipped with netviz.")]
+CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", help="More curated relations and suppressions, beside DATA/curated.yaml (repeatable).")]
+NoBundled = Annotated[bool, typer.Option("--no-data-curated", "--no-bundled-curated", help="Ignore DATA/curated.yaml, the curated set that comes with the data folder.")]
 Cues = Annotated[list[Path], typer.Option("--cues", metavar="FILE", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
 Window = Annotated[Optional[int], typer.Option("--window", min=1, help="Each snapshot holds the last N days.", metavar="DAYS")]
 Events = Annotated[list[Path], typer.Option("--events", metavar="FILE", help="A GDELT or ICEWS event file to merge in (repeatable).")]
 Period = Annotated[str, typer.Option("--period", metavar="day|week|month", help="Group event dates into snapshots by day, week or month.")]
 EventDate = Annotated[str, typer.Option("--event-date", metavar="event|added", help="Place events on their event date (event) or the day GDELT added them (added).")]
+MinMentions = Annotated[int, typer.Option("--min-mentions", min=1, metavar="N", help="GDELT: keep events with at least N mentions (NumMentions).")]
+MinSources = Annotated[int, typer.Option("--min-sources", min=1, metavar="N", help="GDELT: keep events reported by at least N sources (NumSources).")]
+RootOnly = Annotated[bool, typer.Option("--root-only", help="GDELT: keep root events only (IsRootEvent: the event of a lead paragraph).")]
+WeightByMentions = Annotated[bool, typer.Option("--weight-by-mentions", help="GDELT: an event weighs its Goldstein magnitude times its NumMentions.")]
+KeepRepeats = Annotated[bool, typer.Option("--keep-repeats", help="Keep every row, also repeated reports of an event (same date, actors, code and source), which are dropped by default.")]
 Out = Annotated[Path, typer.Option("--out", metavar="PATH", help="Output folder.")]
 # --- how relations are extracted (build, extract) ----------------------------
 Jobs = Annotated[Optional[int], typer.Option("--jobs", min=1, metavar="N", show_default=False, help="Worker processes for extraction [default: every core]; 1 runs in this process.")]
@@ -107,6 +130,7 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
         events=o["events"],
         period=o["period"],
         event_date=o["event_date"],
+        event_options=_event_options(**o),
         options=pipeline.SnapshotOptions(per_date=o["per_date"], window=o["window"]),
         progress=_progress,
         jobs=o["jobs"],
@@ -119,6 +143,12 @@ def _build(o: dict, cache_dir: Path | None) -> pipeline.Build:
     for summary in result.event_imports:
         typer.echo(event_data.format_summary(summary), err=True)
     return result
+
+
+def _event_options(*, min_mentions: int, min_sources: int, root_only: bool, weight_by_mentions: bool,
+                   keep_repeats: bool, **_: object) -> event_data.EventOptions:
+    """The event options of the command line (other options in the call are ignored)."""
+    return event_data.EventOptions(min_mentions, min_sources, root_only, weight_by_mentions, dedupe=not keep_repeats)
 
 
 def _one_of(option: str, value: str, choices: tuple[str, ...]) -> str:
@@ -145,6 +175,11 @@ _SHARED = {  # name: (annotation, default) of the options every snapshot command
     "events": (Events, []),
     "period": (Period, "day"),
     "event_date": (EventDate, "event"),
+    "min_mentions": (MinMentions, 1),
+    "min_sources": (MinSources, 1),
+    "root_only": (RootOnly, False),
+    "weight_by_mentions": (WeightByMentions, False),
+    "keep_repeats": (KeepRepeats, False),
     "jobs": (Jobs, None),
     "engine": (Engine, "local"),
     "scheduler": (Scheduler, None),
@@ -196,7 +231,7 @@ def build(
 def export(
     result: pipeline.Build,
     when: Annotated[Optional[str], typer.Argument(metavar="[DATE|all]", help="YYYY-MM-DD, first, last or all (default: all; last for graphml).", show_default=False)] = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", callback=lambda v: _one_of("--format", v, EXPORT_FORMATS), help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
+    output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", callback=lambda v: _one_of("--format", v, EXPORT_FORMATS), autocompletion=lambda: list(EXPORT_FORMATS), help="gexf (Gephi), graphml, json (node-link, for D3 and notebooks) or csv (nodes.csv and edges.csv).")] = "gexf",
     out: Annotated[Optional[Path], typer.Option("--out", metavar="PATH", help="File to write, or an existing folder [default: output/]; for csv, the folder.", show_default=False)] = None,
 ) -> None:
     """Take the graph elsewhere: Gephi (dynamic GEXF for all dates), graph tools, notebooks, spreadsheets."""
@@ -273,14 +308,21 @@ def events(
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or jsonl (the records of `netviz extract`).")] = "table",
     kind: Annotated[Optional[str], typer.Option("--kind", metavar="KIND", help="gdelt2, gdelt1 or icews; detected from the file by default.")] = None,
     date_field: Annotated[str, typer.Option("--event-date", metavar="event|added", help="event: place events on their event date; added: on the day GDELT added the report.")] = "event",
+    min_mentions: MinMentions = 1,
+    min_sources: MinSources = 1,
+    root_only: RootOnly = False,
+    weight_by_mentions: WeightByMentions = False,
+    keep_repeats: KeepRepeats = False,
     actors: Actors = [],
 ) -> None:
     """Convert GDELT or ICEWS event files into relation records; the summary goes to stderr."""
     if output_format not in ("table", "jsonl"):
         raise NetvizError(f"--format {output_format!r} must be table or jsonl")
     codebook = load_codebook(*actors)
+    options = _event_options(min_mentions=min_mentions, min_sources=min_sources, root_only=root_only,
+                             weight_by_mentions=weight_by_mentions, keep_repeats=keep_repeats)
     for path in files:
-        stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field)
+        stream = event_data.stream_events(path, codebook, kind=kind, date_field=date_field, options=options)
         if output_format == "jsonl":
             for rel in stream:
                 typer.echo(json.dumps(relation_record(rel), ensure_ascii=False))
@@ -291,7 +333,7 @@ def events(
         typer.echo(event_data.format_summary(stream.summary), err=True)
 
 
-actors_app = typer.Typer(cls=_Group, help="The actor codebook: list it, or see what a phrase names.")
+actors_app = typer.Typer(cls=_Group, context_settings=HELP, help="The actor codebook: list it, or see what a phrase names.")
 app.add_typer(actors_app, name="actors")
 ActorsFormat = Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json (every field, people with their role dates).")]
 
@@ -327,7 +369,8 @@ def actors_resolve(
     if output_format == "json":
         typer.echo(json.dumps([vars(m) for m in mentions], ensure_ascii=False, indent=1))
     elif mentions:
-        typer.echo(format_table(["text", "actor", "why"], [[m.text, m.actor, m.reason] for m in mentions]))
+        typer.echo(format_table(["text", "actor", "why"],
+                                [[m.text, m.actor or f"({m.generic})", m.reason] for m in mentions]))
     else:
         typer.echo(codebook.why_not(text, day) or f"{text!r} names no actor{f' on {day}' if day else ''}.")
 
@@ -366,17 +409,20 @@ def evaluate(
     articles_dir: Annotated[Path, typer.Option("--articles", metavar="DIR", help="Folder of the articles the gold file annotates.")] = Path("data"),
     output_format: Annotated[str, typer.Option("--format", metavar="FORMAT", help="table, or json.")] = "table",
     min_confidence: Annotated[float, typer.Option("--min-confidence", metavar="X", min=0.0, max=1.0, help="Relations below this confidence are not counted as found.")] = extraction.FOUND_CONFIDENCE,
+    target_precision: Annotated[float, typer.Option("--target-precision", metavar="P", min=0.0, max=1.0, help="The precision the reliability table's supported threshold must reach.")] = scoring.TARGET_PRECISION,
     actors: Actors = [],
     cues: Cues = [],
 ) -> None:
-    """Score extraction against gold relations: micro precision, recall and F1, and each article's errors."""
+    """Score extraction against gold relations: micro precision, recall and F1, each article's errors, and a reliability table (precision by confidence) with the found threshold it supports."""
     if output_format not in ("table", "json"):
         raise NetvizError(f"--format {output_format!r} must be table or json")
     codebook = load_codebook(*actors)
     gold_file = scoring.load_gold(gold, codebook.actors)
+    if warning := scoring.unknown_warning(gold_file):
+        typer.echo(f"Warning: {warning}", err=True)
     articles = load_articles(pipeline.find_articles_folder(articles_dir))
     relations = extraction.extract_relations(articles, codebook, extraction.load_cues(*cues))
-    result = scoring.evaluate(relations, gold_file, articles, min_confidence)
+    result = scoring.evaluate(relations, gold_file, articles, min_confidence, target_precision)
     if output_format == "json":
         typer.echo(json.dumps(scoring.evaluation_record(result), ensure_ascii=False, indent=1))
     else:

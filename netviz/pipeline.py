@@ -16,6 +16,7 @@ import networkx as nx
 
 from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
+from netviz.export import frames
 from netviz.extract import load_cues
 from netviz.graph.analysis import structural_balance
 from netviz.graph.blocs import assign_steady_blocs
@@ -25,8 +26,9 @@ from netviz.graph.history import snapshot_mode
 from netviz.graph.snapshots import Snapshots, build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
-from netviz.ingest.curated import Curated, load_curated
-from netviz.ingest.events import PERIODS, EventSummary, period_start, read_events
+from netviz.ingest.curated import FILENAME as CURATED_FILE
+from netviz.ingest.curated import Curated, CuratedUse, curated_use, load_curated
+from netviz.ingest.events import PERIODS, EventOptions, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
 from netviz.site.diffmap import render_diff_map
 from netviz.site.render import index_entry, render_index, render_map
@@ -70,6 +72,8 @@ class Build:
     #: one summary per imported event file, and the warnings (bad rows) of all of them
     event_imports: tuple[EventSummary, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: what the curated relations and suppressions did (counts for the summary)
+    curated_use: CuratedUse | None = None
 
     @property
     def dates(self) -> list[date]:
@@ -93,6 +97,19 @@ class Build:
         if day < self.dates[0]:
             raise NetvizError(f"{day} is before the first article; choose 'first', 'last' or a date from {self.dates[0]} on (snapshot dates: {valid})")
         return day
+
+    def relations_table(self, *, frame: bool | None = None):
+        """Every relation of the run (extracted, imported, then curated): a pandas DataFrame, or
+        records without pandas; see :func:`netviz.export.frames.relations_table`."""
+        return frames.relations_table(self.relations + self.curated.relations, frame=frame)
+
+    def ties_table(self, *, frame: bool | None = None):
+        """One row per tie per snapshot date (the columns of ``edges.csv``), as a DataFrame or records."""
+        return frames.ties_table(self.snapshots, frame=frame)
+
+    def actors_table(self, *, frame: bool | None = None):
+        """One row per actor per snapshot date (the columns of ``nodes.csv``), as a DataFrame or records."""
+        return frames.actors_table(self.snapshots, frame=frame)
 
     def snapshot(self, spec: str | date) -> nx.Graph:
         """The snapshot for ``spec`` (see :meth:`resolve_date`), built on demand for an in-between date."""
@@ -133,6 +150,7 @@ def build(
     events: Sequence[Path] = (),
     period: str = "day",
     event_date: str = "event",
+    event_options: EventOptions = EventOptions(),
     options: SnapshotOptions = SnapshotOptions(),
     progress: Progress | None = None,
     jobs: int | None = None,
@@ -145,13 +163,17 @@ def build(
     Parameters
     ----------
     data : a folder of articles, or a folder holding ``articles/``.
-    actors, curated, cues : user files that extend the bundled codebook, curated set and cue lexicon.
-    bundled_curated : include the curated starter set shipped with netviz.
+    actors, curated, cues : user files that extend the bundled codebook and cue lexicon, and add
+        curated relations and suppressions.
+    bundled_curated : read ``curated.yaml`` inside ``data`` if it is there: the curated set that
+        belongs to that corpus (the bundled sample's is the Syria 2014-2019 starter set).
     events : GDELT or ICEWS event files whose relations join the extracted ones.
     period : ``day``, ``week`` or ``month``: event relations are placed on the
         first day of their period, so event data gives one snapshot per period.
     event_date : ``event`` (GDELT's SQLDATE, ICEWS's Event Date) or ``added``
         (the day GDELT added the report) places each event.
+    event_options : GDELT's minimum mentions or sources, root events only,
+        weighting by mentions, and the repeated-report rule (:class:`~netviz.ingest.events.EventOptions`).
     options : how snapshots are cut.
     progress : called with a short message as each stage starts.
     jobs, cache_dir, engine, scheduler : how relations are extracted: worker
@@ -163,12 +185,13 @@ def build(
     snapshot_mode(options.per_date, options.window)  # a bad window fails before a long extraction
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
-    cur = load_curated([Path(p) for p in curated], codebook, bundled=bundled_curated)
     if period not in PERIODS:
         raise NetvizError(f"period {period!r} is not one of {', '.join(PERIODS)}")
-    say("reading articles")
     # event files alone make a map too: then a missing article folder is no error
     only_events = events and not Path(data).exists()
+    own = Path(data) / CURATED_FILE
+    cur = load_curated(([own] if bundled_curated and own.is_file() else []) + [Path(p) for p in curated], codebook)
+    say("reading articles")
     articles = () if only_events else tuple(load_articles(find_articles_folder(Path(data))))
     say(f"extracting relations from {len(articles)} articles")
     run = extract_corpus(articles, codebook, cue_lexicon, jobs=jobs, cache_dir=cache_dir, engine=engine,
@@ -176,16 +199,18 @@ def build(
     extracted = run.stats.extracted
     say(f"extracted {extracted} article{'s' * (extracted != 1)} in {run.stats.seconds:.1f} s, "
         f"{run.stats.cached} from the cache")
-    relations = cur.apply(run.relations)
+    relations, removed = cur.suppress(run.relations)
     dates: dict[date, list[str]] = {}
     for art in articles:
         dates.setdefault(art.date, []).append(art.id)
     summaries, warnings = [], []
     for path in events:
         say(f"importing events from {path}")
-        imported = read_events(path, codebook, date_field=event_date)
+        imported = read_events(path, codebook, date_field=event_date, options=event_options)
         placed = [replace(r, date=period_start(r.date, period)) for r in imported.relations]
-        relations += cur.apply(placed)
+        kept, also_removed = cur.suppress(placed)
+        relations += kept
+        removed = tuple(map(sum, zip(removed, also_removed)))
         for rel in placed:
             dates.setdefault(rel.date, [])
         summaries.append(imported.summary)
@@ -197,7 +222,9 @@ def build(
     )
     say("finding blocs")
     snapshots = assign_steady_blocs(snapshots)
-    return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries), tuple(warnings))
+    use = curated_use(cur, dates, removed)
+    return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries),
+                 tuple(warnings) + use.warnings, use)
 
 
 def format_summary(result: Build) -> str:
@@ -217,9 +244,14 @@ def format_summary(result: Build) -> str:
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
     events = f", {imported} imported from event files" if result.event_imports else ""
+    use = result.curated_use
+    curated = f"{len(result.curated.relations)} curated"
+    if use is not None and use.relations:
+        curated += f" ({use.applied} valid on a snapshot date)"
+    details = "\n" + use.describe() if use is not None and use.describe() else ""
     return (
         f"{len(result.articles)} articles, {extracted} relations extracted{events}, "
-        f"{len(result.curated.relations)} curated; snapshots are {result.options.describe()}\n\n{table}"
+        f"{curated}; snapshots are {result.options.describe()}{details}\n\n{table}"
     )
 
 

@@ -456,6 +456,25 @@ def test_the_cache_sees_a_changed_user_file(tmp_path):
          r"not_near alias 'Zed' is not this entry's name or one of its aliases"),
         ('not_actors: ["Zed {Surname}"]\n', r"placeholder other than \{Name\}"),
         ("not_followed_by: -based\n", r"'not_followed_by' must be a list of non-empty strings"),
+        ("people_nouns: refugees\n", r"'people_nouns' must be a list of non-empty strings"),
+        ("generic: {kind: x}\n", r"'generic' must be a list"),
+        ("generic: [rebels]\n", r"each item of 'generic' must be a mapping with a 'kind'"),
+        ("generic:\n  - {kind: gangs, countries: {SYR: FSA}}\n", r"mine\.yaml:2: new generic kind 'gangs' needs 'forms'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], country: {SYR: FSA}}\n", r"generic 'gangs': unknown field 'country'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], state: yes please}\n", r"state must be true or false"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: [SYR]}\n", r"countries must map a state id"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: [FSA]}}\n", r"countries SYR: give an actor id or a list"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: [{actor: FSA, until: 2014-01-01}]}}\n",
+         r"countries SYR: unknown field 'until'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: [{actor: FSA, end: 2014-13-01}]}}\n",
+         r"end '2014-13-01' is not a date"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: {FSA: SYR}}\n",
+         r"mine\.yaml:2: generic 'gangs': 'FSA' is not a state id"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: GANGS}}\n",
+         r"mine\.yaml:2: generic 'gangs': SYR: unknown actor id 'GANGS'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], default: GANGS}\n", r"generic 'gangs': default: unknown actor id 'GANGS'"),
+        ("generic:\n  - {kind: gangs, forms: [Kremlin]}\n",
+         r"mine\.yaml:2: generic form 'Kremlin' \(gangs\) is also an alias of RUS"),
     ],
 )
 def test_bad_files_name_the_file_the_entry_and_the_fix(tmp_path, text, message):
@@ -558,3 +577,254 @@ def test_cli_rejects_bad_options(run):
     assert result.exit_code == 1 and "Error: --format 'xml' must be table or json" in result.output
     result = run("actors", "resolve", "Putin", "--date", "2017-02-30")
     assert result.exit_code == 2
+
+
+# --- generic mentions, members and people of a state ------------------------------
+
+
+def generic(codebook: Codebook, text: str, on: date | None = None) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.actor, m.generic) for m in codebook.find_mentions(text, on, generic=True)]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [("The rebels advanced.", "rebels"), ("government forces shelled it", "government"),
+     ("The opposition walked out.", "opposition"), ("militants attacked", "militants"), ("the junta ruled", "government"),
+     ("the army moved in", "government"), ("Congress voted", "legislature"), ("the Senate voted", "legislature"),
+     ("Parliament voted", "legislature"), ("insurgents struck", "rebels"), ("militias clashed", "militias")],
+)
+def test_generic_words_are_mentions_without_an_actor(cb, text, kind):
+    (mention,) = cb.find_mentions(text, generic=True)
+    assert (mention.actor, mention.generic, mention.country) == (None, kind, None)
+    assert "through the country" in mention.reason
+    assert cb.find_mentions(text) == []          # callers that do not resolve them see nothing
+
+
+@pytest.mark.parametrize(
+    "kind, country, on, actor",
+    [("rebels", "SYR", None, "FSA"), ("rebels", "YEM", None, "HOUTHIS"), ("rebels", "AFG", None, "TALIBAN"),
+     ("rebels", "FRA", None, None),                       # no reading there: no actor, never the state
+     ("government", "IRQ", None, "IRQ"), ("government", "SYR", None, "SYR"), ("legislature", "USA", None, "USA"),
+     ("government", "FSA", None, None),                   # not a state
+     ("opposition", "SYR", None, "FSA"), ("opposition", "VEN", None, "VENOPP"), ("opposition", "GBR", None, None),
+     ("opposition", "EGY", date(2012, 11, 22), "EGYOPP"), ("opposition", "EGY", date(2014, 1, 1), "MB"),
+     ("militias", "IRQ", date(2013, 1, 1), None), ("militias", "IRQ", date(2016, 1, 1), "PMF"),
+     ("militias", "LBY", None, "LIBYAN_MILITIAS"), ("coup plotters", "TUR", date(2016, 7, 16), "TURCOUP"),
+     ("coup plotters", "TUR", date(1980, 9, 12), None), ("Ansar al-Sharia", "LBY", None, "ANSAR_SHARIA"),
+     ("Ansar al-Sharia", "YEM", None, "ANSAR_SHARIA_YEM"), ("rebels", None, None, None)],
+)
+def test_resolve_generic_goes_through_the_country_and_the_date(cb, kind, country, on, actor):
+    assert cb.resolve_generic(kind, country, on) == actor
+
+
+@pytest.mark.parametrize(
+    "text, kind, default",
+    [("the regime fell", "regime", "SYR"), ("The Kurds advanced", "Kurds", "YPG"), ("Kurdish forces", "Kurds", "YPG")],
+)
+def test_a_kind_with_a_default_keeps_the_convention_for_callers_that_do_not_resolve(cb, text, kind, default):
+    (m,) = cb.find_mentions(text, generic=True)
+    assert (m.actor, m.generic) == (None, kind)
+    (plain,) = cb.find_mentions(text)
+    assert (plain.actor, plain.generic) == (default, kind) and "without a country" in plain.reason
+    assert cb.resolve_generic(kind, None) == default
+
+
+@pytest.mark.parametrize(
+    "country, actor",
+    [("SYR", "YPG"), ("IRQ", "KRG"), ("TUR", None), ("IRN", None)],   # Turkey's and Iran's Kurds: a people
+)
+def test_the_kurds_resolve_through_the_country(cb, country, actor):
+    assert cb.resolve_generic("Kurds", country) == actor
+    assert cb.resolve_generic("regime", "IRN") == "IRN"
+
+
+def test_resolve_generic_rejects_an_unknown_kind(cb):
+    with pytest.raises(NetvizError, match=r"unknown generic kind 'gangs'; the codebook has: .*rebels"):
+        cb.resolve_generic("gangs", "SYR")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Yemeni rebels attacked", [("Yemeni rebels", "HOUTHIS", "rebels")]),
+     ("Afghan militants attacked", [("Afghan militants", "TALIBAN", "militants")]),
+     ("Syria's rebels regrouped", [("Syria's rebels", "FSA", "rebels")]),
+     ("Iraqi militias", [("Iraqi militias", "PMF", "militias")]),
+     ("Libyan Ansar al-Sharia", [("Libyan Ansar al-Sharia", "ANSAR_SHARIA", "Ansar al-Sharia")]),
+     ("Syrian government forces", [("Syrian government forces", "SYR", "government")]),
+     ("US lawmakers", [("US lawmakers", "USA", "legislature")]),
+     # the state is the backer or a side, not the country the rebels are of
+     ("Iranian-backed rebels", [("Iranian", "IRN", None), ("rebels", None, "rebels")]),
+     ("pro-Russian rebels", [("Russian", "RUS", None), ("rebels", None, "rebels")]),
+     ("Saudi and Yemeni rebels", [("Saudi", "SAU", None), ("Yemeni rebels", "HOUTHIS", "rebels")])],
+)
+def test_a_generic_word_after_its_state_is_resolved_by_the_matcher(cb, text, expected):
+    assert generic(cb, text, date(2016, 1, 1)) == expected
+
+
+def test_a_generic_word_after_a_state_without_a_reading_keeps_both(cb):
+    state, militants = cb.find_mentions("Palestinian militants fired rockets", generic=True)
+    assert (state.actor, militants.actor, militants.generic, militants.country) == ("PSE", None, "militants", "PSE")
+    assert ids(cb, "Palestinian militants fired rockets") == ["PSE"]
+    # a person is not a state's name: "Assad rebels" is no reading of Syria
+    assert generic(cb, "Assad rebels", date(2016, 1, 1))[1] == ("rebels", None, "rebels")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Syrian refugees crossed", "American citizens were evacuated", "the Iranian people protested",
+     "Syrian Turkmen fled", "Russian journalists reported", "Venezuelan migrants arrived",
+     "Julian Castro debated", "Abe Foxman of the ADL"],
+)
+def test_people_of_a_state_are_not_the_state_acting(cb, text):
+    assert ids(cb, text) == []
+
+
+def test_an_adjective_after_a_state_is_not_a_people_noun(cb):
+    assert ids(cb, "to defend U.S. national interests") == ["USA"]
+    assert ids(cb, "the Palestinian people") == ["PSE"]      # a people that is the actor
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Turkey, a NATO member, objected", ["TUR"]), ("NATO ally Turkey objected", ["TUR"]),
+     ("a non-NATO ally", []), ("the NATO-member state", []), ("an EU country", []),
+     ("NATO warned Russia", ["NATO", "RUS"]), ("the EU imposed sanctions", ["EU"]),
+     # members together act as the organisation
+     ("NATO allies and EU leaders agreed", ["NATO", "EU"]), ("Security Council members voted", ["UN"])],
+)
+def test_members_of_an_organisation_are_not_the_organisation_acting(cb, text, expected):
+    assert ids(cb, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Turkmenistan's president", ["TKM"]), ("Turkmen gas exports to China", ["TKM", "CHN"]),
+     ("Syrian Turkmen rebels near Latakia", []), ("Turkish-backed Turkmen fighters in northern Syria", ["TUR", "SYR"]),
+     ("the Turkmen minority of Iraq", ["IRQ"]), ("Islamic State in the Greater Sahara", ["ISGS"]),
+     ("the Islamic State in Iraq", ["ISIS"]), ("regime change in Iran", ["IRN"]),
+     ("Wild Turkey and a Thanksgiving turkey", []), ("Turkey pardoned", ["TUR"])],
+)
+def test_traps_of_unseen_text(cb, text, expected):
+    assert ids(cb, text) == expected
+
+
+def test_a_user_file_adds_a_generic_kind_and_changes_a_reading(tmp_path):
+    path = write(tmp_path, "generic:\n  - kind: gangs\n    forms: [the gangs, gangs]\n    countries: {HTI: HTI}\n"
+                           "  - kind: rebels\n    countries: {SYR: NUSRA}\n")
+    mine = load_codebook(path)
+    assert mine.resolve_generic("gangs", "HTI") == "HTI" and mine.resolve_generic("rebels", "SYR") == "NUSRA"
+    assert mine.generic["rebels"].forms == load_codebook().generic["rebels"].forms    # only countries replaced
+    assert mine.resolve_generic("rebels", "YEM") is None
+
+
+def test_generic_settings_survive_pickling(cb):
+    clone = pickle.loads(pickle.dumps(cb))
+    assert clone.resolve_generic("rebels", "SYR") == "FSA"
+    assert generic(clone, "Yemeni rebels") == [("Yemeni rebels", "HOUTHIS", "rebels")]
+
+
+def test_resolve_shows_a_generic_phrase(cb):
+    (m,) = cb.resolve("the rebels")
+    assert (m.actor, m.generic) == (None, "rebels")
+
+
+def test_every_actor_of_the_dev_gold_is_in_the_codebook(cb, shared):
+    gold = yaml.safe_load((shared / "corpus" / "dev" / "gold.yaml").read_text(encoding="utf-8"))
+    named = {x for art in gold["articles"].values() for key in ("required", "acceptable")
+             for a, b, _ in art.get(key) or [] for x in (a, b)}
+    assert named - set(cb.actors) == set()
+
+
+def test_a_mention_says_whether_a_person_named_the_actor(cb):
+    putin, kremlin, rebels = cb.find_mentions("Putin and the Kremlin backed Yemeni rebels", date(2016, 1, 1))
+    assert (putin.person, kremlin.person, rebels.person) == (True, False, False)
+    assert [m.person for m in cb.resolve("Putin", date(2016, 1, 1))] == [True]
+
+
+# --- leaders of the article's date -------------------------------------------------
+
+G20 = "ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN KOR MEX RUS SAU ZAF TUR GBR USA".split()
+MENA = "DZA BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SYR TUN ARE YEM".split()
+DEV_REGIONS = "AFG PAK PRK UKR VEN CUB".split()
+HEAD_ROLE = ("President", "Prime Minister", "King", "Emir", "Sultan", "Chancellor", "Supreme Leader", "Premier",
+             "General Secretary", "ruler", "Chairman", "Head of State")
+MONTHS = [date(y, m, 15) for y in range(2012, 2021) for m in range(1, 13)]
+
+
+@pytest.mark.parametrize("state", G20 + MENA + DEV_REGIONS)
+def test_a_head_of_state_or_government_speaks_for_each_covered_state_every_month_2012_2020(cb, state):
+    # the coverage the codebook's header promises
+    people = cb.get(state).people
+    missing = [d for d in MONTHS if not any(p.active(d) and any(r in p.role for r in HEAD_ROLE) for p in people)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("state", G20)
+def test_g20_foreign_ministers_are_covered_2012_2020(cb, state):
+    people = cb.get(state).people
+    roles = ("Foreign Minister", "Foreign Secretary", "External Affairs", "Secretary of State")
+    missing = [d for d in MONTHS if not any(p.active(d) and any(r in p.role for r in roles) for p in people)]
+    assert len(missing) <= 1    # one interim month (a prime minister holding the post) at most
+
+
+@pytest.mark.parametrize(
+    "name, on, actor",
+    [("Hugo Chávez", date(2013, 3, 5), "VEN"), ("Chavez", date(2013, 3, 6), None), ("Maduro", date(2013, 3, 6), "VEN"),
+     ("Dilma Rousseff", date(2016, 5, 11), "BRA"), ("Rousseff", date(2016, 5, 12), None), ("Temer", date(2016, 5, 12), "BRA"),
+     ("Park Geun-hye", date(2016, 12, 9), None), ("Adly Mansour", date(2013, 7, 4), "EGY"),
+     ("Farage", date(2016, 6, 28), "UKIP"), ("Guaido", date(2019, 4, 17), "VENOPP"), ("Guaido", date(2018, 1, 1), None),
+     ("Mogherini", date(2014, 6, 1), "ITA"), ("Mogherini", date(2015, 6, 1), "EU"),
+     ("Borrell", date(2019, 1, 1), "ESP"), ("Borrell", date(2020, 1, 1), "EU"),
+     ("Raul Castro", date(2015, 3, 12), "CUB"), ("Peña Nieto", date(2017, 1, 1), "MEX"), ("Abadi", date(2015, 1, 1), "IRQ"),
+     ("Zebari", date(2013, 1, 1), "IRQ"), ("Sturgeon", date(2016, 6, 28), "SCOTLAND"), ("Tantawi", date(2012, 3, 1), "EGY")],
+)
+def test_leaders_speak_for_their_state_exactly_during_their_roles(cb, name, on, actor):
+    assert ids(cb, name, on) == ([actor] if actor else [])
+
+
+@pytest.mark.parametrize("text", ["al Qaeda in the Arabian Peninsula", "Al-Qaeda in the Arabian Peninsula",
+                                  "al-Qaida in the Arabian Peninsula", "AL QAEDA IN THE ARABIAN PENINSULA"])
+def test_the_arabic_article_may_be_written_four_ways(cb, text):
+    assert ids(cb, text) == ["AQAP"]
+
+
+
+def test_cli_resolve_shows_generic_mentions(run):
+    result = run("actors", "resolve", "Yemeni rebels and the opposition met", "--date", "2016-01-01")
+    assert result.exit_code == 0, result.output
+    rows = [line.split(None, 2) for line in result.stdout.splitlines()[2:]]
+    assert rows[0][:2] == ["Yemeni", "rebels"] and "HOUTHIS" in rows[0][2]
+    assert "(opposition)" in rows[1][2] and "through the country" in rows[1][2]
+
+
+@pytest.mark.parametrize(
+    "text, on, expected",
+    [("the Duma voted", None, ["RUS"]), ("the Bundestag voted", None, ["DEU"]), ("on Capitol Hill", None, ["USA"]),
+     ("Britain's House of Commons", None, ["GBR"]), ("Canada's House of Commons", None, ["CAN"]),
+     ("Venezuela's National Assembly", date(2014, 1, 1), ["VEN"]),
+     ("Venezuela's National Assembly", date(2019, 4, 17), ["VENOPP"])],   # opposition-held 2016-2021
+)
+def test_a_legislature_is_its_state(cb, text, on, expected):
+    assert ids(cb, text, on) == expected
+
+
+def test_a_resolved_generic_mention_spans_the_original_text(cb):
+    text = "Syria’s rebels and Yemeni\nrebels"
+    mentions = cb.find_mentions(text, date(2016, 1, 1))
+    assert [(m.text, m.actor) for m in mentions] == [("Syria’s rebels", "FSA"), ("Yemeni\nrebels", "HOUTHIS")]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("thousands of Indian Americans", []), ("Iranian-Americans protested", []), ("an Iranian American doctor", []),
+     ("Russian-American relations", ["RUS", "USA"]), ("the Center for American Progress", []),
+     ("the Friends of the Syrian People met", [])],
+)
+def test_names_of_people_and_bodies_that_contain_a_demonym(cb, text, expected):
+    assert ids(cb, text) == expected
+
+
+def test_a_seat_in_a_body_is_not_the_body_acting(cb):
+    assert ids(cb, "Farage, a member of the European Parliament, said", date(2016, 6, 28)) == ["UKIP"]
+    assert ids(cb, "the European Parliament voted") == ["EU"]

@@ -30,7 +30,7 @@ def write(tmp_path: Path, text: str) -> Path:
 def test_bundled_starter_set_is_sourced_and_valid_against_the_codebook():
     from netviz.ingest.actors import load_codebook
 
-    cur = load_curated(codebook=load_codebook())
+    cur = load_curated(codebook=load_codebook(), bundled=True)
     assert len(cur.relations) >= 20
     for rel in cur.relations:
         assert rel.origin == "curated"

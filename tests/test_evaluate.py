@@ -14,6 +14,7 @@ from netviz.extract.evaluate import (
     evaluation_record,
     format_evaluation,
     load_gold,
+    unknown_warning,
 )
 from netviz.model import Article, Evidence, Relation
 
@@ -28,6 +29,15 @@ def _rel(article: str, a: str, b: str, sign: int, confidence: float = 0.9, sente
     kind = "verbal_cooperation" if sign > 0 else "verbal_conflict"
     ev = Evidence(sentence, "cue", article=article, rule="subject-object")
     return Relation(a, b, sign, kind, 3.0, date(2020, 1, 1), "extracted", ev, confidence)
+
+
+def _one_article(tmp_path: Path) -> Path:
+    """A folder with one article, a1.md: Japan condemns North Korea, praises Iran."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
+                                  encoding="utf-8")
+    return folder
 
 
 GOLD = """\
@@ -146,11 +156,19 @@ def test_bad_gold_files_name_the_file_line_and_entry(tmp_path, text, message):
     assert str(path) in str(err.value) and message in str(err.value)
 
 
-def test_unknown_actor_ids_are_errors_when_the_codebook_is_given(tmp_path):
-    path = _gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TRK, '+']\n")
-    assert load_gold(path).articles["a1"].required == {(("RUS", "TRK"), 1)}
-    with pytest.raises(NetvizError, match=r"gold.yaml:3: .*unknown actor id 'TRK'"):
-        load_gold(path, known_actors={"RUS", "TUR"})
+def test_gold_ids_the_codebook_lacks_count_as_misses_and_are_listed(tmp_path):
+    # another annotator's gold may name actors the codebook lacks: scored, not refused
+    path = _gold(tmp_path, "articles:\n  a1:\n    required:\n      - [RUS, TRK, '+']\n      - [RUS, TUR, '+']\n"
+                           "    acceptable:\n      - [XYZ, TUR, '-']\n")
+    gold = load_gold(path, known_actors={"RUS", "TUR"})
+    assert gold.unknown == ("TRK", "XYZ") and load_gold(path).unknown == ()
+    ev = evaluate([_rel("a1", "RUS", "TUR", 1)], gold)
+    assert (ev.recalled, ev.required, ev.articles[0].missed) == (1, 2, (("RUS", "TRK", 1),))
+    assert evaluation_record(ev)["unknown_actors"] == ["TRK", "XYZ"]
+    assert "missed: RUS + TRK  (TRK not in the codebook)" in format_evaluation(ev)
+    assert unknown_warning(gold) == (f"{path} names 2 actor ids the codebook lacks (their pairs count as misses; "
+                                     "add them with --actors FILE): TRK, XYZ")
+    assert unknown_warning(load_gold(path, known_actors={"RUS", "TUR", "TRK", "XYZ"})) is None
 
 
 def test_cli_evaluate_prints_scores_and_json(tmp_path):
@@ -158,10 +176,7 @@ def test_cli_evaluate_prints_scores_and_json(tmp_path):
 
     from netviz.cli import app
 
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    (folder / "a1.md").write_text("---\ndate: 2020-05-01\n---\nJapan condemned North Korea. Japan praised Iran.\n",
-                                  encoding="utf-8")
+    folder = _one_article(tmp_path)
     gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n      - [JPN, KOR, '+']\n")
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder)])
@@ -170,5 +185,90 @@ def test_cli_evaluate_prints_scores_and_json(tmp_path):
     as_json = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--format", "json"])
     micro = json.loads(as_json.stdout)["micro"]
     assert (micro["found"], micro["correct"], micro["required"], micro["recalled"]) == (2, 1, 2, 1)
+    assert "lacks" not in table.stderr
+    unknown = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, NOPE, '-']\n")
+    warned = runner.invoke(app, ["evaluate", str(unknown), "--articles", str(folder)])
+    assert warned.exit_code == 0 and "missed: JPN - NOPE" in warned.stdout
+    assert [line for line in warned.stderr.splitlines() if "lacks" in line] == [
+        f"Warning: {unknown} names 1 actor id the codebook lacks (their pairs count as misses; "
+        "add them with --actors FILE): NOPE"]
     wrong = runner.invoke(app, ["evaluate", str(_gold(tmp_path, "articles:\n  b2.md: {}\n")), "--articles", str(folder)])
     assert wrong.exit_code == 1 and "the articles are: a1.md" in wrong.output
+
+
+def test_reliability_bins_every_pair_at_its_highest_confidence(tmp_path):
+    gold = load_gold(_gold(tmp_path, GOLD))
+    rels = [
+        _rel("a1", "RUS", "TUR", 1, 0.4), _rel("a1", "RUS", "TUR", 1, 1.0),  # required; counted once, at 1.0
+        _rel("a1", "RUS", "UKR", -1, 0.95),                                   # required
+        _rel("a1", "TUR", "UKR", 1, 0.85),                                    # acceptable
+        _rel("a1", "IRN", "TUR", -1, 0.8),                                    # wrong, at the bin's lower edge
+        _rel("a2", "IRN", "ISR", -1, 0.3),                                    # required, below the found threshold
+        _rel("a2", "IRN", "USA", -1, 0.35),                                   # wrong
+    ]
+    ev = evaluate(rels, gold, target_precision=0.75)
+    bins = {b.low: b for b in ev.reliability.bins}
+    assert [b.low for b in ev.reliability.bins] == [0.9, 0.8, 0.3]    # highest first, empty bins left out
+    assert (bins[0.9].pairs, bins[0.9].correct, bins[0.8].pairs, bins[0.8].correct) == (2, 2, 2, 1)
+    assert (bins[0.3].pairs, bins[0.3].correct) == (2, 1)                 # 0.3 is in [0.3, 0.4), not below it
+    assert bins[0.9].mean_confidence == pytest.approx(0.975)
+    # "at or above" scores are what --min-confidence set to the edge would give
+    assert (bins[0.8].above_pairs, bins[0.8].above_precision, bins[0.8].above_recall) == (4, 0.75, pytest.approx(2 / 3))
+    assert (bins[0.3].above_pairs, bins[0.3].above_recall) == (6, 1.0)
+    assert ev.reliability.supported_threshold == 0.8                      # 0.3 gives 4/6 right, under 0.75
+    assert evaluate(rels, gold, target_precision=0.99).reliability.supported_threshold == 0.9
+    assert evaluate(rels, gold, target_precision=1.0).reliability.supported_threshold == 0.9
+    assert evaluate([_rel("a1", "IRN", "TUR", -1)], gold).reliability.supported_threshold is None
+    # the same pairs at their bins' mean confidence would be perfectly calibrated; these are not
+    expected = (2 * abs(1 - 0.975) + 2 * abs(0.5 - 0.825) + 2 * abs(0.5 - 0.325)) / 6
+    assert ev.reliability.calibration_error == pytest.approx(expected)
+    record = evaluation_record(ev)["reliability"]
+    assert record["supported_threshold"] == 0.8 and record["target_precision"] == 0.75
+    assert [(b["low"], b["pairs"], b["at_or_above"]["pairs"]) for b in record["bins"]] == [(0.9, 2, 2), (0.8, 2, 4), (0.3, 2, 6)]
+    text = format_evaluation(ev)
+    assert "found threshold supported: 0.80 (pairs at or above it are at least 75% right); in use: 0.50" in text
+    assert "0.30-0.40" in text and "0.50-0.60" not in text
+
+
+def test_cli_evaluate_prints_the_reliability_table(tmp_path):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    folder = _one_article(tmp_path)
+    gold = _gold(tmp_path, "articles:\n  a1.md:\n    required:\n      - [JPN, PRK, '-']\n")
+    runner = CliRunner()
+    table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--target-precision", "0.4"])
+    assert table.exit_code == 0, table.output
+    assert "calibration error" in table.stdout and "found threshold supported: " in table.stdout
+    record = json.loads(runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--format", "json",
+                                            "--target-precision", "0.4"]).stdout)["reliability"]
+    assert sum(b["pairs"] for b in record["bins"]) == 2 and record["target_precision"] == 0.4
+    assert record["supported_threshold"] is not None
+    bad = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--target-precision", "2"])
+    assert bad.exit_code != 0 and "--target-precision" in bad.output
+
+
+def test_dev_gold_is_scored_with_every_annotated_actor_known(shared):
+    # the dev gold was written by another annotator; the codebook now knows all its ids
+    from netviz.ingest.actors import load_codebook
+
+    gold = load_gold(shared / "corpus" / "dev" / "gold.yaml", load_codebook().actors)
+    assert len(gold.articles) == 26 and gold.unknown == ()
+
+
+def test_cli_evaluate_runs_on_the_dev_gold_without_refusing_it(shared):
+    from typer.testing import CliRunner
+
+    from netviz.cli import app
+
+    dev = shared / "corpus" / "dev"
+    result = CliRunner().invoke(app, ["evaluate", str(dev / "gold.yaml"), "--articles", str(dev), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "lacks" not in result.stderr
+    record = json.loads(result.stdout)
+    assert len(record["articles"]) == 26 and record["unknown_actors"] == []
+    assert record["micro"]["required"] == 203
+    # every pair found at the threshold in use is in the table's rows at or above it
+    at = [b for b in record["reliability"]["bins"] if b["low"] <= record["min_confidence"]]
+    assert at and at[0]["at_or_above"]["pairs"] >= record["micro"]["found"]

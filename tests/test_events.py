@@ -99,7 +99,7 @@ def test_gdelt_sample_counts_match_an_independent_reading_of_the_raw_columns():
 
 
 @needs_gdelt
-def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_quadclass_as_given():
+def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_the_quad_class_table():
     by_id = {r[0]: r for r in gdelt_rows()}
     result = read_events(GDELT, states_codebook())
     assert result.relations
@@ -107,11 +107,12 @@ def test_gdelt_sign_and_intensity_follow_goldstein_and_kind_follows_quadclass_as
         raw = by_id[rel.evidence.rule.removeprefix("gdelt event ")]
         goldstein = float(raw[30])
         assert rel.intensity == abs(goldstein) and rel.sign == (1 if goldstein > 0 else -1)
-        assert rel.kind == KINDS[int(raw[29]) - 1]
+        assert rel.kind == events.QUAD_CLASSES[raw[28]] == KINDS[int(raw[29]) - 1]
         assert rel.date == date(int(raw[1][:4]), int(raw[1][4:6]), int(raw[1][6:]))
         assert (rel.origin, rel.evidence.url, rel.evidence.cue) == ("gdelt", raw[60], raw[26])
-    # Real files put root 09 (investigate) in class 2; it is not recomputed.
-    assert any(r[28] == "09" and r[29] == "2" for r in by_id.values())
+    # the table is GDELT's published scheme: every row of the real file agrees with it
+    assert all(events.QUAD_CLASSES[r[28]] == KINDS[int(r[29]) - 1] for r in by_id.values())
+    assert {r[28] for r in by_id.values()} >= {"09", "14"}  # the roots GDELT and ICEWS used to disagree on
 
 
 @needs_gdelt
@@ -170,9 +171,11 @@ def test_zipped_and_gzipped_gdelt_read_like_the_plain_file(tmp_path):
 
 
 def gdelt_line(columns=61, event="20191024", a="TUR", b="SYR", code="190", quad="4", goldstein="-10.0",
-               url="https://example.org/a", added="20191024143000", event_id="1", a_type="", b_type="", a_name="") -> str:
+               url="https://example.org/a", added="20191024143000", event_id="1", a_type="", b_type="", a_name="",
+               mentions="1", sources="1", root="1") -> str:
     row = [""] * columns
     row[0], row[1], row[26], row[29], row[30] = event_id, event, code, quad, goldstein
+    row[25], row[31], row[32] = root, mentions, sources
     row[5], row[6], row[7], row[12] = a + a_type, a_name, a, a_type
     row[15], row[17], row[22] = b, b, b_type
     if columns == 61:
@@ -240,7 +243,7 @@ def test_gdelt_skips_neutral_self_regional_armed_and_unknown_actors(tmp_path):
     result = read_events(path, full_codebook())
     assert result.relations == ()
     assert result.summary.skipped == Counter(
-        {events.NEUTRAL: 1, events.SELF: 1, events.REGION: 1, events.ARMED: 1, events.UNMAPPED: 1, events.MISSING: 1}
+        {events.NEUTRAL: 1, events.SELF: 1, events.REGION: 1, events.ARMED: 1, events.UNMAPPED: 1, events.NO_CODE: 1}
     )
     assert result.summary.unmapped == Counter({"URY": 1, "SYRREB": 1})  # the rebels, for --actors
 
@@ -363,8 +366,8 @@ def test_icews_kind_comes_from_the_cameo_root_and_lost_zeros_are_restored(tmp_pa
     result = read_events(write_icews(tmp_path, lines), full_codebook())
     assert [(r.evidence.cue, r.kind) for r in result.relations] == [
         ("042", "verbal_cooperation"), ("0211", "verbal_cooperation"), ("0211", "verbal_cooperation"),
-        ("061", "material_cooperation"), ("090", "verbal_conflict"), ("1123", "verbal_conflict"),
-        ("145", "material_conflict"), ("190", "material_conflict"),
+        ("061", "material_cooperation"), ("090", "material_cooperation"), ("1123", "verbal_conflict"),
+        ("145", "verbal_conflict"), ("190", "material_conflict"),
     ]
 
 
@@ -383,7 +386,7 @@ def test_icews_skips_insurgents_neutral_and_unknown_countries_and_lists_them(tmp
     result = read_events(path, full_codebook())
     assert result.relations == ()
     assert result.summary.skipped == Counter(
-        {events.ARMED: 1, events.NEUTRAL: 1, events.UNMAPPED: 1, events.SELF: 1, events.MISSING: 1}
+        {events.ARMED: 1, events.NEUTRAL: 1, events.UNMAPPED: 1, events.SELF: 1, events.NO_CODE: 1}
     )
     assert "Uruguay (1)" in format_summary(result.summary)
 

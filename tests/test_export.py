@@ -292,7 +292,8 @@ def test_graphml_read_back_keeps_every_attribute_with_its_type(tmp_path):
         assert json.loads(h["origins"]) == list(d["origins"])
         assert json.loads(h["evidence"]) == [relation_record(r) for r in d["evidence"]]
     for n, d in G.nodes(data=True):
-        assert H.nodes[n] == {"label": d["label"], "type": d["type"], "strength": d["strength"], "bloc": d["bloc"]}
+        assert H.nodes[n] == {"label": d["label"], "type": d["type"], "strength": d["strength"], "bloc": d["bloc"],
+                              "bloc_name": f"bloc {d['bloc']}"}
     assert "<script>" in json.loads(H.edges["TUR", "YPG"]["evidence"])[0]["sentence"]
 
 

@@ -19,6 +19,7 @@ import pytest
 from pyvis.network import Network
 
 from netviz.errors import NetvizError
+from netviz.export.notebook import show
 from netviz.model import Evidence, Relation
 from netviz.site.render import (
     BLOC_COLORS,
@@ -32,7 +33,6 @@ from netviz.site.render import (
     render_index,
     render_map,
     script_json,
-    show,
     type_color,
 )
 

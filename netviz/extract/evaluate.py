@@ -19,6 +19,16 @@ statements do not count as findings). Then::
     recall    = |found & required| / |required|
 
 and the corpus scores are micro-averaged (counts summed over articles).
+
+Reliability (is a confidence of c right about c of the time?): every distinct
+pair extracted from a gold article, whatever its confidence, is taken at its
+highest confidence and put in a bin of width 0.1. Each bin gives its pairs'
+precision beside their mean confidence, and the scores of everything at or
+above the bin's lower edge, i.e. what ``min_confidence`` set to that edge
+would score. The supported threshold is the lowest such edge whose pairs are
+at least ``target_precision`` right: the most recall the precision floor
+allows. The calibration error is the pair-weighted mean gap between a bin's
+precision and its mean confidence.
 """
 
 from __future__ import annotations
@@ -64,6 +74,9 @@ class Gold:
 
     path: Path
     articles: Mapping[str, GoldArticle]
+    #: ids the gold names that the codebook given to :func:`load_gold` lacks:
+    #: no extractor can find their pairs, so they count as misses
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +117,66 @@ class _Rates:
 
 
 @dataclass(frozen=True)
+class ReliabilityBin:
+    """The extracted pairs whose highest confidence is in ``[low, high)`` (the top bin includes 1.0).
+
+    ``above_*`` count every pair at or above ``low``: the scores
+    ``min_confidence=low`` would give.
+    """
+
+    low: float
+    high: float
+    pairs: int
+    correct: int
+    mean_confidence: float
+    above_pairs: int
+    above_correct: int
+    above_recalled: int
+    required: int
+
+    @property
+    def precision(self) -> float:
+        """Share of this bin's pairs that are required or acceptable (0.0 for an empty bin)."""
+        return self.correct / self.pairs if self.pairs else 0.0
+
+    @property
+    def above_precision(self) -> float:
+        """Precision of all pairs at or above ``low`` (1.0 when there are none)."""
+        return self.above_correct / self.above_pairs if self.above_pairs else 1.0
+
+    @property
+    def above_recall(self) -> float:
+        """Recall of all pairs at or above ``low``."""
+        return self.above_recalled / self.required if self.required else 1.0
+
+
+@dataclass(frozen=True)
+class Reliability:
+    """Precision by confidence bin, highest bin first, and the threshold it supports."""
+
+    bins: tuple[ReliabilityBin, ...]
+    target_precision: float
+
+    @property
+    def supported_threshold(self) -> float | None:
+        """The lowest bin edge whose pairs at or above it reach ``target_precision`` (``None`` if no edge does)."""
+        edges = [b.low for b in self.bins if b.above_pairs and b.above_precision >= self.target_precision]
+        return min(edges) if edges else None
+
+    @property
+    def calibration_error(self) -> float:
+        """Pair-weighted mean of ``|precision - mean confidence|`` over the bins (0 is perfect)."""
+        total = sum(b.pairs for b in self.bins)
+        return sum(b.pairs * abs(b.precision - b.mean_confidence) for b in self.bins) / total if total else 0.0
+
+
+#: Width of a reliability bin.
+BIN_WIDTH = 0.1
+#: The precision the supported threshold must reach (issue 12's floor for the dev gold).
+TARGET_PRECISION = 0.85
+
+
+@dataclass(frozen=True)
 class ArticleScore(_Rates):
     """Counts and errors for one article."""
 
@@ -122,6 +195,10 @@ class Evaluation(_Rates):
 
     articles: tuple[ArticleScore, ...]
     min_confidence: float
+    #: gold ids the codebook lacks (see :attr:`Gold.unknown`)
+    unknown: tuple[str, ...] = ()
+    #: precision by confidence bin over every extracted pair (see :func:`reliability`)
+    reliability: Reliability = Reliability((), TARGET_PRECISION)
 
     @property
     def found(self) -> int:
@@ -144,6 +221,43 @@ class Evaluation(_Rates):
         return sum(a.recalled for a in self.articles)
 
 
+def reliability(
+    best: Mapping[str, Mapping[Pair, float]],
+    gold: Gold,
+    target_precision: float = TARGET_PRECISION,
+) -> Reliability:
+    """Bin every extracted pair by its highest confidence and score each bin.
+
+    ``best`` maps a gold article id to its extracted pairs and their highest
+    confidence (all of them, below any threshold too).
+
+    >>> g = Gold(Path("g.yaml"), {"a.txt": GoldArticle("a.txt", frozenset({(("RUS", "TUR"), 1)}), frozenset())})
+    >>> r = reliability({"a": {(("RUS", "TUR"), 1): 0.92, (("RUS", "SYR"), 1): 0.55}}, g)
+    >>> [(b.low, b.pairs, b.precision, b.above_pairs, b.above_recall) for b in r.bins]
+    [(0.9, 1, 1.0, 1, 1.0), (0.5, 1, 0.0, 2, 1.0)]
+    >>> r.supported_threshold, round(r.calibration_error, 3)
+    (0.9, 0.315)
+    """
+    ids = {g.id: g for g in gold.articles.values()}
+    required = sum(len(g.required) for g in ids.values())
+    top = round(1 / BIN_WIDTH) - 1
+    binned: dict[int, list[tuple[float, bool, bool]]] = {}
+    for gid, pairs in best.items():
+        g = ids[gid]
+        for pair, confidence in pairs.items():
+            index = min(int(confidence / BIN_WIDTH + 1e-9), top)
+            binned.setdefault(index, []).append((confidence, pair in g.required | g.acceptable, pair in g.required))
+    bins = []
+    above = [0, 0, 0]
+    for index in sorted(binned, reverse=True):
+        rows = binned[index]
+        correct = sum(ok for _, ok, _ in rows)
+        above = [above[0] + len(rows), above[1] + correct, above[2] + sum(req for _, _, req in rows)]
+        bins.append(ReliabilityBin(round(index * BIN_WIDTH, 2), round((index + 1) * BIN_WIDTH, 2), len(rows), correct,
+                                   sum(c for c, _, _ in rows) / len(rows), *above, required))
+    return Reliability(tuple(bins), target_precision)
+
+
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
@@ -156,14 +270,16 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
     path:
         The gold YAML file.
     known_actors:
-        Actor ids that may appear (e.g. a codebook); ``None`` accepts any id.
+        The codebook's actor ids. Gold written by another annotator may name
+        actors the codebook lacks: they are kept (their pairs count as
+        misses) and listed in ``Gold.unknown`` so the caller can warn.
 
     Raises
     ------
     NetvizError
         For malformed YAML, a missing ``articles`` mapping, an entry that is
-        not ``[A, B, "+"|"-"]``, an actor related to itself or an unknown actor
-        id; the message names the file, line and entry.
+        not ``[A, B, "+"|"-"]`` or an actor related to itself; the message
+        names the file, line and entry.
 
     Examples
     --------
@@ -173,10 +289,11 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
     >>> g = load_gold(p)
     >>> g.articles["a1.txt"].required, g.articles["a1.txt"].id
     (frozenset({(('RUS', 'TUR'), 1)}), 'a1')
+    >>> load_gold(p, known_actors={"RUS"}).unknown
+    ('TUR',)
     """
     path = Path(path)
     doc = load_yaml(path)
-    known = None if known_actors is None else frozenset(known_actors)
     if not isinstance(doc, dict) or not isinstance(doc.get("articles"), dict):
         raise NetvizError(f"{path}: a gold file needs an 'articles:' mapping of file name -> required/acceptable lists")
     articles: dict[str, GoldArticle] = {}
@@ -196,12 +313,26 @@ def load_gold(path: Path, known_actors: Iterable[str] | None = None) -> Gold:
                 when = date.fromisoformat(str(when))
             except ValueError:
                 raise NetvizError(f"{where(path, entry)}: article {name!r}: date {when!r} is not YYYY-MM-DD") from None
-        lists = {key: _relations(path, entry, name, key, entry.get(key), known) for key in ("required", "acceptable")}
+        lists = {key: _relations(path, entry, name, key, entry.get(key)) for key in ("required", "acceptable")}
         articles[name] = GoldArticle(name, lists["required"], lists["acceptable"], when)
-    return Gold(path, articles)
+    named = {x for g in articles.values() for (a, b), _ in g.required | g.acceptable for x in (a, b)}
+    unknown = () if known_actors is None else tuple(sorted(named - set(known_actors)))
+    return Gold(path, articles, unknown)
 
 
-def _relations(path: Path, entry: dict, name: str, key: str, items: Any, known: frozenset[str] | None) -> frozenset[Pair]:
+def unknown_warning(gold: Gold) -> str | None:
+    """One line naming the gold's ids the codebook lacks, or ``None`` when there are none.
+
+    >>> print(unknown_warning(Gold(Path("gold.yaml"), {}, ("EGYOPP", "VENOPP"))))
+    gold.yaml names 2 actor ids the codebook lacks (their pairs count as misses; add them with --actors FILE): EGYOPP, VENOPP
+    """
+    if not gold.unknown:
+        return None
+    return (f"{gold.path} names {len(gold.unknown)} actor id{'s' * (len(gold.unknown) != 1)} the codebook lacks "
+            f"(their pairs count as misses; add them with --actors FILE): {', '.join(gold.unknown)}")
+
+
+def _relations(path: Path, entry: dict, name: str, key: str, items: Any) -> frozenset[Pair]:
     if items is None:
         return frozenset()
     if not isinstance(items, list):
@@ -216,10 +347,6 @@ def _relations(path: Path, entry: dict, name: str, key: str, items: Any, known: 
             raise NetvizError(f"{where(path, entry)}: {shown}: sign {sign!r} must be \"+\" or \"-\" (quoted)")
         if a == b:
             raise NetvizError(f"{where(path, entry)}: {shown}: an actor cannot relate to itself")
-        for actor in (a, b):
-            if known is not None and actor not in known:
-                raise NetvizError(f"{where(path, entry)}: {shown}: unknown actor id {actor!r}; "
-                                  "use the codebook's ids (netviz actors)")
         out.add(_pair(a, b, 1 if sign == "+" else -1))
     return frozenset(out)
 
@@ -229,6 +356,7 @@ def evaluate(
     gold: Gold,
     articles: Iterable[Article] | None = None,
     min_confidence: float = FOUND_CONFIDENCE,
+    target_precision: float = TARGET_PRECISION,
 ) -> Evaluation:
     """Score relations against a gold file, micro-averaged over its articles.
 
@@ -244,6 +372,8 @@ def evaluate(
         one of them (matched by file name or id).
     min_confidence:
         Relations below it are not counted as found.
+    target_precision:
+        The precision the reliability table's supported threshold must reach.
 
     Raises
     ------
@@ -272,10 +402,15 @@ def evaluate(
                 raise NetvizError(f"{gold.path}: gold article {g.name!r} is not among the articles read; "
                                   f"the articles are: {available}")
     found: dict[str, dict[Pair, Relation]] = {g: {} for g in ids}
+    best: dict[str, dict[Pair, float]] = {g: {} for g in ids}
     for rel in relations:
         article = rel.evidence.article
-        if article in found and rel.confidence >= min_confidence:
-            found[article].setdefault(_pair(rel.a, rel.b, rel.sign), rel)
+        if article not in found:
+            continue
+        pair = _pair(rel.a, rel.b, rel.sign)
+        best[article][pair] = max(best[article].get(pair, 0.0), rel.confidence)
+        if rel.confidence >= min_confidence:
+            found[article].setdefault(pair, rel)
     scores = []
     for gid, g in ids.items():
         pairs = found[gid]
@@ -287,7 +422,7 @@ def evaluate(
         missed = tuple((a, b, sign) for (a, b), sign in sorted(g.required - pairs.keys()))
         scores.append(ArticleScore(g.name, len(pairs), len(pairs.keys() & good), len(g.required),
                                    len(pairs.keys() & g.required), missed, false))
-    return Evaluation(tuple(scores), min_confidence)
+    return Evaluation(tuple(scores), min_confidence, gold.unknown, reliability(best, gold, target_precision))
 
 
 def evaluation_record(ev: Evaluation) -> dict:
@@ -299,6 +434,7 @@ def evaluation_record(ev: Evaluation) -> dict:
 
     return {
         "min_confidence": ev.min_confidence,
+        "unknown_actors": list(ev.unknown),
         "micro": scores(ev),
         "articles": [
             {"article": a.name, **scores(a),
@@ -307,11 +443,53 @@ def evaluation_record(ev: Evaluation) -> dict:
                         "rule": f.rule, "confidence": f.confidence} for f in a.false]}
             for a in ev.articles
         ],
+        "reliability": reliability_record(ev.reliability),
     }
 
 
+def reliability_record(rel: Reliability) -> dict:
+    """The reliability table as JSON-ready values."""
+    return {
+        "bin_width": BIN_WIDTH,
+        "target_precision": rel.target_precision,
+        "supported_threshold": rel.supported_threshold,
+        "calibration_error": round(rel.calibration_error, 4),
+        "bins": [{"low": b.low, "high": b.high, "pairs": b.pairs, "correct": b.correct,
+                  "precision": round(b.precision, 4), "mean_confidence": round(b.mean_confidence, 4),
+                  "at_or_above": {"pairs": b.above_pairs, "correct": b.above_correct, "recalled": b.above_recalled,
+                                  "precision": round(b.above_precision, 4), "recall": round(b.above_recall, 4),
+                                  "f1": round(_f1(b.above_precision, b.above_recall), 4)}}
+                 for b in rel.bins],
+    }
+
+
+def format_reliability(rel: Reliability, min_confidence: float) -> str:
+    """The reliability table, the calibration error and the threshold the table supports.
+
+    >>> g = Gold(Path("g.yaml"), {"a.txt": GoldArticle("a.txt", frozenset({(("RUS", "TUR"), 1)}), frozenset())})
+    >>> print(format_reliability(reliability({"a": {(("RUS", "TUR"), 1): 0.92, (("RUS", "SYR"), 1): 0.55}}, g), 0.5))
+    confidence  pairs  correct  precision  mean confidence  pairs >= low  precision >= low  recall >= low  f1 >= low
+    ----------  -----  -------  ---------  ---------------  ------------  ----------------  -------------  ---------
+    0.90-1.00       1        1       1.00             0.92             1              1.00           1.00       1.00
+    0.50-0.60       1        0       0.00             0.55             2              0.50           1.00       0.67
+    calibration error 0.32 (pair-weighted mean |precision - mean confidence|; 0 is perfect)
+    found threshold supported: 0.90 (pairs at or above it are at least 85% right); in use: 0.50
+    """
+    rows = [[f"{b.low:.2f}-{b.high:.2f}", b.pairs, b.correct, b.precision, b.mean_confidence, b.above_pairs,
+             b.above_precision, b.above_recall, _f1(b.above_precision, b.above_recall)] for b in rel.bins]
+    table = format_table(["confidence", "pairs", "correct", "precision", "mean confidence", "pairs >= low",
+                          "precision >= low", "recall >= low", "f1 >= low"], rows)
+    threshold = rel.supported_threshold
+    target = f"{rel.target_precision:.0%}"
+    supported = (f"{threshold:.2f} (pairs at or above it are at least {target} right)" if threshold is not None
+                 else f"none (no confidence edge keeps pairs at least {target} right)")
+    calibration = (f"calibration error {rel.calibration_error:.2f} "
+                   "(pair-weighted mean |precision - mean confidence|; 0 is perfect)")
+    return "\n".join([table, calibration, f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
+
+
 def format_evaluation(ev: Evaluation) -> str:
-    """Scores per article and micro-averaged, then each article's missed and false pairs.
+    """Scores per article and micro-averaged, each article's missed and false pairs, then the reliability table.
 
     >>> from datetime import date
     >>> from netviz.model import Evidence
@@ -327,6 +505,13 @@ def format_evaluation(ev: Evaluation) -> str:
     a1.txt
       missed: RUS + SYR
       false:  RUS + TUR  (back, subject-object, confidence 1.00) "Russia backs Turkey."
+    <BLANKLINE>
+    reliability: every extracted pair at its highest confidence
+    confidence  pairs  correct  precision  mean confidence  pairs >= low  precision >= low  recall >= low  f1 >= low
+    ----------  -----  -------  ---------  ---------------  ------------  ----------------  -------------  ---------
+    0.90-1.00       1        0       0.00             1.00             1              0.00           0.00       0.00
+    calibration error 1.00 (pair-weighted mean |precision - mean confidence|; 0 is perfect)
+    found threshold supported: none (no confidence edge keeps pairs at least 85% right); in use: 0.50
     """
     rows = [[a.name, a.found, a.correct, a.required, a.recalled, a.precision, a.recall, a.f1] for a in ev.articles]
     rows.append(["micro", ev.found, ev.correct, ev.required, ev.recalled, ev.precision, ev.recall, ev.f1])
@@ -336,8 +521,13 @@ def format_evaluation(ev: Evaluation) -> str:
             continue
         lines += ["", a.name]
         for x, y, s in a.missed:
-            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}")
+            lacking = [a for a in (x, y) if a in ev.unknown]
+            note = f"  ({', '.join(lacking)} not in the codebook)" if lacking else ""
+            lines.append(f"  missed: {x} {'+' if s > 0 else '-'} {y}{note}")
         for f in a.false:
             lines.append(f"  false:  {f.a} {'+' if f.sign > 0 else '-'} {f.b}  ({f.cue}, {f.rule}, "
                          f"confidence {f.confidence:.2f}) \"{f.sentence}\"")
+    if ev.reliability.bins:
+        lines += ["", "reliability: every extracted pair at its highest confidence",
+                  format_reliability(ev.reliability, ev.min_confidence)]
     return "\n".join(lines)

@@ -28,7 +28,16 @@ Matching rules (the header of ``data/actors.yaml`` documents the file format):
   dropped when one of its words occurs within ``NEAR`` characters; a form in
   ``ambiguous_in_caps`` ("IS", "US") is dropped inside all-capitals text;
 - a person resolves only on dates inside one of their roles when ``on`` is
-  given; with ``on=None`` the most recently started role is used.
+  given; with ``on=None`` the most recently started role is used;
+- a state's alias followed by one of ``people_nouns`` ("Syrian refugees") and
+  an organisation's followed by one of ``member_nouns`` ("a NATO member") are
+  not the actor acting: no mention;
+- generic words ("the rebels", "government forces", "the opposition") are
+  mentions of a kind, not of an actor: :meth:`Codebook.resolve_generic` gives
+  the actor through the country they are about; right after their state
+  ("Yemeni rebels") the matcher resolves them itself.
+
+The file format and its loading are in :mod:`netviz.ingest.codebook_file`.
 
 A span rejected by one of these rules is swallowed: no shorter alias inside it
 is tried, because the rule says the whole phrase names something else.
@@ -36,18 +45,17 @@ is tried, because the rule says the whole phrase names something else.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from netviz.errors import NetvizError
-from netviz.ingest.yamlfile import LINE, load_yaml, where
 
 #: The codebook shipped with netviz.
 DEFAULT_CODEBOOK = Path(__file__).parents[1] / "data" / "actors.yaml"
@@ -83,7 +91,13 @@ _NAME_RE = (
 )
 _CAPS_WORD = re.compile(r"[A-Z][A-Z'.-]*[A-Z]")
 _ID_RE = re.compile(r"[A-Z][A-Z0-9_]*")
-_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps")
+_TOP_KEYS = ("actors", "not_actors", "not_followed_by", "ambiguous_in_caps", "people_nouns", "member_nouns", "generic")
+# A state named right before a generic form says which country it is about
+# ("Yemeni rebels", "Syria's army"), unless the state is the backer or the
+# side ("Iranian-backed rebels", "pro-Russian rebels"): no hyphen between,
+# no "pro-"/"anti-" before.
+_OWNER_GAP = re.compile(r"(?:'s)?\s+")
+_NOT_OWNER = re.compile(r"(?:pro|anti|non)-$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -137,21 +151,52 @@ class Actor:
 
 @dataclass(frozen=True)
 class Mention:
-    """``text[start:end]`` names ``actor`` through the codebook's ``alias``; ``reason`` says why."""
+    """``text[start:end]`` names ``actor`` through the codebook's ``alias``; ``reason`` says why.
 
-    actor: str
+    A generic mention ("the rebels", "government forces", "the opposition")
+    has ``generic`` set to its kind. Its ``actor`` is ``None`` until the
+    country it is about is known (:meth:`Codebook.resolve_generic`), except
+    when the text names that country right before it ("Yemeni rebels",
+    "Syria's army"): then the matcher resolves it and sets ``country``.
+    """
+
+    actor: str | None
     start: int
     end: int
     text: str
     alias: str
     reason: str
+    generic: str | None = None
+    country: str | None = None
+    #: named through an office holder ("Putin"), not an alias of the actor
+    person: bool = False
+
+
+@dataclass(frozen=True)
+class GenericKind:
+    """Words that name an actor only through the country they are about.
+
+    ``countries`` maps a state id to the readings of the kind there, each
+    ``(actor, start, end)`` with inclusive, optional dates; ``state`` says
+    that in any other country the kind is the state itself ("government
+    forces" in Iraq are IRQ), otherwise it names no actor there. ``default``
+    is the actor when no country is known (shared/ACTORS.md's conventions:
+    "the regime" is Syria, "the Kurds" the YPG).
+    """
+
+    kind: str
+    forms: tuple[str, ...]
+    countries: Mapping[str, tuple[tuple[str, date | None, date | None], ...]] = field(default_factory=dict, hash=False)
+    state: bool = False
+    default: str | None = None
 
 
 @dataclass(frozen=True)
 class _Target:
-    actor: str
+    actor: str | None
     alias: str
     person: Person | None = None
+    generic: str | None = None
 
 
 @functools.lru_cache(maxsize=None)
@@ -171,12 +216,24 @@ def _name_key(name: str) -> str:
     return " ".join(_normalise(name).split()).casefold()
 
 
+_ARTICLE = re.compile(r"(?<![\w'])[Aa]l[- ](?=[A-Z])")
+
+
 def _variants(alias: str) -> list[str]:
-    """The normalised surface forms an alias matches, the form as written first."""
+    """The normalised surface forms an alias matches, the form as written first.
+
+    The Arabic article is written four ways in English news ("al-Qaeda", "al
+    Qaeda", "Al-Qaeda", "Al Qaeda"): an alias with one matches all four.
+
+    >>> _variants("al-Qaeda in the Arabian Peninsula")[:5]
+    ['al-Qaeda in the Arabian Peninsula', 'Al-Qaeda in the Arabian Peninsula', 'AL-QAEDA IN THE ARABIAN PENINSULA', 'al Qaeda in the Arabian Peninsula', 'Al Qaeda in the Arabian Peninsula']
+    """
     base = " ".join(alias.split())
     forms = [base, base[:1].upper() + base[1:]]
     if len(base) >= 4:
         forms.append(base.upper())
+    if _ARTICLE.search(base):
+        forms += [_ARTICLE.sub(article, base) for article in ("al ", "Al ", "al-", "Al-")]
     return list(dict.fromkeys(_normalise(f) for f in forms))
 
 
@@ -211,6 +268,136 @@ def _recency(target: _Target) -> tuple[int, date]:
     return (0, target.person.start or date.min)
 
 
+def _surface_index(actors: Iterable[Actor], kinds: Iterable[GenericKind], at: Callable[[str], str]) -> dict[str, list[_Target]]:
+    """Surface form -> its readings. An actor's alias as written beats a
+    person's form, which beats a generated form (capitalised, unaccented)."""
+    written: dict[str, _Target] = {}
+    generated: dict[str, list[_Target]] = {}
+    people: dict[str, list[_Target]] = {}
+    for actor in actors:
+        for alias in (actor.name, *actor.aliases):
+            first, *others = _variants(alias)
+            owner = written.setdefault(first, _Target(actor.id, alias)).actor
+            if owner != actor.id:
+                raise NetvizError(
+                    f"{at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
+                    "give it to one actor only"
+                )
+            for form in others:
+                generated.setdefault(form, []).append(_Target(actor.id, alias))
+        for person in actor.people:
+            for alias in dict.fromkeys((person.name, *person.aliases)):
+                for form in _variants(alias):
+                    people.setdefault(form, []).append(_Target(actor.id, alias, person))
+    for form, targets in people.items():
+        for i, t in enumerate(targets):
+            for u in targets[i + 1 :]:
+                if t.actor != u.actor and _overlap(t.person, u.person):
+                    raise NetvizError(
+                        f"{at(u.actor)}person alias {u.alias!r} speaks for {t.actor} ({t.person.name} "
+                        f"{t.person.period}) and {u.actor} ({u.person.name} {u.person.period}); "
+                        "make the role dates disjoint"
+                    )
+        owner = written.get(form)
+        if owner is not None and any(t.actor != owner.actor for t in targets):
+            raise NetvizError(
+                f"{at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
+                f"and is an alias of {owner.actor}; give it to one actor only"
+            )
+    for kind in kinds:
+        for phrase in kind.forms:
+            first, *others = _variants(phrase)
+            if first in written:
+                raise NetvizError(
+                    f"{at('generic ' + kind.kind)}generic form {phrase!r} ({kind.kind}) is also an alias of "
+                    f"{written[first].actor}; keep one of them"
+                )
+            written[first] = _Target(None, phrase, generic=kind.kind)
+            for form in others:
+                generated.setdefault(form, []).append(_Target(None, phrase, generic=kind.kind))
+    index: dict[str, list[_Target]] = {}
+    for form, targets in generated.items():
+        # A generated form two actors share (e.g. once unaccented) names neither.
+        if len({(t.actor, t.generic) for t in targets}) == 1:
+            index[form] = targets[:1]
+    index.update(people)
+    index.update((form, [target]) for form, target in written.items())
+    return index
+
+
+class _Generics:
+    """The codebook's generic kinds: checked against its actors, resolved through a country."""
+
+    def __init__(self, kinds: Iterable[GenericKind], actors: Mapping[str, Actor], at: Callable[[str], str]) -> None:
+        self.kinds = {k.kind: k for k in kinds}
+        # what resolving needs of the actors (not the actors themselves, which
+        # the codebook's digest for the extraction cache already covers)
+        self._states = frozenset(a.id for a in actors.values() if a.type == "state")
+        self._names = {a.id: a.name for a in actors.values()}
+        for kind in self.kinds.values():
+            where_ = at("generic " + kind.kind)
+            if kind.default is not None and kind.default not in actors:
+                raise NetvizError(f"{where_}generic {kind.kind!r}: default: unknown actor id {kind.default!r}")
+            for country, readings in kind.countries.items():
+                if country not in actors or actors[country].type != "state":
+                    raise NetvizError(f"{where_}generic {kind.kind!r}: {country!r} is not a state id of the codebook")
+                for actor, _, _ in readings:
+                    if actor not in actors:
+                        raise NetvizError(f"{where_}generic {kind.kind!r}: {country}: unknown actor id {actor!r}")
+
+    def resolve(self, kind: str, country: str | None, on: date | None) -> str | None:
+        """See :meth:`Codebook.resolve_generic`."""
+        try:
+            spec = self.kinds[kind]
+        except KeyError:
+            raise NetvizError(f"unknown generic kind {kind!r}; the codebook has: {', '.join(sorted(self.kinds))}") from None
+        if country is None:
+            return spec.default
+        readings = spec.countries.get(country)
+        if readings:
+            active = [a for a, start, end in readings
+                      if on is None or ((start is None or start <= on) and (end is None or on <= end))]
+            return active[-1] if active else None
+        return country if spec.state and self._is_state(country) else None
+
+    def _is_state(self, actor_id: str | None) -> bool:
+        return actor_id in self._states
+
+    def attach(self, text: str, norm: str, found: list[Mention], on: date | None) -> list[Mention]:
+        """Resolve each generic mention that directly follows its state ("Yemeni rebels", "Syria's rebels")."""
+        out: list[Mention] = []
+        for m in found:
+            owner = out[-1] if out else None
+            if (m.generic and owner is not None and owner.generic is None and not owner.person
+                    and self._is_state(owner.actor)
+                    and _OWNER_GAP.fullmatch(norm, owner.end, m.start)
+                    and not _NOT_OWNER.search(norm, max(0, owner.start - 5), owner.start)):
+                actor = self.resolve(m.generic, owner.actor, on)
+                if actor is None:  # "Palestinian militants": no reading there; the state stays, the kind waits
+                    out.append(replace(m, country=owner.actor))
+                    continue
+                out[-1] = replace(m, actor=actor, start=owner.start, text=text[owner.start : m.end],
+                                  reason=f"generic {m.generic!r} of {owner.actor} ({owner.text!r}) -> {actor} "
+                                         f"({self._names[actor]})", country=owner.actor)
+                continue
+            out.append(m)
+        return out
+
+    def defaults(self, found: list[Mention]) -> list[Mention]:
+        """``found`` for callers that do not resolve generic mentions: each kind's
+        default (the conventions that predate generic mentions) stands in, or nothing."""
+        out = []
+        for m in found:
+            if m.actor is None:
+                default = self.kinds[m.generic].default
+                if default is None:
+                    continue
+                m = replace(m, actor=default, reason=f"generic {m.generic!r} without a country: its default {default} "
+                                                     f"({self._names[default]})")
+            out.append(m)
+        return out
+
+
 class Codebook:
     """Actors by id plus the matcher compiled over all their surface forms.
 
@@ -237,6 +424,9 @@ class Codebook:
         not_followed_by: Iterable[str] = (),
         ambiguous_in_caps: Iterable[str] = (),
         sources: Mapping[str, str] | None = None,
+        people_nouns: Iterable[str] = (),
+        member_nouns: Iterable[str] = (),
+        generic: Iterable[GenericKind] = (),
     ) -> None:
         self._sources = dict(sources or {})
         by_id: dict[str, Actor] = {}
@@ -248,7 +438,12 @@ class Codebook:
         self.not_actors = tuple(dict.fromkeys(not_actors))
         self.not_followed_by = tuple(dict.fromkeys(_normalise(s) for s in not_followed_by))
         self.ambiguous_in_caps = frozenset(_normalise(s) for s in ambiguous_in_caps)
-        self._targets = self._index()
+        self.people_nouns = tuple(dict.fromkeys(people_nouns))
+        self.member_nouns = tuple(dict.fromkeys(member_nouns))
+        self._generics = _Generics(generic, self._actors, self._at)
+        self._people_after = _words_after(self.people_nouns, r"\s+")
+        self._members_after = _words_after(self.member_nouns, r"(?:\s+|-)")
+        self._targets = _surface_index(self._actors.values(), self._generics.kinds.values(), self._at)
         plain = [p for p in self.not_actors if _NAME_PLACEHOLDER not in p]
         for phrase in plain:
             clash = self._targets.get(_variants(phrase)[0])
@@ -288,51 +483,6 @@ class Codebook:
     def _at(self, key: str) -> str:
         return f"{self._sources[key]}: " if key in self._sources else ""
 
-    def _index(self) -> dict[str, list[_Target]]:
-        """Surface form -> its readings. An actor's alias as written beats a
-        person's form, which beats a generated form (capitalised, unaccented)."""
-        written: dict[str, _Target] = {}
-        generated: dict[str, list[_Target]] = {}
-        people: dict[str, list[_Target]] = {}
-        for actor in self._actors.values():
-            for alias in (actor.name, *actor.aliases):
-                first, *others = _variants(alias)
-                owner = written.setdefault(first, _Target(actor.id, alias)).actor
-                if owner != actor.id:
-                    raise NetvizError(
-                        f"{self._at(actor.id)}alias {alias!r} is claimed by {owner} and {actor.id}; "
-                        "give it to one actor only"
-                    )
-                for form in others:
-                    generated.setdefault(form, []).append(_Target(actor.id, alias))
-            for person in actor.people:
-                for alias in dict.fromkeys((person.name, *person.aliases)):
-                    for form in _variants(alias):
-                        people.setdefault(form, []).append(_Target(actor.id, alias, person))
-        for form, targets in people.items():
-            for i, t in enumerate(targets):
-                for u in targets[i + 1 :]:
-                    if t.actor != u.actor and _overlap(t.person, u.person):
-                        raise NetvizError(
-                            f"{self._at(u.actor)}person alias {u.alias!r} speaks for {t.actor} ({t.person.name} "
-                            f"{t.person.period}) and {u.actor} ({u.person.name} {u.person.period}); "
-                            "make the role dates disjoint"
-                        )
-            owner = written.get(form)
-            if owner is not None and any(t.actor != owner.actor for t in targets):
-                raise NetvizError(
-                    f"{self._at(targets[0].actor)}{targets[0].alias!r} names a person of {targets[0].actor} "
-                    f"and is an alias of {owner.actor}; give it to one actor only"
-                )
-        index: dict[str, list[_Target]] = {}
-        for form, targets in generated.items():
-            # A generated form two actors share (e.g. once unaccented) names neither.
-            if len({t.actor for t in targets}) == 1:
-                index[form] = targets[:1]
-        index.update(people)
-        index.update((form, [target]) for form, target in written.items())
-        return index
-
     @property
     def actors(self) -> Mapping[str, Actor]:
         """Actors by id, sorted by id (read-only)."""
@@ -344,6 +494,33 @@ class Codebook:
 
     def __len__(self) -> int:
         return len(self._actors)
+
+    @property
+    def generic(self) -> Mapping[str, GenericKind]:
+        """The generic kinds by name ("rebels", "government", ...), read-only."""
+        return MappingProxyType(self._generics.kinds)
+
+    def resolve_generic(self, kind: str, country: str | None, on: date | None = None) -> str | None:
+        """The actor a generic mention of ``kind`` names in ``country`` on ``on``, or ``None``.
+
+        The country's own reading comes first ("rebels" in Syria are FSA);
+        a kind marked ``state`` is otherwise the country itself ("government
+        forces" in Iraq are IRQ); anything else names no actor (the
+        opposition of a country without an entry is inside that state).
+        With ``country=None`` the kind's ``default`` (often ``None``).
+
+        >>> cb = load_codebook()
+        >>> cb.resolve_generic("rebels", "SYR"), cb.resolve_generic("rebels", "FRA"), cb.resolve_generic("government", "IRQ")
+        ('FSA', None, 'IRQ')
+        >>> cb.resolve_generic("opposition", "EGY", date(2012, 11, 22)), cb.resolve_generic("opposition", "EGY", date(2015, 1, 1))
+        ('EGYOPP', 'MB')
+
+        Raises
+        ------
+        NetvizError
+            For a kind the codebook does not have.
+        """
+        return self._generics.resolve(kind, country, on)
 
     def get(self, actor_id: str) -> Actor:
         """The actor with this id.
@@ -360,7 +537,7 @@ class Codebook:
                 f"unknown actor id {actor_id!r}; use an id listed by `netviz actors` or add it to an actors file"
             ) from None
 
-    def find_mentions(self, text: str, on: date | None = None) -> list[Mention]:
+    def find_mentions(self, text: str, on: date | None = None, generic: bool = False) -> list[Mention]:
         """Every actor named in ``text``: non-overlapping, longest first, sorted by start.
 
         Parameters
@@ -370,10 +547,20 @@ class Codebook:
         on:
             The date of the text: people resolve only inside their roles'
             dates. ``None`` ignores dates.
+        generic:
+            Also return generic mentions the text alone cannot resolve
+            ("the rebels", ``actor=None``) for the caller to resolve with
+            :meth:`resolve_generic` through the country they are about.
+            Without it, a generic mention is returned only when its kind has
+            a ``default`` ("the regime": SYR), with that actor. A generic form
+            right after its state ("Yemeni rebels") is resolved here and
+            returned either way.
 
         >>> cb = load_codebook()
         >>> [(m.text, m.actor) for m in cb.find_mentions("Erdoğan's U.S.-led allies fought the Islamic State [Daesh] of Iraq and Syria.")]
         [('Erdoğan', 'TUR'), ('U.S.', 'USA'), ('Islamic State [Daesh] of Iraq and Syria', 'ISIS')]
+        >>> [(m.text, m.actor, m.generic) for m in cb.find_mentions("Yemeni rebels fought the army.", generic=True)]
+        [('Yemeni rebels', 'HOUTHIS', 'rebels'), ('the army', None, 'government')]
         """
         norm = _normalise(text)
         # Glosses become blanks (same length, so offsets hold) for the main
@@ -381,11 +568,19 @@ class Codebook:
         masked = _GLOSS.sub(lambda g: " " * len(g.group()), norm)
         spans = [m.span() for m in self._regex.finditer(masked)]
         found = [x for x in (self._mention(text, norm, masked, s, e, on) for s, e in spans) if x]
+        starts = [s for s, _ in spans]
         for gloss in _GLOSS.finditer(norm) if "[" in norm else ():
-            if not any(s < gloss.end() and gloss.start() < e for s, e in spans):
+            # spans are sorted and disjoint: only the last one starting before
+            # the gloss ends can overlap it (a scan of all would be quadratic)
+            i = bisect.bisect_left(starts, gloss.end()) - 1
+            if i < 0 or spans[i][1] <= gloss.start():
                 inner = self._regex.finditer(norm, gloss.start() + 1, gloss.end() - 1)
                 found += [x for x in (self._mention(text, norm, norm, *m.span(), on) for m in inner) if x]
-        return sorted(found, key=lambda m: m.start)
+        found.sort(key=lambda m: m.start)
+        if not self._generics.kinds:
+            return found
+        found = self._generics.attach(text, norm, found, on)
+        return found if generic else self._generics.defaults(found)
 
     def _mention(self, text: str, norm: str, scanned: str, start: int, end: int, on: date | None) -> Mention | None:
         form = " ".join(scanned[start:end].split())
@@ -395,19 +590,30 @@ class Codebook:
         if not readings:  # a placeholder blocker, or a person outside their roles
             return None
         target = max(readings, key=_recency)
+        if target.generic:
+            return Mention(None, start, end, text[start:end], target.alias,
+                           f"generic {target.generic!r}: names an actor through the country it is about",
+                           target.generic)
+        if target.person is None:
+            kind = self._actors[target.actor].type
+            after = self._people_after if kind == "state" else self._members_after if kind == "organisation" else None
+            if after is not None and after.match(norm, end):  # "Syrian refugees", "a NATO member"
+                return None
         near = self._near.get((target.actor, target.alias))
         if near and near.search(norm, max(0, start - NEAR), end + NEAR):
             return None
         if form in self.ambiguous_in_caps and _shouted(norm, start, end):
             return None
-        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target))
+        return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target),
+                       person=target.person is not None)
 
     def resolve(self, phrase: str, on: date | None = None) -> list[Mention]:
         """What ``phrase`` names and why (for ``netviz actors resolve``).
 
         If the whole phrase is one surface form, every actor it stands for on
         ``on`` is returned (a person may have spoken for several actors over
-        time, one per role); otherwise the mentions inside it.
+        time, one per role); otherwise the mentions inside it, generic ones
+        included (``actor=None``).
 
         >>> cb = load_codebook()
         >>> [m.actor for m in cb.resolve("Stoltenberg")]
@@ -418,14 +624,14 @@ class Codebook:
         stripped = phrase.strip()
         form = " ".join(_normalise(stripped).split())
         readings = [t for t in self._targets.get(form, ()) if t.person is None or t.person.active(on)]
-        if not readings or form in self._blocked:
-            return self.find_mentions(phrase, on)
+        if not readings or form in self._blocked or readings[0].generic:
+            return self.find_mentions(phrase, on, generic=True)
         best: dict[str, _Target] = {}
         for t in sorted(readings, key=_recency, reverse=True):
             best.setdefault(t.actor, t)
         start = phrase.index(stripped)
         return [
-            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t))
+            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t), person=t.person is not None)
             for t in sorted(best.values(), key=lambda t: t.actor)
         ]
 
@@ -499,6 +705,14 @@ def actor_record(actor: Actor) -> dict:
     }
 
 
+def _words_after(words: Iterable[str], gap: str) -> re.Pattern | None:
+    """A regex matching ``gap`` then one of ``words`` (a whole word), or ``None`` without words."""
+    words = sorted({_normalise(w) for w in words}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(gap + "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?!\w)")
+
+
 def _shouted(text: str, start: int, end: int) -> bool:
     """Whether both words around ``text[start:end]`` are in capitals ("THIS IS WHY")."""
     before = text[max(0, start - 40) : start].split()[-1:]
@@ -507,188 +721,17 @@ def _shouted(text: str, start: int, end: int) -> bool:
     return len(words) == 2 and all(_CAPS_WORD.fullmatch(w) for w in words)
 
 
-# --- loading -----------------------------------------------------------------
-
-_ACTOR_FIELDS = {f.name for f in fields(Actor)}
-_PERSON_FIELDS = {f.name for f in fields(Person)}
-_codebooks: dict[tuple, Codebook] = {}
-_parsed: dict[tuple, Any] = {}
-
-
 def load_codebook(*extra: Path) -> Codebook:
     """The packaged codebook, extended or overridden by each file of ``extra`` in turn.
 
-    A user file has the packaged format (see the header of
-    ``data/actors.yaml``). An entry with a new id adds an actor; an entry
-    with an id already loaded replaces only the fields it gives (a given
-    ``aliases`` or ``people`` list replaces the whole list). ``not_actors``,
-    ``not_followed_by`` and ``ambiguous_in_caps`` entries add to those
-    loaded. The result is cached until one of the files changes.
-
-    Raises
-    ------
-    NetvizError
-        For a file that cannot be read or parsed, a malformed entry, an id
-        given twice in one file, or an alias claimed by two actors; the
-        message names the file and line.
+    See :func:`netviz.ingest.codebook_file.load` (the file format is in the
+    header of ``data/actors.yaml``).
 
     >>> cb = load_codebook()
     >>> cb.get("RUS").name, "ISIS" in cb, sum(a.un_member for a in cb.actors.values())
     ('Russia', True, 193)
     """
-    paths = (DEFAULT_CODEBOOK, *map(Path, extra))
-    stamps = tuple(_stamp(p) for p in paths)
-    if stamps not in _codebooks:
-        _codebooks.clear()
-        _codebooks[stamps] = _load(paths, stamps)
-    return _codebooks[stamps]
+    # imported here: the loader needs this module's classes
+    from netviz.ingest.codebook_file import load
 
-
-def _stamp(path: Path) -> tuple:
-    """What identifies a file's content for the caches: path, mtime and size."""
-    try:
-        st = path.stat()
-    except OSError:
-        return (str(path),)
-    return (str(path), st.st_mtime_ns, st.st_size)
-
-
-def _load(paths: tuple[Path, ...], stamps: tuple[tuple, ...]) -> Codebook:
-    actors: dict[str, Actor] = {}
-    sources: dict[str, str] = {}
-    lists: dict[str, list[str]] = {key: [] for key in _TOP_KEYS[1:]}
-    for path, stamp in zip(paths, stamps):
-        # Parsing the packaged file is half of a load: keep the parsed files of
-        # the last load so another combination of user files reuses them.
-        data = _parsed.get(stamp) or load_yaml(path)
-        _parsed[stamp] = data
-        if not isinstance(data, dict):
-            raise NetvizError(f"{path}: expected a mapping with an 'actors' list; see the header of data/actors.yaml")
-        unknown = sorted(set(data) - set(_TOP_KEYS) - {LINE})
-        if unknown:
-            raise NetvizError(f"{path}: unknown top-level key {unknown[0]!r}; use {', '.join(_TOP_KEYS)}")
-        entries = data.get("actors") or []
-        if not isinstance(entries, list):
-            raise NetvizError(f"{path}: 'actors' must be a list of actor entries")
-        seen: set[str] = set()
-        for entry in entries:
-            given = _parse_actor(path, entry)
-            actor_id = given["id"]
-            if actor_id in seen:
-                raise NetvizError(f"{where(path, entry)}: actor id {actor_id!r} appears twice in this file; merge the entries")
-            seen.add(actor_id)
-            if actor_id in actors:
-                actors[actor_id] = replace(actors[actor_id], **given)
-            else:
-                missing = [key for key in ("name", "type") if key not in given]
-                if missing:
-                    raise NetvizError(
-                        f"{where(path, entry)}: new actor {actor_id!r} has no {missing[0]!r}; "
-                        "a new actor needs id, name and type"
-                    )
-                if given["type"] == "state":
-                    given.setdefault("country", actor_id)
-                actors[actor_id] = Actor(**{"aliases": (), **given})
-            sources[actor_id] = where(path, entry)
-        for key, values in lists.items():
-            more = data.get(key) or []
-            if not isinstance(more, list) or not all(isinstance(v, str) and v.strip() for v in more):
-                raise NetvizError(f"{path}: {key!r} must be a list of non-empty strings")
-            values += more
-        for phrase in data.get("not_actors") or []:
-            if re.search(r"[{}]", phrase.replace(_NAME_PLACEHOLDER, "")):
-                raise NetvizError(f"{path}: not_actors phrase {phrase!r} has a placeholder other than {_NAME_PLACEHOLDER}")
-            sources[phrase] = str(path)
-    for stale in _parsed.keys() - set(stamps):
-        del _parsed[stale]
-    return Codebook(actors.values(), sources=sources, **lists)
-
-
-def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
-    """The fields an actor entry gives, checked and converted."""
-    if not isinstance(entry, dict):
-        raise NetvizError(f"{path}: each item of 'actors' must be a mapping with id, name and type; got {entry!r}")
-    loc = where(path, entry)
-    unknown = sorted(set(entry) - _ACTOR_FIELDS - {LINE})
-    if unknown:
-        raise NetvizError(f"{loc}: unknown actor field {unknown[0]!r}; use {', '.join(sorted(_ACTOR_FIELDS))}")
-    actor_id = entry.get("id")
-    if not isinstance(actor_id, str) or not _ID_RE.fullmatch(actor_id):
-        raise NetvizError(f"{loc}: an actor needs an 'id' of upper-case letters, digits or _ (e.g. RUS, ISIS); got {actor_id!r}")
-    loc = f"{loc}: actor {actor_id}"
-    given: dict[str, Any] = {"id": actor_id}
-    if "iso2" in entry and not (isinstance(entry["iso2"], str) and re.fullmatch(r"[A-Z]{2}", entry["iso2"])):
-        raise NetvizError(f"{loc}: iso2 must be two capital letters, e.g. RU (quote \"NO\" for Norway); got {entry['iso2']!r}")
-    for key in ("name", "country", "iso2"):
-        if key in entry:
-            given[key] = _text(loc, key, entry[key])
-    if "type" in entry:
-        if entry["type"] not in ACTOR_TYPES:
-            raise NetvizError(f"{loc}: type {entry['type']!r} is not one of {', '.join(ACTOR_TYPES)}")
-        given["type"] = entry["type"]
-    if "un_member" in entry:
-        if not isinstance(entry["un_member"], bool):
-            raise NetvizError(f"{loc}: un_member must be true or false; got {entry['un_member']!r}")
-        given["un_member"] = entry["un_member"]
-    if "aliases" in entry:
-        given["aliases"] = _texts(loc, "aliases", entry["aliases"])
-    if "people" in entry:
-        if not isinstance(entry["people"], list):
-            raise NetvizError(f"{loc}: people must be a list of entries with name, role, start, end, aliases")
-        given["people"] = tuple(_parse_person(path, actor_id, p) for p in entry["people"])
-    if "not_near" in entry:
-        near = entry["not_near"]
-        if not isinstance(near, dict):
-            raise NetvizError(f"{loc}: not_near must map an alias to a list of words, e.g. {{Georgia: [Atlanta]}}")
-        own = {entry.get("name"), *given.get("aliases", ())}
-        given["not_near"] = {}
-        for alias, words in near.items():
-            if alias == LINE:
-                continue
-            if alias not in own:
-                raise NetvizError(f"{loc}: not_near alias {alias!r} is not this entry's name or one of its aliases")
-            given["not_near"][alias] = _texts(loc, f"not_near {alias}", words)
-    return given
-
-
-def _parse_person(path: Path, actor_id: str, entry: Any) -> Person:
-    if not isinstance(entry, dict):
-        raise NetvizError(f"{path}: actor {actor_id}: each person must be a mapping with name and role; got {entry!r}")
-    loc = f"{where(path, entry)}: person {entry.get('name')!r} of {actor_id}"
-    unknown = sorted(set(entry) - _PERSON_FIELDS - {LINE})
-    if unknown:
-        raise NetvizError(f"{loc}: unknown person field {unknown[0]!r}; use {', '.join(sorted(_PERSON_FIELDS))}")
-    for key in ("name", "role"):
-        if key not in entry:
-            raise NetvizError(f"{loc}: a person needs a {key!r}")
-    start, end = _date(loc, "start", entry.get("start")), _date(loc, "end", entry.get("end"))
-    if start and end and end < start:
-        raise NetvizError(f"{loc}: end {end} is before start {start}; fix the role dates")
-    return Person(
-        name=_text(loc, "name", entry["name"]),
-        aliases=_texts(loc, "aliases", entry.get("aliases") or []),
-        role=_text(loc, "role", entry["role"]),
-        start=start,
-        end=end,
-    )
-
-
-def _text(loc: str, key: str, value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise NetvizError(f"{loc}: {key} must be a non-empty string; got {value!r}")
-    return value.strip()
-
-
-def _texts(loc: str, key: str, value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise NetvizError(f"{loc}: {key} must be a list of strings, e.g. [Russian, Moscow]; got {value!r}")
-    return tuple(_text(loc, key, v) for v in value)
-
-
-def _date(loc: str, key: str, value: Any) -> date | None:
-    if value is None or (isinstance(value, date) and not hasattr(value, "hour")):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise NetvizError(f"{loc}: {key} {value!r} is not a date; write YYYY-MM-DD") from None
+    return load(*extra)

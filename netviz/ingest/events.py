@@ -29,12 +29,14 @@ How an event becomes a relation
   absolute value, already on netviz's 0-10 scale. Goldstein 0 marks neutral
   acts (make a statement, consider a policy): they say nothing about
   cooperation or conflict and would add ties of weight 0, so they are skipped.
-- Kind. GDELT: the QuadClass column as given. GDELT files do not follow
-  CAMEO's root grouping everywhere (root 09 is in class 2, root 14 in class 3),
-  and netviz keeps what the data says. ICEWS has no quad class, so CAMEO's
-  grouping of the root code is used (01-05, 06-08, 09-13, 14-20). Kind and
-  sign can disagree ("make pessimistic comment" is verbal cooperation with
-  Goldstein -0.4); both are kept as given.
+- Kind. One table, :data:`QUAD_CLASSES`, maps the CAMEO root code to its
+  quad class for GDELT and ICEWS alike: GDELT's published scheme (roots 01-05
+  verbal cooperation, 06-09 material cooperation, 10-14 verbal conflict,
+  15-20 material conflict), which every row of GDELT's own QuadClass column
+  follows. So a protest (root 14) or an aid pledge (root 09) gets the same
+  kind whichever source reports it. Kind and sign can disagree ("make
+  pessimistic comment" is verbal cooperation with Goldstein -0.4); both are
+  kept as given.
 - Date. By default the event date (GDELT SQLDATE, ICEWS Event Date). GDELT
   dates some events months before the report that mentions them;
   ``date_field="added"`` places GDELT events on DATEADDED, the day GDELT saw
@@ -42,12 +44,20 @@ How an event becomes a relation
   dated 30 days or more before their report. The evidence text always keeps
   the event date, so it survives placing events on report dates or on the
   start of a week or month (:func:`period_start`).
-- Repeated reports. An event counts once per event date, pair of actors
+- GDELT's own filters (:class:`EventOptions`; GDELT rows only, ICEWS has no
+  such columns): ``min_mentions`` and ``min_sources`` keep events reported in
+  at least that many mentions (NumMentions) or sources (NumSources);
+  ``root_only`` keeps root events (IsRootEvent: the event of a lead
+  paragraph), GDELT's usual cut of the incidental ones; ``weight_by_mentions``
+  multiplies an event's weight in the snapshots by its NumMentions.
+- Repeated reports (a rule of netviz's own, on by default; ``dedupe=False``
+  keeps every row): an event counts once per event date, pair of actors
   (either direction), event code and source (GDELT: the article URL; ICEWS:
   the story). This drops the same event coded twice from one article and
   ICEWS's symmetric events, which it reports once in each direction. GDELT
   1.0 files from before April 2013 have no URL, so each row counts. Files are
-  deduplicated one by one, not against each other.
+  deduplicated one by one, not against each other. GDELT users who weight by
+  mentions or keep root events may prefer every row.
 
 Bad input
 ---------
@@ -104,7 +114,11 @@ EARLY_DAYS = 30
 TABLES = Path(__file__).parents[1] / "data" / "events.yaml"
 
 # Why a row gave no relation, in the order the summary lists them.
-MISSING = "an actor is missing or has no country"
+NO_CODE = "an actor has no actor code"
+NO_COUNTRY = "an actor is a sector (government, military, ...) with no country"
+FEW_MENTIONS = "fewer mentions than --min-mentions"
+FEW_SOURCES = "fewer sources than --min-sources"
+NOT_ROOT = "not a root event (--root-only)"
 UNMAPPED = "an actor is not in the codebook"
 ARMED = "an actor is an armed group the codebook does not know"
 REGION = "an actor is a region"
@@ -113,16 +127,47 @@ NEUTRAL = "neutral event (Goldstein 0)"
 REPEATED = "repeated report of an event"
 MIRRORED = "same event reported in both directions"
 MALFORMED = "malformed row"
-REASONS = (MISSING, UNMAPPED, ARMED, REGION, SELF, NEUTRAL, REPEATED, MIRRORED, MALFORMED)
+REASONS = (
+    FEW_MENTIONS, FEW_SOURCES, NOT_ROOT, NO_CODE, NO_COUNTRY, UNMAPPED, ARMED, REGION, SELF, NEUTRAL, REPEATED,
+    MIRRORED, MALFORMED,
+)
 
 _GDELT_COLUMNS = {61: "gdelt2", 58: "gdelt1", 57: "gdelt1"}
 _ICEWS_REQUIRED = (
     "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
     "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
 )
-_QUADS = {"1": KINDS[0], "2": KINDS[1], "3": KINDS[2], "4": KINDS[3]}
-# CAMEO's quad class of each root code (ICEWS carries no QuadClass column).
-_ROOT_KIND = {f"{r:02d}": KINDS[0] if r <= 5 else KINDS[1] if r <= 8 else KINDS[2] if r <= 13 else KINDS[3] for r in range(1, 21)}
+#: The quad class of each CAMEO root code, GDELT's published scheme, for GDELT and ICEWS alike.
+QUAD_CLASSES = {
+    f"{root:02d}": KINDS[0] if root <= 5 else KINDS[1] if root <= 9 else KINDS[2] if root <= 14 else KINDS[3]
+    for root in range(1, 21)
+}
+
+
+@dataclass(frozen=True)
+class EventOptions:
+    """Which GDELT events to keep and how much each weighs (see the module notes).
+
+    ``min_mentions``, ``min_sources``, ``root_only`` and ``weight_by_mentions``
+    read GDELT's NumMentions, NumSources and IsRootEvent columns; ICEWS files
+    have none and ignore them (with a warning). ``dedupe`` drops repeated
+    reports of an event (on by default).
+    """
+
+    min_mentions: int = 1
+    min_sources: int = 1
+    root_only: bool = False
+    weight_by_mentions: bool = False
+    dedupe: bool = True
+
+    def gdelt_only(self) -> list[str]:
+        """The options set that only GDELT files can apply, as their command-line names."""
+        return [name for name, on in (
+            ("--min-mentions", self.min_mentions > 1), ("--min-sources", self.min_sources > 1),
+            ("--root-only", self.root_only), ("--weight-by-mentions", self.weight_by_mentions),
+        ) if on]
+
+
 # Bounds on lookup caches so memory stays flat on files with many distinct actors.
 _CACHE_LIMIT = 50_000
 _UNMAPPED_LIMIT = 5_000
@@ -135,8 +180,9 @@ class EventSummary:
 
     ``rows`` counts data rows (no header, no blank lines); ``used`` plus the
     ``skipped`` counts add up to it. A skipped row is counted once, under the
-    first check it fails, in this order: well-formed, both actors known, two
-    different actors, not neutral, not a repeat. ``unmapped`` counts the
+    first check it fails, in this order: well-formed, GDELT's filters
+    (mentions, sources, root event), both actors known, two different actors,
+    not neutral, not a repeat. ``unmapped`` counts the
     actors (as the file names them) whose addition to the codebook would bring
     events in; ``early`` the kept events dated :data:`EARLY_DAYS` or more
     before their report was added (GDELT only).
@@ -145,6 +191,8 @@ class EventSummary:
     path: Path
     format: str
     date_field: str
+    #: how the events were kept and weighed; its defaults for a summary made by hand
+    options: EventOptions = EventOptions()
     rows: int = 0
     used: int = 0
     skipped: Counter = field(default_factory=Counter)
@@ -352,13 +400,16 @@ class EventStream:
     iteration ends. Create it with :func:`stream_events`.
     """
 
-    def __init__(self, path: Path, codebook: Codebook, kind: str | None, date_field: str) -> None:
+    def __init__(
+        self, path: Path, codebook: Codebook, kind: str | None, date_field: str, options: EventOptions = EventOptions()
+    ) -> None:
         if kind is not None and kind not in FORMATS:
             raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
         if date_field not in DATE_FIELDS:
             raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
         self.path = path
         self.codebook = codebook
+        self.options = options
         number, line = _first_line(path)
         detected = _format_of(path, number, line)
         if kind is not None and kind != detected:
@@ -377,7 +428,12 @@ class EventStream:
             if date_field == "added":
                 self.warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
                 date_field = "event"
-        self.summary = EventSummary(path, self.format, date_field)
+            if options.gdelt_only():
+                self.warnings.append(
+                    f"{path}: ICEWS events have no mention, source or root-event columns; "
+                    f"{', '.join(options.gdelt_only())} do not apply to it"
+                )
+        self.summary = EventSummary(path, self.format, date_field, options)
         self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
@@ -526,7 +582,7 @@ class EventStream:
         """``(actor id or None, reason when None, label for the unmapped list)`` of an actor's 10 columns."""
         code, name, country, group = columns[:4]
         if not code:
-            return None, MISSING, ""
+            return None, NO_CODE, ""
         t = _tables()
         label = f"{name} ({code})" if name else code
         named = self._named(name, bool(country or group))
@@ -543,7 +599,7 @@ class EventStream:
         if t.armed_roles.intersection(columns[7:10]):
             return None, ARMED, label
         if not country:
-            return None, MISSING, ""
+            return None, NO_COUNTRY, ""
         if country in t.regions:
             return None, REGION, ""
         iso = t.cameo_countries.get(country, country)
@@ -555,6 +611,7 @@ class EventStream:
         added_at = 59 if gdelt2 else 56
         url_at = 60 if gdelt2 else (57 if columns == 58 else None)
         by_added = self.summary.date_field == "added"
+        o = self.options
         for number, line in self._decoded():
             f = line.split("\t")
             if len(f) != columns:
@@ -577,13 +634,27 @@ class EventStream:
             if not -10 <= goldstein <= 10:
                 self._malformed(number, "a GoldsteinScale that is not a number from -10 to 10")
                 continue
-            kind = _QUADS.get(f[29])
             code = f[26]
-            if kind is None or not code.isdigit():
-                self._malformed(number, "a QuadClass other than 1-4 or a missing EventCode")
+            kind = QUAD_CLASSES.get(code[:2]) if code.isdigit() else None
+            if kind is None or f[29] not in ("1", "2", "3", "4"):
+                self._malformed(number, "a QuadClass other than 1-4 or an EventCode that is not a CAMEO code")
+                continue
+            try:
+                mentions, sources = int(f[31]), int(f[32])
+            except ValueError:
+                self._malformed(number, "a NumMentions or NumSources that is not a whole number")
+                continue
+            if mentions < o.min_mentions:
+                self._skip(FEW_MENTIONS)
+                continue
+            if sources < o.min_sources:
+                self._skip(FEW_SOURCES)
+                continue
+            if o.root_only and f[25] != "1":
+                self._skip(NOT_ROOT)
                 continue
             if not (f[5] and f[15]):  # most rows: no need to look the other actor up
-                self._skip(MISSING)
+                self._skip(NO_CODE)
                 continue
             actor_a = self._cached(tuple(f[5:15]), self._gdelt_actor)
             actor_b = self._cached(tuple(f[15:25]), self._gdelt_actor)
@@ -593,14 +664,15 @@ class EventStream:
             a, b = dyad
             day = added_day if by_added else event_day
             url = f[url_at] if url_at is not None else ""
-            repeat = self._fresh(event_day, a, b, code, url or f[0])
+            repeat = o.dedupe and self._fresh(event_day, a, b, code, url or f[0])
             if repeat:
                 self._skip(repeat)
                 continue
             if (added_day - event_day).days >= EARLY_DAYS:
                 self.summary.early += 1
             outlet = _host(url)
-            sentence = f"{f[6] or a} -> {f[16] or b}: {event_label(code)} (CAMEO {code}, Goldstein {goldstein:+.1f}, event date {event_day})"
+            weighed = f", {mentions} mentions" if o.weight_by_mentions else ""
+            sentence = f"{f[6] or a} -> {f[16] or b}: {event_label(code)} (CAMEO {code}, Goldstein {goldstein:+.1f}{weighed}, event date {event_day})"
             evidence = Evidence(
                 sentence=sentence,
                 cue=code,
@@ -608,7 +680,9 @@ class EventStream:
                 outlet=outlet,
                 url=url or None,
             )
-            yield Relation(a, b, 1 if goldstein > 0 else -1, kind, abs(goldstein), day, "gdelt", evidence)
+            # weighed by mentions, the intensity is Goldstein x NumMentions: no longer on the 0-10 scale
+            intensity = abs(goldstein) * (mentions if o.weight_by_mentions else 1)
+            yield Relation(a, b, 1 if goldstein > 0 else -1, kind, intensity, day, "gdelt", evidence)
 
     # -- ICEWS
 
@@ -625,7 +699,7 @@ class EventStream:
             found = self.codebook.lookup_name(country)
             iso = found if self._is_state(found) else t.icews_countries.get(country)
             return (iso, "", "") if self._is_state(iso) else (None, UNMAPPED, country)
-        return (None, UNMAPPED, name) if name else (None, MISSING, "")
+        return (None, UNMAPPED, name) if name else (None, NO_CODE, "")
 
     def _icews_rows(self) -> Iterator[Relation]:
         header = self._header
@@ -663,7 +737,7 @@ class EventStream:
                 continue
             a, b = dyad
             story = f[at_story].strip()
-            repeat = self._fresh(day, a, b, code, story or f"line {number}")
+            repeat = self.options.dedupe and self._fresh(day, a, b, code, story or f"line {number}")
             if repeat:
                 self._skip(repeat)
                 continue
@@ -679,7 +753,7 @@ class EventStream:
                 rule=" ".join(["icews", *ids]),
                 outlet=(f[at_publisher].strip() or None) if at_publisher is not None else None,
             )
-            yield Relation(a, b, 1 if goldstein > 0 else -1, _ROOT_KIND[code[:2]], abs(goldstein), day, "icews", evidence)
+            yield Relation(a, b, 1 if goldstein > 0 else -1, QUAD_CLASSES[code[:2]], abs(goldstein), day, "icews", evidence)
 
 
 def _host(url: str) -> str | None:
@@ -703,12 +777,15 @@ def _cameo_code(text: str) -> str | None:
     if not text.isdigit() or len(text) > 4:
         return None
     code = text.zfill(3)
-    if code[:2] not in _ROOT_KIND and len(code) == 3:
+    if code[:2] not in QUAD_CLASSES and len(code) == 3:
         code = "0" + code
-    return code if code[:2] in _ROOT_KIND else None
+    return code if code[:2] in QUAD_CLASSES else None
 
 
-def stream_events(path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event") -> EventStream:
+def stream_events(
+    path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event",
+    options: EventOptions = EventOptions(),
+) -> EventStream:
     """Relations from an event file, yielded while the file is read (constant memory).
 
     The file's format is checked at once; bad rows and the summary are known
@@ -721,6 +798,7 @@ def stream_events(path: Path | str, codebook: Codebook, *, kind: str | None = No
     kind : ``gdelt2``, ``gdelt1`` or ``icews`` to insist on a format; ``None`` detects it.
     date_field : ``event`` (default) places an event on its event date, ``added``
         on the day GDELT added its report.
+    options : GDELT's filters and weighting, and the repeated-report rule (:class:`EventOptions`).
 
     Raises
     ------
@@ -742,10 +820,13 @@ def stream_events(path: Path | str, codebook: Codebook, *, kind: str | None = No
     >>> stream.summary.rows, stream.summary.used
     (1, 1)
     """
-    return EventStream(Path(path), codebook, kind, date_field)
+    return EventStream(Path(path), codebook, kind, date_field, options)
 
 
-def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event") -> EventImport:
+def read_events(
+    path: Path | str, codebook: Codebook, *, kind: str | None = None, date_field: str = "event",
+    options: EventOptions = EventOptions(),
+) -> EventImport:
     """All relations of an event file, with the import summary and warnings.
 
     Parameters are those of :func:`stream_events`.
@@ -763,7 +844,7 @@ def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None
     >>> import tempfile
     >>> from netviz.ingest.actors import load_codebook
     >>> row = [""] * 61
-    >>> row[0], row[1], row[26], row[29], row[30] = "1", "20191024", "190", "4", "-10.0"
+    >>> row[0], row[1], row[26], row[29], row[30], row[31], row[32] = "1", "20191024", "190", "4", "-10.0", "3", "1"
     >>> row[5], row[7], row[15], row[17] = "TUR", "TUR", "SYR", "SYR"
     >>> row[59], row[60] = "20191024143000", "https://example.org/a"
     >>> p = Path(tempfile.mkdtemp()) / "20191024143000.export.CSV"
@@ -774,7 +855,7 @@ def read_events(path: Path | str, codebook: Codebook, *, kind: str | None = None
     >>> result.summary.format, result.summary.rows, result.summary.used
     ('gdelt2', 1, 1)
     """
-    stream = stream_events(path, codebook, kind=kind, date_field=date_field)
+    stream = stream_events(path, codebook, kind=kind, date_field=date_field, options=options)
     relations = tuple(stream)
     return EventImport(relations, stream.summary, tuple(stream.warnings))
 
@@ -829,6 +910,10 @@ def format_summary(summary: EventSummary, top: int = 5) -> str:
         hint = "" if s.date_field == "added" else " (the 'added' date places events on their report's date)"
         placed += f"; {s.early:,} dated {EARLY_DAYS}+ days before its report{hint}"
     lines.append(f"  {placed}")
+    if s.format != "icews" and s.options.weight_by_mentions:
+        lines.append("  weighted by mentions: an event's intensity is its Goldstein magnitude times its NumMentions")
+    if not s.options.dedupe:
+        lines.append("  repeated reports kept (--keep-repeats)")
     if skipped:
         lines.append("  skipped: " + ", ".join(f"{s.skipped[r]:,} {r}" for r in REASONS if s.skipped[r]))
     if s.unmapped:

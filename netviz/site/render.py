@@ -49,7 +49,6 @@ from pyvis.network import Network
 
 from netviz import __version__
 from netviz.errors import NetvizError
-from netviz.graph.layout import compute_layout
 from netviz.io import atomic_write_text
 from netviz.model import Relation, relation_record
 
@@ -748,44 +747,6 @@ def render_map(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_text(path, net.generate_html())
-
-
-def show(
-    graph: nx.Graph,
-    *,
-    positions: Mapping[str, tuple[float, float]] | None = None,
-    title: str | None = None,
-    color_by: str = "bloc",
-    physics: bool = False,
-    contradictions: Sequence[Any] = (),
-) -> MapNetwork:
-    """The map of a snapshot as a pyvis ``Network`` for Jupyter (same page as :func:`render_map`).
-
-    Display it by leaving it last in a cell, or write it with
-    ``net.write_html("map.html")``. ``graph`` is not modified.
-
-    Parameters
-    ----------
-    graph : networkx.Graph
-        The snapshot.
-    positions : mapping, optional
-        Default: :func:`netviz.graph.layout.compute_layout` of this graph alone.
-    title, color_by, physics, contradictions
-        As in :func:`render_map`.
-
-    Examples
-    --------
-    >>> g = nx.Graph()
-    >>> g.add_edge("RUS", "SYR", weight=6.0, sign=1)
-    >>> net = show(g)
-    >>> net.num_nodes(), net.num_edges()
-    (2, 1)
-    """
-    return _network(
-        graph, positions=compute_layout([graph]) if positions is None else positions, title=title,
-        color_by=color_by, physics=physics, contradictions=contradictions, max_weight=None,
-        max_strength=None, notebook=True,
-    )
 
 
 # --- index -------------------------------------------------------------------
