@@ -18,7 +18,7 @@ from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import frames
 from netviz.extract import load_cues
-from netviz.graph.analysis import structural_balance
+from netviz.graph.analysis import actor_triples, structural_balance
 from netviz.graph.blocs import assign_steady_blocs
 from netviz.graph.compare import compare_snapshots
 from netviz.graph.layout import compute_layout
@@ -308,7 +308,7 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     previous: nx.Graph | None = None
     for day, G in result.snapshots.items():
         say(f"rendering {day}")
-        contradictions = [t.actors for t in structural_balance(G).contradictions]
+        contradictions = actor_triples(structural_balance(G).contradictions)
         maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
                                contradictions=contradictions, **scale)
         links = []

@@ -533,3 +533,14 @@ def test_analyze_command_prints_the_table_and_the_json(tmp_path):
     [c] = rec["contradictions"]
     assert c["actors"] == ["TUR", "USA", "YPG"] and c["signs"] == [1, -1, 1]
     assert rec["blocs"]["method"] == "camps"
+
+
+def test_balance_over_arrays_equals_the_triangle_by_triangle_count():
+    for seed in range(12):
+        rnd = random.Random(seed)
+        G = random_graph(rnd, rnd.randint(3, 40), rnd.uniform(0.1, 0.9))
+        adj = analysis._adjacency(G)
+        fast, slow = analysis._balance_arrays(G, adj), analysis._balance_sets(G, adj)
+        assert fast == slow, seed
+        assert [t.actors for t in fast.contradictions] == [t.actors for t in slow.contradictions]
+        assert fast.weighted_share == slow.weighted_share
