@@ -45,7 +45,7 @@ from threadpoolctl import threadpool_info, threadpool_limits
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from netviz.graph.analysis import _kmeans, find_blocs  # noqa: E402
+from netviz.graph.blocsearch import _kmeans, find_blocs  # noqa: E402
 from netviz.graph.blocs import adjusted_rand_index  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from netviz.errors import NetvizError
-from netviz.graph import analysis
+from netviz.graph import analysis, blocsearch
 from netviz.graph.analysis import (
     EXACT_MAX,
     BlocPartition,
@@ -327,7 +327,7 @@ def test_exact_refuses_groups_too_big_to_prove():
 
 
 def test_exact_gives_up_with_an_error_when_out_of_steps(monkeypatch):
-    monkeypatch.setattr(analysis, "EXACT_STEPS", 50)
+    monkeypatch.setattr(blocsearch, "EXACT_STEPS", 50)
     G = random_graph(random.Random(1), 16, 0.8)
     with pytest.raises(NetvizError, match="gave up after 50 steps on 16 connected actors"):
         find_blocs(G, method="exact")

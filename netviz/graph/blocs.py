@@ -22,7 +22,7 @@ from datetime import date
 
 import networkx as nx
 
-from netviz.graph.analysis import bloc_lists, find_blocs
+from netviz.graph.blocsearch import bloc_lists, find_blocs
 from netviz.graph.history import History
 from netviz.graph.snapshots import Snapshots, with_node_attribute
 
@@ -98,15 +98,15 @@ def steady_blocs(partitions: Sequence[Mapping[str, int]]) -> list[dict[str, int]
     return out
 
 
-def name_blocs(numbers: Mapping[str, int], strength: Mapping[str, float], label: Mapping[str, str],
+def name_blocs(numbers: Mapping[str, int], strength: Mapping[str, float],
                previous: Mapping[int, tuple[str, ...]] | None = None) -> dict[int, tuple[str, ...]]:
     """The actors that name each bloc: its ``NAMED_MEMBERS`` strongest (equal strengths by id).
 
     A bloc keeps the names it had (``previous``) while most of them are
     still its members, so a name does not flicker with small shifts of
-    strength. ``label`` is unused here; see :func:`bloc_title`.
+    strength. :func:`bloc_title` turns them into the name a reader sees.
 
-    >>> name_blocs({"USA": 0, "GBR": 0, "FRA": 0, "DEU": 0}, {"USA": 9, "GBR": 5, "FRA": 5, "DEU": 1}, {})
+    >>> name_blocs({"USA": 0, "GBR": 0, "FRA": 0, "DEU": 0}, {"USA": 9, "GBR": 5, "FRA": 5, "DEU": 1})
     {0: ('USA', 'FRA', 'GBR')}
     """
     members: dict[int, list[str]] = defaultdict(list)
@@ -228,7 +228,7 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
         else:
             new_numbers = numbers
         rounded = {a: round(s, 6) for a, s in strength.items()} if touched else None
-        new_named = name_blocs(new_numbers, rounded, label_of, named) if touched else named
+        new_named = name_blocs(new_numbers, rounded, named) if touched else named
         if new_named != named:
             names = {b: bloc_title(m, label_of) for b, m in new_named.items()}
         moved = {a: (numbers.get(a), new_numbers.get(a)) for a in sorted(numbers.keys() | new_numbers.keys())
@@ -339,7 +339,7 @@ def assign_steady_blocs(snapshots: Mapping[date, nx.Graph], *, seed: int = 0) ->
         G = snapshots[day]
         label = {n: str(d.get("label", n)) for n, d in G.nodes(data=True)}
         strength = {n: float(d.get("strength") or sum(w for *_, w in G.edges(n, data="weight"))) for n, d in G.nodes(data=True)}
-        named = name_blocs(blocs, strength, label, named)
+        named = name_blocs(blocs, strength, named)
         H = with_node_attribute(G, "bloc", blocs)
         H.graph["bloc_names"] = {b: bloc_title(m, label) for b, m in named.items()}
         out[day] = H

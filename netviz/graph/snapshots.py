@@ -99,10 +99,6 @@ class Snapshots(Mapping[date, nx.Graph]):
         return f"<Snapshots: {len(dates)} dates ({span}), {self.history.mode}>"
 
 
-def _mode(per_date: bool, window: int | None) -> str:
-    return snapshot_mode(per_date, window)
-
-
 def build_snapshots(
     relations: Iterable[Relation],
     dates: Mapping[date, Sequence[str]] | Iterable[date],
