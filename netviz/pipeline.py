@@ -20,7 +20,7 @@ from netviz.export import frames
 from netviz.extract import load_cues
 from netviz.graph.analysis import actor_triples, structural_balance
 from netviz.graph.blocs import assign_steady_blocs
-from netviz.graph.compare import compare_snapshots
+from netviz.graph.compare import SnapshotDiff, compare_dates, compare_snapshots
 from netviz.graph.layout import compute_layout
 from netviz.graph.history import snapshot_mode
 from netviz.graph.snapshots import Snapshots, build_snapshots
@@ -124,6 +124,13 @@ class Build:
             per_date=self.options.per_date,
             window=self.options.window,
         ))[day]
+
+    def compare(self, first: str | date, second: str | date, *, threshold: float | None = None) -> SnapshotDiff:
+        """What changed between two dates (see :meth:`resolve_date`); between snapshot dates, read from the deltas."""
+        a, b = self.resolve_date(first), self.resolve_date(second)
+        if isinstance(self.snapshots, Snapshots) and a in self.snapshots and b in self.snapshots:
+            return compare_dates(self.snapshots, a, b, threshold=threshold)
+        return compare_snapshots(self.snapshot(a), self.snapshot(b), threshold=threshold)
 
     def layout(self) -> dict[str, tuple[float, float]]:
         """The maps' positions: the layout of every tie of every date (from the deltas, one graph)."""
