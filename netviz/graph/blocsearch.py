@@ -468,14 +468,7 @@ def _spectral_starts(n: int, edges: Edges, kmax: int, seed: int) -> list[list[in
     scale = sp.diags(1.0 / np.sqrt(np.asarray(abs(A).sum(axis=1)).ravel()))
     # the smallest eigenvalues of the Laplacian (spectrum in [0, 2]) are the largest of I + D^-1/2 A D^-1/2
     M = sp.identity(n) + scale @ A @ scale
-    if n <= 400:
-        with single_blas_thread():
-            values, vectors = np.linalg.eigh(M.toarray())
-    else:
-        try:
-            values, vectors = eigsh(M, k=k, which="LA", v0=np.ones(n), tol=1e-6, maxiter=20 * n)
-        except ArpackNoConvergence as partial:  # good enough to start a local search
-            values, vectors = partial.eigenvalues, partial.eigenvectors
+    values, vectors = _leading(M, k)
     vectors = vectors[:, np.argsort(-values)]
     rng = np.random.default_rng(seed)
     starts = []
@@ -484,6 +477,21 @@ def _spectral_starts(n: int, edges: Edges, kmax: int, seed: int) -> list[list[in
         norms = np.linalg.norm(X, axis=1, keepdims=True)
         starts.append(_kmeans(X / np.where(norms > 0, norms, 1.0), blocs, rng))
     return starts or [[0] * n]
+
+
+def _leading(M: sp.spmatrix, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The eigenpairs of symmetric ``M``: all of them (dense, one BLAS thread) up to 400 rows, else the ``k`` largest.
+
+    ARPACK's partial answer is good enough to start a local search.
+    """
+    n = M.shape[0]
+    if n <= 400:
+        with single_blas_thread():
+            return np.linalg.eigh(M.toarray())
+    try:
+        return eigsh(M, k=k, which="LA", v0=np.ones(n), tol=1e-6, maxiter=20 * n)
+    except ArpackNoConvergence as partial:
+        return partial.eigenvalues, partial.eigenvectors
 
 
 def _kmeans(X: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 30) -> list[int]:
@@ -618,14 +626,7 @@ def _embedding(A: sp.csr_matrix, dims: int) -> np.ndarray:
     scale = sp.diags(1.0 / np.sqrt(degree + degree.mean()))
     M = scale @ A @ scale
     dims = min(dims, n - 1)
-    if n <= 400:
-        with single_blas_thread():
-            values, vectors = np.linalg.eigh(M.toarray())
-    else:
-        try:
-            values, vectors = eigsh(M, k=dims, which="LA", v0=np.ones(n), tol=1e-6, maxiter=20 * n)
-        except ArpackNoConvergence as partial:
-            values, vectors = partial.eigenvalues, partial.eigenvectors
+    values, vectors = _leading(M, dims)
     X = vectors[:, np.argsort(-values)[:dims]]
     # eigenvector signs are arbitrary: fix them so the same graph always embeds the same way
     X = X * np.where(X[np.argmax(np.abs(X), axis=0), np.arange(X.shape[1])] < 0, -1.0, 1.0)
