@@ -225,6 +225,20 @@ def build(
     typer.echo(f"\nMaps written to {site.index}")
 
 
+@app.command("map")
+@snapshot_command()
+def map_command(
+    result: pipeline.Build,
+    when: Annotated[str, typer.Argument(metavar="DATE", help="YYYY-MM-DD, first or last.", show_default=False)],
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="The page to write, or an existing folder [default: output/DATE.html].", show_default=False)] = None,
+    color_by: Annotated[str, typer.Option("--color-by", metavar="bloc|type", help="What an actor's colour shows.",
+                                          callback=lambda v: _one_of("--color-by", v, ("bloc", "type")))] = "bloc",
+) -> None:
+    """Write one self-contained map of a date: its evidence inside, a single file to mail or archive."""
+    path = pipeline.write_map(result, when, out, color_by=color_by)
+    typer.echo(f"Map written to {path}")
+
+
 @app.command()
 @snapshot_command()
 def export(

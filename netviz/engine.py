@@ -47,7 +47,7 @@ import netviz
 from netviz import extract as _extract_module
 from netviz import model as _model_module
 from netviz.errors import NetvizError
-from netviz.extract import Cues, extract_relations, load_cues, split_sentences
+from netviz.extract import Cues, extract_articles, load_cues
 from netviz.ingest import actors as _actors_module
 from netviz.ingest.actors import Codebook
 from netviz.io import atomic_write_text
@@ -276,11 +276,11 @@ def _init_worker(codebook: Codebook, cues: Cues, cache: _Cache | None) -> None:
 def _extract_batch(articles: Sequence[Article], codebook: Codebook, cues: Cues, cache: _Cache | None = None) -> list[Result]:
     """One task: each article's relations and sentences, written to ``cache`` if given."""
     out: list[Result] = []
-    for article in articles:
-        relations = tuple(extract_relations([article], codebook, cues))
+    for article, (found, sentences) in zip(articles, extract_articles(articles, codebook, cues)):
+        relations = tuple(found)
         if cache is not None:
             cache.put(article, relations)
-        out.append((relations, len(split_sentences(article.text))))
+        out.append((relations, sentences))
     return out
 
 
@@ -299,8 +299,10 @@ def code_version() -> str:
     True
     """
     digest = hashlib.sha256()
-    # Every module of the extract package decides relations, not only its __init__.
+    # Every module of the extract package decides relations, not only its __init__,
+    # and so does the parser model (its files' recorded sha256).
     sources = sorted(Path(_extract_module.__file__).parent.glob("*.py"))
+    sources.append(Path(_extract_module.__file__).with_name("model.sha256"))
     sources += [Path(_actors_module.__file__), Path(_model_module.__file__)]
     for source in sources:
         digest.update(source.read_bytes())

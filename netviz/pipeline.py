@@ -31,7 +31,8 @@ from netviz.ingest.curated import Curated, CuratedUse, curated_use, load_curated
 from netviz.ingest.events import PERIODS, EventOptions, EventSummary, period_start, read_events
 from netviz.model import Article, Relation
 from netviz.site.diffmap import render_diff_map
-from netviz.site.render import index_entry, render_index, render_map
+from netviz.site.evidence import DATA_DIR, SharedEvidence, evidence_table, write_evidence_file
+from netviz.site.render import index_entry, render_index, render_map, write_site_assets
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
@@ -290,44 +291,70 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
 
     ``out/YYYY-MM-DD.html`` is the map of each snapshot, ``out/diff/A_B.html``
     the diff map from each date to the next, ``out/timeline.html`` every
-    snapshot on one page and ``out/index.html`` links them all. Every actor
+    snapshot on one page and ``out/index.html`` links them all. Every relation
+    is written once, to ``out/data/evidence.js``, which every page loads from
+    disk with the pages' scripts and stylesheets (``out/data/``, also written
+    once); a map or diff map carries only its own date's ties. Every actor
     stands in the same place on every page, and widths and sizes are scaled
     against the largest tie and actor of the whole run, so two maps can be
     compared by eye. Only files inside ``out`` are written.
     """
     say = progress or (lambda message: None)
     out = output_folder(out)
-    if isinstance(result.snapshots, Snapshots):  # from the deltas: not every date's graph at once
-        history = result.snapshots.history
-        positions = result.layout()
-        max_weight, max_strength = history.extremes()
-        scale = {"max_weight": max_weight, "max_strength": max_strength}
-    else:
-        graphs = list(result.snapshots.values())
-        positions = compute_layout(graphs)
-        scale = {
-            "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0),
-            "max_strength": max((s for G in graphs for _, s in G.nodes(data="strength")), default=1.0),
-        }
+    graphs = list(result.snapshots.values())
+    positions = compute_layout(graphs)
+    scale = site_scale(graphs)
+    say("writing the evidence table")
+    table = evidence_table(graphs)
+    write_evidence_file(table, out / DATA_DIR / "evidence.js")
+    write_site_assets(out / DATA_DIR)
     maps: dict[date, Path] = {}
     diffs: dict[date, Path] = {}
     entries = []
     previous: nx.Graph | None = None
-    for day, G in result.snapshots.items():
+    for step, (day, G) in enumerate(result.snapshots.items()):
         say(f"rendering {day}")
         contradictions = actor_triples(structural_balance(G).contradictions)
         maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
-                               contradictions=contradictions, **scale)
+                               contradictions=contradictions, shared=SharedEvidence(DATA_DIR, step), **scale)
         links = []
         if previous is not None:
             before = previous.graph["date"]
             diff = compare_snapshots(previous, G)
             diffs[day] = render_diff_map(diff, previous, G, out / "diff" / f"{before}_{day}.html",
-                                         positions=positions, color_by=color_by, **scale)
+                                         positions=positions, color_by=color_by,
+                                         shared=SharedEvidence(f"../{DATA_DIR}", step, step - 1), **scale)
             links.append((f"changes since {before}", f"diff/{diffs[day].name}"))
         entries.append(index_entry(G, maps[day].name, links))
         previous = G
     say("rendering the timeline")
-    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook)
+    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook,
+                               table=table, shared=SharedEvidence(DATA_DIR, len(graphs) - 1))
     index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
     return Site(index, maps, diffs, timeline)
+
+
+def site_scale(graphs: Sequence[nx.Graph]) -> dict[str, float]:
+    """The largest tie weight and actor strength of a run: full width and full size on every page."""
+    return {
+        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0) or 1.0,
+        "max_strength": max((s or 0.0 for G in graphs for _, s in G.nodes(data="strength")), default=1.0) or 1.0,
+    }
+
+
+def write_map(result: Build, spec: str | date, path: Path | str | None = None, *, color_by: str = "bloc") -> Path:
+    """Write one self-contained map (its evidence inside, nothing beside it): one file to mail.
+
+    ``path`` is the file, or a folder to write ``DATE.html`` into (default
+    ``output/``). Positions and scales are those of the whole run, so the map
+    matches the site's.
+    """
+    day = result.resolve_date(spec)
+    graphs = list(result.snapshots.values())
+    G = result.snapshot(day)
+    path = Path("output") if path is None else Path(path)
+    if path.is_dir() or path == Path("output"):
+        path = path / f"{day}.html"
+    contradictions = [t.actors for t in structural_balance(G).contradictions]
+    return render_map(G, path, positions=compute_layout(graphs + ([G] if day not in result.snapshots else [])),
+                      color_by=color_by, contradictions=contradictions, **site_scale(graphs))

@@ -36,6 +36,8 @@ LAUNCH_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 VIEWPORT = {"width": 1440, "height": 900}
+#: a phone held upright (CSS pixels)
+PHONE = {"width": 390, "height": 844}
 #: set by netviz.js once the map has drawn and its evidence is loaded
 READY = "html[data-netviz-ready]"
 
@@ -105,12 +107,15 @@ class Tab:
 
 @pytest.fixture
 def open_page(chromium) -> Callable[..., Tab]:
-    """``open_page(path, ready=True)``: open ``path`` and return its :class:`Tab`."""
+    """``open_page(path, ready=True, viewport=None)``: open ``path`` (at ``viewport`` size,
+    e.g. ``PHONE``) and return its :class:`Tab`."""
     tabs: list[Tab] = []
 
-    def _open(path: Path, ready: bool = True, timeout_ms: int = 20_000) -> Tab:
+    def _open(path: Path, ready: bool = True, timeout_ms: int = 20_000, viewport: dict | None = None) -> Tab:
         tab = Tab(chromium.new_page())
         tabs.append(tab)
+        if viewport:
+            tab.page.set_viewport_size(viewport)
 
         def route(r) -> None:
             if r.request.url.startswith("file:"):

@@ -10,9 +10,12 @@ from datetime import date
 
 import networkx as nx
 import pytest
-from conftest import READY
+from pathlib import Path
+
+from conftest import PHONE, READY, VIEWPORT
 from test_render import XSS, malicious, rel, snapshot, syria
 
+from netviz import pipeline
 from netviz.graph.layout import compute_layout
 from netviz.site.render import edge_id, index_entry, render_index, render_map
 
@@ -74,7 +77,7 @@ def hover(tab, x, y, first_line: str) -> str:
     """Move the pointer to (x, y) in the network; the tooltip's text once it starts with ``first_line``."""
     box = tab.page.locator("#nv-network").bounding_box()
     tab.page.mouse.move(box["x"] + x, box["y"] + y)
-    tooltip = tab.page.locator("div.vis-tooltip")
+    tooltip = tab.page.locator("#nv-network .nv-tip")
     text = ""
     for _ in range(100):  # vis-network shows it after the tooltip delay
         text = tooltip.inner_text() if tooltip.is_visible() else ""
@@ -84,22 +87,56 @@ def hover(tab, x, y, first_line: str) -> str:
     return text
 
 
-def test_tooltips_give_weight_sign_polarity_and_evidence(page_of):
+def test_tooltips_are_short_and_the_panel_holds_the_evidence(page_of):
     tab = page_of(syria())
     _, x, y = midpoint_of_a_free_edge(tab, "RUS--SYR")
     assert hover(tab, x, y, "Russia — Syria").split("\n") == [
-        "Russia — Syria: cooperation",
-        "weight 10 · polarity +1.00 · 2 relations (extracted)",
-        "+ 2017-01-08 · Reuters · Talks in Astana: “Russia backs the Syrian government with air strikes.”"
-        " (cue “backs”, confidence 1)",
-        "+ 2017-01-08 · Reuters · Talks in Astana: “Moscow sends advisers to Damascus.”"
-        " (cue “sends advisers”, confidence 0.5)",
-        "Click the tie for its evidence.",
-    ]
+        "Russia — Syria", "cooperation · weight 10 · 2 relations"]
     x, y = tab.js("""() => { const n = window.netvizMap.network;
         const p = n.canvasToDOM(n.getPositions(['YPG']).YPG); return [p.x, p.y]; }""")
     assert hover(tab, x, y, "Syrian Kurdish").split("\n") == [
-        "Syrian Kurdish forces (YPG)", "armed group · bloc 0", "strength 15 · 2 ties", "Click for its ties."]
+        "Syrian Kurdish forces (YPG)", "armed group · Turkey, Syrian Kurdish forces, United States"]
+
+
+def test_hover_and_click_pick_the_same_tie_where_lines_cross(page_of):
+    # two ties crossing near their middles: everywhere around the crossing, the tooltip names
+    # the tie a click there selects
+    g = snapshot([rel("A", "B", 1, 5, sentence="a b"), rel("C", "D", -1, 5, sentence="c d")],
+                 labels={"A": "Alpha", "B": "Beta", "C": "Gamma", "D": "Delta"})
+    tab = page_of(g)
+    tab.js("""() => { const m = window.netvizMap;
+        m.nodes.update([{id: 'A', x: -200, y: 0}, {id: 'B', x: 200, y: 8}, {id: 'C', x: 0, y: -200}, {id: 'D', x: 6, y: 200}]);
+        m.network.fit({animation: false}); }""")
+    centre = tab.js("() => { const p = window.netvizMap.network.canvasToDOM({x: 2, y: 3}); return [p.x, p.y]; }")
+    checked = 0
+    for dx in range(-6, 7, 3):
+        for dy in range(-6, 7, 3):
+            x, y = centre[0] + dx, centre[1] + dy
+            box = tab.page.locator("#nv-network").bounding_box()
+            tab.page.mouse.move(box["x"] + x, box["y"] + y)
+            tab.page.wait_for_timeout(120)  # the tooltip follows the pointer on the next frame
+            tip = tab.page.locator("#nv-network .nv-tip")
+            text = tip.inner_text() if tip.is_visible() else ""
+            if not text:
+                continue
+            click_in_network(tab, x, y)
+            picked = tab.page.locator("#nv-details h2").inner_text().strip()
+            assert text.split("\n")[0] == picked, (dx, dy)
+            checked += 1
+    assert checked >= 10
+
+
+def test_the_tooltip_closes_when_the_view_moves(page_of):
+    tab = page_of(syria())
+    _, x, y = midpoint_of_a_free_edge(tab, "RUS--SYR")
+    assert hover(tab, x, y, "Russia — Syria")
+    tab.page.locator("#nv-search").fill("Turkey")
+    tab.page.locator("#nv-search").dispatch_event("change")  # the search moves the view to Turkey
+    assert tab.page.locator("#nv-network .nv-tip").is_hidden()
+    assert hover(tab, *midpoint_of_a_free_edge(tab, "RUS--SYR")[1:], "Russia — Syria")
+    tab.page.mouse.wheel(0, -200)  # zoom
+    tab.page.wait_for_timeout(100)
+    assert tab.page.locator("#nv-network .nv-tip").is_hidden()
 
 
 def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
@@ -107,7 +144,7 @@ def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
                   contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["±", "+", "-"]}])
     assert tab.js("window.__pwned") is None
     assert tab.js("document.querySelectorAll('img').length") == 0
-    assert tab.js("document.scripts.length") == 5
+    assert tab.js("document.scripts.length") == 6  # three JSON blocks and our three scripts
     assert tab.page.title().startswith(XSS[0])
 
     edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
@@ -121,10 +158,10 @@ def test_hostile_text_runs_no_script_and_shows_as_text(page_of, artifacts):
 
     # hovering a tie shows vis-network's tooltip, as text
     edge, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
-    text = hover(tab, x, y, "Turkey")
-    assert XSS[1] in text and XSS[0] in text
-    # vis sets the title with innerText: its only elements are line breaks
-    assert tab.js("[...document.querySelectorAll('div.vis-tooltip *')].map(e => e.tagName)") == ["BR"] * 3
+    text = hover(tab, x, y, XSS[2])
+    assert XSS[1] in text
+    # the tooltip is set with textContent: it holds no element at all
+    assert tab.js("[...document.querySelectorAll('#nv-network .nv-tip *')].map(e => e.tagName)") == []
     assert tab.js("window.__pwned") is None
     assert tab.js("document.querySelectorAll('img').length") == 0
     assert tab.requests == [] and tab.errors == []
@@ -191,4 +228,99 @@ def test_the_index_page_opens_offline(tmp_path, open_page):
         tab.page.get_by_role("link", name="map").click()
     tab.page.wait_for_selector(READY, state="attached")
     assert tab.page.title() == "Alliance map — 2017-01-08"
+    assert tab.requests == [] and tab.errors == []
+
+
+# ---- a whole site, from disk, at desktop and phone size ----------------------------------------
+
+SEEDS = Path(__file__).parent.parent / "data" / "articles"
+SIZES = {"desktop": VIEWPORT, "phone": PHONE}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The seed articles built into a site: pages that load data/evidence.js from disk."""
+    out = tmp_path_factory.mktemp("site")
+    return pipeline.write_site(pipeline.build(SEEDS, cache_dir=out / ".cache", jobs=1), out)
+
+
+def drawn_pixels(tab) -> int:
+    """Pixels of the network canvas that are not blank: the map has really been drawn."""
+    return tab.js("""() => { const c = document.querySelector('#nv-network canvas');
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) n++;
+        return n; }""")
+
+
+def free_tie(tab, handle: str):
+    """DOM coordinates of the middle of the heaviest tie nothing else covers, in the page's live network."""
+    return tab.js("""(handle) => {
+        const m = window[handle], pos = m.network.getPositions();
+        const ties = m.edgeView.get().filter(e => !e.ghost).sort((a, b) => (b.width || 0) - (a.width || 0));
+        const box = document.getElementById('nv-network').getBoundingClientRect();
+        for (const e of ties) {
+            const a = pos[e.from], b = pos[e.to];
+            const p = m.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            if (p.x < 10 || p.y < 10 || p.x > box.width - 10 || p.y > box.height - 10) continue;
+            if (m.network.getNodeAt(p) === undefined && m.network.getEdgeAt(p) === e.id) return [e.id, p.x, p.y];
+        }
+        return null;
+    }""", handle)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", ["map", "diff", "timeline"])
+def test_site_pages_draw_and_show_a_ties_evidence_at_desktop_and_phone_size(site, open_page, artifacts, kind, size):
+    last = max(site.maps)
+    path = {"map": site.maps[last], "diff": site.diffs[last], "timeline": site.timeline}[kind]
+    viewport = SIZES[size]
+    tab = open_page(path, viewport=viewport)
+    network = tab.page.locator("#nv-network").bounding_box()
+    assert network["width"] >= 0.9 * viewport["width"] if size == "phone" else network["width"] >= 700
+    assert network["height"] >= 0.5 * viewport["height"]
+    assert drawn_pixels(tab) > 2000
+    handle = "netvizTimeline" if kind == "timeline" else "netvizMap"
+    tie, x, y = free_tie(tab, handle)
+    click_in_network(tab, x, y)
+    panel = tab.page.locator("#selection" if kind == "timeline" else "#nv-details")
+    quote = panel.locator("blockquote").first
+    quote.wait_for(state="visible")
+    assert quote.inner_text().strip()
+    # on a phone the panel is a drawer that slides up over the map (0.2 s)
+    for _ in range(30):
+        box = quote.bounding_box()
+        if box["y"] < viewport["height"]:
+            break
+        tab.page.wait_for_timeout(50)
+    assert 0 <= box["y"] < viewport["height"] and box["x"] + box["width"] <= viewport["width"] + 1
+    assert tab.page.locator("header").bounding_box()["y"] >= 0  # the page itself did not scroll away
+    tab.page.screenshot(path=str(artifacts / f"site-{kind}-{size}.png"))
+    assert tab.requests == [] and tab.errors == []
+
+
+def test_a_site_page_without_its_data_folder_says_where_the_evidence_is(site, open_page, tmp_path):
+    lonely = tmp_path / "copied.html"
+    lonely.write_bytes(site.maps[max(site.maps)].read_bytes())  # mailed alone, without data/
+    tab = open_page(lonely, ready=False)
+    tab.page.wait_for_timeout(500)
+    assert tab.js("window.netvizMap === undefined")  # nothing runs: its scripts are in data/
+    assert "netviz map DATE --out FILE" in tab.page.locator("#nv-missing").inner_text()
+    assert tab.requests == []
+
+
+def test_hostile_text_in_a_sites_data_file_stays_text(tmp_path, open_page):
+    from netviz.site.evidence import SharedEvidence, evidence_table, write_evidence_file
+    from netviz.site.render import write_site_assets
+
+    g = hostile()
+    write_evidence_file(evidence_table([g]), tmp_path / "data" / "evidence.js")
+    write_site_assets(tmp_path / "data")
+    page = render_map(g, tmp_path / "map.html", positions=compute_layout([g]), shared=SharedEvidence("data/", 0))
+    tab = open_page(page)
+    _, x, y = midpoint_of_a_free_edge(tab, "TUR--YPG")
+    click_in_network(tab, x, y)
+    details = tab.page.locator("#nv-details")
+    assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in details.inner_text()
+    assert details.locator("a").count() == 0  # the javascript: URL is no link
+    assert tab.js("window.__pwned") is None and tab.js("document.querySelectorAll('img').length") == 0
     assert tab.requests == [] and tab.errors == []

@@ -14,6 +14,7 @@ from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
 from netviz.site.diffmap import CHANGE_STYLES, render_diff_map
+from netviz.site.render import SIGN_COLORS, SIGN_DASHES
 
 D1, D2 = date(2017, 1, 8), date(2017, 3, 8)
 
@@ -60,30 +61,45 @@ def page(tmp_path):
     out = render_diff_map(diff, a, b, tmp_path / "diff.html", positions=compute_layout([a, b]))
     parser = Scripts()
     parser.feed(out.read_text(encoding="utf-8"))
-    return out, parser, json.loads(parser.blocks["netviz-graph"]), json.loads(parser.blocks["netviz-data"])
+    blocks = {k: json.loads(v) for k, v in parser.blocks.items()}
+    return out, parser, blocks["netviz-graph"], blocks["netviz-data"], blocks["netviz-evidence"]
 
 
-def test_every_tie_of_either_date_is_drawn_in_the_colour_of_its_change(tmp_path):
-    _, parser, graph, data = page(tmp_path)
-    colour = {e["id"]: e["color"] for e in graph["edges"]}
-    assert colour == {
-        "TUR--USA": CHANGE_STYLES["flipped"][0],
-        "RUS--TUR": CHANGE_STYLES["formed"][0],
-        "RUS--SYR": CHANGE_STYLES["strengthened"][0],
-        "FRA--USA": CHANGE_STYLES["dissolved"][0],
-        "ISIS--USA": CHANGE_STYLES["unchanged"][0],
-    }
-    assert [e for e in graph["edges"] if e.get("dashes")] == [e for e in graph["edges"] if e["id"] == "FRA--USA"]
+def test_every_tie_keeps_its_signs_colour_and_dash_and_its_change_is_a_marker(tmp_path):
+    _, parser, graph, data, _ = page(tmp_path)
+    edges = {e["id"]: e for e in graph["edges"]}
+    sign = {"TUR--USA": -1, "RUS--TUR": 1, "RUS--SYR": 1, "FRA--USA": 1, "ISIS--USA": -1}  # dissolved: as it was
+    change = {"TUR--USA": "flipped", "RUS--TUR": "formed", "RUS--SYR": "strengthened", "FRA--USA": "dissolved",
+              "ISIS--USA": "unchanged"}
+    assert set(edges) == set(sign)
+    for tie, e in edges.items():
+        assert (e["color"], e["dashes"]) == (SIGN_COLORS[sign[tie]], SIGN_DASHES[sign[tie]]), tie
+        marker, halo = CHANGE_STYLES[change[tie]]
+        assert e.get("arrows", {}).get("middle", {}).get("type") == marker, tie
+        assert e.get("shadow", {}).get("enabled", False) == halo, tie
+    # every kind of change looks different from every other
+    looks = {(m, h) for m, h in CHANGE_STYLES.values()}
+    assert len(looks) == len(CHANGE_STYLES)
     assert {n["id"] for n in graph["nodes"]} == {"TUR", "USA", "FRA", "RUS", "SYR", "ISIS"}
     flipped = data["ties"]["TUR--USA"]
     assert (flipped["change"], flipped["before"], flipped["after"]) == ("flipped", "+ 6.00", "- 9.00")
-    # the evidence of a change is what is new or gone, not everything
-    assert [r["sentence"] for r in flipped["evidence"]] == [
-        "Turkey threatened the United States <img src=x onerror=alert(1)>.",
-        "Turkey and the United States agreed to cooperate.",
-    ]
     assert data["ties"]["FRA--USA"]["after"] == "absent"
+    assert (data["before"], data["step"]) == (0, 1)
     assert "img" not in parser.tags  # article text stays text
+
+
+def test_the_evidence_of_a_change_is_what_is_new_or_gone(tmp_path):
+    *_, table = page(tmp_path)
+    fields = table["fields"]["relation"]
+    ids = [a[0] for a in table["actors"]]
+
+    def backs(spans, step):
+        return any(spans[i] <= step <= spans[i + 1] for i in range(0, len(spans), 2))
+
+    changed = [dict(zip(fields, row))["sentence"] for row, spans in zip(table["relations"], table["spans"])
+               if {ids[row[0]], ids[row[1]]} == {"TUR", "USA"} and backs(spans, 0) != backs(spans, 1)]
+    assert changed == ["Turkey threatened the United States <img src=x onerror=alert(1)>.",
+                       "Turkey and the United States agreed to cooperate."]
 
 
 def test_the_diff_map_opens_offline_and_a_click_shows_before_and_after(tmp_path, open_page, artifacts):

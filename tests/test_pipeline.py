@@ -1,5 +1,8 @@
 """The whole run through the CLI: `netviz build` and the options every snapshot command shares."""
 
+import json
+import os
+from collections import Counter
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -96,8 +99,11 @@ def test_markup_in_an_article_never_lands_in_a_page_as_markup(tmp_path):
         assert not [a for t, a in parser.tags if t == "img"], page
         assert not [a for t, a in parser.tags if any(k.startswith("on") for k in a)], page
         scripts = [a for t, a in parser.tags if t == "script"]
-        assert all("src" not in a for a in scripts), page  # nothing loaded from anywhere
+        for src in [a["src"] for a in scripts if "src" in a]:  # only the site's own files, from disk
+            assert src.startswith("data/") and (out / src).is_file(), (page, src)
         assert "<script>window.__pwned" not in page.read_text(encoding="utf-8")
+    evidence = (out / "data" / "evidence.js").read_text(encoding="utf-8")
+    assert "window.__pwned" in evidence and "<" not in evidence  # the text is there, as escaped JSON
 
 
 @pytest.mark.parametrize(
@@ -193,3 +199,74 @@ def test_color_by_type_colours_actors_by_their_type(tmp_path):
     assert result.exit_code == 0, result.output
     page = (tmp_path / "out" / "2019-05-01.html").read_text(encoding="utf-8")
     assert "Actors by type" in page and "Actors by bloc" not in page
+
+
+def test_a_site_stores_every_sentence_once_and_each_page_only_its_dates_ties(seed_build):
+    _, out = seed_build
+    pages = sorted(out.glob("*.html")) + sorted((out / "diff").glob("*.html")) + [out / "timeline.html"]
+    evidence = (out / "data" / "evidence.js").read_text(encoding="utf-8")
+    table = json.loads(evidence[evidence.index("{"):evidence.rindex("}") + 1])
+    sentence = table["fields"]["relation"].index("sentence")
+    rows = Counter(row[sentence] for row in table["relations"])  # one sentence may back two ties
+    sentences = {s for s in rows if len(s) > 40}
+    assert len(sentences) > 20
+    texts = {p: p.read_text(encoding="utf-8") for p in pages}
+    for s in sentences:
+        assert evidence.count(json.dumps(s, ensure_ascii=False)[1:-1].replace("<", "\\u003c")
+                              .replace(">", "\\u003e").replace("&", "\\u0026")) == rows[s]
+        assert not any(s in text for text in texts.values())  # no page repeats a sentence
+    # vis-network (469 KB) is a file of the site, not a copy in every page
+    assert all(len(text) < 200_000 for text in texts.values())
+    assert (out / "data" / "vis-network.min.js").stat().st_size > 400_000
+
+
+def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
+    _, site = seed_build
+    out = tmp_path / "one.html"
+    result = runner.invoke(app, ["map", "2017-03-08", "--data", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    parser = _Elements()
+    parser.feed(text)
+    assert not [a for t, a in parser.tags if t in ("script", "link") and ("src" in a or "href" in a)]
+    assert 'id="netviz-evidence"' in text  # its evidence travels inside it
+    assert list(tmp_path.iterdir()) == [out]  # nothing beside it
+    # the same date's map in the site shows the same ties
+    site_map = (site / "2017-03-08.html").read_text(encoding="utf-8")
+    graph = lambda page: json.loads(page.split('id="netviz-graph">')[1].split("</script>")[0])  # noqa: E731
+    assert graph(text)["edges"] == graph(site_map)["edges"]
+    # without --out: output/DATE.html, the folder made if need be
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    cwd = os.getcwd()
+    os.chdir(folder)
+    try:
+        result = runner.invoke(app, ["map", "last", "--data", str(SEEDS)])
+    finally:
+        os.chdir(cwd)
+    assert result.exit_code == 0, result.output
+    assert (folder / "output" / "2018-04-21.html").is_file()
+
+
+@pytest.mark.xfail(strict=True, reason="netviz/graph/layout.py places the components of the curated seed graph in set "
+                   "order (issue 13 item 1, helper 'layout'); remove this mark when that lands")
+def test_a_site_is_byte_identical_whatever_the_hash_seed_and_job_count(seed_build, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import netviz
+
+    _, first = seed_build
+    sites = []
+    for seed, jobs in (("1", "1"), ("4242", "2")):
+        out = tmp_path / f"seed-{seed}"
+        shutil.copytree(first / ".cache", out / ".cache")  # extraction is not what this test is about
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(netviz.__file__).parent.parent)}
+        # the whole data folder: its curated relations make a graph of several components
+        run = subprocess.run([sys.executable, "-m", "netviz", "build", "--data", str(SEEDS.parent), "--out", str(out),
+                              "--jobs", jobs], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        sites.append({k: v for k, v in files(out).items() if not k.startswith(".cache")})
+    assert sites[0].keys() == sites[1].keys() and [k for k in sites[0] if sites[0][k] != sites[1][k]] == []

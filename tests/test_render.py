@@ -21,10 +21,14 @@ from pyvis.network import Network
 from netviz.errors import NetvizError
 from netviz.export.notebook import show
 from netviz.model import Evidence, Relation
+from netviz.site.evidence import SharedEvidence
 from netviz.site.render import (
     BLOC_COLORS,
+    FIRST_VIEW_TIES,
     LARGE_MAP,
+    NO_BLOC_COLOR,
     SIGN_COLORS,
+    SIGN_DASHES,
     IndexEntry,
     edge_id,
     edge_width,
@@ -164,6 +168,10 @@ class Page(HTMLParser):
         """The page's two JSON blocks in one dict: the vis graph and the panel data."""
         return {**json.loads(self.text_by_id["netviz-graph"]), **json.loads(self.text_by_id["netviz-data"])}
 
+    def evidence(self) -> dict:
+        """The evidence table a self-contained page embeds."""
+        return json.loads(self.text_by_id["netviz-evidence"])
+
     def code_scripts(self) -> list[str]:
         return [text for attrs, text in self.scripts if attrs.get("type") != "application/json"]
 
@@ -189,7 +197,7 @@ def test_embedded_data_holds_exactly_the_graph_with_its_encodings(tmp_path):
         assert e["id"] == edge_id(e["from"], e["to"])
         assert e["color"] == SIGN_COLORS[d["sign"]]
         assert e["width"] == edge_width(d["weight"], top)
-        assert ("dashes" in e) == (d["sign"] < 0)
+        assert e["dashes"] == SIGN_DASHES[d["sign"]]  # sign's second channel
     top_strength = max(s for _, s in g.nodes(data="strength"))
     assert sorted(n["id"] for n in data["nodes"]) == sorted(g.nodes)
     for n in data["nodes"]:
@@ -200,7 +208,31 @@ def test_embedded_data_holds_exactly_the_graph_with_its_encodings(tmp_path):
         assert n["size"] == node_size(attrs["strength"], top_strength)
 
 
-def test_the_widest_tie_is_the_heaviest_and_mixed_ties_are_amber(tmp_path):
+def tie_evidence(table: dict, tie: str, step: int) -> list[dict]:
+    """The relations backing ``tie`` on date ``step``, strongest first, as netviz.js finds them."""
+    fields = table["fields"]["relation"]
+    out = []
+    for row, spans in zip(table["relations"], table["spans"]):
+        rec = dict(zip(fields, row))
+        a, b = sorted((table["actors"][rec["a"]][0], table["actors"][rec["b"]][0]))
+        if f"{a}--{b}" == tie and any(spans[i] <= step <= spans[i + 1] for i in range(0, len(spans), 2)):
+            out.append(rec)
+    return out
+
+
+def test_sign_has_two_channels_colour_and_dash_on_every_map(tmp_path):
+    assert len({str(d) for d in SIGN_DASHES.values()}) == 3  # solid, dashed, dotted
+    _, page = render(tmp_path, syria())
+    legend = page.text_by_id["nv-legend"]
+    for sign, label in ((1, "cooperation"), (-1, "conflict"), (0, "mixed")):
+        assert label in legend
+    # the legend's swatches draw what the network draws
+    lines = [a for t, a in page.elements if t == "line"][:3]
+    assert [(a["stroke"], a.get("stroke-dasharray")) for a in lines] == [
+        (SIGN_COLORS[s], " ".join(map(str, SIGN_DASHES[s])) if SIGN_DASHES[s] else None) for s in (1, -1, 0)]
+
+
+def test_the_widest_tie_is_the_heaviest_and_mixed_ties_are_grey_and_dotted(tmp_path):
     _, page = render(tmp_path, syria())
     edges = {e["id"]: e for e in page.data()["edges"]}
     assert max(edges.values(), key=lambda e: e["width"])["id"] == "RUS--SYR"
@@ -235,51 +267,78 @@ def test_an_article_with_two_titles_keeps_each_on_its_relation(tmp_path):
     g = snapshot([rel("RUS", "SYR", 1, 8, sentence="a", title="First"),
                   rel("TUR", "YPG", -1, 8, sentence="b", title="Second")])
     _, page = render(tmp_path, g)
-    data = page.data()
-    assert data["articles"]["a1"]["title"] == "First"
-    assert "title" not in data["ties"]["RUS--SYR"]["evidence"][0]
-    assert data["ties"]["TUR--YPG"]["evidence"][0]["title"] == "Second"
+    table = page.evidence()
+    titles = {r["sentence"]: table["articles"][r["article"]][1] for r in
+              (tie_evidence(table, t, 0)[0] for t in ("RUS--SYR", "TUR--YPG"))}
+    assert titles == {"a": "First", "b": "Second"}
 
 
-def test_large_maps_draw_conflict_solid(tmp_path):
-    relations = [rel(f"A{i:04d}", f"B{i:04d}", -1, 5, sentence="s") for i in range(LARGE_MAP)]
+def test_large_maps_keep_their_dashes_and_first_show_the_strongest_ties(tmp_path):
+    relations = [rel(f"A{i:04d}", f"B{i:04d}", -1, 1 + i % 7, sentence="s") for i in range(LARGE_MAP)]
     g = snapshot(relations)
     _, page = render(tmp_path, g, positions={n: (0.0, 0.0) for n in g})
     data = page.data()
-    assert data["dashed"] is False and not any("dashes" in e for e in data["edges"])
+    assert all(e["dashes"] == SIGN_DASHES[-1] for e in data["edges"])  # sign keeps both channels at any size
     assert data["options"]["interaction"]["hideEdgesOnDrag"] is True
-    assert "nv-dashed" not in page.text_by_id["nv-legend"] and "nv-dashed" not in str(page.elements)
+    first = {t for t, tie in data["ties"].items() if tie.get("first")}
+    # these ties share no actor: the first view is every actor's strongest tie, which is all of them
+    assert len(first) == LARGE_MAP and data["first_view"] is None
 
 
-def test_the_panel_data_has_every_relation_strongest_first(tmp_path):
+def test_the_first_view_of_a_dense_map_is_its_heaviest_ties_and_every_actors_heaviest(tmp_path):
+    hub = [rel("HUB", f"A{i:03d}", 1 if i % 3 else -1, 1 + (i * 7) % 10, sentence=f"s{i}") for i in range(300)]
+    pairs = [rel(f"A{i:03d}", f"A{i + 1:03d}", 1, 0.5, sentence=f"p{i}") for i in range(0, 300, 2)]
+    g = snapshot(hub + pairs)
+    _, page = render(tmp_path, g, positions={n: (0.0, 0.0) for n in g})
+    data = page.data()
+    ties = data["ties"]
+    first = {t for t, tie in ties.items() if tie.get("first")}
+    heaviest = sorted(ties, key=lambda t: (-ties[t]["weight"], t))[:FIRST_VIEW_TIES]
+    assert set(heaviest) <= first and data["first_view"] == len(first) < len(ties)
+    assert {x for t in first for x in (ties[t]["a"], ties[t]["b"])} == set(g.nodes)  # nobody is left without a tie
+    assert f"only the {len(first)} strongest ties" in page.text_by_id["nv-filters"]
+
+
+def test_the_embedded_evidence_has_every_relation_once_strongest_first(tmp_path):
     g = syria()
     _, page = render(tmp_path, g)
     ties = page.data()["ties"]
     assert set(ties) == {edge_id(u, v) for u, v in g.edges}
-    evidence = ties["RUS--SYR"]["evidence"]
+    assert all("evidence" not in t for t in ties.values())  # the tie state only; evidence is in the table
+    table = page.evidence()
+    assert len(table["relations"]) == sum(len(d["evidence"]) for *_, d in g.edges(data=True))
+    evidence = tie_evidence(table, "RUS--SYR", page.data()["step"])
     assert [r["sentence"] for r in evidence] == ["Russia backs the Syrian government with air strikes.",
                                                  "Moscow sends advisers to Damascus."]
     first = evidence[0]
-    assert first == {
-        "article": "a1", "date": "2017-01-08", "source": "RUS", "target": "SYR", "sign": "+",
-        "kind": "material_cooperation", "intensity": 8, "confidence": 1.0,
-        "sentence": "Russia backs the Syrian government with air strikes.", "cue": "backs",
-        "origin": "extracted", "cue_start": 7, "cue_end": 12,
-    }
+    assert table["actors"][first["a"]][0] == "RUS" and table["kinds"][first["kind"]] == "material_cooperation"
+    assert (first["sign"], first["intensity"], first["cue_start"], first["cue_end"]) == (1, 8, 7, 12)
     # each article's title, outlet and url once, in the article table
-    assert page.data()["articles"] == {"a1": {"title": "Talks in Astana", "outlet": "Reuters",
-                                              "url": "https://example.org/a1"}}
+    assert table["articles"] == [["a1", "Talks in Astana", "Reuters", "https://example.org/a1"]]
     assert ties["TUR--USA"]["sign"] == 0 and ties["TUR--USA"]["polarity"] == pytest.approx(0.2)
     actors = page.data()["actors"]
     assert actors["YPG"] == {"label": "Syrian Kurdish forces", "type": "armed_group", "bloc": 0,
                              "strength": 15.0, "color": BLOC_COLORS[0]}
 
 
+def test_a_site_page_carries_no_evidence_and_loads_the_sites_data_file(tmp_path):
+    text, page = render(tmp_path, syria(), shared=SharedEvidence("../data/", 3))
+    assert "netviz-evidence" not in page.text_by_id
+    assert "Russia backs" not in text  # no sentence in the page
+    assert page.data()["step"] == 3
+    srcs = [a["src"] for a, _ in page.scripts if a.get("src")]
+    assert srcs == ["../data/vis-network.min.js", "../data/netviz.js", "../data/map.js", "../data/evidence.js"]
+    assert [a["href"] for a in page.tags("link")] == ["../data/netviz.css"]
+    policy = next(a["content"] for a in page.tags("meta") if a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in policy and "'self'" in re.search(r"script-src ([^;]*)", policy).group(1)
+
+
 def test_legend_date_and_title(tmp_path):
     _, page = render(tmp_path, syria(), title="Syria, 2017")
     assert page.text_by_id.get("nv-legend")
     legend = page.text_by_id["nv-legend"]
-    for words in ("cooperation (3)", "conflict (1)", "mixed (1)", "bloc 0 (3)", "bloc 1 (2)", "Line width"):
+    for words in ("cooperation (3)", "conflict (1)", "mixed (1)", "Turkey, Syrian Kurdish forces, United States (3)",
+                  "Russia, Syria (2)", "Line width"):
         assert words in legend
     assert page.title == "Syria, 2017 — 2017-01-08"
     assert {"datetime": "2017-01-08"} in page.tags("time")
@@ -304,7 +363,7 @@ def test_nothing_is_fetched_from_the_network(tmp_path):
         for name in ("src", "href", "srcset", "poster", "action", "data"):
             value = attrs.get(name) or ""
             assert not re.match(r"\s*(https?:)?//", value, re.I), (tag, name, value)
-    assert not page.tags("link") and not page.tags("img") and not page.tags("iframe")
+    assert not page.tags("link") and not page.tags("img") and not page.tags("iframe")  # a self-contained page
     assert all("src" not in attrs for attrs, _ in page.scripts)
     css = "\n".join(page.styles) + "\n".join(a.get("style") or "" for _, a in page.elements)
     assert re.findall(r"url\(\s*(?!['\"]?data:)", css) == []
@@ -345,15 +404,16 @@ def test_the_graph_is_not_modified(tmp_path):
 def test_markup_from_articles_and_data_never_becomes_markup(tmp_path):
     text, page = render(tmp_path, malicious(), title=XSS[0],
                         contradictions=[{"actors": ["TUR", "USA", "YPG"], "signs": ["+", "+", "-"]}])
-    assert len(page.scripts) == 5  # two JSON blocks and our three scripts, nothing else
+    assert len(page.scripts) == 6  # three JSON blocks and our three scripts, nothing else
     assert page.tags("img") == [] and page.tags("iframe") == []
     assert not any(k.startswith("on") for _, attrs in page.elements for k in attrs)
-    assert text.count("</script>") == 5
+    assert text.count("</script>") == 6
     data = page.data()  # parses, and keeps the strings exactly
-    sentences = [r["sentence"] for t in data["ties"].values() for r in t["evidence"]]
+    table = page.evidence()
+    sentences = [row[table["fields"]["relation"].index("sentence")] for row in table["relations"]]
     assert f"Turkey shelled {XSS[1]} YPG positions {XSS[2]}." in sentences
     assert data["actors"]["YPG"]["label"] == XSS[1] + "Kurds"
-    assert data["articles"][XSS[1]]["title"] == XSS[0]
+    assert [XSS[1], XSS[0], XSS[2], None] in table["articles"]  # the javascript: URL is dropped
     for attrs, raw_json in page.scripts:
         if attrs.get("type") == "application/json":
             assert "<" not in raw_json and ">" not in raw_json
@@ -379,7 +439,7 @@ def test_contradictions_are_listed_and_read_signs_from_the_graph(tmp_path):
     assert listed[0]["edges"] == ["TUR--USA", "USA--YPG", "TUR--YPG"]
     assert listed[1]["signs"] == ["+", "-", "+"]
     assert listed[1]["edges"] == ["RUS--SYR", None, "RUS--TUR"]  # no SYR-TUR tie: none to select
-    assert len(page.tags("button")) == 2
+    assert len([b for b in page.tags("button") if "data-contradiction" in b]) == 2
     assert "Turkey ± United States + Syrian Kurdish forces − Turkey" in " ".join(page.text_by_id["nv-contradictions"].split())
 
 
@@ -526,3 +586,101 @@ def test_index_entry_needs_a_dated_snapshot():
         index_entry(nx.Graph(), "x.html")
     with pytest.raises(NetvizError, match="entry 0 is a dict"):
         render_index([{"date": DAY}], "index.html")
+
+
+# ---- colour: colour-blind safe, and every mark 3:1 against the page -------------------------
+# Machado, Oliveira & Fernandes (2009) simulation matrices at full severity, applied in linear RGB.
+CVD = {
+    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413), (-0.011820, 0.042940, 0.968881)),
+    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216), (-0.003882, -0.048116, 1.051998)),
+    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602), (0.004733, 0.691367, 0.303900)),
+}
+
+
+def _linear(hex_colour: str) -> list[float]:
+    c = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    return [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+
+
+def _lab(linear: list[float]) -> tuple[float, float, float]:
+    r, g, b = (min(max(x, 0.0), 1.0) for x in linear)
+    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = [t ** (1 / 3) if t > (6 / 29) ** 3 else t / (3 * (6 / 29) ** 2) + 4 / 29 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def _seen(hex_colour: str, vision: str | None) -> tuple[float, float, float]:
+    lin = _linear(hex_colour)
+    if vision:
+        lin = [sum(m * c for m, c in zip(row, lin)) for row in CVD[vision]]
+    return _lab(lin)
+
+
+def _delta_e(a: str, b: str, vision: str | None) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_seen(a, vision), _seen(b, vision))) ** 0.5
+
+
+def _contrast(a: str, b: str) -> float:
+    lum = [0.2126 * r + 0.7152 * g + 0.0722 * b_ for r, g, b_ in (_linear(a), _linear(b))]
+    return (max(lum) + 0.05) / (min(lum) + 0.05)
+
+
+def test_the_simulation_finds_the_red_green_confusion_it_is_meant_to_find():
+    # the classic red and green stay far apart in normal vision and merge under deuteranopia
+    assert _delta_e("#2e9d5b", "#d64541", None) > 60 > 25 > _delta_e("#2e9d5b", "#d64541", "deuteranopia")
+
+
+@pytest.mark.parametrize("vision", [None, *CVD])
+def test_sign_colours_stay_apart_under_colour_blindness(vision):
+    for a, b in [(1, -1), (1, 0), (-1, 0)]:
+        assert _delta_e(SIGN_COLORS[a], SIGN_COLORS[b], vision) >= 30, (a, b, vision)
+
+
+@pytest.mark.parametrize("vision", [None, "deuteranopia", "protanopia"])
+def test_the_first_bloc_colours_stay_apart_under_red_green_colour_blindness(vision):
+    first = BLOC_COLORS[:4]
+    for i, a in enumerate(first):
+        for b in first[i + 1:]:
+            assert _delta_e(a, b, vision) >= 15, (a, b, vision)
+
+
+def test_every_graphic_mark_has_3_to_1_contrast_on_the_page():
+    from netviz.site.diffmap import HALO_COLOR  # noqa: F401  (a halo is a glow behind a mark, not a mark)
+    from netviz.site.render import OTHER_TYPE_COLOR, TYPE_COLORS
+
+    marks = [*SIGN_COLORS.values(), *BLOC_COLORS, NO_BLOC_COLOR, *TYPE_COLORS.values(), OTHER_TYPE_COLOR]
+    for colour in marks:
+        assert _contrast(colour, "#ffffff") >= 3.0, colour
+    # and the old amber and grey that failed it are gone
+    assert _contrast("#e0a100", "#ffffff") < 3.0 and "#e0a100" not in marks
+
+
+def test_blocs_are_named_and_an_actor_alone_is_unaligned(tmp_path):
+    g = syria()
+    g.graph["bloc_names"] = {0: "United States, Turkey, YPG"}
+    g.nodes["SYR"]["bloc"] = 2  # alone in its bloc
+    _, page = render(tmp_path, g)
+    legend = " ".join(page.text_by_id["nv-legend"].split())
+    assert "United States, Turkey, YPG (3)" in legend and "unaligned (2)" in legend
+    assert "bloc 0" not in legend
+    actors = page.data()["actors"]
+    assert actors["SYR"]["bloc"] is None and actors["RUS"]["bloc"] is None
+    assert actors["SYR"]["color"] == NO_BLOC_COLOR
+
+
+def test_a_map_lists_only_its_strongest_contradictions_and_says_how_many_there_are(tmp_path):
+    from netviz.site.render import CONTRADICTIONS_LISTED
+
+    # three mutual enemies around a hub: every triangle through the hub is unbalanced
+    n = 14
+    spokes = [rel("HUB", f"A{i:02d}", -1, 5, sentence=f"h{i}") for i in range(n)]
+    rim = [rel(f"A{i:02d}", f"A{j:02d}", -1, 1, sentence=f"r{i}{j}") for i in range(n) for j in range(i + 1, n)]
+    g = snapshot(spokes + rim)
+    triangles = [("HUB", f"A{i:02d}", f"A{j:02d}") for i in range(n) for j in range(i + 1, n)]
+    assert len(triangles) > CONTRADICTIONS_LISTED
+    _, page = render(tmp_path, g, positions={x: (0.0, 0.0) for x in g}, contradictions=triangles)
+    assert len(page.data()["contradictions"]) == CONTRADICTIONS_LISTED
+    assert len([b for b in page.tags("button") if "data-contradiction" in b]) == CONTRADICTIONS_LISTED
+    heading = " ".join(page.text_by_id["nv-contradictions"].split())
+    assert f"Contradictions ({len(triangles)}: the {CONTRADICTIONS_LISTED} strongest)" in heading

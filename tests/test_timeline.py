@@ -19,6 +19,7 @@ from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import Actor, Codebook
 from netviz.ingest.curated import Curated
 from netviz.model import ORIGINS, Evidence, Relation
+from netviz.site.render import SIGN_COLORS, SIGN_DASHES
 from netviz.site.timeline import TIMELINE_SCRIPTS, render_timeline, timeline_data
 
 D1, D2, D3, D4 = date(2017, 1, 8), date(2017, 3, 8), date(2017, 6, 9), date(2018, 5, 10)
@@ -87,31 +88,35 @@ def page(snapshots, tmp_path_factory):
 # ---- the data -------------------------------------------------------------------
 
 def replay(data):
-    """Rebuild every date's ties from the steps, as the page script does."""
+    """Rebuild every date's ties from the steps, and their evidence from the evidence table, as the page does."""
     fields = data["fields"]["tie"]
     n = len(fields)
-    ties: dict[int, tuple[dict, Counter]] = {}
-    for step in data["steps"]:
-        for row in step["ties"]["add"]:
-            ties[row[0]] = (dict(zip(fields, row[1:n + 1])), Counter(row[n + 1]))
-        for row in step["ties"]["set"]:
-            evidence = ties[row[0]][1] + Counter(row[n + 1]) - Counter(row[n + 2])
-            ties[row[0]] = (dict(zip(fields, row[1:n + 1])), evidence)
+    table = data["evidence"]
+    by_tie: dict[tuple[int, int], list[int]] = {}
+    for r, row in enumerate(table["relations"]):
+        by_tie.setdefault(tuple(sorted(row[:2])), []).append(r)
+    ties: dict[int, dict] = {}
+    for i, step in enumerate(data["steps"]):
+        for row in step["ties"]["add"] + step["ties"]["set"]:
+            assert len(row) == n + 1  # the state only: evidence is in the table, once
+            ties[row[0]] = dict(zip(fields, row[1:n + 1]))
         for t in step["ties"]["del"]:
             del ties[t]
-        yield {t: (state, sorted(ev.elements())) for t, (state, ev) in ties.items()}
+        yield {t: (state, [r for r in by_tie[tuple(sorted(data["ties"][t]))]
+                           if any(a <= i <= b for a, b in zip(table["spans"][r][::2], table["spans"][r][1::2]))])
+               for t, state in ties.items()}
 
 
 def test_replaying_the_steps_gives_every_snapshot_with_its_evidence(snapshots):
     positions = {a: (float(i), 0.0) for i, a in enumerate(sorted({n for G in snapshots.values() for n in G}))}
     data = timeline_data(snapshots, positions)
     actor_ids = [a[0] for a in data["actors"]]
-    rel_fields = data["fields"]["relation"]
+    rel_fields = data["evidence"]["fields"]["relation"]
     for G, state in zip(snapshots.values(), replay(data), strict=True):
         got = {}
         for t, (attrs, evidence) in state.items():
             u, v = (actor_ids[i] for i in data["ties"][t])
-            sentences = [dict(zip(rel_fields, data["relations"][r]))["sentence"] for r in evidence]
+            sentences = [dict(zip(rel_fields, data["evidence"]["relations"][r]))["sentence"] for r in evidence]
             got[(u, v)] = (attrs["weight"], attrs["sign"], attrs["count"], sentences)
         want = {
             tuple(sorted((u, v))): (d["weight"], d["sign"], d["count"], [r.evidence.sentence for r in d["evidence"]])
@@ -125,7 +130,7 @@ def test_replaying_the_steps_gives_every_snapshot_with_its_evidence(snapshots):
 def test_each_relation_and_article_is_stored_once(snapshots, page):
     data = timeline_data(snapshots, {n: (0.0, 0.0) for G in snapshots.values() for n in G})
     distinct = {r for G in snapshots.values() for *_, ev in G.edges(data="evidence") for r in ev}
-    assert len(data["relations"]) == len(distinct)
+    assert len(data["evidence"]["relations"]) == len(distinct)
     html = page.read_text(encoding="utf-8")
     assert html.count(KNOWN_SENTENCE) == 1  # the RUS-TUR tie lasts three dates
     # a tie present on several dates is added once and then only changed
@@ -198,10 +203,11 @@ def test_cue_spans_are_javascript_offsets_and_only_http_urls_are_kept():
     text = "Talks \U0001F91D ended; Moscow signed the deal."
     r = rel("RUS", "TUR", 1, D1, sentence=text, cue="signed", url="javascript:alert(1)")
     data = timeline_data(build_snapshots([r], [D1]), {"RUS": (0.0, 0.0), "TUR": (1.0, 0.0)})
-    row = dict(zip(data["fields"]["relation"], data["relations"][0]))
+    table = data["evidence"]
+    row = dict(zip(table["fields"]["relation"], table["relations"][0]))
     js = text.encode("utf-16-le")
     assert js[2 * row["cue_start"]:2 * row["cue_end"]].decode("utf-16-le") == "signed"
-    assert data["articles"][0][3] is None
+    assert table["articles"][0][3] is None
 
 
 def test_the_page_is_byte_identical_for_the_same_input_and_leaves_the_graphs_alone(snapshots, tmp_path):
@@ -275,8 +281,9 @@ BAD_SCRIPT = "</script><script>window.__pwned=2</script>"
 
 
 def go(tab, index):
-    """Move the slider to date ``index``, as a user dragging it would."""
-    tab.page.locator("#slider").fill(str(index))
+    """Move the slider to date ``index``, as a user dragging it would (the slider counts days)."""
+    day = tab.js("i => { const d = window.netvizTimeline.dates; return (Date.parse(d[i]) - Date.parse(d[0])) / 86400000; }", index)
+    tab.page.locator("#slider").fill(str(int(day)))
     tab.page.wait_for_function("i => window.netvizTimeline.current() === i", arg=index)
 
 
@@ -351,15 +358,19 @@ def test_changes_since_the_previous_date_are_listed_and_highlighted(open_page, p
     tab = open_page(page)
     go(tab, 1)
     items = tab.page.locator("#changes .tl-change").all_text_contents()
-    assert "flippedTUR-USA + to −" in items
-    assert "formedIRN-SYR +" in items
+    assert "flippedTurkey — United States + to −" in items  # names, not ids
+    assert "formedIran — Syria +" in items
     flipped = tab.js("() => window.netvizTimeline.edges.get({filter: e => e.from === 'TUR' && e.to === 'USA'})[0]")
-    assert flipped["shadow"]["enabled"] is True
+    # a change is a marker and a halo on top of the sign's colour and dash, never instead of them
+    assert flipped["shadow"]["enabled"] is True and flipped["arrows"]["middle"]["type"] == "diamond"
+    assert (flipped["color"]["color"], flipped["dashes"]) == (SIGN_COLORS[-1], SIGN_DASHES[-1])
     go(tab, 2)
     ghosts = tab.js("() => window.netvizTimeline.edgeView.get({filter: e => e.ghost}).map(e => [e.from, e.to].sort().join('-'))")
-    assert "RUS-SYR" in ghosts  # the curated relation expired: drawn dotted grey on the date it dissolved
-    dissolved = tab.page.locator("#changes .tl-change[data-kind=dissolved]", has_text="RUS-SYR")
-    assert dissolved.locator(".nv-grow").text_content() == "RUS-SYR +curated validity ended 2017-03-08"
+    assert "RUS-SYR" in ghosts  # the curated relation expired: drawn, with a cut, on the date it dissolved
+    ghost = tab.js("() => window.netvizTimeline.edgeView.get({filter: e => e.ghost})[0]")
+    assert ghost["arrows"]["middle"]["type"] == "bar" and ghost["color"]["color"] == SIGN_COLORS[1]
+    dissolved = tab.page.locator("#changes .tl-change[data-kind=dissolved]", has_text="Russia — Syria")
+    assert dissolved.locator(".nv-grow").text_content() == "Russia — Syria +curated validity ended 2017-03-08"
     dissolved.click()
     assert "Dissolved since 2017-03-08 (curated validity ended 2017-03-08)" in tab.page.locator("#selection").text_content()
     go(tab, 3)
@@ -370,7 +381,8 @@ def test_the_contradictions_of_the_date_are_listed_and_select_their_ties(open_pa
     tab = open_page(page)
     items = tab.page.locator("#contradictions .nv-list button")
     assert items.count() == 1
-    assert items.first.locator(".nv-grow").text_content() == "IRN-USA − against IRN-TUR +, TUR-USA +"
+    assert items.first.locator(".nv-grow").text_content() == \
+        "Iran — United States − against Iran — Turkey +, Turkey — United States +"
     items.first.click()
     selected = tab.js("() => window.netvizTimeline.network.getSelectedEdges().map(id => window.netvizTimeline.edges.get(id)).map(e => [e.from, e.to].sort().join('-'))")
     assert sorted(selected) == ["IRN-TUR", "IRN-USA", "TUR-USA"]
@@ -392,7 +404,7 @@ def test_clicking_a_tie_shows_its_evidence_with_the_cue_highlighted_and_a_safe_l
     assert link.get_attribute("target") == "_blank"
     # the IRN-SYR article has a javascript: URL: its title is shown as plain text
     go(tab, 1)
-    tab.page.locator("#changes .tl-change", has_text="IRN-SYR").click()
+    tab.page.locator("#changes .tl-change", has_text="Iran — Syria").click()
     assert panel.locator(".nv-source").first.text_content().startswith("IRN and SYR")
     assert panel.locator(".nv-source a").count() == 0
 
@@ -459,9 +471,12 @@ def test_filters_hide_ties_by_sign_weight_origin_and_actor_type(open_page, page)
     tab.page.locator("#filter-origin input[value='curated']").check()
     tab.page.locator("#filter-type input[value='armed_group']").uncheck()
     assert "HTS" not in tab.js("() => window.netvizTimeline.nodeView.getIds()")
-    tab.page.locator("#min-weight").fill("8")
-    assert shown() and all(e["weight"] >= 8 for e in shown())
-    assert "shown)" in tab.page.locator("#counts").text_content()
+    tab.page.locator("#min-weight").fill("60")  # a quantile scale: hides the weakest 60% of the weights
+    weights = sorted(tab.js("() => window.netvizTimeline.weights"))
+    floor = weights[int(0.6 * len(weights))]
+    assert shown() and all(e["weight"] >= floor for e in shown())
+    assert f"≥ {floor:g}" in tab.page.locator("#min-weight-value").text_content()
+    assert f"of the actors and {len(shown())} of the ties)" in tab.page.locator("#counts").text_content()
     # the live DataSet still holds the whole snapshot: filters only hide
     assert len(live_ties(tab)) == 6
 

@@ -1,13 +1,15 @@
 """Offline HTML pages through pyvis: one map per snapshot, and the index page.
 
-A map is one self-contained file: vis-network and every stylesheet are
-inlined from pyvis's bundled copy, a Content-Security-Policy lets the page
-fetch nothing and run only its own scripts (listed by hash), and every
-string from articles and data files is escaped: as text in the HTML, as
-JSON in the page data (``<``, ``>``, ``&``, U+2028/2029 as ``\\uXXXX``),
-as plain text in tooltips (netviz.js builds them from the evidence data;
-vis-network shows a string title as text) and through ``textContent`` in
-the evidence panel.
+A map is one self-contained file by default: vis-network, the stylesheets
+and the evidence of its ties are inside it. In a site (``netviz build``) a
+map carries only its own date's tie state and loads the scripts, styles and
+the evidence table (:mod:`netviz.site.evidence`) from the site's ``data/``
+folder, written once. Either way a Content-Security-Policy lets the page
+fetch nothing from the network and run only its own scripts (inline ones by
+hash, a site's from its own folder), and every string from articles and
+data files is escaped: as text in the HTML, as JSON in the page data
+(``<``, ``>``, ``&``, U+2028/2029 as ``\\uXXXX``) and through
+``textContent`` in the tooltips and the evidence panel.
 
 pyvis holds the vis data: :class:`MapNetwork` is a ``pyvis.network.Network``
 whose ``nodes``, ``edges`` and ``options`` we fill ourselves (``from_nx``
@@ -19,8 +21,8 @@ The palette and the encodings (sign colours, bloc and type colours, widths
 and sizes) are module-level so that the exports, the diff map and the
 timeline draw the same way. Templates live in ``netviz/site/templates``:
 ``base.html`` (skeleton, CSP), ``map.html`` with ``legend.html`` and
-``contradictions.html``, ``index.html``; scripts ``netviz.js`` (the map and
-its panel, reusable) and ``map.js``.
+``contradictions.html``, ``index.html``; scripts ``netviz.js`` (the map,
+its tooltip, filters and panel, reusable) and ``map.js``.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from pyvis.network import Network
 from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
-from netviz.model import Relation, relation_record
+from netviz.model import Relation
+from netviz.site.evidence import SharedEvidence, evidence_table
 
 #: Our templates, stylesheet and scripts.
 TEMPLATES = Path(__file__).parent / "templates"
@@ -59,47 +62,54 @@ VIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 
 # --- palette and encodings, shared with export, compare and timeline --------
 
-#: Tie colour by ``sign``: cooperation green, conflict red, mixed amber.
-SIGN_COLORS = {1: "#2e9d5b", -1: "#d64541", 0: "#e0a100"}
+#: Tie colour by ``sign``: cooperation blue, conflict vermilion, mixed dark grey. Chosen so that
+#: the three stay apart under simulated deuteranopia, protanopia and tritanopia and each has at
+#: least 3:1 contrast on white (tests/test_render.py checks both).
+SIGN_COLORS = {1: "#0f6fa8", -1: "#c8401a", 0: "#4d4d4d"}
 #: Tie sign names, as the legend and the panel say them.
 SIGN_LABELS = {1: "cooperation", -1: "conflict", 0: "mixed"}
-#: Conflict ties are dashed as well as red, for readers who cannot tell red from green.
-SIGN_DASHES = {1: False, -1: True, 0: False}
-#: Actor colour by ``bloc`` (Tableau 10), cycling beyond ten blocs.
+#: The second channel of sign, on every page and at every size: cooperation solid, conflict
+#: dashed, mixed dotted (vis-network dash and gap lengths in pixels).
+SIGN_DASHES: dict[int, list[int] | bool] = {1: False, -1: [10, 7], 0: [3, 6]}
+#: The dash pattern of a conflict tie.
+DASH_PATTERN = SIGN_DASHES[-1]
+#: Actor colour by ``bloc``, cycling beyond ten blocs: every colour has at least 3:1 contrast on
+#: white, and the first ones (the largest blocs) stay apart under simulated colour blindness.
 BLOC_COLORS = (
-    "#4e79a7", "#f28e2b", "#76b7b2", "#b07aa1", "#9c755f",
-    "#edc948", "#59a14f", "#ff9da7", "#bab0ac", "#e15759",
+    "#762a83", "#1b9e77", "#8c510a", "#1f77b4", "#c51b7d",
+    "#d95f02", "#01665e", "#5e3c99", "#4d9221", "#b2182b",
 )
-#: Actor colour when it has no bloc.
-NO_BLOC_COLOR = "#9aa5b1"
+#: Actor colour when it is unaligned (in no bloc of two or more).
+NO_BLOC_COLOR = "#6b7280"
+#: What the pages call an actor in no bloc.
+UNALIGNED = "unaligned"
 #: Actor colour by ``type`` (the codebook's types).
 TYPE_COLORS = {
-    "state": "#4e79a7",
-    "organisation": "#f28e2b",
-    "armed_group": "#b07aa1",
-    "political_group": "#76b7b2",
-    "movement": "#9c755f",
+    "state": "#762a83",
+    "organisation": "#1b9e77",
+    "armed_group": "#8c510a",
+    "political_group": "#1f77b4",
+    "movement": "#c51b7d",
 }
 #: Actor colour for any other type.
-OTHER_TYPE_COLOR = "#bab0ac"
+OTHER_TYPE_COLOR = "#6b7280"
 #: Tie width range in pixels (width grows with the square root of weight).
-WIDTH_RANGE = (1.0, 10.0)
+WIDTH_RANGE = (1.5, 10.0)
 #: Actor dot radius range in pixels (grows with the square root of strength).
 SIZE_RANGE = (8.0, 32.0)
-#: Dash and gap lengths of a conflict tie, in pixels (vis-network's default 5-5 looks solid on wide ties).
-DASH_PATTERN = [10, 7]
 #: Colouring choices of :func:`render_map`.
 COLOR_BY = ("bloc", "type")
-#: From this many ties on, a map is large: conflict ties are not dashed
-#: (vis-network draws dashes piece by piece: the first draw of 20,000 ties took
-#: 1.4 s dashed, 0.15 s solid) and ties hide while the map is dragged or zoomed.
+#: From this many ties on, a map is large: ties hide while it is dragged or zoomed.
 LARGE_MAP = 2000
-#: Relation record fields a page leaves out: character offsets into the article.
-RECORD_OMITS = ("start", "end")
-#: Relation record fields that go to the page's article table when the record names its article.
-ARTICLE_FIELDS = ("title", "outlet", "url")
+#: A map with more ties than this first shows only its strongest ones (this many, plus each
+#: actor's strongest tie inside its bloc, so every actor shows its camp); a reader unticks a
+#: box to see every tie. Dashes stay on at every size: the first view is small enough to draw them.
+FIRST_VIEW_TIES = 250
 #: Most actor colours listed in the legend.
 LEGEND_ACTOR_ITEMS = 12
+#: Most contradictions a map lists (the strongest; a dense map has thousands, which would
+#: make up most of the page): the page says how many there are in all.
+CONTRADICTIONS_LISTED = 50
 #: Scripts of a map page, in order (their hashes go in the page's CSP).
 MAP_SCRIPTS = ("vis-network.min.js", "netviz.js", "map.js")
 
@@ -108,7 +118,7 @@ def sign_color(sign: int) -> str:
     """The colour of a tie of this ``sign`` (+1, -1 or 0 = mixed).
 
     >>> sign_color(-1)
-    '#d64541'
+    '#c8401a'
     """
     return SIGN_COLORS[_sign(sign, "sign_color")]
 
@@ -126,7 +136,7 @@ def bloc_color(bloc: int | None) -> str:
     """The colour of a bloc (``None``: no bloc).
 
     >>> bloc_color(0), bloc_color(10) == bloc_color(0), bloc_color(None)
-    ('#4e79a7', True, '#9aa5b1')
+    ('#762a83', True, '#6b7280')
     """
     if bloc is None:
         return NO_BLOC_COLOR
@@ -137,7 +147,7 @@ def type_color(actor_type: str) -> str:
     """The colour of an actor type.
 
     >>> type_color("state"), type_color("something else")
-    ('#4e79a7', '#bab0ac')
+    ('#762a83', '#6b7280')
     """
     return TYPE_COLORS.get(actor_type, OTHER_TYPE_COLOR)
 
@@ -146,7 +156,7 @@ def node_color(attrs: Mapping[str, Any], color_by: str = "bloc") -> str:
     """The colour of an actor from its node attributes, by ``"bloc"`` or ``"type"``.
 
     >>> node_color({"bloc": 1, "type": "state"}), node_color({"bloc": 1, "type": "state"}, "type")
-    ('#f28e2b', '#4e79a7')
+    ('#1b9e77', '#762a83')
     """
     if color_by == "bloc":
         return bloc_color(attrs.get("bloc"))
@@ -161,7 +171,7 @@ def edge_width(weight: float, max_weight: float) -> float:
     Pass the largest weight over all snapshots to compare widths across dates.
 
     >>> edge_width(0, 10), edge_width(10, 10), edge_width(2.5, 10)
-    (1.0, 10.0, 5.5)
+    (1.5, 10.0, 5.75)
     """
     return _scaled(weight, max_weight, WIDTH_RANGE)
 
@@ -240,22 +250,39 @@ def asset(name: str) -> Markup:
 
 
 _NONE = "'none'"
+_SELF = " 'self'"
 
 
-def csp(scripts: Sequence[str]) -> str:
+@lru_cache(maxsize=None)
+def _script_hash(name: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(_asset(name).encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def csp(scripts: Sequence[str], site_data: str | None = None) -> str:
     """The Content-Security-Policy of a page whose only scripts are the inlined ``scripts``.
 
-    Nothing may be fetched; scripts run only if their hash is listed, so an
-    injected ``<script>`` or ``onerror=`` would not run.
+    Nothing may be fetched from the network; scripts run only if their hash is
+    listed, so an injected ``<script>`` or ``onerror=`` would not run. A site
+    page (``site_data``: its data folder, a relative path) may also load scripts
+    and stylesheets from its own site (``'self'``: on ``file://`` that is the
+    local disk, never the network).
     """
-    hashes = " ".join(
-        "'sha256-" + base64.b64encode(hashlib.sha256(_asset(s).encode("utf-8")).digest()).decode("ascii") + "'"
-        for s in scripts
-    )
+    hashes = " ".join(_script_hash(s) for s in scripts)
     return (
-        f"default-src 'none'; script-src {hashes or _NONE}; "
-        "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; script-src {hashes or _NONE}{_SELF if site_data else ''}; "
+        f"style-src 'unsafe-inline'{_SELF if site_data else ''}; img-src data:; base-uri 'none'; form-action 'none'"
     )
+
+
+#: The scripts and stylesheets a site writes once into its data folder for every page.
+SITE_ASSETS = ("vis-network.min.js", "netviz.js", "map.js", "timeline.js", "netviz.css", "timeline.css")
+
+
+def write_site_assets(folder: str | Path) -> list[Path]:
+    """Write the pages' scripts and stylesheets into a site's data folder (atomically, UTF-8)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return [atomic_write_text(folder / name, _asset(name)) for name in SITE_ASSETS]
 
 
 @lru_cache(maxsize=None)
@@ -307,7 +334,11 @@ def map_data(
     max_weight: float | None = None,
     max_strength: float | None = None,
 ) -> dict[str, Any]:
-    """Everything a map page embeds, as plain JSON-able values.
+    """Everything a map page carries for its own date, as plain JSON-able values.
+
+    The evidence is not here: it lives in the evidence table
+    (:mod:`netviz.site.evidence`), once per site or embedded in a
+    self-contained page, and the page script looks each tie's up.
 
     Parameters
     ----------
@@ -320,8 +351,9 @@ def map_data(
     physics : bool
         Let vis-network move the actors (off: they stay where ``positions`` put them).
     contradictions : sequence
-        Cycles to list: ``{"actors": [...], "signs": [...]}`` dicts, or plain
-        tuples of actor ids (signs are then read from the graph).
+        Cycles to list, strongest first: ``{"actors": [...], "signs": [...]}``
+        dicts, or plain tuples of actor ids (signs are then read from the
+        graph). The page lists the first :data:`CONTRADICTIONS_LISTED`.
     max_weight, max_strength : float, optional
         Weight and strength drawn at full width and size (default: this
         graph's largest); pass the largest over all snapshots to compare dates.
@@ -331,19 +363,16 @@ def map_data(
     dict
         ``nodes``, ``edges`` (vis-network items), ``options`` (vis-network
         options), ``actors`` and ``ties`` (by id, for the panel and the
-        tooltips netviz.js builds; each tie with its evidence records,
-        strongest first: :func:`netviz.model.relation_record` without
-        :data:`RECORD_OMITS`, empty fields, and the :data:`ARTICLE_FIELDS`
-        found in ``articles``), ``articles`` (by article id),
-        ``contradictions`` and ``dashed`` (whether conflict ties are dashed).
+        tooltips), ``blocs`` (bloc id to name), ``first_view`` (the number of
+        ties the map first shows, all when it is small) and ``contradictions``.
 
     Examples
     --------
     >>> g = nx.Graph()
-    >>> g.add_edge("RUS", "SYR", weight=6.0, sign=1)
+    >>> g.add_edge("RUS", "SYR", weight=6.0, sign=-1)
     >>> data = map_data(g, positions={"RUS": (0, 0), "SYR": (100, 0)})
-    >>> [(e["id"], e["color"], e["width"]) for e in data["edges"]]
-    [('RUS--SYR', '#2e9d5b', 10.0)]
+    >>> [(e["id"], e["color"], e["dashes"], e["width"]) for e in data["edges"]]
+    [('RUS--SYR', '#c8401a', [10, 7], 10.0)]
     """
     if color_by not in COLOR_BY:
         raise NetvizError(f"color_by is {color_by!r}; choose one of {', '.join(COLOR_BY)}")
@@ -355,16 +384,18 @@ def map_data(
         if not isinstance(n, str):
             raise NetvizError(f"render: actor {n!r} is not a string id; snapshot nodes are actor ids")
     ties: dict[str, dict[str, Any]] = {}
-    articles: dict[str, dict[str, str]] = {}
-    # in tie order, so the article table does not depend on the graph's insertion order
-    for u, v, d in sorted(graph.edges(data=True), key=lambda e: edge_id(e[0], e[1])):
-        tie = _tie(u, v, d, articles)
+    for u, v, d in graph.edges(data=True):
+        tie = _tie(u, v, d)
         ties[edge_id(tie["a"], tie["b"])] = tie
     strength: Counter[str] = Counter()
     for tie in ties.values():
         strength[tie["a"]] += tie["weight"]
         strength[tie["b"]] += tie["weight"]
     actors = {n: _actor(n, d, strength[n]) for n, d in graph.nodes(data=True)}
+    blocs = bloc_names(graph, actors)
+    for actor in actors.values():
+        if actor["bloc"] not in blocs:
+            actor["bloc"] = None  # alone in its bloc: unaligned
     top_weight = _top(max_weight, (t["weight"] for t in ties.values()), "max_weight")
     top_strength = _top(max_strength, (a["strength"] for a in actors.values()), "max_strength")
 
@@ -372,43 +403,114 @@ def map_data(
     for n in sorted(actors):
         actor = actors[n]
         actor["color"] = node_color(actor, color_by)
+        x, y = _position(positions, n)
         nodes.append({
             "id": n,
             "label": actor["label"],
-            "x": _position(positions, n)[0],
-            "y": _position(positions, n)[1],
+            "x": x,
+            "y": y,
             "size": node_size(actor["strength"], top_strength),
             "color": actor["color"],
         })
-    dashed = len(ties) < LARGE_MAP
+    first = first_view(ties, bloc={n: a["bloc"] for n, a in actors.items()})
     edges = []
     for eid in sorted(ties):
         tie = ties[eid]
-        tie["color"] = SIGN_COLORS[tie["sign"]]
-        item = {
+        if eid in first:
+            tie["first"] = True
+        edges.append({
             "id": eid,
             "from": tie["a"],
             "to": tie["b"],
             "width": edge_width(tie["weight"], top_weight),
-            "color": tie["color"],
-        }
-        if dashed and SIGN_DASHES[tie["sign"]]:
-            item["dashes"] = DASH_PATTERN
-        edges.append(item)
+            "color": SIGN_COLORS[tie["sign"]],
+            "dashes": SIGN_DASHES[tie["sign"]],
+        })
     return {
         "nodes": nodes,
         "edges": edges,
-        "options": vis_options(physics=physics, large=not dashed),
+        "options": vis_options(physics=physics, large=len(ties) >= LARGE_MAP),
         "actors": actors,
         "ties": ties,
-        "articles": articles,
-        "contradictions": _contradictions(contradictions, graph, actors),
-        "dashed": dashed,
+        "blocs": {str(b): name for b, name in sorted(blocs.items())},
+        "first_view": len(first) if len(first) < len(ties) else None,
+        "sign_styles": {str(s): {"color": SIGN_COLORS[s], "dashes": SIGN_DASHES[s]} for s in (1, -1, 0)},
+        "contradictions": _contradictions(contradictions[:CONTRADICTIONS_LISTED], graph, actors),
+        "contradictions_total": len(contradictions),
     }
 
 
+def first_view(
+    ties: Mapping[str, Mapping[str, Any]], limit: int = FIRST_VIEW_TIES, bloc: Mapping[str, int | None] | None = None
+) -> set[str]:
+    """The ties a map shows first: all of them up to ``limit``; else the ``limit`` heaviest, and
+    for every actor not yet on one its heaviest tie inside its own bloc (``bloc``: actor -> bloc),
+    or its heaviest tie if it has none there, so that each actor shows which camp it stands in.
+
+    >>> ties = {t: {"a": t[0], "b": t[-1], "weight": w} for t, w in
+    ...         {"A--B": 5, "C--D": 4, "C--E": 1, "D--F": 1}.items()}
+    >>> sorted(first_view(ties, limit=1))
+    ['A--B', 'C--D', 'C--E', 'D--F']
+    >>> sorted(first_view(ties, limit=1, bloc={"C": 0, "E": 0, "D": 1, "F": 1}))  # camps over a cross-camp tie
+    ['A--B', 'C--E', 'D--F']
+    """
+    if len(ties) <= limit:
+        return set(ties)
+    bloc = bloc or {}
+    order = sorted(ties, key=lambda t: (-ties[t]["weight"], t))
+    keep = set(order[:limit])
+    covered = {x for t in keep for x in (ties[t]["a"], ties[t]["b"])}
+    best: dict[str, tuple[bool, str]] = {}  # actor -> (outside its bloc, heaviest such tie), in weight order
+    for t in order[limit:]:
+        a, b = ties[t]["a"], ties[t]["b"]
+        inside = bloc.get(a) is not None and bloc.get(a) == bloc.get(b)
+        for x in (a, b):
+            if x not in covered and (x not in best or (best[x][0] and inside)):
+                best[x] = (not inside, t)
+    keep.update(t for _, t in best.values())
+    return keep
+
+
+def bloc_names(graph: nx.Graph, actors: Mapping[str, Mapping[str, Any]] | None = None) -> dict[int, str]:
+    """The name of every bloc of two or more actors: ``graph.graph["bloc_names"]`` when the
+    snapshot has it, else its three strongest members' names.
+
+    >>> g = nx.Graph()
+    >>> g.add_nodes_from([("USA", {"bloc": 0, "label": "United States", "strength": 9}),
+    ...                   ("IRQ", {"bloc": 0, "label": "Iraq", "strength": 4}), ("IRN", {"bloc": 1})])
+    >>> bloc_names(g)
+    {0: 'United States, Iraq'}
+    """
+    if actors is None:
+        actors = {n: _actor(n, d, float(d.get("strength") or 0.0)) for n, d in graph.nodes(data=True)}
+    members: dict[int, list[tuple[float, str]]] = {}
+    for n, actor in actors.items():
+        if actor["bloc"] is not None:
+            members.setdefault(actor["bloc"], []).append((-actor["strength"], actor["label"]))
+    given = graph.graph.get("bloc_names") or {}
+    names = {}
+    for bloc, people in members.items():
+        if len(people) < 2:
+            continue
+        name = given.get(bloc, given.get(str(bloc)))
+        names[bloc] = str(name) if name else ", ".join(label for _, label in sorted(people)[:3])
+    return names
+
+
+def bloc_label(bloc: int | None, names: Mapping[Any, str]) -> str:
+    """What a reader sees for a bloc: its name, or ``unaligned``.
+
+    >>> bloc_label(0, {"0": "United States, Iraq"}), bloc_label(None, {})
+    ('United States, Iraq', 'unaligned')
+    """
+    if bloc is None:
+        return UNALIGNED
+    return names.get(str(bloc)) or names.get(bloc) or f"bloc {bloc}"
+
+
 def vis_options(*, physics: bool = False, large: bool = False, seed: int = 42) -> dict[str, Any]:
-    """vis-network options of a map: straight edges, hover tooltips, seeded layout.
+    """vis-network options of a map: straight edges, seeded layout, no vis-network hover
+    (the page's own tooltip picks what a click would pick).
 
     With ``physics`` off, actors stay at their given positions and the page
     draws at once; on, vis-network stabilises from them (slow beyond a few
@@ -434,7 +536,7 @@ def vis_options(*, physics: bool = False, large: bool = False, seed: int = 42) -
         # straight edges: pyvis's default dynamic smoothing adds a hidden node per edge
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 1, "color": {"inherit": False}},
         "interaction": {
-            "hover": True,
+            "hover": False,
             "tooltipDelay": 150,
             "multiselect": True,
             "keyboard": False,
@@ -454,7 +556,7 @@ def _number(value: Any, what: str) -> float:
     return float(value)
 
 
-def _tie(u: str, v: str, d: Mapping[str, Any], articles: dict[str, dict[str, str]]) -> dict[str, Any]:
+def _tie(u: str, v: str, d: Mapping[str, Any]) -> dict[str, Any]:
     a, b = (u, v) if u <= v else (v, u)
     where = f"render: tie {a}--{b}"
     if "weight" not in d or "sign" not in d:
@@ -464,13 +566,11 @@ def _tie(u: str, v: str, d: Mapping[str, Any], articles: dict[str, dict[str, str
         raise NetvizError(f"{where}: weight is {weight}; weights are >= 0")
     sign = _sign(d["sign"], where)
     evidence = d.get("evidence", ())
-    records = []
     for i, rel in enumerate(evidence):
         if not isinstance(rel, Relation):
             raise NetvizError(
                 f"{where}: evidence item {i} is a {type(rel).__name__}, not a netviz.model.Relation"
             )
-        records.append(_record(rel, articles))
     return {
         "a": a,
         "b": b,
@@ -479,25 +579,9 @@ def _tie(u: str, v: str, d: Mapping[str, Any], articles: dict[str, dict[str, str
         "polarity": round(_number(d.get("polarity", float(sign)), f"{where}: polarity"), 3),
         "cooperation": round(_number(d.get("cooperation", weight if sign > 0 else 0.0), f"{where}: cooperation"), 3),
         "conflict": round(_number(d.get("conflict", weight if sign < 0 else 0.0), f"{where}: conflict"), 3),
-        "count": int(_number(d.get("count", len(records)), f"{where}: count")),
+        "count": int(_number(d.get("count", len(evidence)), f"{where}: count")),
         "origins": sorted(str(o) for o in d.get("origins", ())),
-        "evidence": records,
     }
-
-
-def _record(rel: Relation, articles: dict[str, dict[str, str]]) -> dict[str, Any]:
-    """A relation's record for the page; its article's title, outlet and url go to ``articles``."""
-    rec = relation_record(rel)
-    for key in RECORD_OMITS:
-        rec.pop(key)
-    for key in ("intensity", "confidence"):
-        rec[key] = round(_number(rec[key], f"render: {key} of a {rel.a}-{rel.b} relation"), 3)
-    if rec["article"] is not None:
-        meta = {k: rec[k] for k in ARTICLE_FIELDS if rec[k] is not None}
-        if articles.setdefault(rec["article"], meta) == meta:
-            for key in ARTICLE_FIELDS:
-                rec.pop(key)
-    return {k: v for k, v in rec.items() if v is not None and v != ""}
 
 
 def _actor(n: str, d: Mapping[str, Any], strength: float) -> dict[str, Any]:
@@ -579,27 +663,35 @@ def _contradictions(items: Sequence[Any], graph: nx.Graph, actors: Mapping[str, 
     return out
 
 
-def _legend(data: Mapping[str, Any], color_by: str) -> dict[str, Any]:
-    sign_counts = Counter(t["sign"] for t in data["ties"].values())
-    ties = [
-        {"label": SIGN_LABELS[s], "color": SIGN_COLORS[s], "dashed": SIGN_DASHES[s] and data["dashed"],
-         "count": sign_counts[s]}
+def sign_legend(counts: Mapping[int, int]) -> list[dict[str, Any]]:
+    """Legend rows of the three signs: label, colour, dash pattern (SVG ``stroke-dasharray``) and count."""
+    return [
+        {"label": SIGN_LABELS[s], "color": SIGN_COLORS[s], "dash": dasharray(SIGN_DASHES[s]), "count": counts.get(s, 0)}
         for s in (1, -1, 0)
     ]
-    key = color_by
-    groups = Counter(a[key] for a in data["actors"].values())
-    ordered = sorted(groups, key=lambda g: (g is None, g if g is not None else 0)) if key == "bloc" else sorted(groups)
-    items = [
-        {
-            "label": ("no bloc" if g is None else f"bloc {g}") if key == "bloc" else str(g).replace("_", " "),
-            "color": bloc_color(g) if key == "bloc" else type_color(g),
-            "count": groups[g],
-        }
-        for g in ordered
-    ]
+
+
+def dasharray(dashes: Sequence[int] | bool) -> str:
+    """A vis-network dash pattern as an SVG ``stroke-dasharray`` (``""``: solid).
+
+    >>> dasharray([10, 7]), dasharray(False)
+    ('10 7', '')
+    """
+    return " ".join(str(d) for d in dashes) if dashes else ""
+
+
+def _legend(data: Mapping[str, Any], color_by: str) -> dict[str, Any]:
+    ties = sign_legend(Counter(t["sign"] for t in data["ties"].values()))
+    groups = Counter(a[color_by] for a in data["actors"].values())
+    if color_by == "bloc":
+        # the largest blocs first, unaligned actors last
+        ordered = sorted(groups, key=lambda g: (g is None, -groups[g], g if g is not None else 0))
+        items = [{"label": bloc_label(g, data["blocs"]), "color": bloc_color(g), "count": groups[g]} for g in ordered]
+    else:
+        items = [{"label": str(g).replace("_", " "), "color": type_color(g), "count": groups[g]} for g in sorted(groups)]
     return {
         "ties": ties,
-        "actors": {"title": key, "items": items[:LEGEND_ACTOR_ITEMS], "more": max(0, len(items) - LEGEND_ACTOR_ITEMS)},
+        "actors": {"title": color_by, "items": items[:LEGEND_ACTOR_ITEMS], "more": max(0, len(items) - LEGEND_ACTOR_ITEMS)},
     }
 
 
@@ -677,6 +769,7 @@ def _network(
     max_weight: float | None,
     max_strength: float | None,
     notebook: bool,
+    shared: SharedEvidence | None = None,
 ) -> MapNetwork:
     data = map_data(
         graph, positions=positions, color_by=color_by, physics=physics, contradictions=contradictions,
@@ -689,8 +782,27 @@ def _network(
         "counts": {"actors": f"{len(data['nodes']):,}", "ties": f"{len(data['edges']):,}"},
         "legend": _legend(data, color_by),
         "contradictions": data["contradictions"],
+        "contradictions_total": data["contradictions_total"],
     }
-    return MapNetwork(data, page, notebook=notebook)
+    return MapNetwork(with_evidence(data, page, [graph], shared), page, notebook=notebook)
+
+
+def with_evidence(
+    data: dict[str, Any], page: dict[str, Any], graphs: Sequence[nx.Graph], shared: SharedEvidence | None
+) -> dict[str, Any]:
+    """Point a page at its evidence: the site's data file (``shared``), or its own table embedded.
+
+    Sets ``data["step"]`` (and ``data["before"]`` for a diff map) to the date
+    indices the page shows, and ``page["assets"]`` (the site's data folder) or
+    ``page["evidence"]`` (the table, embedded).
+    """
+    if shared is None:
+        page["evidence"] = evidence_table(graphs).data
+        data.update(step=len(graphs) - 1, before=0 if len(graphs) > 1 else None)
+    else:
+        page["assets"] = shared.src
+        data.update(step=shared.step, before=shared.before)
+    return data
 
 
 def render_map(
@@ -704,8 +816,9 @@ def render_map(
     contradictions: Sequence[Any] = (),
     max_weight: float | None = None,
     max_strength: float | None = None,
+    shared: SharedEvidence | None = None,
 ) -> Path:
-    """Write one self-contained HTML map of a snapshot.
+    """Write the HTML map of a snapshot: self-contained, or a page of a site (``shared``).
 
     Parameters
     ----------
@@ -725,6 +838,10 @@ def render_map(
         Unbalanced cycles to list in the panel (see :func:`map_data`).
     max_weight, max_strength : float, optional
         Full-width weight and full-size strength; default this graph's largest.
+    shared : SharedEvidence, optional
+        A site page: the evidence is in the site's data file
+        (:mod:`netviz.site.evidence`), not in the page. Default: the page
+        embeds the evidence of its own ties and works alone (one file to mail).
 
     Returns
     -------
@@ -743,6 +860,7 @@ def render_map(
     net = _network(
         graph, positions=positions, title=title, color_by=color_by, physics=physics,
         contradictions=contradictions, max_weight=max_weight, max_strength=max_strength, notebook=False,
+        shared=shared,
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -27,10 +27,9 @@ sizes come from the same helpers. Blocs and contradictions come from
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,13 +41,12 @@ from netviz.errors import NetvizError
 from netviz.graph.analysis import find_blocs, steady_blocs, structural_balance
 from netviz.graph.compare import compare_snapshots
 from netviz.graph.layout import compute_layout
-from netviz.graph.snapshots import evidence_order
 from netviz.io import atomic_write_text
-from netviz.model import KINDS, ORIGINS, Relation, relation_record
-from netviz.site.diffmap import CHANGE_STYLES
+from netviz.model import ORIGINS
+from netviz.site.diffmap import HALO_COLOR, change_style
+from netviz.site.evidence import EvidenceTable, SharedEvidence, evidence_table
 from netviz.site.render import (
     BLOC_COLORS,
-    DASH_PATTERN,
     LARGE_MAP,
     NO_BLOC_COLOR,
     SIGN_COLORS,
@@ -65,20 +63,7 @@ if TYPE_CHECKING:
 
 #: Scripts of the timeline page, in order (their hashes go in the page's CSP).
 TIMELINE_SCRIPTS = ("vis-network.min.js", "netviz.js", "timeline.js")
-#: Ties that formed or flipped since the previous date glow in their diff map colour
-#: (netviz.site.diffmap); one that dissolved is drawn once more, grey and dashed, as on the diff map.
-CHANGE_COLORS = {kind: CHANGE_STYLES[kind][0] for kind in ("formed", "flipped", "dissolved")}
-#: The dash pattern of a dissolved tie, as on the diff map.
-DISSOLVED_DASHES = [6, 6]
 
-#: Fields of one entry of ``relations`` in the page data, in order.
-RELATION_FIELDS = (
-    "a", "b", "sign", "kind", "intensity", "confidence", "date", "origin",
-    "article", "sentence", "cue", "cue_start", "cue_end", "valid_from", "valid_to", "rule",
-)
-#: Fields of one entry of ``articles`` (the sources of relations: articles, and the sources cited
-#: by curated and event data): the article id, title, outlet and http(s) URL, each possibly null.
-ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 #: Fields of one entry of ``actors``.
 ACTOR_FIELDS = ("id", "label", "type", "x", "y", "aliases")
 #: The state of a tie on a date: ``origins`` is a bit mask over :data:`netviz.model.ORIGINS`,
@@ -98,6 +83,7 @@ def timeline_data(
     *,
     codebook: Codebook | None = None,
     title: str = "netviz timeline",
+    table: EvidenceTable | None = None,
 ) -> dict[str, Any]:
     """The JSON document the timeline page replays: union graph, relations once, per-date steps.
 
@@ -108,24 +94,27 @@ def timeline_data(
     codebook : if given, the aliases of each actor (and the names of the people
         who speak for it) are added so the page's search box finds them.
     title : the page title.
+    table : the evidence table of these snapshots (:func:`netviz.site.evidence.evidence_table`),
+        when the caller has it already (a site shares one among all its pages).
 
     Returns
     -------
     dict
         ``dates`` (ISO strings, oldest first), ``actors``, ``ties`` (pairs of
-        actor indices), ``relations``, ``articles`` and ``steps`` (one per date,
-        see the module docstring), plus the field names of each record and the
-        palette.
+        actor indices), ``evidence`` (the evidence table: relations and
+        articles once, and the dates each relation backs its tie) and
+        ``steps`` (one per date, see the module docstring), plus the field
+        names of each record and the palette.
 
     Examples
     --------
-    >>> from netviz.model import Evidence
+    >>> from netviz.model import Evidence, Relation
     >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
     >>> snaps = build_snapshots([r], [date(2017, 1, 8), date(2017, 3, 8)])
     >>> data = timeline_data(snaps, {"RUS": (0.0, 0.0), "TUR": (100.0, 0.0)})
-    >>> data["dates"], len(data["relations"]), data["ties"]
+    >>> data["dates"], len(data["evidence"]["relations"]), data["ties"]
     (['2017-01-08', '2017-03-08'], 1, [[0, 1]])
     >>> [len(step["ties"]["add"]) for step in data["steps"]]  # the tie is stored once, not per date
     [1, 0]
@@ -142,35 +131,25 @@ def timeline_data(
             " or leave positions out to compute them"
         )
     actor_index = {a: i for i, a in enumerate(actor_ids)}
-    labels: dict[str, str] = {}
-    types: dict[str, str] = {}
-    for G in graphs:  # the latest date wins, should a label change over time
-        for n, attrs in G.nodes(data=True):
-            labels[n] = str(attrs.get("label") or n)
-            types[n] = str(attrs.get("type") or "unknown")
+    if table is None:
+        table = evidence_table(graphs)
+    if [row[0] for row in table.data["actors"]] != actor_ids:
+        raise NetvizError("render_timeline: the evidence table is not of these snapshots")
+    # each actor's label and type as of its latest date, from the table
+    labels = {a: label for a, label, _ in table.data["actors"]}
+    types = {a: kind for a, _, kind in table.data["actors"]}
 
     tie_keys = sorted({_dyad(u, v) for G in graphs for u, v in G.edges})
     tie_index = {t: i for i, t in enumerate(tie_keys)}
 
-    # Snapshots share relation objects and, for unchanged ties, whole evidence tuples:
-    # walk each tuple once and hash each relation object once.
-    tuples: dict[int, tuple] = {}
-    for G in graphs:
-        for *_, evidence in G.edges(data="evidence", default=()):
-            tuples.setdefault(id(evidence), evidence)
-    objects = {id(r): r for evidence in tuples.values() for r in _relations(evidence)}
-    relations = sorted(set(objects.values()), key=_relation_key)
-    relation_index = {rel: i for i, rel in enumerate(relations)}
-    index_of = {key: relation_index[r] for key, r in objects.items()}
-    article_keys = sorted({_article_key(r) for r in relations if any(_article_key(r))})
-    article_index = {a: i for i, a in enumerate(article_keys)}
+    index_of = table.index_of
 
     # one scale for all dates, so widths and sizes compare across the slider
     max_weight = max((float(w) for G in graphs for *_, w in G.edges(data="weight")), default=0.0)
     strengths = [_strengths(G) for G in graphs]
     max_strength = max((s for st in strengths for s in st.values()), default=0.0)
     blocs = steady_blocs([_partition(G) for G in graphs])
-    # as on the maps: with this many ties on a date, conflict is not dashed (dashes draw slowly)
+    # as on the maps: with this many ties on a date, ties hide while the view moves
     large = max(G.number_of_edges() for G in graphs) >= LARGE_MAP
 
     steps = []
@@ -179,6 +158,7 @@ def timeline_data(
     prev_evidence: dict[int, tuple] = {}
     prev_triangles: set[tuple[str, str, str]] = set()
     prev_graph: nx.Graph | None = None
+    prev_names: dict[str, str] = {}
     for G, strength, bloc in zip(graphs, strengths, blocs):
         actors_now = {
             actor_index[n]: [bloc.get(n), strength[n], node_size(strength[n], max_strength)] for n in G.nodes
@@ -205,7 +185,11 @@ def timeline_data(
             },
             "changes": _changes(prev_graph, G, tie_index, actor_index),
         })
+        names = _bloc_names(G, bloc, strength, labels)
+        if names != prev_names:  # only when a bloc's name changed: most dates keep them
+            steps[-1]["blocs"] = names
         prev_actors, prev_ties, prev_evidence, prev_triangles, prev_graph = actors_now, ties_now, evidence_now, triangles, G
+        prev_names = names
 
     return {
         "title": title,
@@ -213,29 +197,24 @@ def timeline_data(
         "mode": _mode_text(str(graphs[-1].graph.get("mode", ""))),
         "max_weight": max_weight,
         "large": large,
-        "kinds": list(KINDS),
         "origins": list(ORIGINS),
         "style": {
             "sign_colors": {str(s): c for s, c in SIGN_COLORS.items()},
             "sign_labels": {str(s): c for s, c in SIGN_LABELS.items()},
-            "sign_dashes": {str(s): dashed and not large for s, dashed in SIGN_DASHES.items()},
+            "sign_dashes": {str(s): dashes for s, dashes in SIGN_DASHES.items()},
             "bloc_colors": list(BLOC_COLORS),
             "no_bloc": NO_BLOC_COLOR,
-            "dash_pattern": DASH_PATTERN,
-            "change": CHANGE_COLORS,
-            "dissolved_dashes": DISSOLVED_DASHES,
+            "change": {kind: change_style(kind) for kind in ("formed", "flipped", "dissolved")},
+            "halo": HALO_COLOR,
         },
         "fields": {
             "actor": list(ACTOR_FIELDS),
             "actor_state": list(ACTOR_STATE_FIELDS),
             "tie": list(TIE_FIELDS),
-            "relation": list(RELATION_FIELDS),
-            "article": list(ARTICLE_FIELDS),
         },
         "actors": [[a, labels[a], types[a], *_position(positions, a), _aliases(a, labels[a], codebook)] for a in actor_ids],
         "ties": [[actor_index[u], actor_index[v]] for u, v in tie_keys],
-        "articles": [[aid or None, t or None, o or None, _safe_url(url)] for aid, t, o, url in article_keys],
-        "relations": [_relation_row(r, actor_index, article_index) for r in relations],
+        "evidence": table.data,
         "steps": steps,
     }
 
@@ -256,6 +235,22 @@ def _strengths(G: nx.Graph) -> dict[str, float]:
         n: float(d["strength"]) if d.get("strength") is not None else float(G.degree(n, weight="weight"))
         for n, d in G.nodes(data=True)
     }
+
+
+def _bloc_names(G: nx.Graph, bloc: Mapping[str, int], strength: Mapping[str, float], labels: Mapping[str, str]) -> dict[str, str]:
+    """``{bloc number: name}`` on this date: the snapshot's ``bloc_names`` (found through the bloc
+    its strongest member had there, since :func:`steady_blocs` renumbers), else its three strongest members."""
+    members: dict[int, list[tuple[float, str]]] = {}
+    for n, b in bloc.items():
+        members.setdefault(b, []).append((-strength.get(n, 0.0), n))
+    given = G.graph.get("bloc_names") or {}
+    names = {}
+    for b, people in sorted(members.items()):
+        people.sort()
+        original = G.nodes[people[0][1]].get("bloc") if people[0][1] in G else None
+        name = given.get(original, given.get(str(original))) if original is not None else None
+        names[str(b)] = str(name) if name else ", ".join(labels[n] for _, n in people[:3])
+    return names
 
 
 def _partition(G: nx.Graph) -> dict[str, int]:
@@ -354,75 +349,6 @@ def _dyad(u: str, v: str) -> tuple[str, str]:
     return (u, v) if u <= v else (v, u)
 
 
-def _relations(evidence: Iterable[Any]) -> list[Relation]:
-    rels = list(evidence)
-    for r in rels:
-        if not isinstance(r, Relation):
-            raise NetvizError(f"render_timeline: tie evidence must be netviz.model.Relation values, not {type(r).__name__}")
-    return rels
-
-
-def _relation_key(rel: Relation) -> tuple:
-    """A total order: strongest first (as a tie lists its evidence), then every field."""
-    return (evidence_order(rel), json.dumps(relation_record(rel), sort_keys=True))
-
-
-def _article_key(rel: Relation) -> tuple[str, str, str, str]:
-    """Where a relation comes from: the article, or for curated and event data the cited source."""
-    ev = rel.evidence
-    return (ev.article or "", ev.title or "", ev.outlet or "", ev.url or "")
-
-
-def _safe_url(url: str) -> str | None:
-    """Only http(s) URLs become links: ``javascript:`` or ``data:`` ones are dropped.
-
-    >>> _safe_url("https://example.org/a"), _safe_url(" JavaScript:alert(1)"), _safe_url("")
-    ('https://example.org/a', None, None)
-    """
-    url = url.strip()
-    return url if url.lower().startswith(("http://", "https://")) else None
-
-
-def _utf16(text: str, index: int) -> int:
-    """A code-point offset into ``text`` as a JavaScript (UTF-16) string offset.
-
-    >>> _utf16("a\\U0001F600b", 2)
-    3
-    """
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def _cue_span(rel: Relation) -> tuple[int | None, int | None]:
-    """Where to highlight the cue in the sentence, in JavaScript string offsets.
-
-    The recorded span when it is valid, else (for extracted relations) the cue
-    phrase found in the sentence, ignoring case; ``(None, None)`` if neither.
-    """
-    ev = rel.evidence
-    start, end = ev.cue_start, ev.cue_end
-    if start is None or end is None or not 0 <= start < end <= len(ev.sentence):
-        found = ev.sentence.lower().find(ev.cue.lower()) if ev.cue and rel.origin == "extracted" else -1
-        if found < 0:
-            return None, None
-        start, end = found, found + len(ev.cue)
-    return _utf16(ev.sentence, start), _utf16(ev.sentence, end)
-
-
-def _relation_row(rel: Relation, actor_index: Mapping[str, int], article_index: Mapping[tuple, int]) -> list:
-    ev = rel.evidence
-    cue_start, cue_end = _cue_span(rel)
-    return [
-        # an actor of a relation always has a tie, hence an index
-        actor_index[rel.a], actor_index[rel.b], rel.sign, KINDS.index(rel.kind),
-        rel.intensity, rel.confidence, rel.date.isoformat(), ORIGINS.index(rel.origin),
-        article_index.get(_article_key(rel)),
-        ev.sentence, ev.cue, cue_start, cue_end,
-        rel.valid_from.isoformat() if rel.valid_from else None,
-        rel.valid_to.isoformat() if rel.valid_to else None,
-        ev.rule,
-    ]
-
-
 def _tie_state(u: str, v: str, attrs: Mapping[str, Any], max_weight: float) -> list:
     weight = float(attrs["weight"])
     sign = int(attrs["sign"])
@@ -439,17 +365,13 @@ def _tie_state(u: str, v: str, attrs: Mapping[str, Any], max_weight: float) -> l
 
 
 def _tie_added(new: tuple[list, Counter]) -> list:
-    """``[*state, evidence indices]`` for a tie that appears."""
-    state, evidence = new
-    return [*state, sorted(evidence.elements())]
+    """The state of a tie that appears (its evidence is in the evidence table's spans)."""
+    return list(new[0])
 
 
 def _tie_change(old: tuple[list, Counter], new: tuple[list, Counter]) -> list | None:
-    """``[*state, evidence gained, evidence lost]``, or None if the tie did not change."""
-    if old == new:
-        return None
-    gained, lost = new[1] - old[1], old[1] - new[1]
-    return [*new[0], sorted(gained.elements()), sorted(lost.elements())]
+    """The new state of a tie whose state or evidence changed, or None if it did not change."""
+    return None if old == new else list(new[0])
 
 
 def _delta(old: Mapping[int, Any], new: Mapping[int, Any], change, added=lambda value: value) -> dict:
@@ -482,19 +404,22 @@ class TimelineNetwork(Network):
     page script builds them date by date from ``data`` (:func:`timeline_data`).
     """
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], assets: str | None = None) -> None:
         super().__init__(height="100%", width="100%", cdn_resources="in_line")
         self.templateEnv = environment()
         self.path = "timeline.html"
         self.options = vis_options(physics=False, large=data["large"])
         self.page_data = dict(data)
+        self.assets = assets
 
     def generate_html(self, name: str = "index.html", local: bool = True, notebook: bool = False) -> str:
         """The page as a string (pyvis's signature; ``name``, ``local`` and ``notebook`` are unused)."""
         data = dict(self.page_data, options=self.options)
-        self.html = self.templateEnv.get_template(self.path).render(
-            title=data["title"], data=data, scripts=TIMELINE_SCRIPTS
-        )
+        page = {"title": data["title"], "scripts": TIMELINE_SCRIPTS}
+        if self.assets:  # a site page: scripts, styles and the evidence table are the site's files
+            del data["evidence"]
+            page["assets"] = self.assets
+        self.html = self.templateEnv.get_template(self.path).render(data=data, **page)
         return self.html
 
 
@@ -505,6 +430,8 @@ def render_timeline(
     positions: Mapping[str, tuple[float, float]] | None = None,
     codebook: Codebook | None = None,
     title: str = "netviz timeline",
+    table: EvidenceTable | None = None,
+    shared: SharedEvidence | None = None,
 ) -> Path:
     """Write the one-page timeline of ``snapshots`` to ``path``; returns the path.
 
@@ -516,11 +443,13 @@ def render_timeline(
     codebook : adds actor aliases (and the names of the people who speak for
         each actor) to the search box.
     title : the page title.
+    table, shared : a site page: the site's evidence table of these snapshots, and where the page
+        finds its data file. Default: the page embeds the evidence and works alone.
 
     Examples
     --------
     >>> import tempfile
-    >>> from netviz.model import Evidence
+    >>> from netviz.model import Evidence, Relation
     >>> from netviz.graph.snapshots import build_snapshots
     >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
     >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
@@ -531,7 +460,8 @@ def render_timeline(
     _check_snapshots(snapshots)
     if positions is None:
         positions = compute_layout(snapshots.values())
-    html = TimelineNetwork(timeline_data(snapshots, positions, codebook=codebook, title=title)).generate_html()
+    data = timeline_data(snapshots, positions, codebook=codebook, title=title, table=table)
+    html = TimelineNetwork(data, shared.src if shared else None).generate_html()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_text(path, html)

@@ -1,12 +1,18 @@
-/* netviz page code shared by the snapshot map and pages built like it.
+/* netviz page code shared by the snapshot map and the diff map.
  *
- * netviz.start(graphId, dataId) draws the page's two JSON blocks (written by
- * netviz.render from map_data): first the graph (vis nodes, edges, options),
- * then, once it is drawn, the data (actors, ties with their evidence, the
- * article table, contradictions). Parsing the evidence only after the first
- * draw, and making each tooltip when it is first hovered, keeps a map of
- * 20,000 ties quick to appear. It wires the side panel: a tie's evidence, an
- * actor's ties, the contradictions and the actor search.
+ * netviz.start(graphId, dataId) draws the page's JSON blocks (written by
+ * netviz.site.render): the graph (vis nodes, edges, options), then the page
+ * data (actors, ties, blocs, contradictions, and `step`: which date of the
+ * evidence table the page shows). The evidence itself is in the evidence
+ * table (netviz.site.evidence): the site's data file, loaded by a
+ * <script src> that sets window.netvizEvidence, or a `netviz-evidence` JSON
+ * block in a self-contained page. It is read once the map has drawn.
+ *
+ * It wires the filters (sign, minimum weight on a quantile scale, actor type,
+ * strongest ties first), the tooltip (our own: the tie or actor under the
+ * pointer is found with the same vis-network call a click uses, so hover and
+ * click always name the same tie; it closes whenever the view moves), the
+ * side panel (a drawer on phones), the contradictions and the actor search.
  *
  * Text from articles and data files only ever reaches the page through
  * textContent or form values, never as HTML; links are made only for
@@ -19,9 +25,8 @@ var netviz = (function () {
     "-1": { label: "conflict", symbol: "\u2212", cls: "nv-sign-neg" },
     "0": { label: "mixed", symbol: "\u00b1", cls: "nv-sign-mix" },
   };
-  var RELATION_SIGN = { "+": "1", "-": "-1" };
-  var TOOLTIP_EVIDENCE = 3;  // relations a tooltip quotes; the panel shows them all
-  var TOOLTIP_SENTENCE = 160;  // longest quoted sentence, in characters
+  var EVIDENCE_FIRST = 5;  // relations the panel shows at once; the rest on demand
+  var SVG = "http://www.w3.org/2000/svg";
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -35,10 +40,11 @@ var netviz = (function () {
   }
 
   function readData(id) {
-    return JSON.parse(document.getElementById(id).textContent);
+    var block = document.getElementById(id);
+    return block ? JSON.parse(block.textContent) : null;
   }
 
-  // one formatter for every number: toLocaleString builds a new one per call (seconds for 20,000 tooltips)
+  // one formatter for every number: toLocaleString builds a new one per call
   var NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 });
 
   function number(x) {
@@ -58,19 +64,46 @@ var netviz = (function () {
     }
   }
 
-  function clip(text, length) {
-    text = String(text || "");
-    return text.length > length ? text.slice(0, length - 1).trimEnd() + "\u2026" : text;
-  }
-
   function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+    return NUMBER.format(n) + " " + word + (n === 1 ? "" : "s");
   }
 
-  function line(color, dashed) {
-    var span = el("span", "nv-line" + (dashed ? " nv-dashed" : ""));
-    span.style.borderTopColor = color;
-    return span;
+  /* An empty SVG legend swatch of width x height; svgNode adds its shapes (those of legend.html). */
+  function swatch(width, height) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "nv-swatch");
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    svg.setAttribute("aria-hidden", "true");
+    return svg;
+  }
+
+  function svgNode(svg, tag, attrs) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    svg.appendChild(node);
+  }
+
+  /* A legend swatch of a tie: its colour and dash pattern, as the network draws it. */
+  function line(color, dashes) {
+    var svg = swatch(32, 8);
+    var attrs = { x1: 0, y1: 4, x2: 32, y2: 4, stroke: color, "stroke-width": 3 };
+    if (dashes && dashes.length) attrs["stroke-dasharray"] = dashes.join(" ");
+    svgNode(svg, "line", attrs);
+    return svg;
+  }
+
+  /* A legend swatch of a change (diff map, timeline): a grey line with the change's marker and halo. */
+  function changeSwatch(marker, halo) {
+    var svg = swatch(32, 14);
+    var ink = "#52606d";
+    if (halo) svgNode(svg, "line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: halo, "stroke-width": 9, "stroke-opacity": 0.8 });
+    svgNode(svg, "line", { x1: 0, y1: 7, x2: 32, y2: 7, stroke: ink, "stroke-width": 3 });
+    if (marker === "circle") svgNode(svg, "circle", { cx: 16, cy: 7, r: 4.5, fill: ink });
+    else if (marker === "diamond") svgNode(svg, "polygon", { points: "16,1.5 21.5,7 16,12.5 10.5,7", fill: ink });
+    else if (marker === "bar") svgNode(svg, "line", { x1: 16, y1: 0, x2: 16, y2: 14, stroke: ink, "stroke-width": 3 });
+    return svg;
   }
 
   function dot(color) {
@@ -103,23 +136,177 @@ var netviz = (function () {
     return quote;
   }
 
+  /* The evidence table: relations by tie, and the ones that back a tie on a given date. */
+  function evidenceTable(table) {
+    var rf = table.fields.relation, af = table.fields.article;
+    var byTie = null;
+    function record(row, fields) {
+      var out = {};
+      fields.forEach(function (f, i) { out[f] = row[i]; });
+      return out;
+    }
+    function tieKey(a, b) {
+      return a <= b ? a + "--" + b : b + "--" + a;
+    }
+    function index() {
+      if (byTie !== null) return;
+      byTie = {};
+      var ia = rf.indexOf("a"), ib = rf.indexOf("b");
+      table.relations.forEach(function (row, r) {
+        var key = tieKey(table.actors[row[ia]][0], table.actors[row[ib]][0]);
+        (byTie[key] = byTie[key] || []).push(r);  // in table order: strongest first
+      });
+    }
+    function backs(r, step) {
+      var spans = table.spans[r];
+      for (var i = 0; i < spans.length; i += 2) if (spans[i] <= step && step <= spans[i + 1]) return true;
+      return false;
+    }
+    return {
+      /* relation indices backing tie `id` on date `step`, strongest first */
+      on: function (id, step) {
+        index();
+        return (byTie[id] || []).filter(function (r) { return backs(r, step); });
+      },
+      /* relation indices that are new or gone between two dates */
+      changed: function (id, before, after) {
+        index();
+        return (byTie[id] || []).filter(function (r) { return backs(r, before) !== backs(r, after); });
+      },
+      relation: function (r) {
+        var rec = record(table.relations[r], rf);
+        rec.source = table.actors[rec.a][0];
+        rec.target = table.actors[rec.b][0];
+        rec.kind = table.kinds[rec.kind];
+        rec.origin = table.origins[rec.origin];
+        var art = rec.article === null ? {} : record(table.articles[rec.article], af);
+        rec.article = art.id;
+        rec.title = art.title;
+        rec.outlet = art.outlet;
+        rec.url = art.url;
+        return rec;
+      },
+      date: function (step) { return table.dates[step]; },
+    };
+  }
+
+  /* Our own tooltip over a vis network: the actor or tie under the pointer is found with the same
+   * calls, on the same rounded pointer, as vis-network's click, so hover and click always name the
+   * same tie; the hovered tie gets a halo drawn under it; the tooltip closes when the view moves,
+   * and on touch screens (a tap opens the panel instead). `describe(hit)` gives its text, or null.
+   * Returns {hide, hitAt}; call hide() whenever the page itself moves the view. */
+  function hoverTips(network, container, describe) {
+    var tip = el("div", "nv-tip");
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    container.appendChild(tip);
+    var hovered = null;  // {edge: id} or {node: id}
+
+    function hide() {
+      tip.hidden = true;
+      if (hovered !== null) {
+        hovered = null;
+        network.redraw();
+      }
+    }
+
+    /* What a click at this point would pick: an actor first, else the nearest tie (vis-network's own rule). */
+    function hitAt(p) {
+      var node = network.getNodeAt(p);
+      if (node !== undefined) return { node: node };
+      var edge = network.getEdgeAt(p);
+      return edge !== undefined ? { edge: edge } : null;
+    }
+
+    var pending = false;
+    container.addEventListener("pointermove", function (event) {
+      if (event.pointerType === "touch" || pending) return;
+      pending = true;
+      requestAnimationFrame(function () {
+        pending = false;
+        var box = container.getBoundingClientRect();
+        // vis-network's click rounds the pointer (hammer.js) before it measures: so do we, or the two
+        // can pick different ties where lines cross
+        var p = { x: Math.round(event.clientX) - box.left, y: Math.round(event.clientY) - box.top };
+        var hit = hitAt(p);
+        var text = hit === null ? null : describe(hit);
+        if (text === null) return hide();
+        var same = hovered !== null && hovered.node === hit.node && hovered.edge === hit.edge;
+        hovered = hit;
+        tip.textContent = text;
+        tip.hidden = false;
+        var x = Math.min(p.x + 14, box.width - tip.offsetWidth - 4), y = p.y + 16;
+        if (y + tip.offsetHeight > box.height) y = p.y - tip.offsetHeight - 10;
+        tip.style.left = Math.max(4, x) + "px";
+        tip.style.top = Math.max(4, y) + "px";
+        if (!same) network.redraw();
+      });
+    });
+    container.addEventListener("pointerleave", hide);
+    ["dragStart", "zoom", "click", "resize"].forEach(function (name) { network.on(name, hide); });
+
+    // the hovered tie gets a halo under it, so the reader sees which line the tooltip names
+    network.on("beforeDrawing", function (ctx) {
+      if (hovered === null || hovered.edge === undefined) return;
+      var ends = network.getConnectedNodes(hovered.edge);
+      var pos = network.getPositions(ends);
+      if (ends.length !== 2 || !pos[ends[0]] || !pos[ends[1]]) return;
+      ctx.save();
+      ctx.strokeStyle = "rgba(250, 204, 21, 0.7)";
+      ctx.lineWidth = 22;
+      ctx.lineCap = "round";
+      ctx.beginPath();
+      ctx.moveTo(pos[ends[0]].x, pos[ends[0]].y);
+      ctx.lineTo(pos[ends[1]].x, pos[ends[1]].y);
+      ctx.stroke();
+      ctx.restore();
+    });
+    return { hide: hide, hitAt: hitAt };
+  }
+
   function start(graphId, dataId) {
+    var missing = document.getElementById("nv-missing");
+    if (missing) missing.remove();
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
     var graph = readData(graphId);
+    var data = readData(dataId);
+    var actors = data.actors, ties = data.ties, blocs = data.blocs || {};
     var nodes = new vis.DataSet(graph.nodes);
     var edges = new vis.DataSet(graph.edges);
-    var network = new vis.Network(container, { nodes: nodes, edges: edges }, graph.options);
-    var data = null, actors, ties, articles, tiesOf;
 
-    /* Parse the evidence (once) and index each actor's ties, strongest first. */
+    // ---- filters -------------------------------------------------------------------------------
+    var filters = { signs: { "1": true, "-1": true, "0": true }, types: {}, minWeight: 0, strongest: data.first_view !== null && data.first_view !== undefined };
+    Object.keys(actors).forEach(function (id) { filters.types[actors[id].type] = true; });
+    var weights = Object.keys(ties).map(function (id) { return ties[id].weight; }).sort(function (x, y) { return x - y; });
+    function tiePasses(id) {
+      var tie = ties[id];
+      return filters.signs[String(tie.sign)] && tie.weight >= filters.minWeight &&
+        filters.types[actors[tie.a].type] && filters.types[actors[tie.b].type] && (!filters.strongest || tie.first === true);
+    }
+    var edgeView = new vis.DataView(edges, { filter: function (e) { return tiePasses(e.id); } });
+    var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
+    var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
+
+    var table = null, tableError = null, tiesOf = null;
+
+    /* The evidence table (once): the site's data file, or the page's own block. */
     function load() {
-      if (data !== null) return;
-      data = readData(dataId);
-      actors = data.actors;
-      ties = data.ties;
-      articles = data.articles || {};
+      if (table !== null || tableError !== null) return table;
+      try {
+        var raw = window.netvizEvidence || readData("netviz-evidence");
+        if (!raw) throw new Error("missing");
+        table = evidenceTable(raw);
+      } catch (e) {
+        tableError = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
+          "Open the map from its site folder, or write one self-contained map with `netviz map DATE --out FILE`.";
+      }
+      return table;
+    }
+
+    function indexTies() {
+      if (tiesOf !== null) return;
       tiesOf = {};
       Object.keys(ties).forEach(function (id) {
         var tie = ties[id];
@@ -137,79 +324,69 @@ var netviz = (function () {
       return actors[id] ? actors[id].label : id;
     }
 
-    /* title, outlet and url of a relation's article: in the record, or in the article table */
-    function source(rec) {
-      var art = (rec.article !== undefined && articles[rec.article]) || {};
-      return { title: rec.title || art.title, outlet: rec.outlet || art.outlet, url: rec.url || art.url };
+    function blocName(bloc) {
+      return bloc === null || bloc === undefined ? "unaligned" : blocs[String(bloc)] || "bloc " + bloc;
     }
 
-    function dashed(tie) {
-      return data.dashed && tie.sign < 0;
+    function edgeStyle(id) {
+      var item = edges.get(id);
+      return { color: item.color, dashes: item.dashes };
     }
 
-    function actorTooltip(id) {
-      var actor = actors[id];
-      var name = actor.label === id ? id : actor.label + " (" + id + ")";
-      return [
-        name,
-        actor.type.replace(/_/g, " ") + " \u00b7 " + (actor.bloc === null ? "no bloc" : "bloc " + actor.bloc),
-        "strength " + number(actor.strength) + " \u00b7 " + plural((tiesOf[id] || []).length, "tie"),
-        "Click for its ties.",
-      ].join("\n");
-    }
-
-    // Diff maps (netviz.diffmap) mark each tie with how it changed between the two dates.
+    // Diff maps (netviz.site.diffmap) mark each tie with how it changed between the two dates.
     function changeText(tie) {
       return tie.before === undefined ? tie.change : tie.change + ": " + tie.before + " \u2192 " + tie.after;
     }
 
-    function tieTooltip(tie) {
-      var lines = [
-        label(tie.a) + " \u2014 " + label(tie.b) + ": " + SIGNS[String(tie.sign)].label,
-        "weight " + number(tie.weight) + " \u00b7 polarity " + signed(tie.polarity) + " \u00b7 " +
-          plural(tie.count, "relation") + (tie.origins.length ? " (" + tie.origins.join(", ") + ")" : ""),
-      ];
-      if (tie.change) lines.splice(1, 0, changeText(tie));
-      tie.evidence.slice(0, TOOLTIP_EVIDENCE).forEach(function (rec) {
-        var src = source(rec);
-        var where = [src.outlet, src.title].filter(Boolean).join(" \u00b7 ");
-        lines.push(rec.sign + " " + rec.date + (where ? " \u00b7 " + where : "") + ": \u201c" +
-          clip(rec.sentence, TOOLTIP_SENTENCE) + "\u201d (cue \u201c" + (rec.cue || "") + "\u201d, confidence " +
-          number(rec.confidence) + ")");
-      });
-      var more = tie.evidence.length - TOOLTIP_EVIDENCE;
-      lines.push(more > 0 ? "\u2026 " + more + " more: click the tie." : "Click the tie for its evidence.");
-      return lines.join("\n");
+    // ---- tooltip -------------------------------------------------------------------------------
+    function tipText(hit) {
+      if (hit.node !== undefined) {
+        var actor = actors[hit.node];
+        return (actor.label === hit.node ? hit.node : actor.label + " (" + hit.node + ")") + "\n" +
+          actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(actor.bloc);
+      }
+      var tie = ties[hit.edge];
+      if (!tie) return null;
+      return label(tie.a) + " \u2014 " + label(tie.b) + "\n" + (tie.change ? changeText(tie) + " \u00b7 " : "") +
+        SIGNS[String(tie.sign)].label + " \u00b7 weight " + number(tie.weight) + " \u00b7 " + plural(tie.count, "relation");
+    }
+    var tips = hoverTips(network, container, tipText);
+    var hideTip = tips.hide, hitAt = tips.hitAt;
+
+    /* Every move of the view the page makes goes through here, so no tooltip is left behind. */
+    function moveView(move) {
+      hideTip();
+      move();
     }
 
-    // A tooltip is made when its item is first hovered (vis-network shows it
-    // after the tooltip delay). Plain strings: vis-network sets them with
-    // innerText, never as HTML.
-    network.on("hoverNode", function (params) {
-      load();
-      if (nodes.get(params.node).title === undefined) nodes.update({ id: params.node, title: actorTooltip(params.node) });
-    });
-    network.on("hoverEdge", function (params) {
-      load();
-      if (edges.get(params.edge).title === undefined) edges.update({ id: params.edge, title: tieTooltip(ties[params.edge]) });
-    });
+    // ---- the panel (a drawer on small screens) ---------------------------------------------------
+    var page = document.body;
+    var toggle = document.getElementById("nv-drawer-toggle");
+    function openDrawer(open) {
+      page.classList.toggle("nv-drawer-open", open);
+      if (toggle) toggle.setAttribute("aria-expanded", String(open));
+      if (open) hideTip();
+    }
+    if (toggle) toggle.addEventListener("click", function () { openDrawer(!page.classList.contains("nv-drawer-open")); });
 
-    function show(nodesToShow) {
+    function show(parts) {
       clear(details);
-      nodesToShow.forEach(function (n) { details.appendChild(n); });
-      details.scrollIntoView({ block: "nearest" });
+      parts.forEach(function (n) { details.appendChild(n); });
+      openDrawer(true);
+      // scroll the panel, never the page: on a phone the header must stay in view
+      document.getElementById("nv-panel").scrollTop = 0;
     }
 
     function tieButton(id, from) {
-      var tie = ties[id], sign = SIGNS[String(tie.sign)];
+      var tie = ties[id], style = edgeStyle(id);
       var button = el("button");
       button.type = "button";
-      button.appendChild(line(tie.color, dashed(tie)));
+      button.appendChild(line(style.color, style.dashes));
       var text = from === undefined ? label(tie.a) + " \u2014 " + label(tie.b) : label(tie.a === from ? tie.b : tie.a);
       button.appendChild(el("span", "nv-grow", text));
-      button.appendChild(el("span", "nv-num", sign.label + " \u00b7 " + number(tie.weight)));
+      button.appendChild(el("span", "nv-num", SIGNS[String(tie.sign)].label + " \u00b7 " + number(tie.weight)));
       button.addEventListener("click", function () {
-        network.selectEdges([id]);
+        network.selectEdges(edgeView.get(id) ? [id] : []);
         showTie(id);
       });
       var item = el("li");
@@ -219,7 +396,7 @@ var netviz = (function () {
 
     function evidenceItem(rec) {
       var item = el("li");
-      var sign = SIGNS[RELATION_SIGN[rec.sign]] || SIGNS["0"];
+      var sign = SIGNS[String(rec.sign)] || SIGNS["0"];
       var meta = el("p", "nv-meta");
       meta.appendChild(el("span", sign.cls, sign.symbol + " "));
       meta.appendChild(document.createTextNode([
@@ -230,18 +407,17 @@ var netviz = (function () {
       ].join(" \u00b7 ")));
       item.appendChild(meta);
       item.appendChild(sentence(rec));
-      var src = source(rec);
       var origin = el("p", "nv-source");
       var parts = [];
-      if (src.title) parts.push("\u201c" + src.title + "\u201d");
-      if (src.outlet) parts.push(src.outlet);
+      if (rec.title) parts.push("\u201c" + rec.title + "\u201d");
+      if (rec.outlet) parts.push(rec.outlet);
       if (rec.article) parts.push("article " + rec.article);
       parts.push(rec.origin);
       if (rec.cue) parts.push("cue: " + rec.cue);
       if (rec.rule) parts.push("rule: " + rec.rule);
       if (rec.valid_from || rec.valid_to) parts.push("valid " + (rec.valid_from || "\u2026") + " to " + (rec.valid_to || "now"));
       origin.appendChild(document.createTextNode(parts.join(" \u00b7 ")));
-      var url = httpUrl(src.url);
+      var url = httpUrl(rec.url);
       if (url) {
         var link = el("a", null, "open source");
         link.href = url;
@@ -254,32 +430,63 @@ var netviz = (function () {
       return item;
     }
 
+    /* The strongest relations at once, the rest on demand. */
+    function evidenceList(indices) {
+      var list = el("ol", "nv-evidence");
+      var wrap = el("div");
+      wrap.appendChild(list);
+      var shown = 0;
+      function more(count) {
+        var end = Math.min(indices.length, shown + count);
+        for (; shown < end; shown++) list.appendChild(evidenceItem(table.relation(indices[shown])));
+      }
+      more(EVIDENCE_FIRST);
+      if (shown < indices.length) {
+        var button = el("button", "nv-more", "Show the other " + plural(indices.length - shown, "relation"));
+        button.type = "button";
+        button.addEventListener("click", function () {
+          more(indices.length);
+          button.remove();
+        });
+        wrap.appendChild(button);
+      }
+      return wrap;
+    }
+
+    function tieEvidence(id, tie) {
+      if (data.before !== null && data.before !== undefined && tie.change && tie.change !== "unchanged") {
+        return table.changed(id, data.before, data.step);
+      }
+      return table.on(id, data.step);
+    }
+
     function showTie(id) {
-      load();
       var tie = ties[id];
       if (!tie) return;
-      var sign = SIGNS[String(tie.sign)];
+      var style = edgeStyle(id);
       var title = el("h2");
-      title.appendChild(line(tie.color, dashed(tie)));
+      title.appendChild(line(style.color, style.dashes));
       title.appendChild(document.createTextNode(" " + label(tie.a) + " \u2014 " + label(tie.b)));
-      var list = el("ol", "nv-evidence");
-      tie.evidence.forEach(function (rec) { list.appendChild(evidenceItem(rec)); });
       var rows = [
-        ["Sign", sign.label + " (polarity " + signed(tie.polarity) + ")"],
+        ["Sign", SIGNS[String(tie.sign)].label + " (polarity " + signed(tie.polarity) + ")"],
         ["Weight", number(tie.weight) + " (cooperation " + number(tie.cooperation) + ", conflict " + number(tie.conflict) + ")"],
         ["Relations", String(tie.count) + (tie.origins.length ? " (" + tie.origins.join(", ") + ")" : "")],
       ];
       if (tie.change) rows.unshift(["Change", changeText(tie)]);
       var heading = tie.change && tie.change !== "unchanged" ? "Evidence of the change, strongest first" : "Evidence, strongest first";
       var parts = [title, stats(rows), el("h3", null, heading)];
-      parts.push(tie.evidence.length ? list : el("p", "nv-hint", "No evidence recorded for this tie."));
+      if (!load()) parts.push(el("p", "nv-error", tableError));
+      else {
+        var indices = tieEvidence(id, tie);
+        parts.push(indices.length ? evidenceList(indices) : el("p", "nv-hint", "No evidence recorded for this tie."));
+      }
       show(parts);
     }
 
     function showActor(id) {
-      load();
       var actor = actors[id];
       if (!actor) return;
+      indexTies();
       var title = el("h2");
       title.appendChild(dot(actor.color));
       title.appendChild(document.createTextNode(" " + actor.label));
@@ -288,18 +495,18 @@ var netviz = (function () {
       mine.forEach(function (tieId) { list.appendChild(tieButton(tieId, id)); });
       show([title, stats([
         ["Id", id],
-        ["Type", actor.type],
-        ["Bloc", actor.bloc === null ? "none" : String(actor.bloc)],
+        ["Type", actor.type.replace(/_/g, " ")],
+        ["Bloc", blocName(actor.bloc)],
         ["Strength", number(actor.strength)],
       ]), el("h3", null, "Ties, strongest first (" + mine.length + ")"), list]);
     }
 
     function showContradiction(index) {
-      load();
       var item = data.contradictions[index];
       var ids = item.edges.filter(function (e) { return e !== null; });
-      network.setSelection({ nodes: item.actors, edges: ids }, { unselectAll: true, highlightEdges: false });
-      network.fit({ nodes: item.actors, animation: false });
+      network.setSelection({ nodes: item.actors, edges: ids.filter(function (e) { return edgeView.get(e); }) },
+        { unselectAll: true, highlightEdges: false });
+      moveView(function () { network.fit({ nodes: item.actors, animation: false }); });
       var list = el("ol", "nv-list");
       ids.forEach(function (tieId) { list.appendChild(tieButton(tieId)); });
       show([el("h2", null, "Contradiction"), el("p", "nv-hint",
@@ -309,7 +516,11 @@ var netviz = (function () {
     network.on("click", function (params) {
       if (params.nodes.length) showActor(params.nodes[0]);
       else if (params.edges.length) showTie(params.edges[0]);
-      else show(Array.prototype.slice.call(hint.cloneNode(true).childNodes));
+      else {
+        clear(details);
+        Array.prototype.slice.call(hint.cloneNode(true).childNodes).forEach(function (n) { details.appendChild(n); });
+        openDrawer(false);  // a tap on the empty map puts the drawer away (phones)
+      }
     });
 
     Array.prototype.forEach.call(document.querySelectorAll("[data-contradiction]"), function (button) {
@@ -318,10 +529,64 @@ var netviz = (function () {
       });
     });
 
+    // ---- filter controls -------------------------------------------------------------------------
+    var shownNote = document.getElementById("nv-shown");
+
+    function refresh() {
+      hideTip();
+      edgeView.refresh();
+      nodeView.refresh();
+      if (!shownNote) return;
+      var tieCount = edgeView.length, actorCount = nodeView.length;
+      var total = Object.keys(ties).length, people = Object.keys(actors).length;
+      shownNote.textContent = tieCount === total && actorCount === people ? "Showing every tie and actor."
+        : "Showing " + number(tieCount) + " of " + plural(total, "tie") + " and " + number(actorCount) + " of " +
+          plural(people, "actor") + ".";
+    }
+
+    function checkbox(box, checked, text, swatch, onChange) {
+      var input = el("input");
+      input.type = "checkbox";
+      input.checked = checked;
+      input.addEventListener("change", function () { onChange(input.checked); refresh(); });
+      var labelEl = el("label");
+      labelEl.appendChild(input);
+      if (swatch) labelEl.appendChild(swatch);
+      labelEl.appendChild(document.createTextNode(text));
+      box.appendChild(labelEl);
+      return input;
+    }
+
+    var signBox = document.getElementById("nv-filter-sign");
+    if (signBox) {
+      [1, -1, 0].forEach(function (s) {
+        var style = data.sign_styles[String(s)];
+        checkbox(signBox, true, SIGNS[String(s)].label, line(style.color, style.dashes), function (on) { filters.signs[String(s)] = on; });
+      });
+      var typeBox = document.getElementById("nv-filter-type");
+      Object.keys(filters.types).sort().forEach(function (type) {
+        checkbox(typeBox, true, type.replace(/_/g, " "), null, function (on) { filters.types[type] = on; });
+      });
+      var strongest = document.getElementById("nv-strongest");
+      if (strongest) {
+        strongest.checked = filters.strongest;
+        strongest.addEventListener("change", function () { filters.strongest = strongest.checked; refresh(); });
+      }
+      // the weight slider runs over the quantiles of this map's weights: each step hides about 1% of the ties
+      var slider = document.getElementById("nv-min-weight");
+      var value = document.getElementById("nv-min-weight-value");
+      slider.addEventListener("input", function () {
+        var q = Number(slider.value);
+        filters.minWeight = q === 0 || !weights.length ? 0 : weights[Math.min(weights.length - 1, Math.floor(q / 100 * weights.length))];
+        var hidden = weights.filter(function (w) { return w < filters.minWeight; }).length;
+        value.textContent = q === 0 ? "any" : number(filters.minWeight) + " (hides " + plural(hidden, "tie") + ")";
+        refresh();
+      });
+    }
+
+    // ---- search ----------------------------------------------------------------------------------
     var search = document.getElementById("nv-search");
     var byName = {};
-
-    /* Offer every actor in the search box (label (id)); a label or an id finds it. */
     function fillSearch() {
       var options = document.getElementById("nv-actor-list");
       Object.keys(actors).sort().forEach(function (id) {
@@ -334,31 +599,40 @@ var netviz = (function () {
         options.appendChild(option);
       });
     }
-
     if (search) {
+      fillSearch();
       search.addEventListener("change", function () {
-        load();
         var id = byName[search.value.trim().toLowerCase()];
         if (id === undefined) return;
-        network.selectNodes([id]);
-        network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false });
+        if (nodeView.get(id)) {
+          network.selectNodes([id]);
+          moveView(function () { network.focus(id, { scale: Math.max(network.getScale(), 1), animation: false }); });
+        }
         showActor(id);
       });
     }
 
+    refresh();
+    function ready() {
+      load();
+      document.documentElement.setAttribute("data-netviz-ready", "true");
+    }
     network.once("afterDrawing", function () {
       // read by the browser tests and the benchmark: time from navigation to the first full draw
       window.netvizReady = performance.now();
-      // then the evidence, while the reader looks at the map
-      setTimeout(function () {
-        load();
-        if (search) fillSearch();
-        document.documentElement.setAttribute("data-netviz-ready", "true");
-      }, 0);
+      // then the evidence, once the site's data file (after the page scripts) has run
+      if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { setTimeout(ready, 0); });
+      else setTimeout(ready, 0);
     });
 
-    return { network: network, nodes: nodes, edges: edges, showTie: showTie, showActor: showActor };
+    return {
+      network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+      showTie: showTie, showActor: showActor, hitAt: hitAt,
+    };
   }
 
-  return { start: start, readData: readData, el: el, sentence: sentence, httpUrl: httpUrl };
+  return {
+    start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips,
+  };
 })();

@@ -9,14 +9,20 @@
  * createTextNode (netviz.js helpers included), never innerHTML.
  */
 "use strict";
-(function () {
+// On a site page the evidence table (data/evidence.js) runs after this script: start once the page is parsed.
+document.addEventListener("DOMContentLoaded", function () {
+  const missing = document.getElementById("nv-missing");
+  if (missing) missing.remove();
   const DATA = netviz.readData("timeline-data");
+  // the evidence table: the site's data file (window.netvizEvidence), or embedded in a page of its own
+  const EVIDENCE = DATA.evidence || window.netvizEvidence;
+  const evidenceOf = netviz.evidenceTable(EVIDENCE);
   const STYLE = DATA.style;
   const record = (fields) => (row) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
   const actors = DATA.actors.map(record(DATA.fields.actor));
   const ties = DATA.ties.map(([u, v]) => ({ u, v }));
-  const relations = DATA.relations.map(record(DATA.fields.relation));
-  const articles = DATA.articles.map(record(DATA.fields.article));
+  const relations = EVIDENCE.relations.map(record(EVIDENCE.fields.relation));
+  const articles = EVIDENCE.articles.map(record(EVIDENCE.fields.article));
   const steps = DATA.steps;
   const dates = DATA.dates;
   const tieFields = DATA.fields.tie;
@@ -32,7 +38,7 @@
   // ---- state on the current date, rebuilt by replaying steps ------------------
   let current = -1;
   const actorState = new Map(); // actor index -> {bloc, strength, size}
-  const tieState = new Map(); // tie index -> {weight, ..., width, evidence: [relation indices]}
+  const tieState = new Map(); // tie index -> {weight, ..., width}
   const contradictions = new Set(); // "x,y,z": actor indices, sorted by id
   const undo = []; // undo[i]: what step i replaced, to go back from date i to date i - 1
 
@@ -47,19 +53,10 @@
     }
     for (const a of step.actors.del) { keep(u.actors, actorState, a); actorState.delete(a); touchedActors.add(a); }
     const n = tieFields.length;
-    const tie = (row, evidence) => Object.assign(record(tieFields)(row.slice(1, n + 1)), { evidence });
-    for (const row of step.ties.add) {
+    const tie = (row) => record(tieFields)(row.slice(1, n + 1));
+    for (const row of step.ties.add.concat(step.ties.set)) {
       keep(u.ties, tieState, row[0]);
-      tieState.set(row[0], tie(row, row[n + 1]));
-      touchedTies.add(row[0]);
-    }
-    for (const row of step.ties.set) {
-      keep(u.ties, tieState, row[0]);
-      const evidence = tieState.get(row[0]).evidence.concat(row[n + 1]);
-      for (const r of row[n + 2]) evidence.splice(evidence.indexOf(r), 1);
-      // relations are stored strongest first, so index order is a tie's evidence order
-      evidence.sort((x, y) => x - y);
-      tieState.set(row[0], tie(row, evidence));
+      tieState.set(row[0], tie(row));
       touchedTies.add(row[0]);
     }
     for (const t of step.ties.del) { keep(u.ties, tieState, t); tieState.delete(t); touchedTies.add(t); }
@@ -81,13 +78,19 @@
   const signSymbol = (s) => (s > 0 ? "+" : s < 0 ? "\u2212" : "\u00b1");
   const signColour = (s) => STYLE.sign_colors[s];
   const blocColour = (b) => (b === null ? STYLE.no_bloc : STYLE.bloc_colors[b % STYLE.bloc_colors.length]);
-  const blocName = (b) => (b === null ? "no bloc" : "bloc " + b);
+  // bloc names change rarely: a step carries them only when they do
+  const blocNames = steps.map(() => null);
+  steps.forEach((step, i) => { blocNames[i] = step.blocs || (i ? blocNames[i - 1] : {}); });
+  const blocName = (b) => (b === null || b === undefined ? "unaligned" : (blocNames[current] || {})[b] || "bloc " + b);
   const NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 2 }); // one formatter: building one per call is slow
   const fmt = (x) => NUMBER.format(x);
   const plural = (n, word) => n + " " + word + (n === 1 ? "" : "s");
-  const tieName = (t) => actors[ties[t].u].id + "-" + actors[ties[t].v].id;
+  const tieName = (t) => actors[ties[t].u].label + " \u2014 " + actors[ties[t].v].label;
   const tieLabel = (t) => actors[ties[t].u].label + " \u2014 " + actors[ties[t].v].label;
   const INK = "#1f2933";
+  const dashesOf = (s) => STYLE.sign_dashes[s] || false;
+  const line = (colour, dashes) => netviz.line(colour, dashes || null);
+  const tieKey = (t) => { const a = actors[ties[t].u].id, b = actors[ties[t].v].id; return a <= b ? a + "--" + b : b + "--" + a; };
 
   function nodeItem(a, st, appeared) {
     const actor = actors[a];
@@ -95,54 +98,53 @@
     return {
       id: actor.id, actor: a, type: actor.type, ghost: false, label: actor.label, x: actor.x, y: actor.y,
       size: st.size, borderWidth: appeared ? 4 : 1,
-      color: { background: colour, border: appeared ? STYLE.change.formed : "#33415c",
+      color: { background: colour, border: appeared ? STYLE.halo : "#33415c",
                highlight: { background: colour, border: INK }, hover: { background: colour, border: INK } },
       shapeProperties: { borderDashes: false }, font: { color: INK },
-      title: actor.label + " (" + actor.id + ")\n" + actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) +
-             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : "") + "\nClick for its ties.",
+      tip: actor.label + " (" + actor.id + ")\n" + actor.type.replace(/_/g, " ") + " \u00b7 " + blocName(st.bloc) +
+             " \u00b7 strength " + fmt(st.strength) + (appeared ? "\nnew on this date" : ""),
     };
   }
 
   // an actor with no tie left since the previous date: drawn hollow, so the dissolved ties have an end
   function ghostNodeItem(a, old) {
     const actor = actors[a];
-    const grey = STYLE.change.dissolved;
+    const grey = STYLE.no_bloc;
     return {
       id: actor.id, actor: a, type: actor.type, ghost: true, label: actor.label, x: actor.x, y: actor.y,
       size: old.size, borderWidth: 2,
       color: { background: "#eef0f3", border: grey, highlight: { background: "#eef0f3", border: INK },
                hover: { background: "#eef0f3", border: INK } },
       shapeProperties: { borderDashes: [4, 4] }, font: { color: grey },
-      title: actor.label + " (" + actor.id + ")\nno ties since " + dates[current - 1],
+      tip: actor.label + " (" + actor.id + ")\nno ties since " + dates[current - 1],
     };
   }
 
   // every style field is set on every update: vis-network keeps an item's old options otherwise
+  // sign is colour and dash, as on the maps; a change since the previous date is a marker and a
+  // halo on top (netviz.site.diffmap.change_style), never a colour of its own
+  const NO_CHANGE = { arrows: { middle: { enabled: false } }, shadow: { enabled: false } };
   function edgeItem(t, st, change) {
     const colour = signColour(st.sign);
-    const glow = change ? STYLE.change[change] : null;
-    return {
+    return Object.assign({
       id: "t" + t, tie: t, ghost: false, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: st.sign, weight: st.weight, origins: st.origins,
-      width: st.width + (glow ? 2 : 0), dashes: STYLE.sign_dashes[st.sign] ? STYLE.dash_pattern : false,
-      color: { color: colour, highlight: colour, hover: colour, opacity: 0.9 },
-      shadow: glow ? { enabled: true, color: glow, size: 14, x: 0, y: 0 } : { enabled: false },
-      title: tieLabel(t) + ": " + signName(st.sign) + "\nweight " + fmt(st.weight) + " \u00b7 " +
-             plural(st.count, "relation") + (change ? "\n" + change + " since " + dates[current - 1] : "") +
-             "\nClick the tie for its evidence.",
-    };
+      width: st.width, dashes: dashesOf(st.sign),
+      color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
+      tip: tieLabel(t) + "\n" + (change ? change + " \u00b7 " : "") + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) +
+             " \u00b7 " + plural(st.count, "relation"),
+    }, NO_CHANGE, change ? STYLE.change[change] : {});
   }
 
   function ghostItem(t, old) {
-    const grey = STYLE.change.dissolved;
-    return {
+    const colour = signColour(old.sign);
+    return Object.assign({
       id: "gone" + t, tie: t, ghost: true, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: old.sign, weight: old.weight, origins: old.origins,
-      width: 2, dashes: STYLE.dissolved_dashes,
-      color: { color: grey, highlight: grey, hover: grey, opacity: 1 },
-      shadow: { enabled: false },
-      title: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
-    };
+      width: 2, dashes: dashesOf(old.sign),
+      color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
+      tip: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
+    }, NO_CHANGE, STYLE.change.dissolved);
   }
 
   // ---- the network and its filters -----------------------------------------------
@@ -162,6 +164,11 @@
   const nodeView = new vis.DataView(nodes, { filter: (n) => visibleActors.has(n.id) });
   const container = document.getElementById("nv-network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  // short tooltips (the panel holds the evidence), naming what a click there would pick (netviz.js)
+  const tips = netviz.hoverTips(network, container, (hit) => {
+    const item = hit.node !== undefined ? nodes.get(hit.node) : edges.get(hit.edge);
+    return item ? item.tip : null;
+  });
 
   function refreshFilters() {
     const typed = new Set(nodes.getIds({ filter: (n) => filters.types.has(n.type) && (!n.ghost || showChanges()) }));
@@ -245,7 +252,6 @@
     return node;
   };
   const clear = (id) => { const node = document.getElementById(id); node.replaceChildren(); return node; };
-  const line = (colour, dashed) => el("span", { class: "nv-line" + (dashed ? " nv-dashed" : ""), style: { "border-top-color": colour } });
   const dot = (colour) => el("span", { class: "nv-dot", style: { background: colour } });
 
   function renderCounts() {
@@ -253,7 +259,7 @@
     const shownTies = edgeView.getIds({ filter: (e) => !e.ghost }).length;
     const shownActors = nodeView.getIds({ filter: (n) => !n.ghost }).length;
     if (shownTies !== tieState.size || shownActors !== actorState.size) {
-      text += " (" + shownActors + " and " + shownTies + " shown)";
+      text += " (filters show " + shownActors + " of the actors and " + shownTies + " of the ties)";
     }
     const articlesToday = steps[current].articles;
     if (articlesToday) text += " \u00b7 " + plural(articlesToday, "article") + " on this date";
@@ -265,7 +271,7 @@
     document.getElementById("date-heading").textContent = date;
     document.title = date + " \u2014 " + DATA.title;
     document.getElementById("position").textContent = (current + 1) + " / " + dates.length;
-    document.getElementById("slider").value = String(current);
+    document.getElementById("slider").value = String(offsets[current]);
     document.getElementById("prev").disabled = current === 0;
     document.getElementById("next").disabled = current === dates.length - 1;
     document.querySelectorAll("#activity span").forEach((bar, i) => bar.classList.toggle("tl-current", i === current));
@@ -281,12 +287,12 @@
     renderSelection();
   }
 
-  function listWithMore(items, makeRow, className = "nv-list") {
+  function listWithMore(items, makeRow, className = "nv-list", page = LIST_PAGE) {
     const list = el("ul", { class: className });
     const more = el("button", { class: "tl-more", type: "button" });
     let shown = 0;
     const fill = () => {
-      const end = Math.min(items.length, shown + LIST_PAGE);
+      const end = Math.min(items.length, shown + (shown ? LIST_PAGE : page));
       for (; shown < end; shown++) list.append(el("li", null, makeRow(items[shown])));
       more.textContent = "Show " + Math.min(LIST_PAGE, items.length - shown) + " more of " + (items.length - shown);
       if (shown >= items.length) more.remove();
@@ -313,8 +319,8 @@
     for (const [t, s, why] of c.dissolved) rows.push(["dissolved", t, tieName(t) + " " + signSymbol(s), why]);
     for (const [t, a, b] of c.strengthened) rows.push(["stronger", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
     for (const [t, a, b] of c.weakened) rows.push(["weaker", t, tieName(t) + " " + fmt(a) + " to " + fmt(b)]);
-    for (const a of c.appeared) rows.push(["new actor", -1 - a, actors[a].label + " (" + actors[a].id + ")"]);
-    for (const a of c.disappeared) rows.push(["no ties", -1 - a, actors[a].label + " (" + actors[a].id + ")"]);
+    for (const a of c.appeared) rows.push(["new actor", -1 - a, actors[a].label]);
+    for (const a of c.disappeared) rows.push(["no ties", -1 - a, actors[a].label]);
     if (!rows.length) {
       box.append(el("p", { class: "nv-hint", text: "No change since the previous date." }));
       return;
@@ -330,7 +336,7 @@
   function describeTriangle(tri) {
     const pairs = [[tri[0], tri[1]], [tri[0], tri[2]], [tri[1], tri[2]]].map(([x, y]) => {
       const t = tieBetween(x, y);
-      return { sign: tieState.get(t).sign, text: actors[x].id + "-" + actors[y].id + " " + signSymbol(tieState.get(t).sign) };
+      return { sign: tieState.get(t).sign, text: actors[x].label + " \u2014 " + actors[y].label + " " + signSymbol(tieState.get(t).sign) };
     });
     const hostile = pairs.filter((p) => p.sign < 0);
     if (hostile.length === 3) return pairs.map((p) => p.text).join(", ") + " (three mutual adversaries)";
@@ -356,24 +362,19 @@
   function renderLegend() {
     const box = clear("legend");
     const row = (swatch, text) => box.append(el("li", null, swatch, el("span", { text })));
-    for (const s of [1, -1, 0]) row(line(signColour(s), STYLE.sign_dashes[s]), signName(s));
-    row(el("span", { class: "tl-glow", style: { background: signColour(1), "box-shadow": "0 0 0 3px " + STYLE.change.formed } }),
-      "formed since the previous date");
-    row(el("span", { class: "tl-glow", style: { background: signColour(-1), "box-shadow": "0 0 0 3px " + STYLE.change.flipped } }),
-      "flipped sign since the previous date");
-    row(line(STYLE.change.dissolved, true), "dissolved since the previous date (grey)");
+    for (const s of [1, -1, 0]) row(line(signColour(s), dashesOf(s)), signName(s));
+    for (const kind of ["formed", "flipped", "dissolved"]) {
+      row(netviz.changeSwatch(STYLE.change[kind].arrows.middle.type, STYLE.halo), kind + " since the previous date");
+    }
     // the blocs of this date, each named by its strongest members
     const members = new Map();
     for (const [a, st] of actorState) {
       if (!members.has(st.bloc)) members.set(st.bloc, []);
       members.get(st.bloc).push([st.strength, a]);
     }
-    const order = [...members.keys()].sort((x, y) => (x === null) - (y === null) || x - y);
-    for (const b of order) {
-      const top = members.get(b).sort((p, q) => q[0] - p[0] || p[1] - q[1]);
-      const names = top.slice(0, 3).map(([, a]) => actors[a].id).join(", ") + (top.length > 3 ? ", \u2026" : "");
-      row(dot(blocColour(b)), blocName(b) + " (" + top.length + "): " + names);
-    }
+    // the largest blocs first, unaligned actors last
+    const order = [...members.keys()].sort((x, y) => (x === null) - (y === null) || members.get(y).length - members.get(x).length || x - y);
+    for (const b of order) row(dot(blocColour(b)), blocName(b) + " (" + members.get(b).length + ")");
     box.append(el("li", { class: "nv-note", text: "Line width: weight of the tie. Dot size: strength of the actor. Blocs keep their colour from date to date." }));
   }
 
@@ -391,6 +392,7 @@
   function renderTie(box, t) {
     let st = tieState.get(t);
     let note = null;
+    let on = current; // the date whose evidence the panel lists
     if (!st) {
       const gone = steps[current].changes.dissolved.find(([x]) => x === t);
       if (!gone) {
@@ -399,16 +401,18 @@
         return;
       }
       st = undo[current].ties.get(t);
+      on = current - 1;
       note = "Dissolved since " + dates[current - 1] + (gone[2] ? " (" + gone[2] + ")" : "") + "; the evidence it had then:";
     }
-    box.append(el("h2", null, line(signColour(st.sign), STYLE.sign_dashes[st.sign]), " " + tieLabel(t)));
+    const evidence = evidenceOf.on(tieKey(t), on);
+    box.append(el("h2", null, line(signColour(st.sign), dashesOf(st.sign)), " " + tieLabel(t)));
     box.append(el("p", { class: "nv-sub" },
       el("span", { class: "tl-badge", style: { background: signColour(st.sign) }, text: signName(st.sign) }),
       " weight " + fmt(st.weight) + " (cooperation " + fmt(st.cooperation) + ", conflict " + fmt(st.conflict) +
-      ") \u00b7 " + plural(st.evidence.length, "relation")));
+      ") \u00b7 " + plural(evidence.length, "relation")));
     if (note) box.append(el("p", { class: "nv-hint", text: note }));
     box.append(el("h3", { text: "Evidence, strongest first" }));
-    box.append(listWithMore(st.evidence, renderEvidence, "nv-evidence"));
+    box.append(listWithMore(evidence, renderEvidence, "nv-evidence", 5));
   }
 
   function renderEvidence(r) {
@@ -417,7 +421,7 @@
     const item = el("div", { "data-relation": String(r) });
     item.append(el("p", { class: "nv-meta" },
       el("span", { class: rel.sign > 0 ? "nv-sign-pos" : "nv-sign-neg", text: signSymbol(rel.sign) + " " }),
-      [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, DATA.kinds[rel.kind].replace(/_/g, " "),
+      [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, EVIDENCE.kinds[rel.kind].replace(/_/g, " "),
        "intensity " + fmt(rel.intensity), "confidence " + fmt(rel.confidence), origin].join(" \u00b7 ")));
     if (origin === "extracted") {
       item.append(el("p", { class: "nv-meta", text: "cue \u201c" + rel.cue + "\u201d" + (rel.rule ? " \u00b7 rule " + rel.rule : "") }));
@@ -440,7 +444,7 @@
   function renderActor(box, a) {
     const actor = actors[a];
     const st = actorState.get(a);
-    box.append(el("h2", null, dot(st ? blocColour(st.bloc) : STYLE.change.dissolved), " " + actor.label + " (" + actor.id + ")"));
+    box.append(el("h2", null, dot(st ? blocColour(st.bloc) : STYLE.no_bloc), " " + actor.label + " (" + actor.id + ")"));
     if (actor.aliases.length) box.append(el("p", { class: "tl-aliases", text: "also: " + actor.aliases.join(", ") }));
     if (!st) {
       box.append(el("p", { class: "nv-hint", text: actor.type.replace(/_/g, " ") + " \u00b7 no ties on " + dates[current] + "." }));
@@ -454,7 +458,7 @@
       const other = ties[t].u === a ? ties[t].v : ties[t].u;
       const tst = tieState.get(t);
       return el("button", { type: "button", onclick: () => selectTie(t, true) },
-        line(signColour(tst.sign), STYLE.sign_dashes[tst.sign]),
+        line(signColour(tst.sign), dashesOf(tst.sign)),
         el("span", { class: "nv-grow", text: actors[other].label + " (" + actors[other].id + ")" }),
         el("span", { class: "nv-num", text: signName(tst.sign) + " \u00b7 " + fmt(tst.weight) }));
     }));
@@ -475,6 +479,7 @@
     const ys = points.map((p) => p.y);
     const span = Math.max((Math.max(...xs) - Math.min(...xs)) / Math.max(1, width - 3 * margin),
                           (Math.max(...ys) - Math.min(...ys)) / Math.max(1, height - 3 * margin));
+    tips.hide();
     network.moveTo({
       position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
       scale: span > 0 ? Math.min(network.getScale(), 1 / span) : network.getScale(),
@@ -500,6 +505,7 @@
     const id = actors[a].id;
     if (nodeView.get(id)) {
       network.selectNodes([id]);
+      tips.hide();
       if (focus === "centre") network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
       else if (focus === "reveal") reveal([id]);
     } else {
@@ -514,10 +520,23 @@
     reveal(tri.map((a) => actors[a].id));
   }
 
+  // on a phone the side columns are drawers (timeline.css): one open at a time
+  function drawer(side) {
+    for (const s of ["left", "right"]) {
+      document.body.classList.toggle("tl-show-" + s, s === side);
+      document.getElementById("show-" + s).setAttribute("aria-expanded", String(s === side));
+    }
+  }
+  for (const s of ["left", "right"]) {
+    document.getElementById("show-" + s).addEventListener("click", () =>
+      drawer(document.body.classList.contains("tl-show-" + s) ? null : s));
+  }
+
   network.on("click", (params) => {
     if (params.nodes.length) selectActor(nodes.get(params.nodes[0]).actor, null);
     else if (params.edges.length) selectTie(edges.get(params.edges[0]).tie, false);
-    else { selected = null; renderSelection(); }
+    else { selected = null; renderSelection(); drawer(null); return; }
+    drawer("right");
   });
 
   // ---- search --------------------------------------------------------------------------
@@ -595,25 +614,39 @@
     filters.types.add(type);
     checkbox("filter-type", type, type.replace(/_/g, " "), toggle(filters.types, [type]));
   }
+  // the weight slider runs over the quantiles of every weight a tie has on some date: most ties
+  // are light and a few heavy, so a linear scale would spend its whole travel on the few
   const minWeight = document.getElementById("min-weight");
-  minWeight.max = String(DATA.max_weight);
+  const wi = tieFields.indexOf("weight") + 1;
+  const weights = steps.flatMap((step) => step.ties.add.concat(step.ties.set).map((row) => row[wi])).sort((x, y) => x - y);
+  minWeight.max = "99";
+  minWeight.step = "1";
   minWeight.addEventListener("input", () => {
-    filters.minWeight = Number(minWeight.value);
-    document.getElementById("min-weight-value").textContent = fmt(filters.minWeight);
+    const q = Number(minWeight.value);
+    filters.minWeight = q === 0 || !weights.length ? 0 : weights[Math.min(weights.length - 1, Math.floor(q / 100 * weights.length))];
+    document.getElementById("min-weight-value").textContent = q === 0 ? "any" : "\u2265 " + fmt(filters.minWeight);
     refreshFilters();
   });
   document.getElementById("show-changes").addEventListener("change", refreshFilters);
 
   // ---- time controls -----------------------------------------------------------------------
+  // the slider runs over days, not dates: two dates a year apart sit a year apart on it
   const slider = document.getElementById("slider");
-  slider.max = String(dates.length - 1);
-  slider.addEventListener("input", () => goTo(Number(slider.value)));
+  const dayOf = (iso) => Date.parse(iso + "T00:00:00Z") / 86400000;
+  const offsets = dates.map((d) => dayOf(d) - dayOf(dates[0]));
+  const span = Math.max(1, offsets[offsets.length - 1]);
+  const nearest = (day) => offsets.reduce((best, o, i) => (Math.abs(o - day) < Math.abs(offsets[best] - day) ? i : best), 0);
+  slider.max = String(span);
+  slider.addEventListener("input", () => {
+    goTo(nearest(Number(slider.value)));
+    slider.value = String(offsets[current]);
+  });
   document.getElementById("prev").addEventListener("click", () => goTo(current - 1));
   document.getElementById("next").addEventListener("click", () => goTo(current + 1));
   document.addEventListener("keydown", (e) => {
     const tag = e.target.tagName;
     // the slider moves itself on arrow keys; text fields and the weight slider keep theirs
-    if (e.target === slider || tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && e.target.type !== "checkbox")) return;
+    if (tag === "TEXTAREA" || tag === "SELECT" || (tag === "INPUT" && e.target.type !== "checkbox" && e.target !== slider)) return;
     const to = { ArrowLeft: current - 1, ArrowRight: current + 1, Home: 0, End: dates.length - 1 }[e.key];
     if (to === undefined) return;
     e.preventDefault();
@@ -624,6 +657,7 @@
   steps.forEach((step, i) => {
     const bar = el("span", { title: dates[i] + ": " + plural(step.changes.count, "tie") + " formed, flipped or dissolved", onclick: () => goTo(i) });
     bar.style.height = Math.max(2, Math.round(22 * Math.sqrt(step.changes.count / busiest))) + "px";
+    bar.style.left = "calc(8px + (100% - 16px) * " + (offsets[i] / span) + ")";
     activity.append(bar);
   });
   document.getElementById("mode").textContent = DATA.mode;
@@ -638,7 +672,8 @@
   // frame every actor of every date, not just this date's: stepping through time never needs a pan
   const xs = actors.map((x) => x.x);
   const ys = actors.map((x) => x.y);
-  const spanX = Math.max(...xs) - Math.min(...xs) + 320; // room for the labels of the outermost actors
+  // room for the labels of the outermost actors (less on a phone, where the map needs every pixel)
+  const spanX = Math.max(...xs) - Math.min(...xs) + (container.clientWidth < 700 ? 100 : 320);
   const spanY = Math.max(...ys) - Math.min(...ys) + 120;
   network.moveTo({
     position: { x: (Math.max(...xs) + Math.min(...xs)) / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 },
@@ -646,5 +681,5 @@
   });
 
   // live handles for tests and for analysts working in the browser console
-  window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current };
-})();
+  window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current, weights };
+});

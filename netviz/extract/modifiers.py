@@ -1,0 +1,231 @@
+"""Modifiers that govern a cue: negation, refusal, reversal, intent, hedges, past dates.
+
+The words come from the lexicon (``modifiers:`` in ``data/cues.yaml``); the
+parse decides whether they govern the cue. A cue's *chain* is the cue and the
+words it depends on up to its clause: the verb whose complement it is
+("refused to cooperate", "stopped funding", "wants to normalise"), the light
+verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
+("without coordinating"). Then:
+
+- negation: "not", "never", "no" on the chain, "without", "failed to",
+  "denied that ..." (no relation); "will not" before a cooperation is a refusal;
+- refusal (sign flips, verbal conflict), reversal (sign flips: "ended
+  support", "efforts to ... collapsed"), intent (a material cue becomes
+  verbal: "threatened to strike");
+- hedges: modals on the chain ("could invade"; "said it would send" is a
+  reported future, not a hedge), hedge words in the cue's clause
+  ("reportedly", "if"), or in the sentence ("analysts say"), a question;
+- historical: a year before the article's in the cue's clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from netviz.extract.cues import Hit
+from netviz.extract.lexicon import Cues, _norm, verb_forms
+from netviz.model import kind_sign
+
+QUESTION_FACTOR = 0.6
+_CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp".split())
+_REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
+                                          "disclose reveal indicate suggest argue believe think expect").split()
+                       for form in verb_forms(lemma))
+_DENY = frozenset(verb_forms("deny"))
+_VOLITIONAL = frozenset("will would shall wo".split())
+_REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
+
+#: CAMEO quad class of a reversed relation: stopped cooperation is reduced
+#: relations (conflict), stopped hostility is a yield (cooperation).
+REVERSED_KIND = {
+    "verbal_cooperation": "verbal_conflict",
+    "material_cooperation": "material_conflict",
+    "verbal_conflict": "verbal_cooperation",
+    "material_conflict": "material_cooperation",
+}
+VERBAL = {
+    "material_cooperation": "verbal_cooperation",
+    "material_conflict": "verbal_conflict",
+    "verbal_cooperation": "verbal_cooperation",
+    "verbal_conflict": "verbal_conflict",
+}
+
+
+@dataclass(frozen=True)
+class Modifiers:
+    """What governs one cue (empty strings: nothing of that kind)."""
+
+    negation: str = ""
+    refusal: str = ""
+    reversal: str = ""
+    intent: str = ""
+    hedges: tuple[tuple[str, float], ...] = ()
+    historical: str = ""
+
+    def describe(self) -> tuple[str, ...]:
+        """Human-readable list: ("negation 'not'", "hedge 'could'")."""
+        out = [f"{name} '{getattr(self, name)}'" for name in ("negation", "refusal", "reversal", "intent")
+               if getattr(self, name)]
+        out += [f"hedge '{w}'" for w, _ in self.hedges]
+        if self.historical:
+            out.append(f"historical '{self.historical}'")
+        return tuple(out)
+
+
+def chain(doc: Any, hit: Hit) -> list[Any]:
+    """The cue's head and the words it depends on up to its clause (at most six steps)."""
+    out = [doc[hit.head]]
+    t = doc[hit.head]
+    for _ in range(6):
+        if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY):
+            break
+        if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
+            break
+        t = t.head
+        out.append(t)
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.dep_ not in ("xcomp", "ccomp"):
+            break
+    return out
+
+
+def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]], hit: Hit, cues: Cues,
+                   year: int) -> Modifiers:
+    """The modifiers governing ``hit`` in a parsed sentence (see the module docstring)."""
+    links = chain(doc, hit)
+    found: dict[str, str] = {}
+    hedges: list[tuple[str, float]] = []
+    cooperation = kind_sign(hit.cue.kind or "verbal_cooperation") > 0
+    top = links[-1]
+    reported = top.dep_ == "ccomp" and _norm(top.head.text) in _REPORTING
+    for k, t in enumerate(links):
+        below = links[k - 1] if k else None
+        if k and t.i in phrases:
+            end, (kind, payload) = phrases[t.i]
+            text = " ".join(x.text for x in doc[t.i:end])
+            if kind == "negation":
+                found.setdefault("negation", text)
+            elif kind == "refusal" and below is not None and below.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj"):
+                found.setdefault("refusal", text)
+            elif kind == "reversal":
+                found.setdefault("reversal", text)
+            elif kind == "intent" and below is not None and below.dep_ == "xcomp":
+                found.setdefault("intent", text)
+        if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
+            found.setdefault("intent", t.text)
+        if t.lower_ == "without" and k:
+            found.setdefault("negation", t.text)
+        for c in t.children:
+            w = _norm(c.text)
+            if c.dep_ == "neg" or (c.dep_ == "det" and w == "no") or (c.dep_ == "advmod" and w == "never"):
+                volitional = any(a.dep_ == "aux" and _norm(a.text) in _VOLITIONAL for a in t.children)
+                if volitional and cooperation:
+                    found.setdefault("refusal", " ".join(x.text for x in t.children if x.dep_ in ("aux", "neg")))
+                else:
+                    found.setdefault("negation", c.text)
+            elif c.dep_ in ("aux", "auxpass", "advmod") and c.i in phrases:
+                end, (kind, payload) = phrases[c.i]
+                if kind == "hedge" and payload.scope == "verb":
+                    if w == "would" and reported:
+                        continue  # "said it would send": a reported future
+                    hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
+            elif c.dep_ == "prep" and w == "without" and t.i != hit.head:
+                found.setdefault("negation", c.text)
+    # "their refusal to back the draft", "the failure to agree": a noun the cue complements
+    h = doc[hit.head]
+    if h.dep_ == "acl" and _norm(h.head.text) in _REFUSAL_NOUNS:
+        kind = _REFUSAL_NOUNS[_norm(h.head.text)]
+        found.setdefault(kind if kind != "refusal" or cooperation else "negation", h.head.text)
+    # "a visit that ended without agreement", "talks ended in failure"
+    for c in doc[hit.head].children:
+        if c.dep_ == "relcl":
+            for g in c.children:
+                if g.dep_ == "prep" and _norm(g.text) == "without":
+                    found.setdefault("negation", f"{c.text} {g.text}")
+    # "efforts to forge a strategy with X collapsed": the reversal comes after
+    head = top.head if top.dep_ in ("nsubj", "nsubjpass") else (top.head.head if top.head.dep_ in ("nsubj",) else None)
+    if head is not None and head.i in phrases:
+        end, (kind, _) = phrases[head.i]
+        if kind == "after":
+            found.setdefault("reversal", " ".join(x.text for x in doc[head.i:end]))
+    lo, hi = top.left_edge.i, top.right_edge.i
+    clause = top
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    clo, chi = min(lo, clause.left_edge.i), max(hi, clause.right_edge.i)
+    for i, (end, (kind, payload)) in phrases.items():
+        if kind != "hedge" or payload.scope == "verb":
+            continue
+        if payload.scope == "clause" and not clo <= i <= chi:
+            continue
+        word = " ".join(x.text for x in doc[i:end])
+        if (word, payload.factor) not in hedges:
+            hedges.append((word, payload.factor))
+    if doc.text.rstrip().endswith("?"):
+        hedges.append(("?", QUESTION_FACTOR))
+    return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
+                     found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
+
+
+def modifier_phrases(words: Sequence[str], cues: Cues) -> dict[int, tuple[int, tuple[str, Any]]]:
+    """Where the lexicon's modifier phrases start in a sentence: {token: (end, (kind, payload))}."""
+    index = cues._modifiers
+    out = {}
+    for i, w in enumerate(words):
+        if w in index.index:
+            found = index.match(words, i)
+            if found:
+                out[i] = found
+    return out
+
+
+def past_year(doc: Any, hit: Hit, lo: int, hi: int, year: int) -> str:
+    """A year before the article's that dates the cue's clause ("in 2011"); "the 2016 assassination"
+    dates only that noun; "since 2014" is no past date."""
+    for t in doc[lo:hi + 1]:
+        if len(t.text) != 4 or not t.text.isdigit() or not 1800 <= int(t.text) < year:
+            continue
+        prev = doc[t.i - 1].lower_ if t.i else ""
+        if prev in ("since", "until", "by", "through"):
+            continue
+        if t.dep_ in ("nummod", "compound", "amod") and t.head.tag_.startswith("NN"):
+            if t.head.i == hit.head:
+                return t.text
+            continue
+        return t.text
+    return ""
+
+
+def govern(kind: str, intensity: float, confidence: float, mods: Modifiers, cues: Cues) -> \
+        tuple[str, float, float, str]:
+    """Apply refusal, reversal, intent, hedges and past dates to one relation: (kind, intensity,
+    confidence, note)."""
+    notes = []
+    sign = kind_sign(kind)
+    fam = cues.families
+    if mods.refusal:
+        kind = "verbal_conflict" if sign > 0 else "verbal_cooperation"
+        intensity = min(intensity, cues.refusal_intensity)
+        notes.append(f"refused ('{mods.refusal}')")
+    elif mods.reversal:
+        kind = REVERSED_KIND[kind]
+        limit = fam["reduce_relations"].intensity if sign > 0 and "reduce_relations" in fam else \
+            fam["yield"].intensity if "yield" in fam else intensity
+        intensity = min(intensity, limit)
+        confidence *= cues.reversal_factor[sign]
+        notes.append(f"reversed ('{mods.reversal}')")
+    elif mods.intent:
+        verbal = VERBAL[kind]
+        if verbal != kind:
+            limit = fam["intend_cooperate"].intensity if sign > 0 and "intend_cooperate" in fam else \
+                fam["threaten"].intensity if sign < 0 and "threaten" in fam else intensity
+            kind, intensity = verbal, min(intensity, limit)
+        notes.append(f"intent ('{mods.intent}')")
+    for word, factor in mods.hedges:
+        confidence *= factor
+        notes.append(f"hedged ('{word}')")
+    if mods.historical:
+        confidence *= cues.historical_factor
+        notes.append(f"historical ('{mods.historical}')")
+    return kind, intensity, min(1.0, confidence), ", ".join(notes)

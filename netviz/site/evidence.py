@@ -1,0 +1,230 @@
+"""The evidence table: every relation of a run once, and when it backs its tie.
+
+A site (``netviz build``) writes it once, as ``data/evidence.js`` (beside the
+pages' scripts and stylesheets), and every map, diff map and the timeline load
+it with a local ``<script src>`` (which
+works from ``file://``; the pages' Content-Security-Policy allows scripts
+from the site's own folder and nothing from the network). A page then carries
+only its own date's tie state and the index of its date: the page script
+finds a tie's evidence on that date from the table. A self-contained page
+(``netviz map``, ``compare --html``, :func:`netviz.site.render.render_map`
+alone) embeds the table of its own graphs instead, as a JSON block.
+
+The table (:func:`evidence_table`) holds, as lists of rows:
+
+- ``dates``: the snapshot dates, oldest first (a page's ``step`` indexes them);
+- ``actors``: ``[id, label, type]`` of every actor with a tie on some date, sorted by id;
+- ``relations``: one row per relation (:data:`RELATION_FIELDS`), strongest
+  first, so that index order is the order a tie lists its evidence in;
+- ``articles``: one row per source (:data:`ARTICLE_FIELDS`);
+- ``spans``: per relation, ``[first, last, first, last, ...]``: the date
+  indices on which it is part of its tie's evidence (one span in cumulative
+  mode, one date per date, a window's width with ``--window``).
+
+Its size is O(relations + changes), whatever the number of dates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from netviz.errors import NetvizError
+from netviz.graph.snapshots import evidence_order
+from netviz.io import atomic_write_text
+from netviz.model import KINDS, ORIGINS, Relation, relation_record
+
+#: Fields of one entry of ``relations``, in order (``a``, ``b``: actor indices; ``kind``, ``origin``,
+#: ``article``: indices into ``kinds``, ``origins``, ``articles``; cue offsets in JavaScript string units).
+RELATION_FIELDS = (
+    "a", "b", "sign", "kind", "intensity", "confidence", "date", "origin",
+    "article", "sentence", "cue", "cue_start", "cue_end", "valid_from", "valid_to", "rule",
+)
+#: Fields of one entry of ``articles`` (the sources of relations: articles, and the sources cited
+#: by curated and event data): the article id, title, outlet and http(s) URL, each possibly null.
+ARTICLE_FIELDS = ("id", "title", "outlet", "url")
+#: The global the site's data file sets; pages without it read the ``netviz-evidence`` JSON block.
+GLOBAL = "netvizEvidence"
+#: The folder of a site that holds its evidence table (``evidence.js``), scripts and stylesheets.
+DATA_DIR = "data/"
+
+
+@dataclass(frozen=True)
+class EvidenceTable:
+    """The table as page data (``data``), and each relation object's row (``index_of``, by ``id()``)."""
+
+    data: dict[str, Any]
+    index_of: Mapping[int, int]
+
+
+@dataclass(frozen=True)
+class SharedEvidence:
+    """Where a site page finds the site's data folder, and which dates of the evidence table it shows.
+
+    ``src`` is the data folder relative to the page (``data/`` beside the maps,
+    ``../data/`` from ``diff/``); ``step`` the index of the page's date in the
+    table, ``before`` that of the earlier date of a diff map.
+    """
+
+    src: str
+    step: int
+    before: int | None = None
+
+
+def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
+    """Every relation of ``graphs`` (snapshots, oldest first) once, with the dates it backs its tie.
+
+    Snapshots share unchanged evidence tuples across dates (as
+    :func:`netviz.graph.snapshots.build_snapshots` builds them): a tie whose
+    tuple is the one of the date before costs nothing, so the table costs
+    what changed, not dates x ties.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from netviz.model import Evidence
+    >>> from netviz.graph.snapshots import build_snapshots
+    >>> ev = Evidence(sentence="Russia backs Turkey.", cue="backs", article="a1")
+    >>> r = Relation("RUS", "TUR", 1, "material_cooperation", 6, date(2017, 1, 8), "extracted", ev)
+    >>> snaps = build_snapshots([r], [date(2017, 1, 8), date(2017, 3, 8)])
+    >>> t = evidence_table(list(snaps.values())).data
+    >>> t["actors"], len(t["relations"]), t["spans"]
+    ([['RUS', 'RUS', 'unknown'], ['TUR', 'TUR', 'unknown']], 1, [[0, 1]])
+    """
+    actor_ids = sorted({n for G in graphs for n in G.nodes})
+    actor_index = {a: i for i, a in enumerate(actor_ids)}
+    labels: dict[str, str] = {}
+    types: dict[str, str] = {}
+    for G in graphs:  # the latest date wins, should a label change over time
+        for n, attrs in G.nodes(data=True):
+            labels[n] = str(attrs.get("label") or n)
+            types[n] = str(attrs.get("type") or "unknown")
+
+    # walk each shared evidence tuple once and hash each relation object once
+    tuples: dict[int, tuple] = {}
+    for G in graphs:
+        for *_, evidence in G.edges(data="evidence", default=()):
+            tuples.setdefault(id(evidence), evidence)
+    objects = {id(r): r for evidence in tuples.values() for r in _relations(evidence)}
+    relations = sorted(set(objects.values()), key=_relation_key)
+    relation_index = {rel: i for i, rel in enumerate(relations)}
+    index_of = {key: relation_index[r] for key, r in objects.items()}
+    article_keys = sorted({_article_key(r) for r in relations if any(_article_key(r))})
+    article_index = {a: i for i, a in enumerate(article_keys)}
+
+    spans: list[list[int]] = [[] for _ in relations]
+    previous: dict[tuple[str, str], tuple] = {}
+    present: dict[int, int] = {}  # relation -> the date index its current span began
+    for step, G in enumerate(graphs):
+        now: dict[tuple[str, str], tuple] = {}
+        for u, v, evidence in G.edges(data="evidence", default=()):
+            now[(u, v) if u <= v else (v, u)] = evidence
+        changed = [k for k in previous.keys() | now.keys() if previous.get(k) is not now.get(k)]
+        before = {index_of[id(r)] for k in changed for r in previous.get(k, ())}
+        after = {index_of[id(r)] for k in changed for r in now.get(k, ())}
+        for r in before - after:
+            spans[r] += [present.pop(r), step - 1]
+        for r in after - before:
+            present[r] = step
+        previous = now
+    for r, first in present.items():
+        spans[r] += [first, len(graphs) - 1]
+
+    data = {
+        "dates": [_date_text(G.graph.get("date")) for G in graphs],
+        "fields": {"relation": list(RELATION_FIELDS), "article": list(ARTICLE_FIELDS)},
+        "kinds": list(KINDS),
+        "origins": list(ORIGINS),
+        "actors": [[a, labels[a], types[a]] for a in actor_ids],
+        "relations": [_relation_row(r, actor_index, article_index) for r in relations],
+        "articles": [[aid or None, t or None, o or None, _safe_url(url)] for aid, t, o, url in article_keys],
+        "spans": spans,
+    }
+    return EvidenceTable(data, index_of)
+
+
+def write_evidence_file(table: EvidenceTable, path: str | Path) -> Path:
+    """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8)."""
+    from netviz.site.render import script_json  # render draws pages from this module's tables
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return atomic_write_text(path, f"window.{GLOBAL} = {script_json(table.data)};\n")
+
+
+def _date_text(value: Any) -> str | None:
+    return None if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _relations(evidence: Iterable[Any]) -> list[Relation]:
+    rels = list(evidence)
+    for r in rels:
+        if not isinstance(r, Relation):
+            raise NetvizError(f"render: tie evidence must be netviz.model.Relation values, not {type(r).__name__}")
+    return rels
+
+
+def _relation_key(rel: Relation) -> tuple:
+    """A total order: strongest first (as a tie lists its evidence), then every field."""
+    return (evidence_order(rel), json.dumps(relation_record(rel), sort_keys=True))
+
+
+def _article_key(rel: Relation) -> tuple[str, str, str, str]:
+    """Where a relation comes from: the article, or for curated and event data the cited source."""
+    ev = rel.evidence
+    return (ev.article or "", ev.title or "", ev.outlet or "", ev.url or "")
+
+
+def _safe_url(url: str) -> str | None:
+    """Only http(s) URLs become links: ``javascript:`` or ``data:`` ones are dropped.
+
+    >>> _safe_url("https://example.org/a"), _safe_url(" JavaScript:alert(1)"), _safe_url("")
+    ('https://example.org/a', None, None)
+    """
+    url = url.strip()
+    return url if url.lower().startswith(("http://", "https://")) else None
+
+
+def _utf16(text: str, index: int) -> int:
+    """A code-point offset into ``text`` as a JavaScript (UTF-16) string offset.
+
+    >>> _utf16("a\\U0001F600b", 2)
+    3
+    """
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def _cue_span(rel: Relation) -> tuple[int | None, int | None]:
+    """Where to highlight the cue in the sentence, in JavaScript string offsets.
+
+    The recorded span when it is valid, else (for extracted relations) the cue
+    phrase found in the sentence, ignoring case; ``(None, None)`` if neither.
+    """
+    ev = rel.evidence
+    start, end = ev.cue_start, ev.cue_end
+    if start is None or end is None or not 0 <= start < end <= len(ev.sentence):
+        found = ev.sentence.lower().find(ev.cue.lower()) if ev.cue and rel.origin == "extracted" else -1
+        if found < 0:
+            return None, None
+        start, end = found, found + len(ev.cue)
+    return _utf16(ev.sentence, start), _utf16(ev.sentence, end)
+
+
+def _relation_row(rel: Relation, actor_index: Mapping[str, int], article_index: Mapping[tuple, int]) -> list:
+    ev = rel.evidence
+    cue_start, cue_end = _cue_span(rel)
+    return [
+        # an actor of a relation always has a tie, hence an index
+        actor_index[rel.a], actor_index[rel.b], rel.sign, KINDS.index(rel.kind),
+        round(float(rel.intensity), 3), round(float(rel.confidence), 3), rel.date.isoformat(), ORIGINS.index(rel.origin),
+        article_index.get(_article_key(rel)),
+        ev.sentence, ev.cue, cue_start, cue_end,
+        rel.valid_from.isoformat() if rel.valid_from else None,
+        rel.valid_to.isoformat() if rel.valid_to else None,
+        ev.rule,
+    ]
