@@ -444,7 +444,7 @@ def test_the_search_box_finds_an_actor_by_alias_and_focuses_it(open_page, page):
         centre = tab.js("() => window.netvizTimeline.network.getViewPosition()")
         return math.dist((centre["x"], centre["y"]), (node["x"], node["y"]))
 
-    for _ in range(50):  # the view glides to the actor (300 ms, longer on a busy machine)
+    for _ in range(150):  # the view glides to the actor (300 ms; seconds on a loaded 2-core machine)
         if off_centre() < 1:
             break
         tab.page.wait_for_timeout(100)

@@ -1,0 +1,162 @@
+"""The cue lexicon's families on sentences written for these tests: each family added for unseen news
+(criticism, rivalry, sponsorship, affiliation, meetings, trade war, cut funding, cyber operations, threats)
+gives the relation with the sign of its quad class, and a look-alike gives nothing or the right sign.
+
+The codebook is built here, so a change to the bundled one cannot hide or fake a regression.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netviz.extract import FOUND_CONFIDENCE, extract_relations, load_cues
+from netviz.ingest.actors import Actor, Codebook
+from netviz.model import Article, kind_sign
+
+
+@pytest.fixture(scope="module")
+def cb() -> Codebook:
+    def state(id_: str, *names: str) -> Actor:
+        return Actor(id_, names[0], "state", names[1:])
+
+    return Codebook([
+        state("USA", "United States", "U.S.", "US", "American", "Washington"),
+        state("CHN", "China", "Chinese", "Beijing"),
+        state("RUS", "Russia", "Russian", "Moscow", "Kremlin"),
+        state("IRN", "Iran", "Iranian", "Tehran"),
+        state("SAU", "Saudi Arabia", "Saudi", "Riyadh"),
+        state("IND", "India", "Indian", "New Delhi"),
+        state("PAK", "Pakistan", "Pakistani", "Islamabad"),
+        state("BRA", "Brazil", "Brazilian", "Brasilia"),
+        state("MEX", "Mexico", "Mexican"),
+        state("VEN", "Venezuela", "Venezuelan", "Caracas"),
+        state("CUB", "Cuba", "Cuban", "Havana"),
+        state("JPN", "Japan", "Japanese", "Tokyo"),
+        state("PRK", "North Korea", "North Korean", "Pyongyang"),
+        state("ETH", "Ethiopia", "Ethiopian", "Addis Ababa"),
+        state("KEN", "Kenya", "Kenyan", "Nairobi"),
+        state("UKR", "Ukraine", "Ukrainian", "Kyiv"),
+        state("DEU", "Germany", "German", "Berlin"),
+        Actor("ALQAEDA", "al-Qaeda", "armed_group", ("al Qaeda", "Al Qaeda")),
+        Actor("SHABAAB", "al-Shabaab", "armed_group", ("Al-Shabaab",)),
+        Actor("ISIS", "Islamic State", "armed_group", ("ISIS",)),
+        Actor("UN", "United Nations", "organisation", ("UN", "U.N.")),
+    ])
+
+
+def _found(text: str, cb: Codebook) -> set[tuple[str, str, str]]:
+    rels = extract_relations([Article("t", date(2019, 6, 1), "", "test", text)], cb)
+    return {(*r.dyad, "+" if r.sign > 0 else "-") for r in rels if r.confidence >= FOUND_CONFIDENCE}
+
+
+def _pairs(spec: str) -> set[tuple[str, str, str]]:
+    out = set()
+    for item in spec.split():
+        sign = "+" if "+" in item else "-"
+        a, b = item.split(sign)
+        out.add((*sorted((a, b)), sign))
+    return out
+
+
+# (family, sentence, required, acceptable): sentences in the way wires and dailies write them
+CASES = [
+    ("criticism: blast", "Pakistan blasted India over the new dam on the Chenab river.", "PAK-IND", ""),
+    ("criticism: lash out", "Beijing lashed out at Tokyo after the minister's shrine visit.", "CHN-JPN", ""),
+    ("criticism: lambaste", "Venezuela lambasted the United States for its latest sanctions.", "VEN-USA", ""),
+    ("criticism: a critique of", "The Kremlin issued a sharp critique of Germany's energy policy.", "RUS-DEU", ""),
+    ("criticism: rebuke as a noun", "In a rare rebuke of Washington, Riyadh called the decision irresponsible.",
+     "SAU-USA", ""),
+    ("criticism: lay the blame on", "Kenya laid the blame on Ethiopia for the border incident.", "KEN-ETH", ""),
+    ("criticism: hold responsible", "Japan holds North Korea responsible for the abductions.", "JPN-PRK", ""),
+    ("rivalry role", "Saudi Arabia, Iran's main rival in the Gulf, raised its oil output.", "SAU-IRN", ""),
+    ("sponsor role", "Russia, the main sponsor of the Venezuelan government, sent more advisers.",
+     "RUS+VEN", ""),
+    ("affiliation", "Al-Shabaab, which is affiliated with al Qaeda, claimed the bombing in Nairobi.",
+     "SHABAAB+ALQAEDA", "SHABAAB-KEN ALQAEDA-KEN"),
+    ("allegiance", "The faction pledged allegiance to al Qaeda in 2012.", "", ""),
+    ("meeting as a sit-down", "The Indian prime minister held a sit-down with the Saudi crown prince on Monday.", "IND+SAU", ""),
+    ("praise: hail", "Havana hailed Venezuela's stand against foreign pressure.", "CUB+VEN", ""),
+    ("trade war is conflict", "The trade war between the United States and China hit soybean farmers.",
+     "USA-CHN", ""),
+    ("cut funding is reduced relations", "Washington cut funding for the U.N. agency last year.", "USA-UN", ""),
+    ("cyber operations", "Russian hackers launched cyberattacks on Ukrainian banks in December.", "RUS-UKR", ""),
+    ("spying", "Brazil protested after reports of American spying on its president.", "USA-BRA", ""),
+    ("pose a threat", "Officials said North Korea poses a grave threat to Japan.", "PRK-JPN", ""),
+    ("showdown", "Mexico braced for a showdown with Washington over tariffs.", "MEX-USA", ""),
+    ("plural roles", "Cuba and Russia, the closest allies of Venezuela, sent oil and advisers.",
+     "CUB+VEN RUS+VEN", "CUB+RUS"),
+    ("plural rival role", "India and Japan, the main rivals of China in Asia, signed a naval pact.",
+     "IND-CHN JPN-CHN IND+JPN", ""),
+    ("rail against", "Tehran railed against Riyadh's oil policy.", "IRN-SAU", ""),
+    ("stand up to is not standing by", "Mexico vowed to stand up to Washington over the wall.", "MEX-USA", ""),
+    ("defy", "North Korea defied the U.N. with another launch.", "PRK-UN", ""),
+    ("greet", "The Saudi king greeted the Indian prime minister at the airport.", "SAU+IND", ""),
+    ("withdrawing from a deal is no concession", "The United States withdrew from the Iran nuclear deal in May.",
+     "USA-IRN", ""),
+    ("calling a plan names is no phone call", "Iran called Saudi Arabia's peace plan \u201cridiculous.\u201d", "", "IRN-SAU"),
+    ("a phone call to a counterpart", "The Indian prime minister called his Pakistani counterpart on Sunday.",
+     "IND+PAK", ""),
+    ("led to is cause, not leadership", "Chinese tariffs led to new American duties on steel.", "", "CHN-USA"),
+    ("free trade is no release", "Japan and Mexico signed a free trade agreement.", "JPN+MEX", ""),
+    ("trading fire is fighting, not trade", "Ethiopian and Kenyan troops traded fire near Moyale.", "ETH-KEN", ""),
+    ("exchanging fire", "Pakistan exchanged fire with India along the Line of Control.", "PAK-IND", ""),
+    ("so-called is no phone call", "Kenya is fighting the so-called Islamic State in Somalia.", "KEN-ISIS", ""),
+    ("confront", "Japan vowed to confront China over the disputed islands.", "JPN-CHN", ""),
+    ("call out", "The U.N. chief called out Pyongyang for the test launch.", "UN-PRK", ""),
+    ("summon the ambassador", "Berlin summoned the Russian ambassador after the killing.", "DEU-RUS", ""),
+    ("undermine", "Officials accused Moscow of trying to undermine Ukraine's government.", "RUS-UKR", ""),
+    ("prop up", "Havana has helped prop up the Venezuelan government for years.", "CUB+VEN", ""),
+    ("bolster", "Washington sent advisers to bolster the Kenyan army.", "USA+KEN", ""),
+    ("appease", "Critics said Germany was trying to appease Moscow.", "DEU+RUS", ""),
+    ("crack down on", "Ethiopia cracked down on Kenyan traders near the border.", "ETH-KEN", ""),
+    ("lose ground to", "Ethiopian troops lost ground to Al-Shabaab in the south.", "ETH-SHABAAB", ""),
+    ("establish relations", "Cuba established full diplomatic relations with Brazil on Monday.", "CUB+BRA", ""),
+]
+
+
+@pytest.mark.parametrize("family, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
+def test_cue_families_on_news_sentences(cb, family, text, required, acceptable):
+    found = _found(text, cb)
+    must, may = _pairs(required), _pairs(acceptable)
+    assert must <= found, f"missed {sorted(must - found)}"
+    assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
+def test_trade_war_is_never_read_as_trade(cb):
+    # "trade (with)" is cooperation; the longer cue must win wherever "trade war" stands
+    assert _found("China's trade war with the United States deepened in May.", cb) == _pairs("CHN-USA")
+
+
+def test_added_families_carry_their_quad_class():
+    cues = load_cues()
+    expected = {"blast": -1, "lash out": -1, "critique": -1, "rival": -1, "sponsor": 1, "affiliated": 1,
+                "sit-down": 1, "hail": 1, "trade war": -1, "cyberattack": -1, "showdown": -1}
+    signs = {}
+    for cue in cues.entries:
+        head = cue.phrase.split(" *")[0]
+        if head in expected:
+            signs.setdefault(head, set()).add(kind_sign(cue.kind))
+    assert signs == {k: {v} for k, v in expected.items()}
+
+
+def test_an_election_campaign_is_no_military_campaign(cb):
+    found = _found("Aides to the American presidential campaign had repeated contacts with Russian officials.", cb)
+    assert ("RUS", "USA", "-") not in found
+
+
+def test_joining_the_ranks_of_a_group_is_no_state_alliance(cb):
+    found = _found("Kenya must stop its citizens who aim to join the ranks of al-Shabaab.", cb)
+    assert ("KEN", "SHABAAB", "+") not in found
+
+
+def test_armed_as_an_adjective_is_no_arming(cb):
+    found = _found("Japan killed the commander of the North Korean armed forces.", cb)
+    assert ("JPN", "PRK", "+") not in found
+    assert _found("Iran armed Venezuela with drones.", cb) == _pairs("IRN+VEN")
+
+
+def test_voting_for_an_actor_is_support_and_against_it_opposition(cb):
+    assert _found("Brazil voted for Venezuela in the Security Council.", cb) == _pairs("BRA+VEN")
+    assert _found("Brazil voted against Venezuela in the Security Council.", cb) == _pairs("BRA-VEN")
