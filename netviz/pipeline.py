@@ -168,10 +168,8 @@ class Build:
         return compare_snapshots(self.snapshot(a), self.snapshot(b), threshold=threshold)
 
     def layout(self) -> dict[str, tuple[float, float]]:
-        """The maps' positions: the layout of every tie of every date (from the deltas, one graph)."""
-        snaps = self.snapshots
-        graphs = [snaps.history.union_graph()] if isinstance(snaps, Snapshots) else list(snaps.values())
-        return compute_layout(graphs)
+        """The maps' positions: :func:`~netviz.graph.layout.compute_layout` over every date."""
+        return compute_layout(self.snapshots.values())
 
 
 def find_articles_folder(data: Path) -> Path:

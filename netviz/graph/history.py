@@ -333,21 +333,6 @@ class History:
                     best[dyad] = new
         return {d: best[d] for d in sorted(best)}
 
-    def union_graph(self) -> nx.Graph:
-        """Every tie of any date once (its strongest state's ``weight``, ``sign``, ``polarity``; no evidence), for the layout.
-
-        Actors carry ``label`` and ``type``; ties are added in dyad order.
-        """
-        G = nx.Graph(mode=self.mode)
-        codebook = self.codebook
-        for (a, b), tie in self.union().items():
-            G.add_edge(a, b, weight=tie.weight, sign=tie.sign, polarity=tie.polarity)
-        for actor in sorted(G):
-            known = codebook is not None and actor in codebook
-            G.nodes[actor].update(label=codebook.get(actor).name if known else actor,
-                                  type=codebook.get(actor).type if known else "unknown")
-        return G
-
     def counts(self) -> Iterator[tuple[date, int, int, int, int, int]]:
         """Per date: ``(date, actors, ties, cooperative, hostile, mixed)``, in O(changes)."""
         degree: dict[str, int] = defaultdict(int)
