@@ -35,7 +35,6 @@ from netviz.graph.analysis import (
 )
 from netviz.graph.compare import (
     DEFAULT_THRESHOLD,
-    compare_snapshots,
     diff_record,
     format_diff_table,
 )
@@ -365,14 +364,14 @@ def compare(
     html: Annotated[Optional[Path], typer.Option("--html", metavar="PATH", help="Also write the diff map, an offline HTML page.", show_default=False)] = None,
 ) -> None:
     """What formed, dissolved, flipped, strengthened and weakened between two dates."""
-    diff = compare_snapshots(result.snapshot(date_a), result.snapshot(date_b), threshold=threshold)
+    diff = result.compare(date_a, date_b, threshold=threshold)
     if output_format == "json":
         typer.echo(json.dumps(diff_record(diff), ensure_ascii=False, indent=1))
     else:
         typer.echo(format_diff_table(diff))
     if html is not None:
         path = render_diff_map(diff, result.snapshot(date_a), result.snapshot(date_b), html,
-                               positions=compute_layout(result.snapshots.values()))
+                               positions=result.layout())
         typer.echo(f"Diff map written to {path}", err=output_format == "json")
 
 

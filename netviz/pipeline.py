@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,10 +18,12 @@ from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import frames
 from netviz.extract import load_cues
-from netviz.graph.analysis import assign_steady_blocs, structural_balance
-from netviz.graph.compare import compare_snapshots
+from netviz.graph.analysis import actor_triples, structural_balance
+from netviz.graph.blocs import assign_steady_blocs
+from netviz.graph.compare import SnapshotDiff, compare_dates, compare_snapshots
+from netviz.graph.history import snapshot_mode
 from netviz.graph.layout import LAYOUT_FILE, compute_layout, place_actors, read_layout, write_layout
-from netviz.graph.snapshots import build_snapshots
+from netviz.graph.snapshots import Snapshots, build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import parse_date, read_corpus
 from netviz.ingest.curated import FILENAME as CURATED_FILE
@@ -93,14 +95,19 @@ class SnapshotOptions:
 
 @dataclass(frozen=True)
 class Build:
-    """Everything one run produced; ``snapshots`` maps each date to its graph, in order."""
+    """Everything one run produced; ``snapshots`` maps each date to its graph, in order.
+
+    ``snapshots`` is read-only and lazy (:class:`~netviz.graph.snapshots.Snapshots`):
+    a date's graph is built when it is read; ``snapshots.history`` holds the
+    dated changes and ``snapshots.blocs`` each date's blocs.
+    """
 
     articles: tuple[Article, ...]
     relations: tuple[Relation, ...]
     curated: Curated
     codebook: Codebook
     options: SnapshotOptions
-    snapshots: dict[date, nx.Graph] = field(repr=False)
+    snapshots: Mapping[date, nx.Graph] = field(repr=False)
     #: one summary per imported event file, and the warnings (bad rows) of all of them
     event_imports: tuple[EventSummary, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -159,6 +166,17 @@ class Build:
             window=self.options.window,
         ))[day]
 
+    def compare(self, first: str | date, second: str | date, *, threshold: float | None = None) -> SnapshotDiff:
+        """What changed between two dates (see :meth:`resolve_date`); between snapshot dates, read from the deltas."""
+        a, b = self.resolve_date(first), self.resolve_date(second)
+        if isinstance(self.snapshots, Snapshots) and a in self.snapshots and b in self.snapshots:
+            return compare_dates(self.snapshots, a, b, threshold=threshold)
+        return compare_snapshots(self.snapshot(a), self.snapshot(b), threshold=threshold)
+
+    def layout(self) -> dict[str, tuple[float, float]]:
+        """The maps' positions: :func:`~netviz.graph.layout.compute_layout` over every date."""
+        return compute_layout(self.snapshots.values())
+
 
 def find_articles_folder(data: Path) -> Path:
     """``DATA/articles`` if it exists, else ``DATA`` itself."""
@@ -215,6 +233,7 @@ def build(
     say = _reporter(progress)
     if options.window is not None and not 1 <= options.window <= MAX_WINDOW:
         raise NetvizError(f"window {options.window} must be 1 to {MAX_WINDOW:,} days; use cumulative snapshots for more")
+    snapshot_mode(options.per_date, options.window)  # a bad window fails before a long extraction
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
     if period not in PERIODS:
@@ -265,10 +284,16 @@ def build(
 def format_summary(result: Build) -> str:
     """The per-date summary table ``netviz build`` prints."""
     rows = []
-    for day, G in result.snapshots.items():
-        signs = [s for _, _, s in G.edges(data="sign")]
-        rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
-                     signs.count(1), signs.count(-1), signs.count(0)])
+    snaps = result.snapshots
+    if isinstance(snaps, Snapshots):  # from the deltas: no graph is built
+        history = snaps.history
+        for i, (day, actors, ties, coop, conflict, mixed) in enumerate(history.counts()):
+            rows.append([day.isoformat(), len(history.articles[i]), actors, ties, coop, conflict, mixed])
+    else:
+        for day, G in snaps.items():
+            signs = [s for _, _, s in G.edges(data="sign")]
+            rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
+                         signs.count(1), signs.count(-1), signs.count(0)])
     table = format_table(["date", "articles", "actors", "ties", "coop", "conflict", "mixed"], rows)
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
@@ -346,7 +371,7 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     previous: nx.Graph | None = None
     for step, (day, G) in enumerate(result.snapshots.items()):
         say("pages", step, pages)
-        contradictions = [t.actors for t in structural_balance(G).contradictions]
+        contradictions = actor_triples(structural_balance(G).contradictions)
         maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
                                contradictions=contradictions, shared=SharedEvidence(DATA_DIR, step), **scale)
         links = []

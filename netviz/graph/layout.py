@@ -96,7 +96,7 @@ MARGIN = 2.0
 TIE_CLEARANCE = 30.0
 #: Rounds of the drawing pass, and rounds without progress after which it stops.
 DECLUTTER_ROUNDS = 200
-STALL_ROUNDS = 25
+STALL_ROUNDS = 60  # 25 left a dot on a foreign tie of the seed maps: a conflict can stall for a while before it falls
 #: Largest (actors x ties) for which dots are kept off foreign ties (the check is O(actors x ties)).
 TIE_CHECK_LIMIT = 1_000_000
 
