@@ -126,7 +126,7 @@ CuratedFiles = Annotated[list[Path], typer.Option("--curated", metavar="FILE", h
 NoBundled = Annotated[bool, typer.Option("--no-data-curated", "--no-bundled-curated", help="Ignore DATA/curated.yaml, the curated set that comes with the data folder.")]
 Cues = Annotated[list[Path], typer.Option("--cues", metavar="FILE", help="Your cue lexicon file, extending the bundled one (repeatable).")]
 PerDate = Annotated[bool, typer.Option("--per-date", help="Each snapshot holds only its own date's articles.")]
-Window = Annotated[Optional[int], typer.Option("--window", min=1, max=pipeline.MAX_WINDOW, help=f"Each snapshot holds the last N days (1 to {pipeline.MAX_WINDOW:,}).", metavar="DAYS")]
+Window = Annotated[Optional[int], typer.Option("--window", help="Each snapshot holds the last N days (1 to 36,525).", metavar="DAYS")]
 Events = Annotated[list[Path], typer.Option("--events", metavar="FILE", help="A GDELT or ICEWS event file to merge in (repeatable).")]
 Period = Annotated[str, typer.Option("--period", metavar="day|week|month", help="Group event dates into snapshots by day, week or month.")]
 EventDate = Annotated[str, typer.Option("--event-date", metavar="event|added", help="Place events on their event date (event) or the day GDELT added them (added).")]

@@ -73,10 +73,6 @@ def _counted(items: Sequence, stage: str, say: Callable[..., None]) -> Iterator:
     say(stage, total, total)
 
 
-#: the longest --window, in days (a century): longer windows are cumulative snapshots
-MAX_WINDOW = 36_525
-
-
 @dataclass(frozen=True)
 class SnapshotOptions:
     """How snapshots are cut: cumulative (default), one date only, or a window of days."""
@@ -231,8 +227,6 @@ def build(
         instead of being left out with a warning (see :attr:`Build.left_out`).
     """
     say = _reporter(progress)
-    if options.window is not None and not 1 <= options.window <= MAX_WINDOW:
-        raise NetvizError(f"window {options.window} must be 1 to {MAX_WINDOW:,} days; use cumulative snapshots for more")
     snapshot_mode(options.per_date, options.window)  # a bad window fails before a long extraction
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
