@@ -23,6 +23,7 @@ from netviz.errors import NetvizError
 from netviz.extract import (
     DEFAULT_CUES,
     FOUND_CONFIDENCE,
+    default_cues,
     explain_article,
     extract_relations,
     format_explanation,
@@ -585,3 +586,20 @@ def test_a_contrasting_not_does_not_negate_the_cue(cb):
     rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", text)], cb)
     assert any(r.dyad == ("FRA", "GBR") and r.sign > 0 and r.evidence.cue == "partnership" for r in rels)
     assert not _found("Britain did not work with France on the port.", cb)
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Poland, Greece and Qatar, the main allies of Washington, sent envoys.", "POL+USA GRC+USA QAT+USA"),
+    ("Britain and France, two NATO members, voted together.", "GBR+NATO FRA+NATO"),
+    ("Egypt and Kuwait, the biggest sponsors of Sudan, pledged more.", "EGY+SDN KWT+SDN"),
+])
+def test_role_nouns_are_read_in_the_plural(cb, text, pairs):
+    assert _pairs(pairs) <= _found(text, cb)
+
+
+
+def test_arms_is_no_plural_of_the_role_arm():
+    # "an arm of Iran" is a role, "arms of Russian make" are weapons: the entry lists its only form
+    index = default_cues()._index
+    assert any(p.cue.pos == "role" for p, _ in index["arm"]) and any(p.cue.pos == "role" for p, _ in index["allies"])
+    assert not any(p.cue.pos == "role" for p, _ in index.get("arms", []))
