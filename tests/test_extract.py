@@ -484,7 +484,7 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
     articles = load_articles(ROOT / "data" / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(path, bundled.actors), articles)
     # issue 12 target: P and R >= 0.90; these floors are what the parser-based extractor reaches
-    assert ev.precision >= 0.91 and ev.recall >= 0.71, (ev.precision, ev.recall)
+    assert ev.precision >= 0.93 and ev.recall >= 0.71, (ev.precision, ev.recall)
 
 
 def test_dev_gold_quality_floor(shared, bundled):
@@ -603,3 +603,17 @@ def test_arms_is_no_plural_of_the_role_arm():
     index = default_cues()._index
     assert any(p.cue.pos == "role" for p, _ in index["arm"]) and any(p.cue.pos == "role" for p, _ in index["allies"])
     assert not any(p.cue.pos == "role" for p, _ in index.get("arms", []))
+
+
+@pytest.mark.parametrize("text, pairs", [
+    ("Ethiopia and Eritrea restored diplomatic relations on Monday.", "ETH+ERI"),
+    ("Serbia and Kosovo have steadily improved relations this year.", "SRB+XKX"),
+])
+def test_a_neutral_relation_noun_relates_its_coordinated_subjects(cb, text, pairs):
+    assert _found(text, cb) == _pairs(pairs)
+
+
+def test_the_mediator_of_a_deal_works_with_both_parties(cb):
+    found = _found("Ethiopia and Eritrea signed a peace deal mediated by Qatar last year.", cb)
+    assert _pairs("ETH+ERI QAT+ETH QAT+ERI") <= found
+    assert _pairs("SRB+XKX EU+SRB EU+XKX") <= _found("Serbia and Kosovo reached a deal brokered by the EU on Friday.", cb)
