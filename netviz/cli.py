@@ -34,7 +34,6 @@ from netviz.graph.analysis import (
 )
 from netviz.graph.compare import (
     DEFAULT_THRESHOLD,
-    compare_snapshots,
     diff_record,
     format_diff_table,
 )
@@ -158,10 +157,50 @@ def _one_of(option: str, value: str, choices: tuple[str, ...]) -> str:
     return value
 
 
-def _progress(message: str) -> None:
-    # Only for a person watching: piped or captured stderr stays clean for the error line.
-    if sys.stderr.isatty():
-        typer.echo(f"... {message}", err=True)
+class _ProgressBars:
+    """Draws each stage's pipeline.Step as a rich progress bar (count, elapsed, time left) on stderr.
+
+    Only for a person watching: when stderr is not a terminal nothing is drawn, so piped or
+    captured stderr stays clean for the error line. One bar per stage, left on screen when done.
+    """
+
+    def __init__(self) -> None:
+        self.bars = self.stage = self.task = None
+
+    def __call__(self, step: pipeline.Step) -> None:
+        if not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        if step.note:
+            (self.bars.console if self.bars else Console(stderr=True)).print(step.note, highlight=False)
+        if step.stage != self.stage:
+            self.close()
+            self.stage = step.stage
+            self.bars = Progress(TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(),
+                                 console=Console(stderr=True))
+            self.task = self.bars.add_task(step.stage, total=step.total)
+            self.bars.start()
+        self.bars.update(self.task, completed=step.done, total=step.total)
+        if step.done >= step.total:
+            self.close()
+
+    def close(self) -> None:
+        if self.bars is not None:
+            self.bars.stop()
+        self.bars = self.stage = None
+
+
+_progress = _ProgressBars()
 
 
 _SHARED = {  # name: (annotation, default) of the options every snapshot command takes
@@ -277,14 +316,14 @@ def compare(
     html: Annotated[Optional[Path], typer.Option("--html", metavar="PATH", help="Also write the diff map, an offline HTML page.", show_default=False)] = None,
 ) -> None:
     """What formed, dissolved, flipped, strengthened and weakened between two dates."""
-    diff = compare_snapshots(result.snapshot(date_a), result.snapshot(date_b), threshold=threshold)
+    diff = result.compare(date_a, date_b, threshold=threshold)
     if output_format == "json":
         typer.echo(json.dumps(diff_record(diff), ensure_ascii=False, indent=1))
     else:
         typer.echo(format_diff_table(diff))
     if html is not None:
         path = render_diff_map(diff, result.snapshot(date_a), result.snapshot(date_b), html,
-                               positions=compute_layout(result.snapshots.values()))
+                               positions=result.layout())
         typer.echo(f"Diff map written to {path}", err=output_format == "json")
 
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -18,10 +18,12 @@ from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import frames
 from netviz.extract import load_cues
-from netviz.graph.analysis import assign_steady_blocs, structural_balance
-from netviz.graph.compare import compare_snapshots
-from netviz.graph.layout import compute_layout
-from netviz.graph.snapshots import build_snapshots
+from netviz.graph.analysis import actor_triples, structural_balance
+from netviz.graph.blocs import assign_steady_blocs
+from netviz.graph.compare import SnapshotDiff, compare_dates, compare_snapshots
+from netviz.graph.history import snapshot_mode
+from netviz.graph.layout import LAYOUT_FILE, compute_layout, place_actors, read_layout, write_layout
+from netviz.graph.snapshots import Snapshots, build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import load_articles, parse_date
 from netviz.ingest.curated import FILENAME as CURATED_FILE
@@ -34,7 +36,41 @@ from netviz.site.render import index_entry, render_index, render_map, write_site
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
 
-Progress = Callable[[str], None]
+
+@dataclass(frozen=True)
+class Step:
+    """Where a run stands, for a progress bar: ``done`` of ``total`` items of ``stage``
+    (``extraction``, ``events``, ``snapshots``, ``blocs``, ``pages``), and a ``note``
+    worth showing once (``extracted 3 articles in 1.2 s, 97 from the cache``)."""
+
+    stage: str
+    done: int
+    total: int
+    note: str = ""
+
+    def __str__(self) -> str:
+        return self.note or f"{self.stage} {self.done}/{self.total}"
+
+
+#: Receives a :class:`Step` as a run advances; the library never prints.
+Progress = Callable[[Step], None]
+
+
+def _reporter(progress: Progress | None) -> Callable[..., None]:
+    """``say(stage, done, total, note="")`` that sends a :class:`Step` to ``progress`` (or nowhere)."""
+    if progress is None:
+        return lambda *args, **kwargs: None
+    return lambda stage, done, total, note="": progress(Step(stage, done, total, note))
+
+
+def _counted(items: Sequence, stage: str, say: Callable[..., None]) -> Iterator:
+    """``items``, reporting how many have been handed on (extraction reads its input
+    lazily, a chunk ahead of the workers: the count runs at most one chunk early)."""
+    total = len(items)
+    for done, item in enumerate(items):
+        say(stage, done, total)
+        yield item
+    say(stage, total, total)
 
 
 @dataclass(frozen=True)
@@ -55,14 +91,19 @@ class SnapshotOptions:
 
 @dataclass(frozen=True)
 class Build:
-    """Everything one run produced; ``snapshots`` maps each date to its graph, in order."""
+    """Everything one run produced; ``snapshots`` maps each date to its graph, in order.
+
+    ``snapshots`` is read-only and lazy (:class:`~netviz.graph.snapshots.Snapshots`):
+    a date's graph is built when it is read; ``snapshots.history`` holds the
+    dated changes and ``snapshots.blocs`` each date's blocs.
+    """
 
     articles: tuple[Article, ...]
     relations: tuple[Relation, ...]
     curated: Curated
     codebook: Codebook
     options: SnapshotOptions
-    snapshots: dict[date, nx.Graph] = field(repr=False)
+    snapshots: Mapping[date, nx.Graph] = field(repr=False)
     #: one summary per imported event file, and the warnings (bad rows) of all of them
     event_imports: tuple[EventSummary, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -119,6 +160,17 @@ class Build:
             window=self.options.window,
         ))[day]
 
+    def compare(self, first: str | date, second: str | date, *, threshold: float | None = None) -> SnapshotDiff:
+        """What changed between two dates (see :meth:`resolve_date`); between snapshot dates, read from the deltas."""
+        a, b = self.resolve_date(first), self.resolve_date(second)
+        if isinstance(self.snapshots, Snapshots) and a in self.snapshots and b in self.snapshots:
+            return compare_dates(self.snapshots, a, b, threshold=threshold)
+        return compare_snapshots(self.snapshot(a), self.snapshot(b), threshold=threshold)
+
+    def layout(self) -> dict[str, tuple[float, float]]:
+        """The maps' positions: :func:`~netviz.graph.layout.compute_layout` over every date."""
+        return compute_layout(self.snapshots.values())
+
 
 def find_articles_folder(data: Path) -> Path:
     """``DATA/articles`` if it exists, else ``DATA`` itself."""
@@ -163,13 +215,14 @@ def build(
     event_options : GDELT's minimum mentions or sources, root events only,
         weighting by mentions, and the repeated-report rule (:class:`~netviz.ingest.events.EventOptions`).
     options : how snapshots are cut.
-    progress : called with a short message as each stage starts.
+    progress : called with a :class:`Step` as each stage advances.
     jobs, cache_dir, engine, scheduler : how relations are extracted: worker
         processes (default: every core), a cache folder for finished articles
         (``netviz build`` uses ``OUT/.cache``), ``local`` or ``dask``, and the
         Dask scheduler's address; see :func:`netviz.engine.extract_corpus`.
     """
-    say = progress or (lambda message: None)
+    say = _reporter(progress)
+    snapshot_mode(options.per_date, options.window)  # a bad window fails before a long extraction
     codebook = load_codebook(*map(Path, actors))
     cue_lexicon = load_cues(*map(Path, cues))
     if period not in PERIODS:
@@ -178,21 +231,20 @@ def build(
     only_events = events and not Path(data).exists()
     own = Path(data) / CURATED_FILE
     cur = load_curated(([own] if bundled_curated and own.is_file() else []) + [Path(p) for p in curated], codebook)
-    say("reading articles")
     articles = () if only_events else tuple(load_articles(find_articles_folder(Path(data))))
-    say(f"extracting relations from {len(articles)} articles")
-    run = extract_corpus(articles, codebook, cue_lexicon, jobs=jobs, cache_dir=cache_dir, engine=engine,
-                         scheduler=scheduler)
+    run = extract_corpus(_counted(articles, "extraction", say), codebook, cue_lexicon, jobs=jobs,
+                         cache_dir=cache_dir, engine=engine, scheduler=scheduler)
     extracted = run.stats.extracted
-    say(f"extracted {extracted} article{'s' * (extracted != 1)} in {run.stats.seconds:.1f} s, "
+    say("extraction", len(articles), len(articles),
+        f"extracted {extracted} article{'s' * (extracted != 1)} in {run.stats.seconds:.1f} s, "
         f"{run.stats.cached} from the cache")
     relations, removed = cur.suppress(run.relations)
     dates: dict[date, list[str]] = {}
     for art in articles:
         dates.setdefault(art.date, []).append(art.id)
     summaries, warnings = [], []
-    for path in events:
-        say(f"importing events from {path}")
+    for done, path in enumerate(events):
+        say("events", done, len(events), f"importing events from {path}")
         imported = read_events(path, codebook, date_field=event_date, options=event_options)
         placed = [replace(r, date=period_start(r.date, period)) for r in imported.relations]
         kept, also_removed = cur.suppress(placed)
@@ -203,12 +255,14 @@ def build(
         summaries.append(imported.summary)
         warnings += imported.warnings
     relations = tuple(relations)
-    say(f"building {len(dates)} snapshots")
+    say("snapshots", 0, len(dates))
     snapshots = build_snapshots(
         relations, dates, curated=cur, codebook=codebook, per_date=options.per_date, window=options.window
     )
-    say("finding blocs")
+    say("snapshots", len(dates), len(dates))
+    say("blocs", 0, len(snapshots))
     snapshots = assign_steady_blocs(snapshots)
+    say("blocs", len(snapshots), len(snapshots))
     use = curated_use(cur, dates, removed)
     return Build(articles, relations, cur, codebook, options, snapshots, tuple(summaries),
                  tuple(warnings) + use.warnings, use)
@@ -217,10 +271,16 @@ def build(
 def format_summary(result: Build) -> str:
     """The per-date summary table ``netviz build`` prints."""
     rows = []
-    for day, G in result.snapshots.items():
-        signs = [s for _, _, s in G.edges(data="sign")]
-        rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
-                     signs.count(1), signs.count(-1), signs.count(0)])
+    snaps = result.snapshots
+    if isinstance(snaps, Snapshots):  # from the deltas: no graph is built
+        history = snaps.history
+        for i, (day, actors, ties, coop, conflict, mixed) in enumerate(history.counts()):
+            rows.append([day.isoformat(), len(history.articles[i]), actors, ties, coop, conflict, mixed])
+    else:
+        for day, G in snaps.items():
+            signs = [s for _, _, s in G.edges(data="sign")]
+            rows.append([day.isoformat(), len(G.graph["articles"]), G.number_of_nodes(), G.number_of_edges(),
+                         signs.count(1), signs.count(-1), signs.count(0)])
     table = format_table(["date", "articles", "actors", "ties", "coop", "conflict", "mixed"], rows)
     extracted = sum(r.origin == "extracted" for r in result.relations)
     imported = len(result.relations) - extracted
@@ -270,14 +330,20 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     once); a map or diff map carries only its own date's ties. Every actor
     stands in the same place on every page, and widths and sizes are scaled
     against the largest tie and actor of the whole run, so two maps can be
-    compared by eye. Only files inside ``out`` are written.
+    compared by eye. ``out/layout.json`` keeps the positions: a later build
+    into the same folder starts from them, so actors move little as articles
+    are added (delete it for a fresh layout). Only files inside ``out`` are
+    written.
     """
-    say = progress or (lambda message: None)
+    say = _reporter(progress)
     out = output_folder(out)
     graphs = list(result.snapshots.values())
-    positions = compute_layout(graphs)
+    # anchored to the layout of the last build into this folder: a growing corpus moves actors little
+    layout = place_actors(graphs, previous=read_layout(out / LAYOUT_FILE))
+    positions = layout.positions
     scale = site_scale(graphs)
-    say("writing the evidence table")
+    pages = len(result.snapshots) + 1  # the maps and diff maps of each date, and the timeline
+    say("pages", 0, pages)
     table = evidence_table(graphs)
     write_evidence_file(table, out / DATA_DIR / "evidence.js")
     write_site_assets(out / DATA_DIR)
@@ -286,8 +352,8 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     entries = []
     previous: nx.Graph | None = None
     for step, (day, G) in enumerate(result.snapshots.items()):
-        say(f"rendering {day}")
-        contradictions = [t.actors for t in structural_balance(G).contradictions]
+        say("pages", step, pages)
+        contradictions = actor_triples(structural_balance(G).contradictions)
         maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
                                contradictions=contradictions, shared=SharedEvidence(DATA_DIR, step), **scale)
         links = []
@@ -300,10 +366,12 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
             links.append((f"changes since {before}", f"diff/{diffs[day].name}"))
         entries.append(index_entry(G, maps[day].name, links))
         previous = G
-    say("rendering the timeline")
+    say("pages", pages - 1, pages)
     timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook,
                                table=table, shared=SharedEvidence(DATA_DIR, len(graphs) - 1))
     index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
+    write_layout(out / LAYOUT_FILE, layout)
+    say("pages", pages, pages)
     return Site(index, maps, diffs, timeline)
 
 

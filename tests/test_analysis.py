@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from netviz.errors import NetvizError
-from netviz.graph import analysis
+from netviz.graph import analysis, blocsearch
 from netviz.graph.analysis import (
     EXACT_MAX,
     BlocPartition,
@@ -327,7 +327,7 @@ def test_exact_refuses_groups_too_big_to_prove():
 
 
 def test_exact_gives_up_with_an_error_when_out_of_steps(monkeypatch):
-    monkeypatch.setattr(analysis, "EXACT_STEPS", 50)
+    monkeypatch.setattr(blocsearch, "EXACT_STEPS", 50)
     G = random_graph(random.Random(1), 16, 0.8)
     with pytest.raises(NetvizError, match="gave up after 50 steps on 16 connected actors"):
         find_blocs(G, method="exact")
@@ -427,8 +427,10 @@ def test_analysis_record_is_json_with_documented_keys():
         "Turkish jets struck YPG positions.",
         "US forces armed the YPG.",
     ]
-    assert rec["blocs"]["method"] == "exact"
-    assert rec["blocs"]["blocs"][:2] == [{"bloc": 0, "members": ["RUS", "SYR"]}, {"bloc": 1, "members": ["TUR", "USA"]}]
+    assert rec["blocs"]["method"] == "camps"
+    assert rec["blocs"]["blocs"] == [{"bloc": 0, "name": "RUS, SYR", "members": ["RUS", "SYR"]},
+                                     {"bloc": 1, "name": "TUR, USA", "members": ["TUR", "USA"]},
+                                     {"bloc": 2, "name": None, "members": ["YPG"]}]  # no tie holds YPG in a bloc
     assert rec["balance"]["share"] == 0.0
     assert rec["brokers"][0]["actor"] == "USA"
 
@@ -443,7 +445,7 @@ def test_analysis_table_reads_like_a_report():
     text = format_analysis_table(analyze_snapshot(usa_tur_ypg()))
     assert "Balance: 0 of 1 signed triangles balanced" in text
     assert "TUR-YPG - against TUR-USA +, USA-YPG +" in text
-    assert "Brokers" in text and "exact search: optimal" in text
+    assert "Brokers" in text and "camps: the fewest blocs" in text and "unaligned" in text
     assert "... and" in format_analysis_table(analyze_snapshot(usa_tur_ypg()), limit=1)
 
 
@@ -530,4 +532,15 @@ def test_analyze_command_prints_the_table_and_the_json(tmp_path):
     assert rec["date"] == "2019-10-13"
     [c] = rec["contradictions"]
     assert c["actors"] == ["TUR", "USA", "YPG"] and c["signs"] == [1, -1, 1]
-    assert rec["blocs"]["method"] == "exact"
+    assert rec["blocs"]["method"] == "camps"
+
+
+def test_balance_over_arrays_equals_the_triangle_by_triangle_count():
+    for seed in range(12):
+        rnd = random.Random(seed)
+        G = random_graph(rnd, rnd.randint(3, 40), rnd.uniform(0.1, 0.9))
+        adj = analysis._adjacency(G)
+        fast, slow = analysis._balance_arrays(G, adj), analysis._balance_sets(G, adj)
+        assert fast == slow, seed
+        assert [t.actors for t in fast.contradictions] == [t.actors for t in slow.contradictions]
+        assert fast.weighted_share == slow.weighted_share

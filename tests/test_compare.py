@@ -405,3 +405,27 @@ def test_compare_command_prints_the_table_and_the_json(tmp_path):
     assert (formed["source"], formed["target"], formed["sign_after"]) == ("TUR", "YPG", -1)
     assert formed["added"][0]["sentence"] == "Turkish jets bombed YPG positions near Ras al-Ain."
     assert [c["actors"] for c in rec["balance"]["new_contradictions"]] == [["TUR", "USA", "YPG"]]
+
+
+def test_comparing_two_dates_from_the_deltas_equals_comparing_their_graphs():
+    import random as rnd_module
+    from datetime import timedelta
+
+    from netviz.graph.blocs import assign_steady_blocs
+    from netviz.graph.compare import compare_dates
+    from netviz.graph.snapshots import build_snapshots
+    from netviz.model import Evidence, Relation
+
+    rnd = rnd_module.Random(3)
+    names = [f"A{i}" for i in range(14)]
+    start = date(2019, 1, 1)
+    rels = []
+    for i in range(250):
+        a, b = rnd.sample(names, 2)
+        s = rnd.choice([1, -1])
+        rels.append(Relation(a, b, s, "material_cooperation" if s > 0 else "material_conflict", rnd.uniform(1, 9),
+                             start + timedelta(days=rnd.randrange(60)), "extracted", Evidence(f"s{i}", "c")))
+    days = sorted({start + timedelta(days=rnd.randrange(70)) for _ in range(12)})
+    snaps = assign_steady_blocs(build_snapshots(rels, days, window=12))
+    for x, y in [(days[0], days[-1]), (days[-1], days[2]), (days[4], days[5]), (days[3], days[3])]:
+        assert compare_dates(snaps, x, y) == compare_snapshots(snaps[x], snaps[y]), (x, y)

@@ -201,7 +201,8 @@ def test_graphology_gexf_loads_every_export_with_its_default_options(gexf_files,
     for n, d in last.nodes(data=True):
         got = static["nodes"][n]
         assert (got["label"], got["type"], got["strength"]) == (d["label"].replace("\x0b", "\ufffd"), d["type"], d["strength"])
-        assert got.get("bloc") == d["bloc"] and got["bloc_name"] == (f"bloc {d['bloc']}" if d["bloc"] is not None else "no bloc")
+        # blocs are named by their strongest members (G.graph["bloc_names"]); an actor in none: "no bloc"
+        assert got.get("bloc") == d["bloc"] and got["bloc_name"] == (last.graph["bloc_names"][d["bloc"]] if d["bloc"] is not None else "no bloc")
         assert (got["x"], got["y"]) == pytest.approx((positions[n][0], -positions[n][1]))
         assert got["color"] == "rgb({},{},{})".format(*(int(node_color(d)[i:i + 2], 16) for i in (1, 3, 5)))
     edges = {tuple(sorted((e["source"], e["target"]))): e["attributes"] for e in static["edges"]}
@@ -252,7 +253,7 @@ def test_networkx_reads_graphml_with_integers_as_integers_and_no_bloc_as_absent(
         assert (h["sign"], h["count"]) == (d["sign"], d["count"])
     for n, d in G.nodes(data=True):
         assert H.nodes[n].get("bloc") == d["bloc"]
-        assert H.nodes[n]["bloc_name"] == ("no bloc" if d["bloc"] is None else f"bloc {d['bloc']}")
+        assert H.nodes[n]["bloc_name"] == ("no bloc" if d["bloc"] is None else G.graph["bloc_names"][d["bloc"]])
     assert {type(H.nodes[n]["bloc"]) for n in H if "bloc" in H.nodes[n]} == {int}
 
 

@@ -54,6 +54,11 @@ def test_build_writes_one_map_per_seed_date_and_an_index(seed_build):
     assert not [p for p in out.rglob("*.tmp")]  # atomic writes leave no temporary files
 
 
+def test_build_draws_no_progress_bars_when_stderr_is_not_a_terminal(seed_build):
+    result, _ = seed_build
+    assert result.stderr == ""  # captured, like a pipe or a log file: nothing but errors and warnings
+
+
 def test_two_builds_are_byte_identical(seed_build, tmp_path):
     _, first = seed_build
     result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(tmp_path / "again")])
@@ -201,6 +206,27 @@ def test_color_by_type_colours_actors_by_their_type(tmp_path):
     assert "Actors by type" in page and "Actors by bloc" not in page
 
 
+def test_a_build_reports_each_stage_to_its_end(tmp_path):
+    steps: list[pipeline.Step] = []
+    result = pipeline.build(SEEDS, jobs=1, progress=steps.append)
+    pipeline.write_site(result, tmp_path / "out", progress=steps.append)
+    stages = list(dict.fromkeys(s.stage for s in steps))
+    assert stages == ["extraction", "snapshots", "blocs", "pages"]
+    for stage in stages:
+        mine = [(s.done, s.total) for s in steps if s.stage == stage]
+        assert mine[-1][0] == mine[-1][1] > 0  # each bar reaches its total
+        assert [d for d, _ in mine] == sorted(d for d, _ in mine)  # and never goes back
+    assert (tmp_path / "out" / "layout.json").is_file()  # the positions a rebuild is anchored to
+
+
+def test_a_rebuild_into_the_same_folder_gives_the_same_bytes(seed_build):
+    _, out = seed_build
+    before = files(out)
+    result = runner.invoke(app, ["build", "--data", str(SEEDS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert files(out) == before  # the saved layout is reused as it is, not relaxed again
+
+
 def test_a_site_stores_every_sentence_once_and_each_page_only_its_dates_ties(seed_build):
     _, out = seed_build
     pages = sorted(out.glob("*.html")) + sorted((out / "diff").glob("*.html")) + [out / "timeline.html"]
@@ -248,8 +274,6 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     assert (folder / "output" / "2018-04-21.html").is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="netviz/graph/layout.py places the components of the curated seed graph in set "
-                   "order (issue 13 item 1, helper 'layout'); remove this mark when that lands")
 def test_a_site_is_byte_identical_whatever_the_hash_seed_and_job_count(seed_build, tmp_path):
     import os
     import shutil

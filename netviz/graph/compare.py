@@ -55,6 +55,7 @@ from netviz.graph.analysis import (
     describe_triangle,
     find_blocs,
 )
+from netviz.graph.snapshots import Snapshots
 from netviz.model import Relation, relation_record
 from netviz.table import format_table
 
@@ -228,6 +229,19 @@ def _blocs(G: nx.Graph) -> dict[str, int | None]:
     return find_blocs(G).membership
 
 
+def compare_dates(
+    snapshots: Snapshots, first: date, second: date, *, threshold: float | None = None, structure: bool = True
+) -> SnapshotDiff:
+    """:func:`compare_snapshots` for two dates of lazy snapshots: the ties to classify come from the deltas between them.
+
+    Only the ties the history changed between the two dates are looked at
+    (every other tie present at both is unchanged), so the tie comparison
+    costs the changes; the result equals ``compare_snapshots(snapshots[first], snapshots[second])``.
+    """
+    changed = list(snapshots.history.changes(first, second))
+    return _compare(snapshots[first], snapshots[second], threshold, structure, changed)
+
+
 def compare_snapshots(
     a: nx.Graph, b: nx.Graph, *, threshold: float | None = None, structure: bool = True
 ) -> SnapshotDiff:
@@ -262,6 +276,11 @@ def compare_snapshots(
     >>> [(t.a, t.b) for t in d.formed], [(t.a, t.b) for t in d.dissolved], d.unchanged
     ([('TUR', 'YPG')], [('USA', 'YPG')], (('TUR', 'USA'),))
     """
+    return _compare(a, b, threshold, structure, None)
+
+
+def _compare(a: nx.Graph, b: nx.Graph, threshold: float | None, structure: bool,
+             candidates: list[tuple[str, str]] | None) -> SnapshotDiff:
     th = _threshold(threshold)
     adj_a, adj_b = _adjacency(a), _adjacency(b)
     groups: dict[str, list[TieChange]] = {kind: [] for kind in TIE_CHANGES}
@@ -289,24 +308,27 @@ def compare_snapshots(
             why_removed=tuple(why_dropped(r, b) for r in removed),
         )
 
-    for u, nbrs in adj_a.items():
-        for v, (s, w) in nbrs.items():
-            if u > v:
-                continue
-            after = adj_b.get(u, {}).get(v)
-            if after is None:
-                groups["dissolved"].append(change("dissolved", u, v))
-            elif after[0] != s:
-                groups["flipped"].append(change("flipped", u, v))
-            elif _changed(w, after[1], th):
-                kind = "strengthened" if after[1] > w else "weakened"
-                groups[kind].append(change(kind, u, v))
-            else:
-                unchanged.append((u, v))
-    for u, nbrs in adj_b.items():
-        for v in nbrs:
-            if u < v and v not in adj_a.get(u, {}):
-                groups["formed"].append(change("formed", u, v))
+    if candidates is None:  # every tie of either date
+        candidates = [(u, v) for u, nbrs in adj_a.items() for v in nbrs if u < v]
+        candidates += [(u, v) for u, nbrs in adj_b.items() for v in nbrs if u < v and v not in adj_a.get(u, {})]
+    else:  # the ties the deltas name; every other tie of both dates is unchanged
+        named = set(candidates)
+        unchanged.extend((u, v) for u, nbrs in adj_a.items() for v in nbrs if u < v and (u, v) not in named)
+    for u, v in candidates:
+        before, after = adj_a.get(u, {}).get(v), adj_b.get(u, {}).get(v)
+        if before is None and after is None:
+            continue
+        if before is None:
+            groups["formed"].append(change("formed", u, v))
+        elif after is None:
+            groups["dissolved"].append(change("dissolved", u, v))
+        elif after[0] != before[0]:
+            groups["flipped"].append(change("flipped", u, v))
+        elif _changed(before[1], after[1], th):
+            kind = "strengthened" if after[1] > before[1] else "weakened"
+            groups[kind].append(change(kind, u, v))
+        else:
+            unchanged.append((u, v))
 
     def by(key):
         return lambda t: (key(t), t.a, t.b)

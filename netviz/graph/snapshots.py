@@ -1,4 +1,4 @@
-"""One weighted signed graph per date, built incrementally.
+"""One weighted signed graph per date, handed out on demand.
 
 A snapshot is the state of the network on a date. By default (``cumulative``)
 it holds every dated relation up to that date; ``per_date=True`` keeps only
@@ -6,40 +6,42 @@ that date's relations and ``window=N`` the last N days (the date and the N-1
 days before it). Curated relations count on every date inside their
 validity, whatever the mode.
 
-Building all D dates costs about the size of the evidence plus D times the
-number of ties drawn: each step only adds (and, for a window, drops) the
-relations of the dates it passes, and only the ties they touch are recomputed.
+:func:`build_snapshots` records the dated changes once (a
+:class:`~netviz.graph.history.History`: O(relations + changes)) and returns a
+read-only mapping of date to graph that builds a date's full graph only when
+it is asked for, keeping the last few in a small cache.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from netviz.graph.history import MAX_WINDOW, History, build_history, evidence_order, snapshot_mode, tie_state
 from netviz.model import Relation
 
 if TYPE_CHECKING:
     from netviz.ingest.actors import Codebook
     from netviz.ingest.curated import Curated
 
+__all__ = ["MAX_WINDOW", "Snapshots", "build_snapshots", "evidence_order", "snapshot_mode", "tie_attributes",
+           "with_node_attribute"]
+
 #: ``|polarity|`` at or above which a tie counts as cooperative or hostile; below, mixed.
 MIXED_BELOW = 1 / 3
-
-Dyad = tuple[str, str]
-
-
-def evidence_order(rel: Relation) -> tuple:
-    """Sort key for a tie's evidence: strongest first, then newest, then by place in the text."""
-    ev = rel.evidence
-    return (-rel.weight, -rel.date.toordinal(), ev.article or "", ev.start or 0, rel.a, rel.b, ev.sentence)
+#: Full graphs kept built: enough for a diff (two dates) and a page or two around it.
+CACHED_GRAPHS = 4
 
 
 def tie_attributes(relations: Sequence[Relation]) -> dict:
-    """The edge attributes of a tie made of ``relations`` (see docs/architecture.md).
+    """The edge attributes of a tie made of ``relations`` (one dyad; see docs/architecture.md).
+
+    Sums are exact, so the attributes equal those of the same tie reached
+    incrementally in a :class:`~netviz.graph.history.History`.
 
     >>> from netviz.model import Evidence
     >>> ev = Evidence(sentence="s", cue="c")
@@ -49,30 +51,52 @@ def tie_attributes(relations: Sequence[Relation]) -> dict:
     >>> t["weight"], t["cooperation"], t["conflict"], t["polarity"], t["sign"], t["count"]
     (7.0, 6.0, 1.0, 0.714286, 1, 2)
     """
-    cooperation = sum(r.weight for r in relations if r.sign > 0)
-    conflict = sum(r.weight for r in relations if r.sign < 0)
-    weight = cooperation + conflict
-    polarity = (cooperation - conflict) / weight if weight else 0.0
-    # compared before rounding: 2 parts cooperation to 1 of conflict is exactly 1/3
-    sign = 1 if polarity >= MIXED_BELOW - 1e-12 else -1 if polarity <= 1e-12 - MIXED_BELOW else 0
-    return {
-        "weight": round(weight, 6),
-        "cooperation": round(cooperation, 6),
-        "conflict": round(conflict, 6),
-        "polarity": round(polarity, 6),
-        "sign": sign,
-        "count": len(relations),
-        "origins": tuple(sorted({r.origin for r in relations})),
-        "evidence": tuple(sorted(relations, key=evidence_order)),
-    }
+    return tie_state(relations).attributes()
 
 
-def _mode(per_date: bool, window: int | None) -> str:
-    if per_date and window:
-        raise ValueError("choose either per_date or window, not both")
-    if window is not None and window < 1:
-        raise ValueError("window must be at least 1 day")
-    return "per-date" if per_date else f"window:{window}" if window else "cumulative"
+class Snapshots(Mapping[date, nx.Graph]):
+    """The snapshot graphs of a run by date, oldest first, built on demand from a :class:`History`.
+
+    Read-only: graphs are built when asked for (the last ``CACHED_GRAPHS``
+    are kept) and must not be modified. ``history`` gives the dated changes
+    themselves, for consumers that can work from deltas. ``blocs`` (set by
+    :func:`netviz.graph.blocs.assign_steady_blocs`) gives each date's
+    ``bloc`` per actor and ``G.graph["bloc_names"]``.
+    """
+
+    def __init__(self, history: History, blocs: object | None = None) -> None:
+        self.history = history
+        self.blocs = blocs
+        self._cache: OrderedDict[date, nx.Graph] = OrderedDict()
+
+    def __getitem__(self, day: date) -> nx.Graph:
+        if day in self._cache:
+            self._cache.move_to_end(day)
+            return self._cache[day]
+        self.history.index(day)  # KeyError for a date that is no snapshot
+        if self.blocs is None:
+            G = self.history.graph(day)
+        else:
+            membership, names = self.blocs.on(day)
+            G = self.history.graph(day, membership, names)
+        self._cache[day] = G
+        if len(self._cache) > CACHED_GRAPHS:
+            self._cache.popitem(last=False)
+        return G
+
+    def __iter__(self) -> Iterator[date]:
+        return iter(self.history.dates)
+
+    def __len__(self) -> int:
+        return len(self.history.dates)
+
+    def __contains__(self, day: object) -> bool:
+        return day in self.history._index
+
+    def __repr__(self) -> str:
+        dates = self.history.dates
+        span = f"{dates[0]} to {dates[-1]}" if dates else "none"
+        return f"<Snapshots: {len(dates)} dates ({span}), {self.history.mode}>"
 
 
 def build_snapshots(
@@ -83,8 +107,8 @@ def build_snapshots(
     codebook: Codebook | None = None,
     per_date: bool = False,
     window: int | None = None,
-) -> dict[date, nx.Graph]:
-    """Build one snapshot graph per date, in date order.
+) -> Snapshots:
+    """The snapshot graphs of ``dates``, in date order, each built when first asked for.
 
     Parameters
     ----------
@@ -92,7 +116,8 @@ def build_snapshots(
     dates : the snapshot dates, or a mapping of each date to the ids of its articles.
     curated : curated relations, each counted on the dates it is valid.
     codebook : gives nodes their ``label`` and ``type``; without it the label is the id.
-    per_date, window : narrow each snapshot to its own date or to the last ``window`` days.
+    per_date, window : narrow each snapshot to its own date or to the last ``window`` days
+        (1 to ``MAX_WINDOW``).
 
     Examples
     --------
@@ -107,75 +132,8 @@ def build_snapshots(
     >>> sorted(snaps[date(2017, 3, 8)].edges)
     [('TUR', 'USA')]
     """
-    mode = _mode(per_date, window)
-    article_ids = dict(dates) if isinstance(dates, Mapping) else {d: () for d in dates}
-    days = sorted(article_ids)
-    rels = sorted(relations, key=lambda r: r.date)
-
-    active: dict[Dyad, deque[Relation]] = defaultdict(deque)
-    ties: dict[Dyad, dict] = {}
-    curated_now: dict[Dyad, tuple[Relation, ...]] = {}
-    added = dropped = 0  # indexes into rels: [dropped, added) are active
-    snapshots: dict[date, nx.Graph] = {}
-    for day in days:
-        dirty: set[Dyad] = set()
-        if per_date or window:
-            start = day if per_date else day - timedelta(days=window - 1)
-            while dropped < len(rels) and rels[dropped].date < start:
-                old = rels[dropped]
-                if dropped < added:
-                    active[old.dyad].popleft()
-                    dirty.add(old.dyad)
-                else:  # never active: skipped over between two distant dates
-                    added += 1
-                dropped += 1
-        while added < len(rels) and rels[added].date <= day:
-            new = rels[added]
-            active[new.dyad].append(new)
-            dirty.add(new.dyad)
-            added += 1
-
-        valid: dict[Dyad, list[Relation]] = defaultdict(list)
-        for rel in curated.valid_on(day) if curated is not None else ():
-            valid[rel.dyad].append(rel)
-        valid_now = {dyad: tuple(v) for dyad, v in valid.items()}
-        dirty |= {d for d in valid_now.keys() | curated_now.keys() if valid_now.get(d) != curated_now.get(d)}
-        curated_now = valid_now
-
-        for dyad in dirty:
-            evidence = list(active.get(dyad, ())) + list(curated_now.get(dyad, ()))
-            if evidence:
-                ties[dyad] = tie_attributes(evidence)
-            else:
-                ties.pop(dyad, None)
-                active.pop(dyad, None)
-        snapshots[day] = _graph(day, mode, tuple(article_ids[day]), ties, codebook)
-    return snapshots
-
-
-def _graph(day: date, mode: str, articles: tuple[str, ...], ties: dict[Dyad, dict], codebook: Codebook | None) -> nx.Graph:
-    G = nx.Graph(date=day, mode=mode, articles=articles)
-    order = sorted(ties)
-    strength: dict[str, float] = defaultdict(float)
-    for a, b in order:
-        strength[a] += ties[a, b]["weight"]
-        strength[b] += ties[a, b]["weight"]
-    for actor in sorted(strength):
-        known = codebook is not None and actor in codebook
-        G.add_node(
-            actor,
-            label=codebook.get(actor).name if known else actor,
-            type=codebook.get(actor).type if known else "unknown",
-            strength=round(strength[actor], 6),
-            bloc=0,
-        )
-    # A tie's attribute dict is shared by every snapshot in which the tie did
-    # not change (a changed tie gets a new dict, never an edit), so D dates
-    # cost D x ties pointers, not D x ties dicts. Snapshots are read-only.
-    adj = G._adj
-    for a, b in order:
-        adj[a][b] = adj[b][a] = ties[a, b]
-    return G
+    history = build_history(relations, dates, curated=curated, codebook=codebook, per_date=per_date, window=window)
+    return Snapshots(history)
 
 
 def with_node_attribute(G: nx.Graph, name: str, values: Mapping[str, object]) -> nx.Graph:

@@ -1,0 +1,199 @@
+"""Benchmark of bloc finding: planted camps recovered by netviz and by published signed-graph methods.
+
+Graphs like real news maps: actors in 5 planted camps, about 12 (or 8) ties
+an actor, two thirds of them hostile ties across camps, the rest cooperative
+ties inside, then 10% of all signs flipped; every tie weighs 5 (as curated
+relations of one intensity do). Sizes: 160 actors (5 camps of 32, as the
+test over codebook states) and 2,000 actors.
+
+Methods, each scored by the adjusted Rand index against the planted camps
+(an unaligned actor counts as a bloc of its own) with the number of blocs
+and CPU time:
+
+- ``netviz camps``: :func:`netviz.graph.analysis.find_blocs` ``method="camps"`` (the default of maps and ``analyze``);
+- ``netviz auto (before)``: the least-frustration search with free k and cooperative pieces, the default before;
+- ``signed spectral``: Kunegis et al. 2010, k-means on the smallest eigenvectors of the normalised signed
+  Laplacian, *told* k = 5 (an oracle the others do not get);
+- ``SPONGE``: Cucuringu et al. 2019, the generalized eigenproblem (L+ + D-) v = l (L- + D+) v, tau = 1, told k = 5;
+  implemented here from the paper (no PyPI package ships it);
+- ``correlation clustering``: the ``correlation-clustering`` package (PyPI, Schlechtweg et al.), s = 10 clusters
+  at most, 20 iterations; 160 actors only (its search does not finish in minutes at 2,000).
+
+Also: ``numpy.linalg.eigh`` of a 266 x 266 symmetric matrix with the BLAS's default threads and with one.
+
+Run: ``python bench/bench_blocs.py [--seeds 5]`` (``pip install 'netviz[bench]'`` for
+correlation-clustering); prints tables and writes bench/results/bench_blocs.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import time
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import scipy.linalg as sla
+import scipy.sparse as sp
+from threadpoolctl import threadpool_info, threadpool_limits
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from netviz.graph.blocsearch import _kmeans, find_blocs  # noqa: E402
+from netviz.graph.blocs import adjusted_rand_index  # noqa: E402
+from netviz.table import format_table  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results" / "bench_blocs.json"
+CAMPS = 5
+
+
+def planted(actors: int, degree: int, seed: int, hostile: float = 2 / 3, flip: float = 0.1) -> tuple[nx.Graph, dict]:
+    rnd = random.Random(seed)
+    names = [f"N{i:04d}" for i in range(actors)]
+    camp = {x: i % CAMPS for i, x in enumerate(names)}
+    members = {c: [x for x in names if camp[x] == c] for c in range(CAMPS)}
+    G = nx.Graph()
+    G.add_nodes_from(names)
+    while G.number_of_edges() < round(actors * degree / 2):
+        a = rnd.choice(names)
+        if rnd.random() < hostile:
+            b = rnd.choice(members[rnd.choice([c for c in range(CAMPS) if c != camp[a]])])
+            sign = -1
+        else:
+            b = rnd.choice(members[camp[a]])
+            sign = 1
+        if a == b or G.has_edge(a, b):
+            continue
+        sign = -sign if rnd.random() < flip else sign
+        G.add_edge(a, b, weight=5.0, sign=sign, polarity=float(sign))
+    return G, camp
+
+
+def matrices(G: nx.Graph) -> tuple[list[str], sp.csr_matrix]:
+    nodes = sorted(G)
+    index = {u: i for i, u in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u, v, d in G.edges(data=True):
+        for x, y in ((u, v), (v, u)):
+            rows.append(index[x])
+            cols.append(index[y])
+            vals.append(d["sign"] * d["weight"])
+    return nodes, sp.csr_matrix((vals, (rows, cols)), shape=(len(nodes), len(nodes)))
+
+
+def signed_spectral(G: nx.Graph, k: int, seed: int) -> dict:
+    nodes, A = matrices(G)
+    d = np.asarray(abs(A).sum(axis=1)).ravel()
+    s = np.diag(1 / np.sqrt(np.where(d > 0, d, 1)))
+    L = np.eye(len(nodes)) - s @ A.toarray() @ s
+    _, vectors = np.linalg.eigh(L)
+    return dict(zip(nodes, _kmeans(vectors[:, :k], k, np.random.default_rng(seed))))
+
+
+def sponge(G: nx.Graph, k: int, seed: int, tau: float = 1.0) -> dict:
+    nodes, A = matrices(G)
+    dense = A.toarray()
+    plus, minus = np.maximum(dense, 0), np.maximum(-dense, 0)
+    d_plus, d_minus = np.diag(plus.sum(1)), np.diag(minus.sum(1))
+    left = d_plus - plus + tau * d_minus
+    right = d_minus - minus + tau * d_plus + 1e-9 * np.eye(len(nodes))
+    _, vectors = sla.eigh(left, right)
+    return dict(zip(nodes, _kmeans(vectors[:, :k], k, np.random.default_rng(seed))))
+
+
+def correlation_clustering(G: nx.Graph, seed: int) -> dict:
+    from correlation_clustering.correlation import cluster_correlation_search
+
+    H = nx.Graph()
+    H.add_nodes_from(sorted(G))
+    H.add_edges_from((u, v, {"weight": d["sign"] * d["weight"]}) for u, v, d in sorted(G.edges(data=True)))
+    classes, _ = cluster_correlation_search(H, s=10, max_iter=20, rng=np.random.default_rng(seed))
+    return {u: i for i, cls in enumerate(classes) for u in cls}
+
+
+def netviz(method: str):
+    def run(G: nx.Graph, seed: int) -> dict:
+        p = find_blocs(G, method=method, seed=seed)
+        return {u: (b if len(p.blocs[b]) > 1 else None) for u, b in p.membership.items()}
+    return run
+
+
+METHODS = {
+    "netviz camps": netviz("camps"),
+    "netviz auto (before)": netviz("auto"),
+    "signed spectral (told k=5)": lambda G, seed: signed_spectral(G, CAMPS, seed),
+    "SPONGE (told k=5)": lambda G, seed: sponge(G, CAMPS, seed),
+    "correlation clustering (PyPI)": correlation_clustering,
+}
+
+
+def eigh_threads() -> dict:
+    M = np.random.default_rng(0).standard_normal((266, 266))
+    M = M + M.T
+
+    def best(rounds: int = 5) -> float:
+        times = []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            np.linalg.eigh(M)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    default_threads = max((i.get("num_threads", 1) for i in threadpool_info() if i.get("user_api") == "blas"), default=1)
+    default = best()
+    with threadpool_limits(limits=1, user_api="blas"):
+        one = best()
+    return {"blas_threads_default": default_threads, "default_s": round(default, 4), "one_thread_s": round(one, 4),
+            "ratio": round(default / one, 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5)
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    eigh = eigh_threads()
+    print(f"eigh 266x266: default BLAS threads ({eigh['blas_threads_default']}) {eigh['default_s']} s, "
+          f"one thread {eigh['one_thread_s']} s ({eigh['ratio']}x)")
+    rows, records = [], []
+    with threadpool_limits(limits=1, user_api="blas"):
+        for actors, degree, seeds in ((160, 12, args.seeds), (160, 8, args.seeds), (2000, 12, 2), (2000, 8, 2)):
+            for name, method in METHODS.items():
+                if actors > 200 and name.startswith("correlation"):
+                    continue
+                scores, blocs, unaligned, cpu = [], [], [], 0.0
+                for seed in range(seeds):
+                    G, camp = planted(actors, degree, seed)
+                    start = time.process_time()
+                    found = method(G, seed)
+                    cpu += time.process_time() - start
+                    scores.append(adjusted_rand_index(camp, found))
+                    groups = {b for b in found.values() if b is not None}
+                    blocs.append(len([b for b in groups if sum(1 for v in found.values() if v == b) > 1]))
+                    unaligned.append(sum(1 for v in found.values() if v is None))
+                record = {"actors": actors, "degree": degree, "method": name, "seeds": seeds,
+                          "ari_mean": round(float(np.mean(scores)), 3), "ari_min": round(min(scores), 3),
+                          "blocs_mean": round(float(np.mean(blocs)), 1), "unaligned_mean": round(float(np.mean(unaligned)), 1),
+                          "cpu_s_per_graph": round(cpu / seeds, 3)}
+                records.append(record)
+                rows.append([actors, degree, name, record["ari_mean"], record["ari_min"], record["blocs_mean"],
+                             record["unaligned_mean"], record["cpu_s_per_graph"]])
+                print(json.dumps(record), flush=True)
+    print(format_table(["actors", "ties/actor", "method", "ARI mean", "ARI min", "blocs", "unaligned", "CPU s"], rows))
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_before": load_before, "load_after": os.getloadavg(), "blas_threads": 1},
+        "eigh_266": eigh,
+        "rows": records,
+    }, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
