@@ -511,12 +511,13 @@ def _patterns(cue: Cue, forms: list[str] | None) -> Iterable[tuple[str, frozense
     words = _ENTRY.match(cue.text).group("words").split()
     elements = [_element(w) for w in words]
     literals = sum(1 for e in elements if e != _SLOT)
-    if cue.pos == "noun":
+    if cue.pos in ("noun", "role"):
+        # a role is a noun too: "the main allies of Russia", "NATO members"
         last = max(i for i, e in enumerate(elements) if e != _SLOT)
         surfaces = [_norm(f) for f in forms] if forms else [f for w in elements[last] for f in noun_forms(w)]
         elements[last] = frozenset(surfaces)
         for first in elements[0]:
-            yield first, frozenset({"noun"}), _Pattern(cue, tuple(elements[1:]), literals)
+            yield first, frozenset({cue.pos}), _Pattern(cue, tuple(elements[1:]), literals)
         return
     if cue.pos == "verb":
         if forms:

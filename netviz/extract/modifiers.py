@@ -118,6 +118,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", t.text)
         for c in t.children:
             w = _norm(c.text)
+            if c.dep_ == "neg" and c.i > t.i and _contrast(doc, c.i):
+                continue  # "rebuild Gaza with X, not Y", "with X — not Y": a contrast, not a negation
             if c.dep_ == "neg" or (c.dep_ == "det" and w == "no") or (c.dep_ == "advmod" and w == "never"):
                 volitional = any(a.dep_ == "aux" and _norm(a.text) in _VOLITIONAL for a in t.children)
                 if volitional and cooperation:
@@ -229,3 +231,9 @@ def govern(kind: str, intensity: float, confidence: float, mods: Modifiers, cues
         confidence *= cues.historical_factor
         notes.append(f"historical ('{mods.historical}')")
     return kind, intensity, min(1.0, confidence), ", ".join(notes)
+
+
+def _contrast(doc: Any, k: int) -> bool:
+    """Whether the "not" at ``k`` sets a noun phrase against what came before it ("X, not Y")."""
+    return 0 < k < len(doc) - 1 and doc[k - 1].is_punct and doc[k - 1].text not in ("(", '"', "“") \
+        and doc[k + 1].tag_ in ("NN", "NNS", "NNP", "NNPS", "DT", "PRP")
