@@ -963,7 +963,7 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
     bloc  size  name       members
     ----  ----  ---------  --------
        0     2  TUR, USA   TUR, USA
-       1     1  unaligned  YPG
+       -     1  unaligned  YPG
     <BLANKLINE>
     Contradictions (1, strongest first)
     weight  triangle
@@ -998,13 +998,17 @@ def format_analysis_table(analysis: Analysis, *, limit: int | None = 10) -> str:
     proof = ("camps: the fewest blocs past which frustration stops falling" if p.method == "camps"
              else "exact search: optimal" if p.optimal else "heuristic search: not proven optimal")
     n_frustrated = len(p.frustrated)
+    # actors alone are one "unaligned" row, as the maps and exports show them, not blocs of one
+    aligned = tuple((i, m) for i, m in enumerate(p.blocs) if _bloc_name(analysis, i) != "unaligned")
+    alone = tuple(sorted(a for i, m in enumerate(p.blocs) if _bloc_name(analysis, i) == "unaligned" for a in m))
     lines += [
         "",
         f"Blocs ({proof}): frustration {p.frustration:.2f} "
         f"({p.relative_frustration:.1%} of signed tie weight), {n_frustrated} tie{'s' * (n_frustrated != 1)} against the blocs",
         format_table(["bloc", "size", "name", "members"],
-                     [[i, len(m), _bloc_name(analysis, i), _members(m)] for i, m in cut(tuple(enumerate(p.blocs)))]),
-        *more(p.blocs),
+                     [[i, len(m), _bloc_name(analysis, i), _members(m)] for i, m in cut(aligned)]
+                     + ([["-", len(alone), "unaligned", _members(alone)]] if alone else [])),
+        *more(aligned),
     ]
     if analysis.contradictions:
         lines += [
