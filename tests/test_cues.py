@@ -7,13 +7,12 @@ The codebook is built here, so a change to the bundled one cannot hide or fake a
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
+from test_extract import _found, _pairs
 
-from netviz.extract import FOUND_CONFIDENCE, extract_relations, load_cues
+from netviz.extract import load_cues
 from netviz.ingest.actors import Actor, Codebook
-from netviz.model import Article, kind_sign
+from netviz.model import kind_sign
 
 
 @pytest.fixture(scope="module")
@@ -44,20 +43,6 @@ def cb() -> Codebook:
         Actor("ISIS", "Islamic State", "armed_group", ("ISIS",)),
         Actor("UN", "United Nations", "organisation", ("UN", "U.N.")),
     ])
-
-
-def _found(text: str, cb: Codebook) -> set[tuple[str, str, str]]:
-    rels = extract_relations([Article("t", date(2019, 6, 1), "", "test", text)], cb)
-    return {(*r.dyad, "+" if r.sign > 0 else "-") for r in rels if r.confidence >= FOUND_CONFIDENCE}
-
-
-def _pairs(spec: str) -> set[tuple[str, str, str]]:
-    out = set()
-    for item in spec.split():
-        sign = "+" if "+" in item else "-"
-        a, b = item.split(sign)
-        out.add((*sorted((a, b)), sign))
-    return out
 
 
 # (family, sentence, required, acceptable): sentences in the way wires and dailies write them
