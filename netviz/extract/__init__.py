@@ -52,11 +52,40 @@ from netviz.extract.explain import (
     relations_csv,
     relations_table,
 )
-from netviz.extract.lexicon import DEFAULT_CUES, Cue, Cues, Family, Hedge, default_cues, load_cues, noun_forms, verb_forms
+from netviz.extract.lexicon import (
+    DEFAULT_CUES,
+    Cue,
+    Cues,
+    Family,
+    Hedge,
+    default_cues,
+    load_cues,
+    noun_forms,
+    verb_forms,
+)
 from netviz.extract.linking import Link, Linker, Side
-from netviz.extract.mentions import ActorMention, country_of_article, on_tokens, resolve_generic, with_roles
-from netviz.extract.modifiers import REVERSED_KIND, find_modifiers, govern, modifier_phrases
-from netviz.extract.parse import MAX_TOKENS, LongSentenceWarning, load_model, parse_docs, sentence_docs, split_sentences
+from netviz.extract.mentions import (
+    ActorMention,
+    country_of_article,
+    on_tokens,
+    resolve_generic,
+    with_roles,
+)
+from netviz.extract.modifiers import (
+    REVERSED_KIND,
+    find_modifiers,
+    govern,
+    modifier_phrases,
+)
+from netviz.extract.parse import (
+    MAX_TOKENS,
+    LongSentenceWarning,
+    load_model,
+    parse_docs,
+    sentence_docs,
+    split_sentences,
+)
+from netviz.ingest.actors import Codebook
 from netviz.model import Article, Evidence, Relation, kind_sign
 
 __all__ = [
@@ -101,20 +130,16 @@ class _Article:
 class _Context:
     """What every sentence of a run needs from the codebook and the lexicon."""
 
-    def __init__(self, codebook: Any, cues: Cues) -> None:
-        actors = getattr(codebook, "actors", {})
+    def __init__(self, codebook: Codebook, cues: Cues) -> None:
         self.codebook = codebook
         self.cues = cues
-        self.types = {i: getattr(a, "type", "") for i, a in actors.items()}
+        self.types = {i: a.type for i, a in codebook.actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
 
 
 def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
     """Sentences, mentions on tokens, and which sentences to parse (None: no actor, and not ``every``)."""
-    try:
-        mentions = ctx.codebook.find_mentions(article.text, article.date, generic=True)
-    except TypeError:  # a codebook without generic mentions
-        mentions = ctx.codebook.find_mentions(article.text, article.date)
+    mentions = ctx.codebook.find_mentions(article.text, article.date, generic=True)
     if not mentions and not every:
         return None
     sentences: list[_Sentence] = []
