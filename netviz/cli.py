@@ -38,7 +38,6 @@ from netviz.graph.compare import (
     diff_record,
     format_diff_table,
 )
-from netviz.graph.layout import compute_layout
 from netviz.ingest import events as event_data
 from netviz.ingest.actors import actor_record, load_codebook
 from netviz.ingest.corpus import load_articles, read_article
@@ -343,8 +342,8 @@ def export(
     if out is None:
         out = Path("output")
         out.mkdir(exist_ok=True)
-    # the HTML maps' layout, over the run's snapshots, so Gephi shows what the pages show
-    positions = compute_layout(result.snapshots.values()) if output_format == "gexf" else None
+    # the positions of the maps `netviz build` wrote to output/, so Gephi shows what the pages show
+    positions = result.layout(Path("output")) if output_format == "gexf" else None
     for path in export_snapshots(snaps, output_format, out, date=date if date is not None else when, positions=positions):
         typer.echo(f"Wrote {path}")
 
@@ -371,7 +370,7 @@ def compare(
         typer.echo(format_diff_table(diff))
     if html is not None:
         path = render_diff_map(diff, result.snapshot(date_a), result.snapshot(date_b), html,
-                               positions=result.layout())
+                               positions=result.layout(Path("output")))
         typer.echo(f"Diff map written to {path}", err=output_format == "json")
 
 

@@ -22,16 +22,33 @@ from netviz.graph.analysis import actor_triples, structural_balance
 from netviz.graph.blocs import assign_steady_blocs
 from netviz.graph.compare import SnapshotDiff, compare_dates, compare_snapshots
 from netviz.graph.history import snapshot_mode
-from netviz.graph.layout import LAYOUT_FILE, compute_layout, place_actors, read_layout, write_layout
+from netviz.graph.layout import (
+    LAYOUT_FILE,
+    compute_layout,
+    place_actors,
+    read_layout,
+    write_layout,
+)
 from netviz.graph.snapshots import Snapshots, build_snapshots
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import parse_date, read_corpus
 from netviz.ingest.curated import FILENAME as CURATED_FILE
 from netviz.ingest.curated import Curated, CuratedUse, curated_use, load_curated
-from netviz.ingest.events import PERIODS, EventOptions, EventSummary, period_start, read_events
+from netviz.ingest.events import (
+    PERIODS,
+    EventOptions,
+    EventSummary,
+    period_start,
+    read_events,
+)
 from netviz.model import Article, Relation
 from netviz.site.diffmap import render_diff_map
-from netviz.site.evidence import DATA_DIR, SharedEvidence, evidence_table, write_evidence_file
+from netviz.site.evidence import (
+    DATA_DIR,
+    SharedEvidence,
+    evidence_table,
+    write_evidence_file,
+)
 from netviz.site.render import index_entry, render_index, render_map, write_site_assets
 from netviz.site.timeline import render_timeline
 from netviz.table import format_table
@@ -169,9 +186,16 @@ class Build:
             return compare_dates(self.snapshots, a, b, threshold=threshold)
         return compare_snapshots(self.snapshot(a), self.snapshot(b), threshold=threshold)
 
-    def layout(self) -> dict[str, tuple[float, float]]:
-        """The maps' positions: :func:`~netviz.graph.layout.compute_layout` over every date."""
-        return compute_layout(self.snapshots.values())
+    def layout(self, site: Path | str | None = None) -> dict[str, tuple[float, float]]:
+        """The maps' positions over every date, as a build into the folder ``site`` draws them.
+
+        A build keeps its positions in ``site/layout.json`` and anchors to them
+        (:func:`write_site`); passing that folder gives a single map, a diff map
+        or a GEXF the very positions of the site's pages. Without it, or
+        without a saved layout there, the layout is computed afresh.
+        """
+        previous = read_layout(Path(site) / LAYOUT_FILE) if site is not None else None
+        return dict(place_actors(self.snapshots.values(), previous=previous).positions)
 
 
 def find_articles_folder(data: Path) -> Path:
@@ -408,6 +432,8 @@ def write_map(result: Build, spec: str | date, path: Path | str | None = None, *
     path = Path("output") if path is None else Path(path)
     if path.is_dir() or path == Path("output"):
         path = path / f"{day}.html"
+    # the positions of the site beside it; a date between snapshot dates may hold an actor no snapshot has
+    positions = result.layout(path.parent) if day in result.snapshots else compute_layout([*graphs, G])
     contradictions = [t.actors for t in structural_balance(G).contradictions]
-    return render_map(G, path, positions=compute_layout(graphs + ([G] if day not in result.snapshots else [])),
-                      color_by=color_by, contradictions=contradictions, **site_scale(graphs))
+    return render_map(G, path, positions=positions, color_by=color_by, contradictions=contradictions,
+                      **site_scale(graphs))

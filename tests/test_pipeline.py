@@ -284,3 +284,22 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     assert result.exit_code == 0, result.output
     assert (folder / "output" / "2018-04-21.html").is_file()
 
+
+
+def test_a_single_map_and_a_gexf_take_the_positions_of_the_site_beside_them(tmp_path):
+    from netviz.graph.layout import LAYOUT_FILE, Layout, read_layout, write_layout
+
+    result = pipeline.build(SEEDS, jobs=1, cache_dir=tmp_path / "cache")
+    site = tmp_path / "site"
+    site.mkdir()
+    # an earlier build left positions here: the new site is anchored to them, not laid out afresh
+    write_layout(site / LAYOUT_FILE, Layout({a: (float(i * 37 % 500), float(i * 91 % 400))
+                                             for i, a in enumerate(sorted(result.layout()))}, "older inputs"))
+    pipeline.write_site(result, site)
+    drawn = read_layout(site / LAYOUT_FILE).positions
+    assert result.layout(site) == drawn != result.layout()
+    single = pipeline.write_map(result, "last", tmp_path / "site" / "mail.html")
+    page = single.read_text(encoding="utf-8")
+    nodes = json.loads(page.split('id="netviz-graph">')[1].split("</script>")[0])["nodes"]
+    positions = {n["id"]: (n["x"], n["y"]) for n in nodes}
+    assert positions.items() <= drawn.items()
