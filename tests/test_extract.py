@@ -497,6 +497,21 @@ def test_dev_gold_quality_floor(shared, bundled):
     assert ev.precision >= 0.84 and ev.recall >= 0.48, (ev.precision, ev.recall)
 
 
+def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
+    # A sentence with one actor and nothing that can stand for another is not parsed (for speed);
+    # parsing those too must not add, drop or change a relation on real news.
+    import netviz.extract as extraction
+
+    articles = load_articles(shared / "corpus" / "dev")
+    alone = extraction._alone
+    skipped = []
+    monkeypatch.setattr(extraction, "_alone", lambda *a: skipped.append(alone(*a)) or skipped[-1])
+    fast = extract_relations(articles, bundled)
+    assert sum(skipped) > 20
+    monkeypatch.setattr(extraction, "_alone", lambda *a: False)
+    assert extract_relations(articles, bundled) == fast
+
+
 def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
     articles = load_articles(HELD_OUT / "articles")
