@@ -498,17 +498,29 @@ def test_dev_gold_quality_floor(shared, bundled):
 
 
 def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
-    # A sentence with one actor and nothing that can stand for another is not parsed (for speed);
-    # parsing those too must not add, drop or change a relation on real news.
+    # Not parsed, for speed: a sentence with one actor and nothing that can stand for another, and
+    # one where no cue is completed (a cue's first word without the rest of it). Parsing those too
+    # must not add, drop or change a relation on real news.
     import netviz.extract as extraction
 
     articles = load_articles(shared / "corpus" / "dev")
-    alone = extraction._alone
-    skipped = []
-    monkeypatch.setattr(extraction, "_alone", lambda *a: skipped.append(alone(*a)) or skipped[-1])
+    alone, hold, start = extraction._alone, extraction.may_hold_cue, extraction.may_start_cue
+    skipped = {"alone": 0, "cue": 0}
+
+    def counted_alone(*a):
+        skipped["alone"] += alone(*a)
+        return alone(*a)
+
+    def counted_hold(*a):
+        skipped["cue"] += start(*a) and not hold(*a)
+        return hold(*a)
+
+    monkeypatch.setattr(extraction, "_alone", counted_alone)
+    monkeypatch.setattr(extraction, "may_hold_cue", counted_hold)
     fast = extract_relations(articles, bundled)
-    assert sum(skipped) > 20
+    assert skipped["alone"] > 20 and skipped["cue"] > 20, skipped
     monkeypatch.setattr(extraction, "_alone", lambda *a: False)
+    monkeypatch.setattr(extraction, "may_hold_cue", start)
     assert extract_relations(articles, bundled) == fast
 
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from netviz.extract import coref
 from netviz.extract.confidence import path_confidence
-from netviz.extract.cues import Hit, find_cues, may_hold_cue, norms
+from netviz.extract.cues import Hit, find_cues, may_hold_cue, may_start_cue, norms
 from netviz.extract.explain import (
     ActorFound,
     CueFound,
@@ -162,7 +162,7 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
             pair = not actors and len(recent) > 1 and any(t.lower_ in coref.PAIR_NOUNS for t in doc)
             if len(actors) > 1 or referring or pair:
                 s.words = norms(doc, covered)
-                s.candidate = may_hold_cue(s.words, ctx.cues)
+                s.candidate = (may_start_cue if explain else may_hold_cue)(s.words, ctx.cues)
         sentences.append(s)
     return _Article(article, sentences, country_of_article(article.text, [m for m in mentions if m.actor], ctx.states))
 
