@@ -30,7 +30,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -38,6 +38,9 @@ from netviz.errors import NetvizError
 from netviz.graph.snapshots import evidence_order
 from netviz.io import atomic_write_text
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
+
+if TYPE_CHECKING:
+    from netviz.graph.steps import Dated
 
 #: Fields of one entry of ``relations``, in order (``a``, ``b``: actor indices; ``kind``, ``origin``,
 #: ``article``: indices into ``kinds``, ``origins``, ``articles``; cue offsets in JavaScript string units).
@@ -81,8 +84,8 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
 
     Snapshots share unchanged evidence tuples across dates (as
     :func:`netviz.graph.snapshots.build_snapshots` builds them): a tie whose
-    tuple is the one of the date before costs nothing, so the table costs
-    what changed, not dates x ties.
+    tuple is the one of the date before costs nothing. A site builds the
+    table from the history's deltas instead (:func:`dated_evidence_table`).
 
     Examples
     --------
@@ -96,21 +99,21 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
     >>> t["actors"], len(t["relations"]), t["spans"]
     ([['RUS', 'RUS', 'unknown'], ['TUR', 'TUR', 'unknown']], 1, [[0, 1]])
     """
-    actor_ids = sorted({n for G in graphs for n in G.nodes})
-    actor_index = {a: i for i, a in enumerate(actor_ids)}
-    labels: dict[str, str] = {}
-    types: dict[str, str] = {}
-    for G in graphs:  # the latest date wins, should a label change over time
-        for n, attrs in G.nodes(data=True):
-            labels[n] = str(attrs.get("label") or n)
-            types[n] = str(attrs.get("type") or "unknown")
+    from netviz.graph.steps import graph_steps
 
-    # walk each shared evidence tuple once and hash each relation object once
-    tuples: dict[int, tuple] = {}
     for G in graphs:
         for *_, evidence in G.edges(data="evidence", default=()):
-            tuples.setdefault(id(evidence), evidence)
-    objects = {id(r): r for evidence in tuples.values() for r in _relations(evidence)}
+            _relations(evidence)
+    return dated_evidence_table(graph_steps(list(graphs), blocs=False))
+
+
+def dated_evidence_table(dated: Dated) -> EvidenceTable:
+    """The evidence table of a run's steps (:func:`netviz.site.sitedata.dated_steps`), in
+    O(relations + changes): each step names only the relations its changed ties lost and gained."""
+    actor_ids = sorted({a for step in dated.steps for a, state in step.actors.items() if state is not None})
+    actor_index = {a: i for i, a in enumerate(actor_ids)}
+    objects = {id(r): r for step in dated.steps for lost_gained in step.evidence.values()
+               for side in lost_gained for r in side}
     relations = sorted(set(objects.values()), key=_relation_key)
     relation_index = {rel: i for i, rel in enumerate(relations)}
     index_of = {key: relation_index[r] for key, r in objects.items()}
@@ -118,29 +121,30 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
     article_index = {a: i for i, a in enumerate(article_keys)}
 
     spans: list[list[int]] = [[] for _ in relations]
-    previous: dict[tuple[str, str], tuple] = {}
-    present: dict[int, int] = {}  # relation -> the date index its current span began
-    for step, G in enumerate(graphs):
-        now: dict[tuple[str, str], tuple] = {}
-        for u, v, evidence in G.edges(data="evidence", default=()):
-            now[(u, v) if u <= v else (v, u)] = evidence
-        changed = [k for k in previous.keys() | now.keys() if previous.get(k) is not now.get(k)]
-        before = {index_of[id(r)] for k in changed for r in previous.get(k, ())}
-        after = {index_of[id(r)] for k in changed for r in now.get(k, ())}
-        for r in before - after:
-            spans[r] += [present.pop(r), step - 1]
-        for r in after - before:
-            present[r] = step
-        previous = now
-    for r, first in present.items():
-        spans[r] += [first, len(graphs) - 1]
+    backing = [0] * len(relations)  # how many of the tie's current relations are this row (equal relations share one)
+    for step, day in enumerate(dated.steps):
+        for lost, gained in day.evidence.values():
+            for r in lost:
+                i = index_of[id(r)]
+                backing[i] -= 1
+                if not backing[i]:
+                    spans[i].append(step - 1)
+            for r in gained:
+                i = index_of[id(r)]
+                if not backing[i]:
+                    spans[i].append(step)
+                backing[i] += 1
+    last = len(dated.steps) - 1
+    for i, count in enumerate(backing):
+        if count:
+            spans[i].append(last)
 
     data = {
-        "dates": [_date_text(G.graph.get("date")) for G in graphs],
+        "dates": [_date_text(step.day) for step in dated.steps],
         "fields": {"relation": list(RELATION_FIELDS), "article": list(ARTICLE_FIELDS)},
         "kinds": list(KINDS),
         "origins": list(ORIGINS),
-        "actors": [[a, labels[a], types[a]] for a in actor_ids],
+        "actors": [[a, dated.labels[a], dated.types[a]] for a in actor_ids],
         "relations": [_relation_row(r, actor_index, article_index) for r in relations],
         "articles": [[aid or None, t or None, o or None, _safe_url(url)] for aid, t, o, url in article_keys],
         "spans": spans,
@@ -150,7 +154,9 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
 
 def write_evidence_file(table: EvidenceTable, path: str | Path) -> Path:
     """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8)."""
-    from netviz.site.render import script_json  # render draws pages from this module's tables
+    from netviz.site.render import (
+        script_json,  # render draws pages from this module's tables
+    )
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -103,6 +103,8 @@ var netviz = (function () {
     if (marker === "circle") svgNode(svg, "circle", { cx: 16, cy: 7, r: 4.5, fill: ink });
     else if (marker === "diamond") svgNode(svg, "polygon", { points: "16,1.5 21.5,7 16,12.5 10.5,7", fill: ink });
     else if (marker === "bar") svgNode(svg, "line", { x1: 16, y1: 0, x2: 16, y2: 14, stroke: ink, "stroke-width": 3 });
+    else if (marker === "box") svgNode(svg, "rect", { x: 12, y: 3, width: 8, height: 8, fill: ink });
+    else if (marker === "vee") svgNode(svg, "polyline", { points: "12,2 18,7 12,12", fill: "none", stroke: ink, "stroke-width": 2.5 });
     return svg;
   }
 
@@ -190,6 +192,49 @@ var netviz = (function () {
     };
   }
 
+  /* The unbalanced triangles (contradictions) among `ties`, rows [x, y, sign, weight] with x < y
+   * (actor ids, or indices in id order): {total, list: [[strength, [x, y, z]], ...]}, the `limit`
+   * strongest first, ordered as netviz.graph.analysis orders them (the geometric mean of the three
+   * weights, then by actors). A triangle with a mixed tie (sign 0) is neither balanced nor not. */
+  function unbalanced(ties, limit) {
+    var adj = new Map();
+    ties.forEach(function (t) {
+      if (!adj.has(t[0])) adj.set(t[0], new Map());
+      if (!adj.has(t[1])) adj.set(t[1], new Map());
+      adj.get(t[0]).set(t[1], t);
+      adj.get(t[1]).set(t[0], t);
+    });
+    var order = function (p, q) { return p < q ? -1 : p > q ? 1 : 0; };
+    var weights = [], found = [];
+    adj.forEach(function (nbrs, x) {
+      var later = [];
+      nbrs.forEach(function (t, y) { if (y > x && t[2] !== 0) later.push(y); });
+      later.sort(order);
+      for (var i = 0; i < later.length; i++) {
+        var y = later[i], xy = nbrs.get(y), fromY = adj.get(y);
+        for (var j = i + 1; j < later.length; j++) {
+          var yz = fromY.get(later[j]);
+          if (yz === undefined || yz[2] === 0) continue;
+          var xz = nbrs.get(later[j]);
+          if (xy[2] * xz[2] * yz[2] < 0) {
+            weights.push(Math.cbrt(xy[3] * xz[3] * yz[3]));
+            found.push([x, y, later[j]]);
+          }
+        }
+      }
+    });
+    var keep = found.map(function (_, k) { return k; });
+    if (found.length > limit) {  // only the strongest are sorted: a dense date has millions
+      var cut = Float64Array.from(weights).sort()[found.length - limit];
+      keep = keep.filter(function (k) { return weights[k] >= cut; });
+    }
+    keep.sort(function (p, q) {
+      var a = found[p], b = found[q];
+      return weights[q] - weights[p] || order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]);
+    });
+    return { total: found.length, list: keep.slice(0, limit).map(function (k) { return [weights[k], found[k]]; }) };
+  }
+
   /* Our own tooltip over a vis network: the actor or tie under the pointer is found with the same
    * calls, on the same rounded pointer, as vis-network's click, so hover and click always name the
    * same tie; the hovered tie gets a halo drawn under it; the tooltip closes when the view moves,
@@ -264,14 +309,16 @@ var netviz = (function () {
     return { hide: hide, hitAt: hitAt };
   }
 
+  /* Draw a map: `graph` and `data` are the ids of the page's JSON blocks, or the objects themselves
+   * (a site page rebuilds them from the site's history, replay.js). */
   function start(graphId, dataId) {
     var missing = document.getElementById("nv-missing");
     if (missing) missing.remove();
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
-    var graph = readData(graphId);
-    var data = readData(dataId);
+    var graph = typeof graphId === "string" ? readData(graphId) : graphId;
+    var data = typeof dataId === "string" ? readData(dataId) : dataId;
     var actors = data.actors, ties = data.ties, blocs = data.blocs || {};
     var nodes = new vis.DataSet(graph.nodes);
     var edges = new vis.DataSet(graph.edges);
@@ -633,6 +680,6 @@ var netviz = (function () {
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, unbalanced: unbalanced,
   };
 })();

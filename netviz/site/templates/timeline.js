@@ -13,7 +13,8 @@
 document.addEventListener("DOMContentLoaded", function () {
   const missing = document.getElementById("nv-missing");
   if (missing) missing.remove();
-  const DATA = netviz.readData("timeline-data");
+  // a site's timeline carries only its title: the history is the site's data/history.js
+  const DATA = Object.assign({}, window.netvizHistory || {}, netviz.readData("timeline-data"));
   // the evidence table: the site's data file (window.netvizEvidence), or embedded in a page of its own
   const EVIDENCE = DATA.evidence || window.netvizEvidence;
   const evidenceOf = netviz.evidenceTable(EVIDENCE);
@@ -28,6 +29,7 @@ document.addEventListener("DOMContentLoaded", function () {
   const tieFields = DATA.fields.tie;
   const actorFields = DATA.fields.actor_state;
   const IMPORTED = ["gdelt", "icews"];
+  const CONTRADICTIONS_LISTED = 1000; // the strongest a date lists (a dense date has millions)
   const LIST_PAGE = 40; // rows drawn before a "show more" button, so a busy date stays quick
 
   const actorTies = actors.map(() => []);
@@ -39,7 +41,6 @@ document.addEventListener("DOMContentLoaded", function () {
   let current = -1;
   const actorState = new Map(); // actor index -> {bloc, strength, size}
   const tieState = new Map(); // tie index -> {weight, ..., width}
-  const contradictions = new Set(); // "x,y,z": actor indices, sorted by id
   const undo = []; // undo[i]: what step i replaced, to go back from date i to date i - 1
 
   function forward(i, touchedActors, touchedTies) {
@@ -60,8 +61,6 @@ document.addEventListener("DOMContentLoaded", function () {
       touchedTies.add(row[0]);
     }
     for (const t of step.ties.del) { keep(u.ties, tieState, t); tieState.delete(t); touchedTies.add(t); }
-    for (const tri of step.contradictions.add) contradictions.add(tri.join(","));
-    for (const tri of step.contradictions.del) contradictions.delete(tri.join(","));
     undo[i] = u;
   }
 
@@ -69,8 +68,6 @@ document.addEventListener("DOMContentLoaded", function () {
     const u = undo[i];
     for (const [a, old] of u.actors) { old ? actorState.set(a, old) : actorState.delete(a); touchedActors.add(a); }
     for (const [t, old] of u.ties) { old ? tieState.set(t, old) : tieState.delete(t); touchedTies.add(t); }
-    for (const tri of steps[i].contradictions.add) contradictions.delete(tri.join(","));
-    for (const tri of steps[i].contradictions.del) contradictions.add(tri.join(","));
   }
 
   // ---- looks (palette and encodings from netviz.render) ------------------------
@@ -345,11 +342,11 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function renderContradictions() {
     const box = clear("contradictions");
-    // strongest first, as netviz.analysis orders them: the geometric mean of the three tie weights
-    const strength = (tri) => Math.cbrt([[0, 1], [0, 2], [1, 2]].reduce((w, [p, q]) => w * tieState.get(tieBetween(tri[p], tri[q])).weight, 1));
-    const list = [...contradictions].map((k) => k.split(",").map(Number)).map((tri) => [strength(tri), tri]);
-    list.sort(([x, p], [y, q]) => y - x || p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
-    document.getElementById("contradictions-heading").textContent = "Contradictions (" + list.length + ")";
+    // found on this date's ties, strongest first as netviz.analysis orders them (actor indices follow the ids)
+    const found = netviz.unbalanced([...tieState].map(([t, st]) => [ties[t].u, ties[t].v, st.sign, st.weight]), CONTRADICTIONS_LISTED);
+    const list = found.list;
+    document.getElementById("contradictions-heading").textContent = "Contradictions (" + found.total +
+      (found.total > list.length ? ": the " + list.length + " strongest" : "") + ")";
     if (!list.length) {
       box.append(el("p", { class: "nv-hint", text: "No unbalanced triangle on this date." }));
       return;
