@@ -172,7 +172,7 @@ def place_snapshots(snapshots: Mapping, seed: int = 42, *, previous: Layout | No
     """:func:`place_actors` over every date of ``snapshots`` (a mapping of date to graph): for a
     build's lazy snapshots, from the history's changes without building a graph (the same
     positions and fingerprint as :func:`place_actors` over the graphs)."""
-    return place_union(union_graph(union_input(dated_steps(snapshots))), seed, previous=previous)
+    return place_union(union_graph(union_input(dated_steps(snapshots, find_blocs=False))), seed, previous=previous)
 
 
 def place_union(union: nx.Graph, seed: int = 42, *, previous: Layout | None = None) -> Layout:

@@ -92,17 +92,22 @@ def _evidence_change(old: Any, new: Any) -> tuple[Sequence[Relation], Sequence[R
     return [r for r in before if id(r) not in has], [r for r in after if id(r) not in had]
 
 
-def dated_steps(snapshots: Mapping[date, nx.Graph]) -> Dated:
+def dated_steps(snapshots: Mapping[date, nx.Graph], *, find_blocs: bool = True) -> Dated:
     """The dates of ``snapshots`` as steps: from the history of lazy
-    :class:`~netviz.graph.snapshots.Snapshots` in O(changes), else by comparing the graphs."""
+    :class:`~netviz.graph.snapshots.Snapshots` in O(changes), else by comparing the graphs.
+
+    Snapshots whose blocs are not assigned yet (every actor in bloc 0) get them found along the
+    history (:func:`netviz.graph.blocs.bloc_timeline`) or per date, unless ``find_blocs`` is
+    False: then the steps keep what the graphs say.
+    """
     if isinstance(snapshots, Snapshots):
         blocs = snapshots.blocs
-        if blocs is None:  # snapshots without blocs yet: found along the history, as a build finds them
+        if blocs is None and find_blocs:  # found along the history, as a build finds them
             from netviz.graph.blocs import bloc_timeline
 
             blocs = bloc_timeline(snapshots.history)
         return _history_steps(snapshots.history, blocs)
-    return graph_steps([snapshots[d] for d in sorted(snapshots)])
+    return graph_steps([snapshots[d] for d in sorted(snapshots)], blocs=find_blocs)
 
 
 def _history_steps(history: History, blocs: Any) -> Dated:
@@ -152,8 +157,9 @@ def _history_steps(history: History, blocs: Any) -> Dated:
 
 
 def graph_steps(graphs: Sequence[nx.Graph], *, blocs: bool = True) -> Dated:
-    """The steps from one snapshot graph to the next (oldest first), by comparing them;
-    ``blocs=False`` leaves blocs out (all ``None``: the evidence table needs none)."""
+    """The steps from one snapshot graph to the next (oldest first), by comparing them; each
+    date's blocs are found (:func:`~netviz.graph.analysis.find_blocs`, numbered steadily) when
+    its actors carry none (all in bloc 0), unless ``blocs`` is False: then they are the graphs' own."""
     from netviz.graph.analysis import find_blocs, steady_blocs
 
     days = [G.graph.get("date") for G in graphs]
@@ -166,7 +172,7 @@ def graph_steps(graphs: Sequence[nx.Graph], *, blocs: bool = True) -> Dated:
         # every actor in bloc 0 is build_snapshots' placeholder: find the blocs (a true single bloc is found again)
         partitions.append({n: b for n, b in given.items() if b is not None} if any(given.values())
                           else find_blocs(G).membership)
-    numbered = steady_blocs(partitions) if blocs else [{} for _ in graphs]
+    numbered = steady_blocs(partitions) if blocs else [dict(G.nodes(data="bloc")) for G in graphs]
     steps = []
     labels: dict[str, str] = {}
     types: dict[str, str] = {}
