@@ -328,8 +328,7 @@ def test_hostile_text_in_a_sites_data_file_stays_text(tmp_path, open_page):
 
 # ---- a site's pages rebuild their date from the site's history ---------------------------------
 
-@pytest.fixture(scope="module")
-def archive(tmp_path_factory):
+def archive_site(out: Path):
     """A site of six dates over 40 actors (more ties than a map first shows), with a 20-day window
     so that ties form, flip, strengthen, weaken and dissolve; and its snapshots."""
     import random
@@ -349,8 +348,12 @@ def archive(tmp_path_factory):
     codebook = load_codebook()
     snaps = assign_steady_blocs(build_snapshots(rels, days, codebook=codebook, window=20))
     result = pipeline.Build((), tuple(rels), Curated(), codebook, pipeline.SnapshotOptions(window=20), snaps)
-    out = tmp_path_factory.mktemp("archive")
     return pipeline.write_site(result, out), snaps, out
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return archive_site(tmp_path_factory.mktemp("archive"))
 
 
 def drawn(tab) -> dict:
@@ -415,3 +418,23 @@ def test_dated_maps_and_diff_maps_of_a_site_draw_the_ties_of_their_date(archive,
         tab.page.screenshot(path=str(artifacts / f"archive-diff-{size}.png"))
         tab = open_page(site.maps[days[-1]], viewport=viewport)
         tab.page.screenshot(path=str(artifacts / f"archive-map-{size}.png"))
+
+
+def test_a_large_sites_evidence_is_read_in_shards_when_a_tie_is_opened(tmp_path, open_page, monkeypatch):
+    monkeypatch.setattr("netviz.site.evidence.SHARD_RELATIONS", 100)
+    site, snaps, out = archive_site(tmp_path)
+    shards = sorted((out / "data").glob("evidence-*.js"))
+    assert len(shards) > 5 and (out / "data" / "evidence.js").stat().st_size < 2_000  # an index of the shards
+    last = max(site.maps)
+    for path, handle, panel in ((site.maps[last], "netvizMap", "#nv-details"), (site.diffs[last], "netvizMap", "#nv-details"),
+                                (site.timeline, "netvizTimeline", "#selection")):
+        tab = open_page(path)
+        tie, x, y = free_tie(tab, handle)
+        click_in_network(tab, x, y)
+        quote = tab.page.locator(panel).locator("blockquote").first
+        quote.wait_for(state="visible")
+        if path == site.maps[last]:  # the strongest sentence of that tie on that date
+            assert quote.inner_text().strip() == snaps[last].edges[tie.split("--")]["evidence"][0].evidence.sentence
+        loaded = tab.js("Object.keys(window.netvizEvidenceShards || {})")
+        assert len(loaded) == 1  # only the shard of that tie
+        assert tab.requests == [] and tab.errors == []

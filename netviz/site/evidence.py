@@ -21,7 +21,12 @@ The table (:func:`evidence_table`) holds, as lists of rows:
   indices on which it is part of its tie's evidence (one span in cumulative
   mode, one date per date, a window's width with ``--window``).
 
-Its size is O(relations + changes), whatever the number of dates.
+Its size is O(relations + changes), whatever the number of dates. A large
+site writes it in shards of whole ties (``evidence-0.js``, ...; each about
+:data:`SHARD_RELATIONS` relations, a table of its own) with ``evidence.js``
+holding only their index: a page loads the shard of a tie, with a
+``<script src>`` from the site's own folder, when a reader first opens that
+tie, so no page ever reads the whole run's evidence.
 """
 
 from __future__ import annotations
@@ -55,6 +60,10 @@ ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 GLOBAL = "netvizEvidence"
 #: The folder of a site that holds its evidence table (``evidence.js``), scripts and stylesheets.
 DATA_DIR = "data/"
+#: The global each shard file of a large site's table adds itself to (by file name).
+SHARDS = "netvizEvidenceShards"
+#: Relations per shard file of a site's evidence table (about 5 MB of sentences).
+SHARD_RELATIONS = 20_000
 
 
 @dataclass(frozen=True)
@@ -152,15 +161,67 @@ def dated_evidence_table(dated: Dated) -> EvidenceTable:
     return EvidenceTable(data, index_of)
 
 
-def write_evidence_file(table: EvidenceTable, path: str | Path) -> Path:
-    """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8)."""
-    from netviz.site.render import (
-        script_json,  # render draws pages from this module's tables
-    )
+def write_evidence_file(table: EvidenceTable, path: str | Path, *, shard: int | None = None) -> Path:
+    """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8).
+
+    A table of more than ``shard`` relations (default :data:`SHARD_RELATIONS`) is split by tie
+    into shard files beside it (``evidence-0.js``, ...; see :func:`shards`), and ``path``
+    holds only their index: a page reads the shard of a tie when a reader first opens one,
+    never the whole run's evidence.
+    """
+    from netviz.site.render import script_json  # render draws pages from this module's tables
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return atomic_write_text(path, f"window.{GLOBAL} = {script_json(table.data)};\n")
+    parts = shards(table.data, SHARD_RELATIONS if shard is None else shard)
+    if len(parts) == 1:
+        return atomic_write_text(path, f"window.{GLOBAL} = {script_json(table.data)};\n")
+    index = []
+    for k, (first, part) in enumerate(parts):
+        name = f"{path.stem}-{k}.js"
+        atomic_write_text(path.with_name(name), f"(window.{SHARDS} = window.{SHARDS} || {{}})[{script_json(name)}] = "
+                                                f"{script_json(part)};\n")
+        index.append({"file": name, "first": first})
+    return atomic_write_text(path, f"window.{GLOBAL} = {script_json({'shards': index})};\n")
+
+
+def shards(data: Mapping[str, Any], size: int) -> list[tuple[str, dict[str, Any]]]:
+    """The table cut into parts of whole ties, about ``size`` relations each, in tie order:
+    ``[(first tie id, part)]``; each part is a table of its own (its relations, their spans
+    and articles; all actors and dates). One part when the table is no larger than ``size``.
+
+    >>> t = {"actors": [["A", "A", "x"], ["B", "B", "x"], ["C", "C", "x"]], "dates": ["2020-01-01"],
+    ...      "relations": [[0, 1, 1, 0, 1, 1, "2020-01-01", 0, 0, "s", "c", None, None, None, None, None],
+    ...                    [1, 2, 1, 0, 1, 1, "2020-01-01", 0, None, "t", "c", None, None, None, None, None]],
+    ...      "spans": [[0, 0], [0, 0]], "articles": [["a1", None, None, None]]}
+    >>> [(first, len(part["relations"]), part["articles"]) for first, part in shards(t, 1)]
+    [('A--B', 1, [['a1', None, None, None]]), ('B--C', 1, [])]
+    """
+    rows = data["relations"]
+    if len(rows) <= size:
+        return [("", dict(data))]
+    ids = [a[0] for a in data["actors"]]
+    article = RELATION_FIELDS.index("article")
+    by_tie: dict[str, list[int]] = {}
+    for r, row in enumerate(rows):
+        a, b = ids[row[0]], ids[row[1]]
+        by_tie.setdefault(f"{a}--{b}" if a <= b else f"{b}--{a}", []).append(r)
+    groups: list[tuple[str, list[int]]] = []
+    for tie in sorted(by_tie):
+        if not groups or len(groups[-1][1]) >= size:
+            groups.append((tie, []))
+        groups[-1][1].extend(by_tie[tie])
+    parts = []
+    for first, members in groups:
+        members.sort()  # table order: strongest first
+        used = sorted({rows[r][article] for r in members if rows[r][article] is not None})
+        renumber = {old: new for new, old in enumerate(used)}
+        part = {k: v for k, v in data.items() if k not in ("relations", "spans", "articles")}
+        part["relations"] = [[*rows[r][:article], renumber.get(rows[r][article]), *rows[r][article + 1:]] for r in members]
+        part["spans"] = [data["spans"][r] for r in members]
+        part["articles"] = [data["articles"][i] for i in used]
+        parts.append((first, part))
+    return parts
 
 
 def _date_text(value: Any) -> str | None:

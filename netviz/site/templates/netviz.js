@@ -192,6 +192,48 @@ var netviz = (function () {
     };
   }
 
+  /* Where a page finds the evidence of a tie: one table (the site's data/evidence.js, or the page's
+   * own block), or, for a large site, an index of shard files in the data folder, each loaded by a
+   * <script src> (allowed from the site's own folder, offline) when a tie of its range is first
+   * asked for. get(tie id, then) calls then(table) with the table holding that tie, or then(null)
+   * when its file cannot be read. */
+  function evidenceSource(raw) {
+    if (!raw.shards) {
+      var whole = evidenceTable(raw);
+      return { get: function (id, then) { then(whole); } };
+    }
+    var tag = document.querySelector('script[src$="evidence.js"]');
+    var base = tag ? tag.getAttribute("src").replace(/evidence\.js$/, "") : "";
+    var loaded = {}, waiting = {};
+    function shardOf(id) {  // the last shard whose first tie is not after `id`
+      var lo = 0, hi = raw.shards.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (raw.shards[mid].first <= id) lo = mid; else hi = mid - 1;
+      }
+      return raw.shards[lo].file;
+    }
+    return {
+      get: function (id, then) {
+        var file = shardOf(id);
+        if (file in loaded) return then(loaded[file]);
+        if (waiting[file]) return waiting[file].push(then);
+        waiting[file] = [then];
+        var done = function () {
+          var part = window.netvizEvidenceShards && window.netvizEvidenceShards[file];
+          loaded[file] = part ? evidenceTable(part) : null;
+          waiting[file].forEach(function (f) { f(loaded[file]); });
+          delete waiting[file];
+        };
+        var script = document.createElement("script");
+        script.onload = done;
+        script.onerror = done;
+        script.src = base + file;
+        document.body.appendChild(script);
+      },
+    };
+  }
+
   /* The unbalanced triangles (contradictions) among `ties`, rows [x, y, sign, weight] with x < y
    * (actor ids, or indices in id order): {total, list: [[strength, [x, y, z]], ...]}, the `limit`
    * strongest first, ordered as netviz.graph.analysis orders them (the geometric mean of the three
@@ -336,20 +378,21 @@ var netviz = (function () {
     var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
 
-    var table = null, tableError = null, tiesOf = null;
+    var source = null, tableError = null, tiesOf = null;
+    var NO_EVIDENCE = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
+      "Open the map from its site folder, or write one self-contained map with `netviz map DATE --out FILE`.";
 
-    /* The evidence table (once): the site's data file, or the page's own block. */
+    /* Where the evidence is (once): the site's data file, or the page's own block. */
     function load() {
-      if (table !== null || tableError !== null) return table;
+      if (source !== null || tableError !== null) return source;
       try {
         var raw = window.netvizEvidence || readData("netviz-evidence");
         if (!raw) throw new Error("missing");
-        table = evidenceTable(raw);
+        source = evidenceSource(raw);
       } catch (e) {
-        tableError = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
-          "Open the map from its site folder, or write one self-contained map with `netviz map DATE --out FILE`.";
+        tableError = NO_EVIDENCE;
       }
-      return table;
+      return source;
     }
 
     function indexTies() {
@@ -478,7 +521,7 @@ var netviz = (function () {
     }
 
     /* The strongest relations at once, the rest on demand. */
-    function evidenceList(indices) {
+    function evidenceList(table, indices) {
       var list = el("ol", "nv-evidence");
       var wrap = el("div");
       wrap.appendChild(list);
@@ -500,7 +543,7 @@ var netviz = (function () {
       return wrap;
     }
 
-    function tieEvidence(id, tie) {
+    function tieEvidence(table, id, tie) {
       if (data.before !== null && data.before !== undefined && tie.change && tie.change !== "unchanged") {
         return table.changed(id, data.before, data.step);
       }
@@ -521,13 +564,18 @@ var netviz = (function () {
       ];
       if (tie.change) rows.unshift(["Change", changeText(tie)]);
       var heading = tie.change && tie.change !== "unchanged" ? "Evidence of the change, strongest first" : "Evidence, strongest first";
-      var parts = [title, stats(rows), el("h3", null, heading)];
-      if (!load()) parts.push(el("p", "nv-error", tableError));
+      var box = el("div");
+      if (!load()) box.appendChild(el("p", "nv-error", tableError));
       else {
-        var indices = tieEvidence(id, tie);
-        parts.push(indices.length ? evidenceList(indices) : el("p", "nv-hint", "No evidence recorded for this tie."));
+        box.appendChild(el("p", "nv-hint", "Reading the evidence\u2026"));
+        source.get(id, function (table) {  // at once, or once the tie's shard of a large site has loaded
+          clear(box);
+          var indices = table ? tieEvidence(table, id, tie) : [];
+          box.appendChild(!table ? el("p", "nv-error", NO_EVIDENCE) : indices.length ? evidenceList(table, indices)
+            : el("p", "nv-hint", "No evidence recorded for this tie."));
+        });
       }
-      show(parts);
+      show([title, stats(rows), el("h3", null, heading), box]);
     }
 
     function showActor(id) {
@@ -680,6 +728,7 @@ var netviz = (function () {
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, unbalanced: unbalanced,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, evidenceSource: evidenceSource, hoverTips: hoverTips,
+    unbalanced: unbalanced,
   };
 })();
