@@ -36,6 +36,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm
 from netviz.extract.mentions import ActorMention, stand_for
+from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "dative", "oprd")
@@ -246,6 +247,8 @@ class Linker:
         main = links[0]
         if not main.agents and not main.patients or hit.cue.pos == "role":
             return []
+        if h.dep_ in ("amod", "compound") and h.tag_.startswith("VB"):
+            return []  # "the U.S.-backed coalition": the parse found whom the participle describes
         # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
@@ -272,11 +275,22 @@ class Linker:
             if m.role == "actor" and m.actor not in taken:
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
+        words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
+        partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
         for scope in ("clause", "sentence"):
             near = {k: m for k, m in seen.items() if _clause(self.doc[m.head]).i == clause.i or scope == "sentence"
                     and not _coordinated(clause, _clause(self.doc[m.head]))}
-            before = [m for m in near.values() if m.end <= h.i]
-            after = [m for m in near.values() if m.start > h.i]
+            # the acting side is no actor in a prepositional phrase ("consultation with the United States")
+            # or the object of another verb ("assure the Palestinians ... while reassuring Israelis"),
+            # unless it owns the phrase the cue is in ("Putin's motives for meddling in", "a Turkish decision
+            # to ban")
+            before = [m for m in near.values() if m.end <= h.i and (
+                _preposition(self.doc, m) is None and self.doc[m.head].dep_ not in _OBJECTS
+                or self.doc[m.head].dep_ in ("poss", "amod", "compound") and _inside(h, self.doc[m.head].head))]
+            # the other side is introduced by none of the cue's prepositions or by one of them
+            # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
+            after = [m for m in near.values() if m.start > h.i
+                     and _preposition(self.doc, m) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
                 # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
                 # other actor, and the next actor named ("before France arrived") is none. A noun keeps
@@ -284,15 +298,20 @@ class Linker:
                 # that finds as many right pairs as wrong ones, its sentence mostly wrong ones.
                 after = [m for m in after if _introduced_by(self.doc, m, hit.cue.preps)]
             if main.patients and before:
-                m = before[-1]
                 return [Link(hit, f"nearest actor before the cue in its {scope}",
-                             (Side(m, (f"nearest before '{h.text}'",)),), main.patients, sign=main.sign,
+                             self._listed(before[-1], f"nearest before '{h.text}'"), main.patients, sign=main.sign,
                              notes=main.notes)]
             if main.agents and after:
-                m = after[0]
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents,
-                             (Side(m, (f"nearest after '{h.text}'",)),), sign=main.sign, notes=main.notes)]
+                             self._listed(after[0], f"nearest after '{h.text}'"), sign=main.sign, notes=main.notes)]
         return []
+
+    def _listed(self, m: ActorMention, arc: str) -> tuple[Side, ...]:
+        """A mention and the actors listed with it ("leaders of Jordan, Britain and Egypt")."""
+        t = self.doc[m.head]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in self.at:
+            t = t.head.head  # "the emir of Qatar": the phrase is listed, not the name
+        return tuple(self.side(t, (arc,))) or (Side(m, (arc,)),)
 
     def _holders(self, hit: Hit, h: Any) -> list[Any]:
         toks = [self.doc[k] for k in sorted(hit.tokens)]
@@ -532,6 +551,27 @@ def _introduced_by(doc: Any, m: ActorMention, preps: tuple[tuple[str, ...], ...]
         k -= 1
     words = tuple(_norm(w.text) for w in doc[max(0, k - 4):k])
     return any(words[len(words) - len(p):] == p for p in preps)
+
+
+def _inside(tok: Any, phrase: Any) -> bool:
+    """Whether ``tok`` is in the subtree of ``phrase``."""
+    return phrase.left_edge.i <= tok.i <= phrase.right_edge.i and any(a.i == phrase.i for a in (tok, *tok.ancestors))
+
+
+def _preposition(doc: Any, m: ActorMention) -> str | None:
+    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None."""
+    t = doc[m.head]
+    for _ in range(8):
+        if t.dep_ == "pobj":
+            p = t.head
+            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT":
+                t = p.head  # "leaders of Jordan", "an effort by the U.S.": the phrase they are in
+                continue
+            return _norm(p.text)
+        if t.dep_ not in ("conj", "appos", "compound", "amod", "nmod", "poss") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _prep_is(tok: Any, preps: tuple[tuple[str, ...], ...]) -> bool:
