@@ -92,35 +92,44 @@ class Linker:
 
     # --- sides ---------------------------------------------------------------------
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
-        """The actors a token stands for, over its conjuncts ("Britain, France and Germany")."""
+        """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
+        as Iran"); an apposition stands for the actors it describes ("Russia and China, Security Council
+        members that ...")."""
         out: list[Side] = []
         seen: set[str] = set()
-        # "Russia and China, Security Council members that ...": the apposition's head
-        first = tok.head if tok.dep_ == "appos" and stand_for(tok.head, self.at, self.resolved) else tok
-        for t in (first, *first.conjuncts):
-            got = stand_for(t, self.at, self.resolved, place)
+        named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
+        first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
+        for t in (first, *_conjuncts(first)):
+            step = (f"conj({first.text}, {t.text})",) if t is not first else ()
+            base = t  # where co-listed modifiers are looked for
+            # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
+            for c in t.children if t.tag_ in ("NN", "NNS") and t.i not in self.at else ():
+                if c.dep_ == "appos" and c.i > t.i and c.tag_ in ("NNP", "NNPS") and self.at.get(c.i) is not None \
+                        and self.at[c.i].role == "actor":
+                    step, base = (*step, f"appos({t.text}, {c.text})"), c
+                    break
+            got = stand_for(base, self.at, self.resolved, place)
             if got is None:
                 # "Kofi Annan, the special envoy of the United Nations": an apposition says whom he acts for
                 for c in t.children if t.tag_ in ("NNP", "NNPS") else ():
                     if c.dep_ == "appos" and c.i > t.i:
                         got = stand_for(c, self.at, self.resolved)
                         if got is not None:
-                            got = (got[0], (f"appos({t.text}, {c.text})", *got[1]))
+                            got, base = (got[0], (f"appos({t.text}, {c.text})", *got[1])), c
                             break
             if got is None:
                 continue
             m, how = got
-            step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             if first is not tok:
                 step = (f"appos({first.text}, {tok.text})", *step)
             found = [(m, how)]
             # "a combined US, Russian, Syrian and Jordanian force": coordinated modifiers
             # and "leaders of France and Israel": the coordinated objects of the "of" phrase
-            named = [*t.children, *(o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                                    for o in p.children if o.dep_ == "pobj")]
+            named = [*base.children, *(o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                       for o in p.children if o.dep_ == "pobj")]
             for c in named:
                 if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in self.at and self.at[c.i].actor == m.actor:
-                    for cc in c.conjuncts:
+                    for cc in _conjuncts(c):
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
@@ -130,7 +139,6 @@ class Linker:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
                     out.append(Side(fm, arcs + step + fhow))
-        # "Y and Z, X's two main backers": an apposition describes the same actors
         return out
 
     def subjects(self, v: Any, arcs: tuple[str, ...] = (), depth: int = 0) -> tuple[list[Side], str]:
@@ -514,6 +522,19 @@ class Linker:
                 if withs:
                     out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as")."""
+    out = list(tok.conjuncts)
+    for t in (tok, *out):
+        for c in t.children:
+            if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
+                for o in c.children:
+                    if o.dep_ in ("pobj", "conj"):
+                        out += [o, *o.conjuncts]
+    return out
 
 
 def _clause(tok: Any) -> Any:
