@@ -51,7 +51,16 @@ _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _BLAME = frozenset("for over".split())
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
+# Cues that oppose what their object does: blocking action against X takes X's side.
+_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
+                    for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
+_HOSTILE = frozenset("against on at".split())
+# Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
+_PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
+                     for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", "protection", "defense"))
 _JOINT = frozenset("joint jointly together combined alongside".split())
+# Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
+_NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
@@ -86,9 +95,10 @@ class Linker:
     """Links the cues of one parsed sentence."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}) -> None:
+                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
         self.second = second  # "the two countries": the second of the pair
+        self.heads = heads  # the head tokens of every cue in the sentence
 
     # --- sides ---------------------------------------------------------------------
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
@@ -210,8 +220,10 @@ class Linker:
                 return got, how and "subject of the governing verb"
         return [], ""
 
-    def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...]) -> list[Side]:
-        """Objects of the given prepositions under any of ``holders``."""
+    def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...], inside: bool = False) -> \
+            list[Side]:
+        """Objects of the given prepositions under any of ``holders``; with ``inside``, the actors named
+        inside an object that stands for none ("from attacks by the Taliban")."""
         out: list[Side] = []
         for h in holders:
             for c in h.children:
@@ -220,7 +232,22 @@ class Linker:
                 p = _last_prep(c)
                 for o in p.children:
                     if o.dep_ in ("pobj", "pcomp"):
-                        out += self.side(o, (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})"), place=True)
+                        arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
+                        got = self.side(o, arcs, place=True)
+                        out += got or (self.named_inside(o, arcs) if inside else [])
+        return out
+
+    def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
+        """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
+        out: list[Side] = []
+        for m in sorted(set(self.at.values()), key=lambda m: m.start):
+            if m.role != "actor" or not _inside(self.doc[m.head], tok):
+                continue
+            path = [self.doc[m.head], *self.doc[m.head].ancestors]
+            path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
+            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
+                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
         return out
 
     def objects(self, v: Any) -> list[Side]:
@@ -244,6 +271,15 @@ class Linker:
         else:
             links = self._verb(hit, h)
         links = links + self._alongside(hit, h, links)
+        opposer = _opposer(h)
+        if opposer is not None:
+            # "vetoed a resolution condemning Syria", "opposed sanctions against Iran": who opposes the
+            # cue takes the other side of it
+            against, _ = self.subjects(opposer, (f"dobj({opposer.text}, ...)",))
+            patients = tuple(p for lk in links if lk.pairing == "cross" for p in lk.patients)
+            sign = -kind_sign(hit.cue.kind or "verbal_cooperation")
+            return [*(lk for lk in links if lk.agents),
+                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign)]
         return links + self._fallback(hit, h, links)
 
     def _fallback(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
@@ -269,12 +305,19 @@ class Linker:
             for c in h.children:
                 if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
                     continue
-                inside = sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
-                                 and c.left_edge.i <= m.head <= c.right_edge.i}, key=lambda m: m.start)
-                if inside:
-                    side = (Side(inside[0], (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
-                    rule = f"actor inside the {role}"
-                    return [Link(hit, rule, main.agents, side, sign=main.sign, notes=main.notes) if main.agents
+                opposed = main.agents and _norm(h.text) in _OPPOSE
+                for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
+                                 and _inside(self.doc[m.head], c)}, key=lambda m: m.start):
+                    path = list(self.doc[m.head].ancestors)
+                    path = [self.doc[m.head], *path[:next(k for k, t in enumerate(path) if t.i == c.i)]]
+                    if opposed and any(t.i in self.heads for t in path):
+                        continue  # "vetoed a resolution condemning Syria": the cue inside takes it
+                    sign = main.sign
+                    if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
+                        sign = 1  # "blocked action against Syria": on Syria's side
+                    side = (Side(m, (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
+                    rule = "blocked action against the actor" if sign > 0 and opposed else f"actor inside the {role}"
+                    return [Link(hit, rule, main.agents, side, sign=sign, notes=main.notes) if main.agents
                             else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
             return []
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
@@ -345,7 +388,12 @@ class Linker:
                 got = self.objects(h)
                 if got:
                     patients, rule = patients + got, rule or "object"
-        agents, how = self.subjects(h) if not passive else self._passive_agent(h)
+        agents, how = self.subjects(h) if not passive else self._passive_agent(h, cue.preps)
+        if passive and not agents and rule == "prepositional object":
+            # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
+            for c in h.children:
+                if c.dep_ == "nsubjpass":
+                    agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
             return []  # "the Saudi-led coalition" is Saudi Arabia acting (mentions.stand_for)
         if h.dep_ in ("amod", "acl", "compound") and h.tag_ in ("VBN", "JJ", "VBD"):
@@ -379,7 +427,7 @@ class Linker:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
 
-    def _passive_agent(self, h: Any) -> tuple[list[Side], str]:
+    def _passive_agent(self, h: Any, preps: tuple[tuple[str, ...], ...] = ()) -> tuple[list[Side], str]:
         for c in h.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for o in c.children:
@@ -388,7 +436,7 @@ class Linker:
         if any(c.dep_ == "auxpass" for c in h.children):
             # "Iran was angered at Turkey", "frustrated with Washington": the cause
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over"):
+                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over") and not _prep_is(c, preps):
                     for o in c.children:
                         if o.dep_ == "pobj":
                             got = self.side(o, (f"prep({h.text}, {c.text})", f"pobj({c.text}, {o.text})"))
@@ -421,7 +469,8 @@ class Linker:
         holders = self._holders(hit, h)
         patients = self.prep_objects(holders, preps) if preps else []
         gov = h.head
-        if not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB"):
+        if not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
+                and _norm(gov.text) not in _OPPOSE:
             # a light verb: "imposed sanctions on", "launched an offensive against", "held talks with"
             got, sh = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
             agents, how = got, sh and "subject of the light verb"
@@ -512,7 +561,9 @@ class Linker:
                     out.append(Link(hit, "mediator", tuple(mediators), parties, sign=1))
         sign = -1 if hit.cue.kind.endswith("conflict") else 1
         if ("against",) not in hit.cue.preps:
-            enemies = self.prep_objects(holders, (("against",),))
+            guarded = _norm(h.text) in _PROTECT and ("from",) not in hit.cue.preps
+            enemies = self.prep_objects(holders, (("against",), ("from",)) if guarded else (("against",),),
+                                        inside=guarded)  # "from terror by the hands of al Qaeda"
             if enemies and sign > 0:
                 out.append(Link(hit, "common enemy", agents + patients, tuple(enemies), sign=-1))
         if sign < 0 and ("with",) in hit.cue.preps:
@@ -572,6 +623,19 @@ def _introduced_by(doc: Any, m: ActorMention, preps: tuple[tuple[str, ...], ...]
         k -= 1
     words = tuple(_norm(w.text) for w in doc[max(0, k - 4):k])
     return any(words[len(words) - len(p):] == p for p in preps)
+
+
+def _opposer(tok: Any) -> Any:
+    """The verb of opposition whose object holds the cue ("vetoed a resolution condemning", "opposed
+    sanctions"), or None."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("dobj", "nsubjpass") and _norm(t.head.text) in _OPPOSE:
+            return t.head
+        if t.dep_ not in ("acl", "relcl") or t.i == tok.i and t.dep_ == "relcl":
+            return None
+        t = t.head
+    return None
 
 
 def _inside(tok: Any, phrase: Any) -> bool:
