@@ -392,7 +392,9 @@ class Linker:
         if passive and not agents and rule == "prepositional object":
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
             for c in h.children:
-                if c.dep_ == "nsubjpass":
+                if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and h.dep_ == "relcl":
+                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",)), "passive subject"
+                elif c.dep_ == "nsubjpass":
                     agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
             return []  # "the Saudi-led coalition" is Saudi Arabia acting (mentions.stand_for)
@@ -409,7 +411,7 @@ class Linker:
                 return [Link(hit, "reciprocal modifier", tuple(noun), pairing="within")]  # "a combined force"
             if noun and not patients:
                 return [Link(hit, "participle" if agents else "participle, no agent", tuple(agents), tuple(noun))]
-        if h.dep_ == "relcl":
+        if h.dep_ == "relcl" and how != "passive subject":
             rel = [c for c in h.children if c.lower_ in _RELATIVE and c.dep_ in _OBJECTS + ("nsubjpass",)]
             if rel:
                 noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",))
