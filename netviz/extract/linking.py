@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import Cues, _norm
+from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.extract.mentions import ActorMention, stand_for
 from netviz.model import kind_sign
 
@@ -51,6 +51,9 @@ _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _BLAME = frozenset("for over".split())
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
+# Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
+_RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
+                     "ride".split() for w in verb_forms(lemma))
 # Cues that oppose what their object does: blocking action against X takes X's side.
 _OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
                     for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
@@ -471,7 +474,10 @@ class Linker:
         holders = self._holders(hit, h)
         patients = self.prep_objects(holders, preps) if preps else []
         gov = h.head
-        if not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
+        received = self._received(h) if not patients and kind_sign(cue.kind or "verbal_cooperation") > 0 else None
+        if received is not None:
+            agents, patients, how = *received, "received"
+        elif not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
                 and _norm(gov.text) not in _OPPOSE:
             # a light verb: "imposed sanctions on", "launched an offensive against", "held talks with"
             got, sh = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
@@ -490,7 +496,8 @@ class Linker:
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
-        rule = f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
+        rule = "noun received from the giver" if how == "received" else \
+            f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         between = self.prep_objects([h], (("between",), ("among",)))
         if between:
@@ -498,6 +505,22 @@ class Linker:
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         return links
+
+    def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
+        """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won
+        backing from the EU", "Morsi is riding high on praise from Obama", "asked the G7 for help"."""
+        gov = h.head
+        if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "for"):
+            gov = gov.head
+        elif h.dep_ != "dobj":
+            return None
+        if _norm(gov.text) not in _RECEIVE:
+            return None
+        givers = self.prep_objects([h, gov], (("from",),))
+        if not givers and gov.lower_ != h.head.lower_:  # "asked the G7 for help"
+            givers = [s for c in gov.children if c.dep_ in _OBJECTS for s in self.side(c, (f"dobj({gov.text}, {c.text})",))]
+        takers, _ = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
+        return (givers, takers) if givers and takers else None
 
     def _role(self, hit: Hit, h: Any) -> list[Link]:
         """ "Turkey, a NATO member", "X, a key ally of Y", "China, Pakistan's closest ally", "X is an ally of Y"."""
