@@ -223,7 +223,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                                                                                link.patients)))
                 continue
             # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
-            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal))
+            # ("mend ties": the reversal word is what signs a neutral noun, not a reversal of it)
+            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal and not link.notes))
             if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,

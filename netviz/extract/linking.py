@@ -158,11 +158,13 @@ class Linker:
         """The acting side of verb ``v`` and how it was found."""
         if depth > 4:
             return [], ""
+        subs = [c for c in v.children if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass")]
+        if subs and subs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+            return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
+        if subs:
+            # a long list of subjects is often parsed as two ("A, B's chief and C met"): each acts
+            return [s for c in subs for s in self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",))], "subject"
         for c in v.children:
-            if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass"):
-                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
-                return self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",)), "subject"
             if c.dep_ == "agent":
                 for o in c.children:
                     if o.dep_ == "pobj":
@@ -265,6 +267,12 @@ class Linker:
         """Every link of one cue (empty sides included, for the explanation)."""
         h = self.doc[hit.head]
         cue = hit.cue
+        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")):
+            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies
+            step = (f"{h.dep_}({h.head.text}, {h.text})",)
+            sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
+            if len({s.mention.actor for s in sides}) > 1:
+                return [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")]
         if cue.pos == "role":
             links = self._role(hit, h)
         elif cue.pos == "neutral":
