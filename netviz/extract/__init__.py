@@ -204,7 +204,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
     linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
-    best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
+    best: dict[tuple[tuple[str, str], int], tuple[tuple[bool, float], int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
     order = 0
@@ -247,7 +247,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                 rel = Relation(a.mention.actor, b.mention.actor, kind_sign(k), k, round(i, 3), article.date,
                                "extracted", evidence, round(c, 3))
                 key = (rel.dyad, rel.sign)
-                weight = rel.intensity * rel.confidence
+                # a finding outweighs any weaker reading of the same pair ("accuses" over a hedged "demanded")
+                weight = (rel.confidence >= FOUND_CONFIDENCE, rel.intensity * rel.confidence)
                 if key not in best or weight > best[key][0]:
                     best[key] = (weight, best[key][1] if key in best else order, rel)
                 order += 1

@@ -159,10 +159,15 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     clo, chi = min(lo, clause.left_edge.i), max(hi, clause.right_edge.i)
+    # "X is affiliated with Y, and franchises are said to exist": a clause coordinated with the cue's
+    # has its own subject and its own hedges
+    others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
+              if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+              and not c.left_edge.i <= hit.head <= c.right_edge.i]
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope == "verb":
             continue
-        if payload.scope == "clause" and not clo <= i <= chi:
+        if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
