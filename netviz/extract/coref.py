@@ -189,3 +189,64 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
             return None
         t = t.head
     return None
+
+
+#: Confidence factor of the article's main actor taken as the acting side of a cue that has none
+#: ("Missile strikes on Syria ... have many leaders wondering" in an article about Trump).
+IMPLIED_FACTOR = 0.7
+
+
+def main_actor(title: Sequence[Any], mentions: Sequence[Any]) -> str | None:
+    """The actor an article is about as the one acting: the first actor its title names, when it is
+    named at least twice in the text; else the most named one when it is named at least twice
+    as often as any other; else None. Office holders count ("Trump's debut": the United States).
+
+    >>> from types import SimpleNamespace as M
+    >>> main_actor([M(actor="USA")], [M(actor="UN"), M(actor="USA"), M(actor="UN"), M(actor="USA")])
+    'USA'
+    >>> main_actor([], [M(actor="IRN"), M(actor="USA")]) is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.actor:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    ranked = sorted(counts, key=lambda a: -counts[a])  # stable: the first named wins a tie
+    first = next((m.actor for m in title if m.actor), None)
+    if first is not None and counts.get(first, 0) >= 2:
+        return first
+    if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
+        return ranked[0]
+    return None
+
+
+# "The final day ... Thursday will include meetings": the parser takes a weekday for a subject
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday".split())
+
+
+def unnamed_agent(doc: Any, head: int) -> bool:
+    """True when the cue at token ``head`` names no one acting: a verb with no subject of its own or
+    through the verbs it depends on ("to hunt down and kill members of X" after "Trump vowed"), a
+    noun with no owner and none acting for the verb it hangs on ("Missile strikes on Syria", "The
+    final day will include meetings with ..."). A subject the parse found that is no actor (a person
+    the codebook does not know, "the report") is someone else acting: not unnamed."""
+    t = doc[head]
+    if t.tag_.startswith("NN"):
+        if any(c.dep_ in ("poss", "agent") for c in t.children) or any(
+                p.dep_ == "prep" and p.lower_ == "by" for p in t.children):
+            return False
+        # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
+        while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        if not t.tag_.startswith("VB"):
+            return True
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")
+                       and c.lower_ not in _WHEN for c in t.children)
+    for _ in range(6):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for c in t.children):
+            return False
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i and t.head.tag_.startswith("VB"):
+            t = t.head
+            continue
+        return t.dep_ == "ROOT"
+    return False

@@ -1,0 +1,64 @@
+"""Beyond one sentence: pronouns, descriptions, the article's main actor (netviz.extract.coref)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from netviz.extract import FOUND_CONFIDENCE, extract_relations
+from netviz.extract.coref import main_actor
+from netviz.ingest.actors import Codebook, load_codebook
+from netviz.model import Article
+
+
+@pytest.fixture(scope="module")
+def cb() -> Codebook:
+    return load_codebook()
+
+
+def _rels(text: str, cb: Codebook, title: str = "", when: date = date(2019, 6, 1)):
+    return extract_relations([Article("t", when, title, "wire", text)], cb)
+
+
+def _found(text: str, cb: Codebook, title: str = "", when: date = date(2019, 6, 1)) -> set[tuple[str, str, str]]:
+    return {(*r.dyad, "+" if r.sign > 0 else "-") for r in _rels(text, cb, title, when)
+            if r.confidence >= FOUND_CONFIDENCE}
+
+
+# --- the article's main actor acts where a cue names no one acting ---------------------
+
+KENYA = ("Kenya sent more troops to the border on Monday. Kenya said they would stay until spring. "
+         "Talks with Uganda and Tanzania are planned for Friday.")
+
+
+def test_main_actor_is_the_title_actor_named_again_in_the_text():
+    from types import SimpleNamespace as M
+    text = [M(actor=a) for a in ("UGA", "KEN", "UGA", "KEN", "UGA")]
+    assert main_actor([M(actor="KEN")], text) == "KEN"
+    assert main_actor([M(actor="ETH")], text) is None  # named in the title only, and no actor dominates
+    assert main_actor([], [*text, M(actor="UGA"), M(actor="UGA")]) == "UGA"  # 5 against 2
+
+
+def test_main_actor_acts_for_a_cue_that_names_no_one_acting(cb):
+    rels = [r for r in _rels(KENYA, cb, "Kenya prepares for talks") if "KEN" in r.dyad]
+    assert {(r.dyad, r.sign, r.confidence >= FOUND_CONFIDENCE) for r in rels} == {
+        (("KEN", "UGA"), 1, True), (("KEN", "TZA"), 1, True)}
+    assert rels[0].confidence < 0.85 and "implied: KEN, the article's main actor" in rels[0].evidence.rule
+
+
+def test_no_main_actor_no_implied_relation(cb):
+    # the title names no actor and Kenya is not named twice as often as Uganda
+    text = "Kenya and Uganda disagreed on Monday. Kenya and Uganda left. Talks with Ethiopia and Tanzania are planned."
+    assert {p for p in _found(text, cb, "Talks planned") if "TZA" in p} == set()
+    assert {p for p in _found(text, cb, "Kenya plans talks") if "TZA" in p} == {("KEN", "TZA", "+")}
+
+
+def test_main_actor_acted_upon_or_someone_else_acting_is_not_implied(cb):
+    title = "Kenya prepares for talks"
+    # the main actor is among those attacked: whoever attacked is not said
+    assert _found(KENYA.replace("Talks with Uganda and Tanzania are planned for Friday.",
+                                "An attack on Kenya and Uganda killed ten people."), cb, title) == set()
+    # a named person the codebook does not know holds the talks
+    assert ("KEN", "UGA", "+") not in _found(KENYA.replace("Talks with Uganda and Tanzania are planned",
+                                                           "Smith held talks with Uganda and Tanzania"), cb, title)
