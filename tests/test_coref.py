@@ -62,3 +62,26 @@ def test_main_actor_acted_upon_or_someone_else_acting_is_not_implied(cb):
     # a named person the codebook does not know holds the talks
     assert ("KEN", "UGA", "+") not in _found(KENYA.replace("Talks with Uganda and Tanzania are planned",
                                                            "Smith held talks with Uganda and Tanzania"), cb, title)
+
+
+# --- pairs: "the two leaders", "the two men", "the two" ---------------------------------
+
+def test_the_two_leaders_are_the_office_holders_named_before_not_the_venue(cb):
+    text = ("Putin called Erdogan on Monday from the sidelines of the UN General Assembly. "
+            "The two leaders agreed to meet in Sochi.")
+    rels = [r for r in _rels(text, cb) if r.evidence.sentence.startswith("The two")]
+    assert {(r.dyad, r.sign) for r in rels} == {(("RUS", "TUR"), 1)}
+    # one resolution made both sides: its factor counts once
+    assert rels[0].confidence >= FOUND_CONFIDENCE and "'leaders' -> 'Putin'" in rels[0].evidence.rule
+
+
+def test_the_two_men_are_two_office_holders_or_no_one(cb):
+    assert _found("Putin met Erdogan in Sochi. The two men signed an agreement.", cb) == {("RUS", "TUR", "+")}
+    # one office holder and a group named before: "the two men" are not Putin and Hamas
+    assert _found("Putin praised Hamas. Rain fell. The two men signed an agreement.", cb) == {("HAMAS", "RUS", "+")}
+
+
+def test_a_pair_member_in_another_clause_can_be_one_of_the_two(cb):
+    # the subject of the clause holding "the two" is not one of them; the subject of another clause can be
+    assert ("RUS", "TUR", "+") in _found("Putin spoke by phone with Erdogan, and the two leaders agreed to meet.", cb)
+    assert _found("Iran moved away from both countries.", cb) == set()

@@ -238,7 +238,9 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             kind, intensity = _kind(hit.cue, link, cues)
             base = path_confidence(link.rule)
             for a, b in pairs:
-                confidence = base * a.mention.factor * b.mention.factor
+                # "the two countries signed": one resolution made both sides, its factor counts once
+                one = bool(a.mention.via and b.mention.via) and a.mention.start == b.mention.start
+                confidence = base * a.mention.factor * (1.0 if one else b.mention.factor)
                 if link.sign:  # pairs made by the link itself: only the confidence factors apply
                     k, i, c, note = govern(kind, intensity, confidence, type(mods)(hedges=mods.hedges,
                                                                                     historical=mods.historical), cues)

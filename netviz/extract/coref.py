@@ -12,7 +12,8 @@ the one before that (never further). Compatible means:
 - "the group", "the militants", "the militia", "the movement": a non-state group;
 - "the alliance", "the bloc", "the organization": an organisation;
 - "the two countries", "both nations", "the two sides": the two nearest
-  distinct actors (states for countries), as a pair.
+  distinct actors (states for countries), as a pair; "the two leaders" and
+  "the two" standing alone: office holders first; "the two men": office holders.
 
 Every resolution lowers the confidence of the relations built on it (by
 ``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
@@ -43,7 +44,8 @@ _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents r
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
 #: "the two countries", "both sides": a pair of actors named before.
-PAIR_NOUNS = frozenset("countries nations states governments sides leaders neighbors neighbours".split())
+PAIR_NOUNS = frozenset("countries nations states governments sides leaders presidents men neighbors neighbours two"
+                       .split())
 #: Words that make a sentence worth parsing with a single named actor.
 REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS
 
@@ -71,6 +73,8 @@ def _wanted(tok: Any) -> str | None:
 
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     kind = types.get(m.actor, "")
+    if wanted == "any":
+        return True
     if wanted == "person":
         return m.person
     if m.person:
@@ -110,10 +114,10 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             found = _antecedents(tok, two, mentions, before, types)
             if found is not None:
                 (m1, d1), (m2, d2) = found
-                for m, d, factor in ((m1, d1, PRONOUN_FACTOR), (m2, d2, 1.0)):  # one resolution, one factor
+                for m, d in ((m1, d1), (m2, d2)):
                     where = "this sentence" if d == 0 else f"{d} sentence{'s' * (d > 1)} before"
                     both = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
-                                        f"'{tok.text}' -> '{m.text}' ({where})", factor)
+                                        f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
                     if tok.i in out:
                         pairs[tok.i] = both
                     else:
@@ -132,28 +136,45 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
 
 
 def _two(tok: Any) -> str | None:
-    """ "the two countries", "both nations", "the two sides": what the pair must be (state, any), or None."""
+    """ "the two countries", "both nations", "the two sides", "the two leaders", "when the two sat
+    down": what the pair must be (state, people first, any), or None."""
     w = tok.lower_
+    if w == "two" and tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return "people"  # "the two" standing alone: mostly the two leaders just named
     if w not in PAIR_NOUNS or not tok.tag_.startswith("NN"):
         return None
     kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
     if not ({"two", "both"} & kids):
         return None
-    return "state" if w in ("countries", "nations", "states", "governments") else "plural"
+    if w in ("countries", "nations", "states", "governments"):
+        return "state"
+    if w == "men":
+        return "person"  # "the two men": two office holders, never a state or a group
+    return "people" if w in ("leaders", "presidents") else "plural"
 
 
 def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
                  types: Mapping[str, str]) -> tuple[tuple[ActorMention, int], tuple[ActorMention, int]] | None:
-    """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before)."""
-    # "Iran is moving away from both countries": the subject is not one of the two
-    same = [m for m in mentions if m.end <= tok.i and m.role == "actor" and not m.subject]
+    """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before);
+    for "the two leaders", office holders first ("Trump prodded Xi in a call from the sidelines of the
+    U.N. General Assembly. In the call, the two leaders ...": Trump and Xi, not the U.N.)."""
+    # "Iran is moving away from both countries": the subject of the clause is not one of the two
+    # ("Obama spoke with Netanyahu and the two men agreed": the subject of another clause may be)
+    ancestors = {a.i for a in tok.ancestors}
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"
+            and not (m.subject and tok.doc[m.head].head.i in ancestors)]
+    near = [(m, distance) for distance, group in enumerate([same, *reversed(before[-WINDOW:])])
+            for m in reversed(group) if m.role == "actor"]
+    if wanted == "people":
+        near = [x for x in near if x[0].person] + [x for x in near if not x[0].person]
+        wanted = "any"
     found: list[tuple[ActorMention, int]] = []
-    for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
-        for m in reversed(group):
-            if m.role == "actor" and _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
-                found.append((m, distance))
-                if len(found) == 2:
-                    return found[0], found[1]
+    for m, distance in near:
+        if _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
+            found.append((m, distance))
+            if len(found) == 2:
+                return found[0], found[1]
     return None
 
 
