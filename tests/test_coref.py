@@ -85,3 +85,26 @@ def test_a_pair_member_in_another_clause_can_be_one_of_the_two(cb):
     # the subject of the clause holding "the two" is not one of them; the subject of another clause can be
     assert ("RUS", "TUR", "+") in _found("Putin spoke by phone with Erdogan, and the two leaders agreed to meet.", cb)
     assert _found("Iran moved away from both countries.", cb) == set()
+
+
+# --- an office holder named in full, then by surname alone -------------------------------
+
+def test_surname_alone_speaks_for_the_actor_once_the_full_name_was_given(cb):
+    text = "U.N. Secretary-General Ban Ki-moon arrived on Monday. Ban later criticized Iran for the delay."
+    rels = [r for r in _rels(text, cb, when=date(2012, 9, 25)) if r.dyad == ("IRN", "UN")]
+    assert [r.sign for r in rels] == [-1]
+    # without the full name first, "Ban" is a word, not the Secretary-General
+    assert _found("Ban later criticized Iran for the delay.", cb, when=date(2012, 9, 25)) == set()
+
+
+def test_a_surname_shared_by_two_actors_office_holders_resolves_to_neither():
+    from netviz.extract.mentions import surnames
+    from netviz.ingest.actors import Mention
+
+    text = "John Smith met Anna Smith. Smith left."
+    people = [Mention("AAA", 0, 10, "John Smith", "John Smith", "", person=True),
+              Mention("BBB", 15, 25, "Anna Smith", "Anna Smith", "", person=True)]
+    assert surnames(text, people) == people
+    one = people[:1]
+    assert [(m.text, m.actor, m.start) for m in surnames(text, one)] == [
+        ("John Smith", "AAA", 0), ("Smith", "AAA", 20), ("Smith", "AAA", 27)]

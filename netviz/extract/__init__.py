@@ -69,6 +69,7 @@ from netviz.extract.mentions import (
     country_of_article,
     on_tokens,
     resolve_generic,
+    surnames,
     with_roles,
 )
 from netviz.extract.modifiers import (
@@ -140,7 +141,7 @@ class _Context:
 
 def _prepare(article: Article, ctx: _Context, every: bool) -> _Article | None:
     """Sentences, mentions on tokens, and which sentences to parse (None: no actor, and not ``every``)."""
-    mentions = ctx.codebook.find_mentions(article.text, article.date, generic=True)
+    mentions = surnames(article.text, ctx.codebook.find_mentions(article.text, article.date, generic=True))
     if not mentions and not every:
         return None
     sentences: list[_Sentence] = []

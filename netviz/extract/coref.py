@@ -13,7 +13,8 @@ the one before that (never further). Compatible means:
 - "the alliance", "the bloc", "the organization": an organisation;
 - "the two countries", "both nations", "the two sides": the two nearest
   distinct actors (states for countries), as a pair; "the two leaders" and
-  "the two" standing alone: office holders first; "the two men": office holders.
+  "the two" standing alone: office holders when one is named, and "the two
+  men": office holders.
 
 Every resolution lowers the confidence of the relations built on it (by
 ``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
@@ -157,7 +158,7 @@ def _two(tok: Any) -> str | None:
 def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
                  types: Mapping[str, str]) -> tuple[tuple[ActorMention, int], tuple[ActorMention, int]] | None:
     """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before);
-    for "the two leaders", office holders first ("Trump prodded Xi in a call from the sidelines of the
+    for "the two leaders", office holders when one is named ("Trump prodded Xi in a call from the sidelines of the
     U.N. General Assembly. In the call, the two leaders ...": Trump and Xi, not the U.N.)."""
     # "Iran is moving away from both countries": the subject of the clause is not one of the two
     # ("Obama spoke with Netanyahu and the two men agreed": the subject of another clause may be)
@@ -167,8 +168,9 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     near = [(m, distance) for distance, group in enumerate([same, *reversed(before[-WINDOW:])])
             for m in reversed(group) if m.role == "actor"]
     if wanted == "people":
-        near = [x for x in near if x[0].person] + [x for x in near if not x[0].person]
-        wanted = "any"
+        # office holders when any is named ("Ban ... the two leaders met": not Ban and a body named
+        # before him), else the actors named
+        wanted = "person" if any(m.person for m, _ in near) else "any"
     found: list[tuple[ActorMention, int]] = []
     for m, distance in near:
         if _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
