@@ -108,3 +108,31 @@ def test_a_surname_shared_by_two_actors_office_holders_resolves_to_neither():
     one = people[:1]
     assert [(m.text, m.actor, m.start) for m in surnames(text, one)] == [
         ("John Smith", "AAA", 0), ("Smith", "AAA", 20), ("Smith", "AAA", 27)]
+
+
+# --- descriptions and generic actors ------------------------------------------------------
+
+def test_a_demonstrative_description_refers_to_the_actor_named_before_not_to_its_own_subject(cb):
+    text = "Kurdish forces took Manbij in Syria. The United States has aligned itself with those forces."
+    rels = [r for r in _rels(text, cb, when=date(2017, 3, 8)) if "USA" in r.dyad]
+    assert [(r.dyad, r.sign) for r in rels] == [(("USA", "YPG"), 1)]
+    assert "'forces' -> 'Kurdish forces' (1 sentence before)" in rels[0].evidence.rule
+
+
+def test_a_description_is_none_of_the_actors_of_its_own_verb(cb):
+    text = ("Islamic State militants shelled the town. "
+            "Washington sees Hezbollah as an ally in the battle against the group.")
+    assert ("HEZBOLLAH", "USA", "-") not in _found(text, cb, when=date(2017, 3, 8))
+
+
+def test_a_generic_actor_the_sentence_place_cannot_resolve_goes_through_the_article_country(cb):
+    # "the government in Ankara" places the sentence in Turkey, where "Kurdish groups" name no actor;
+    # the article is about Syria, where they are the YPG
+    text = ("Syria accused Turkey again. Syria called for talks in Syria. Syria left. Turkey's army clashed with "
+            "Kurdish groups that the government in Ankara regards as terrorists.")
+    assert ("TUR", "YPG", "-") in _found(text, cb, when=date(2017, 3, 8))
+
+
+def test_regime_positions_are_the_regime(cb):
+    assert _found("The United States struck regime positions in Syria.", cb, when=date(2017, 4, 8)) == {
+        ("SYR", "USA", "-")}

@@ -115,6 +115,8 @@ class _Sentence:
     mentions: list[ActorMention]
     words: list[str] = field(default_factory=list)
     candidate: bool = False
+    #: the mentions as read from the parse (roles, generic actors resolved): what later sentences refer to
+    read: list[ActorMention] | None = None
 
     @property
     def end(self) -> int:
@@ -206,6 +208,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         return [], _plain_explanation(s, text) if explain else None
     mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
                                ctx.states)
+    s.read = mentions
     resolved, second = coref.resolve(doc, mentions, before, ctx.types)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
@@ -389,7 +392,7 @@ def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain:
         out = []
         for s in art.sentences:
             out.append(_read(art, s, before, ctx, explain))
-            before.append([m for m in s.mentions if m.actor])
+            before.append([m for m in (s.mentions if s.read is None else s.read) if m.actor])
             del before[:-coref.WINDOW]
         yield art, out
 

@@ -10,6 +10,7 @@ the one before that (never further). Compatible means:
 - "they", "them", "their": any actor but a person;
 - "the country", "the nation", "the kingdom": a state;
 - "the group", "the militants", "the militia", "the movement": a non-state group;
+- "those forces", "these fighters": any actor but a person;
 - "the alliance", "the bloc", "the organization": an organisation;
 - "the two countries", "both nations", "the two sides": the two nearest
   distinct actors (states for countries), as a pair; "the two leaders" and
@@ -44,11 +45,14 @@ _STATE_NOUNS = frozenset("country nation kingdom republic state government".spli
 _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents rebels organisation organization "
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
+#: Armed units that stand for a state or a group after a demonstrative ("those forces"), not after
+#: "the" ("the forces" is as often forces named after it).
+_UNITS = frozenset("forces fighters troops militiamen".split())
 #: "the two countries", "both sides": a pair of actors named before.
 PAIR_NOUNS = frozenset("countries nations states governments sides leaders presidents men neighbors neighbours two"
                        .split())
 #: Words that make a sentence worth parsing with a single named actor.
-REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS
+REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS | _UNITS
 
 
 def _wanted(tok: Any) -> str | None:
@@ -61,8 +65,13 @@ def _wanted(tok: Any) -> str | None:
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    if dets != ["the"] or any(m.tag_ in ("NNP", "NNPS", "PRP$") or m.dep_ == "poss" for m in mods):
+    if len(dets) != 1 or dets[0] not in ("the", "those", "these", "this") or any(
+            m.tag_ in ("NNP", "NNPS", "PRP$") or m.dep_ == "poss" for m in mods):
         return None
+    if dets[0] != "the":
+        # "aligned itself with those forces": the state or group just named; "this country" is mostly
+        # the speaker's own, not the one named before
+        return "plural" if w in _UNITS else "group" if w in _GROUP_NOUNS else None
     if w in _STATE_NOUNS and w != "government":
         return "state"
     if w in _GROUP_NOUNS:
@@ -162,9 +171,7 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     U.N. General Assembly. In the call, the two leaders ...": Trump and Xi, not the U.N.)."""
     # "Iran is moving away from both countries": the subject of the clause is not one of the two
     # ("Obama spoke with Netanyahu and the two men agreed": the subject of another clause may be)
-    ancestors = {a.i for a in tok.ancestors}
-    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"
-            and not (m.subject and tok.doc[m.head].head.i in ancestors)]
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor" and not (m.subject and _in_clause_of(tok, m))]
     near = [(m, distance) for distance, group in enumerate([same, *reversed(before[-WINDOW:])])
             for m in reversed(group) if m.role == "actor"]
     if wanted == "people":
@@ -180,10 +187,20 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     return None
 
 
+def _in_clause_of(tok: Any, m: ActorMention) -> bool:
+    """Whether ``m`` is an argument of the verb ``tok`` hangs under (the nearest one)."""
+    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
+    return verb is not None and tok.doc[m.head].head.i == verb.i
+
+
 def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
                 before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
         tuple[ActorMention, int] | None:
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    if tok.tag_.startswith("NN"):
+        # "The United States aligned itself with those forces", "views the Kurds as part of the battle
+        # against the group": a description is none of the actors of the verb it hangs under
+        same = [m for m in same if not _in_clause_of(tok, m)]
     for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
         fits = [m for m in group if m.role == "actor" and _compatible(m, wanted, types)]
         # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest

@@ -89,20 +89,23 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
                     states: frozenset[str]) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
-    through the country the sentence places things in ("rebels in Syria") or, failing that, the one
-    the article is about; those that name no actor there are dropped."""
+    through the country the sentence places things in ("rebels in Syria") or, when that names no one
+    there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
+    article about Syria), the one the article is about; those that name no actor are dropped."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
-    where = located or country
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
             continue
-        actor = codebook.resolve_generic(m.generic, where, on)
-        if actor:
-            source = "the sentence's place" if located else "the article's main country" if where else "default"
-            out.append(replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
-                               via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
+        for where, source in ((located, "the sentence's place"), (country, "the article's main country")):
+            actor = codebook.resolve_generic(m.generic, where, on) if where or source != "the sentence's place" \
+                else None
+            if actor:
+                source = source if where else "default"
+                out.append(replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
+                                   via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
+                break
     return out
 
 
