@@ -83,7 +83,7 @@ from netviz.extract.parse import (
     LongSentenceWarning,
     load_model,
     parse_docs,
-    sentence_docs,
+    sentences_of,
     split_sentences,
 )
 from netviz.ingest.actors import Codebook
@@ -143,10 +143,13 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
     mentions = surnames(article.text, ctx.codebook.find_mentions(article.text, article.date, generic=True))
     if not mentions and not every:
         return None
+    named = [m for m in mentions if m.actor]
+    main = coref.main_actor(ctx.codebook.find_mentions(article.title or "", article.date), named)
     sentences: list[_Sentence] = []
+    relating: list[bool] = []
     k = 0
-    for number, (offset, doc) in enumerate(sentence_docs(article.text), 1):
-        text = doc.text  # built from every token: once per sentence
+    for number, sentence in enumerate(sentences_of(article.text), 1):
+        offset, text, words, doc = sentence.offset, sentence.text, sentence.words, sentence.doc
         end = offset + len(text)
         while k < len(mentions) and mentions[k].start < offset:
             k += 1
@@ -157,33 +160,39 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         k = n
         s = _Sentence(number, offset, offset + len(text.rstrip()), doc, on)
         actors = {m.actor for m in on if m.actor}
-        recent = {m.actor for p in sentences[-coref.WINDOW:] for m in p.mentions if m.actor}
-        if (on or len(recent) > 1) and (explain or not _alone(actors, recent, on)):
+        window = [m for p in sentences[-coref.WINDOW:] for m in p.mentions]
+        recent = {m.actor for m in window if m.actor}
+        if on or len(recent) > 1:
             covered = frozenset(i for m in on for i in range(m.start, m.end))
             referring = len(actors) == 1 and (any(m.generic for m in on) or any(
-                t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
+                w.lower() in coref.REFERRING for i, w in enumerate(words) if i not in covered))
             # "The two countries agreed ...": a pair named in the sentences before
-            pair = not actors and len(recent) > 1 and any(t.lower_ in coref.PAIR_NOUNS for t in doc)
+            pair = not actors and len(recent) > 1 and any(w.lower() in coref.PAIR_NOUNS for w in words)
             # a sentence with one actor and no pronoun is not parsed even when the article's main actor
             # could be acting (_implied): on 120 real articles that parsed 9% more sentences for 2
             # more relations
             if len(actors) > 1 or referring or pair:
-                s.words = norms(doc, covered)
-                s.candidate = (may_start_cue if explain else may_hold_cue)(s.words, ctx.cues)
+                s.words = norms(words, covered)
+                s.candidate = may_start_cue(s.words, ctx.cues)
+        relating.append(s.candidate and (explain or not _alone(actors, on, window, main) and
+                                         may_hold_cue(s.words, ctx.cues)))
         sentences.append(s)
-    named = [m for m in mentions if m.actor]
-    main = coref.main_actor(ctx.codebook.find_mentions(article.title or "", article.date), named)
+    if not explain:
+        for i, s in enumerate(sentences):
+            # a sentence that gives no relation is still read when a later one may refer back to it:
+            # later sentences see the mentions of the parsed ones as read (roles, generic actors resolved)
+            s.candidate = relating[i] or s.candidate and any(relating[i + 1:i + 1 + coref.WINDOW])
     return _Article(article, sentences, country_of_article(article.text, named, ctx.states), main)
 
 
-def _alone(actors: set[str], recent: set[str], mentions: Sequence[ActorMention]) -> bool:
-    """One actor, and nothing in the sentence that can stand for another: its pronouns and definite
-    descriptions resolve only to actors of this sentence and the two before (:mod:`~netviz.extract.coref`),
-    and those name no other; every mention names its actor (no generic noun such as "rebels" to resolve
-    through a country). Such a sentence gives no relation (an actor is never related to itself), so it is
-    not parsed (15 % of the parsed tokens of the real corpus); :func:`explain_article` still parses it to
-    show why."""
-    return len(actors) == 1 and recent <= actors and all(m.actor for m in mentions)
+def _alone(actors: set[str], mentions: Sequence[ActorMention], window: Sequence[ActorMention],
+           main: str | None) -> bool:
+    """One actor and nothing that can stand for another: every mention of the sentence and of the
+    two before names that actor (pronouns and definite descriptions resolve to no other, :mod:`coref`;
+    no generic noun such as "rebels" can resolve to another through a country), and the article's
+    main actor, which a cue with no one acting may imply (:func:`_implied`), is that one or none.
+    Such a sentence gives no relation (an actor is never related to itself)."""
+    return len(actors) == 1 and main in (None, *actors) and all(m.actor in actors for m in (*mentions, *window))
 
 
 def _articles(articles: Iterable[Article], ctx: _Context, every: bool, explain: bool = False) -> Iterator[_Article]:

@@ -39,9 +39,10 @@ class Hit:
         return self.cue.pos == "verb"
 
 
-def norms(doc: Any, mention_tokens: frozenset[int]) -> list[str]:
-    """The lexicon's form of every token; mention tokens are blanked ("\\0") so a name is never a cue."""
-    return ["\0" if t.i in mention_tokens else _norm(t.text) for t in doc]
+def norms(words: Sequence[str], mention_tokens: frozenset[int]) -> list[str]:
+    """The lexicon's form of every token (``words``: their texts); mention tokens are blanked ("\\0") so a
+    name is never a cue."""
+    return ["\0" if i in mention_tokens else _norm(w) for i, w in enumerate(words)]
 
 
 def may_start_cue(words: Sequence[str], cues: Cues) -> bool:

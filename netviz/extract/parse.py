@@ -39,6 +39,7 @@ import hashlib
 import re
 import warnings
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -180,18 +181,37 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
             pos = m.end()
 
 
-def sentence_docs(text: str) -> Iterator[tuple[int, Any]]:
-    """(offset in ``text``, sentence ``Doc``) for every sentence, tokenised, not yet parsed.
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a text, tokenised, not yet parsed.
 
-    The sentence recognizer runs over the article's blocks in one batch. A
+    ``text`` is what ``doc.text`` gives (up to its last token and the space
+    after it) and ``words`` the texts of its tokens, both without walking the
+    ``Doc`` token by token.
+    """
+
+    offset: int
+    text: str
+    words: tuple[str, ...]
+    doc: Any
+
+
+def sentences_of(text: str) -> Iterator[Sentence]:
+    """Every sentence of ``text``, in order.
+
+    The sentence recognizer runs over the article's blocks in batches. A
     sentence longer than :data:`MAX_TOKENS` tokens comes out in pieces, with a
     :class:`LongSentenceWarning`.
     """
+    from spacy.attrs import SPACY
     from spacy.tokens import Doc
 
     nlp = load_model()
     blocks = [(s, e) for s, e in _blocks(text) if not text[s:e].isspace() and e > s]
-    for (start, _), doc in zip(blocks, _sentenced(nlp, [text[s:e] for s, e in blocks])):
+    for (start, end), doc in zip(blocks, _sentenced(nlp, [text[s:e] for s, e in blocks])):
+        block = text[start:end]
+        words = [t.text for t in doc]
+        spaces = doc.to_array(SPACY).tolist()
         for sent in doc.sents:
             lo, hi = sent.start, sent.end
             while lo < hi and doc[lo].is_space:
@@ -205,10 +225,17 @@ def sentence_docs(text: str) -> Iterator[tuple[int, Any]]:
                               f"pieces of {MAX_TOKENS} tokens (netviz.extract.parse.MAX_TOKENS)",
                               LongSentenceWarning, stacklevel=2)
             for k in range(lo, hi, MAX_TOKENS):
-                piece = doc[k:min(hi, k + MAX_TOKENS)]
+                last = min(hi, k + MAX_TOKENS) - 1
+                piece = words[k:last + 1]
+                gaps = [bool(g) for g in spaces[k:last + 1]]
+                a, b = doc[k].idx, doc[last].idx + len(words[last]) + gaps[-1]
                 # a new Doc from the words: Span.as_doc copies every token's vector and attributes
-                yield start + piece.start_char, Doc(nlp.vocab, words=[t.text for t in piece],
-                                                     spaces=[bool(t.whitespace_) for t in piece])
+                yield Sentence(start + a, block[a:b], tuple(piece), Doc(nlp.vocab, words=piece, spaces=gaps))
+
+
+def sentence_docs(text: str) -> Iterator[tuple[int, Any]]:
+    """(offset in ``text``, sentence ``Doc``) for every sentence (see :func:`sentences_of`)."""
+    return ((s.offset, s.doc) for s in sentences_of(text))
 
 
 def _sentenced(nlp: Any, texts: Sequence[str]) -> Iterator[Any]:
@@ -228,7 +255,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Gen. James Mattis met Col. John Dorrian.', 'They spoke.']
     """
-    return [(off, off + len(doc.text.rstrip())) for off, doc in sentence_docs(text)]
+    return [(s.offset, s.offset + len(s.text.rstrip())) for s in sentences_of(text)]
 
 
 def parse_docs(docs: Sequence[Any]) -> list[Any]:
