@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -215,6 +215,9 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             cue_found.append(CueFound(hit.cue.text, hit.cue.family, hit.cue.kind or "neutral", cue_start, cue_end,
                                       mods.describe()))
         for link in linker.link(hit):
+            # what governs another word than the cue ("vetoed" over "condemning")
+            link_mods = mods if link.governor is None else \
+                find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
             pairs = _pairs(link)
             if not pairs:
                 if explain:
@@ -224,7 +227,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                 continue
             # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
             # ("mend ties": the reversal word is what signs a neutral noun, not a reversal of it)
-            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal and not link.notes))
+            dropped = link_mods.negation or (link.sign and (link_mods.refusal or link_mods.reversal and not link.notes))
             if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,
@@ -235,10 +238,10 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             for a, b in pairs:
                 confidence = base * a.mention.factor * b.mention.factor
                 if link.sign:  # pairs made by the link itself: only the confidence factors apply
-                    k, i, c, note = govern(kind, intensity, confidence, type(mods)(hedges=mods.hedges,
-                                                                                    historical=mods.historical), cues)
+                    k, i, c, note = govern(kind, intensity, confidence, type(mods)(hedges=link_mods.hedges,
+                                                                                    historical=link_mods.historical), cues)
                 else:
-                    k, i, c, note = govern(kind, intensity, confidence, mods, cues)
+                    k, i, c, note = govern(kind, intensity, confidence, link_mods, cues)
                 vias = [m.via for m in (a.mention, b.mention) if m.via]
                 rule = "; ".join([link.rule, *vias, *([note] if note else [])])
                 evidence = Evidence(sentence=text, cue=hit.cue.phrase, article=article.id, start=s.start, end=s.end,

@@ -92,6 +92,9 @@ class Link:
     pairing: str = "cross"
     sign: int = 0
     notes: tuple[str, ...] = field(default=())
+    #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
+    #: that would have condemned X": the veto's, not the resolution's)
+    governor: int | None = None
 
 
 class Linker:
@@ -290,7 +293,8 @@ class Linker:
             patients = tuple(p for lk in links if lk.pairing == "cross" for p in lk.patients)
             sign = -kind_sign(hit.cue.kind or "verbal_cooperation")
             return [*(lk for lk in links if lk.agents),
-                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign)]
+                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign,
+                         governor=opposer.i)]
         return links + self._fallback(hit, h, links)
 
     def _fallback(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
@@ -662,12 +666,17 @@ def _opposer(tok: Any) -> Any:
     """The verb of opposition whose object holds the cue ("vetoed a resolution condemning", "opposed
     sanctions"), or None."""
     t = tok
-    for _ in range(3):
+    for _ in range(4):
         if t.dep_ in ("dobj", "nsubjpass") and _norm(t.head.text) in _OPPOSE:
             return t.head
-        if t.dep_ not in ("acl", "relcl") or t.i == tok.i and t.dep_ == "relcl":
+        if t.dep_ in ("acl", "relcl"):
+            t = t.head  # "a resolution condemning Syria"
+        elif t.dep_ in ("dobj", "pobj") and t.head.dep_ in ("acl", "relcl", "prep"):
+            t = t.head  # "a resolution that would impose sanctions on Syria", "a vote on sanctions"
+        elif t.dep_ == "prep" and t.head.tag_.startswith("NN"):
+            t = t.head
+        else:
             return None
-        t = t.head
     return None
 
 
