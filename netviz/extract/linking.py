@@ -125,6 +125,13 @@ class Linker:
                     step, base = (*step, f"appos({t.text}, {c.text})"), c
                     break
             got = stand_for(base, self.at, self.resolved, place)
+            for c in base.children if got is None and base.tag_.startswith("NN") else ():
+                # "the Russian weapons company": a modifier of its compound
+                if c.dep_ == "compound" and c.i not in self.at:
+                    got = stand_for(c, self.at, self.resolved)
+                    if got is not None:
+                        got = (got[0], (f"compound({base.text}, {c.text})", *got[1]))
+                        break
             if got is None:
                 # "Kofi Annan, the special envoy of the United Nations": an apposition says whom he acts for
                 for c in t.children if t.tag_ in ("NNP", "NNPS") else ():
@@ -356,7 +363,7 @@ class Linker:
             # the other side is introduced by none of the cue's prepositions or by one of them
             # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
             after = [m for m in near.values() if m.start > h.i
-                     and _preposition(self.doc, m) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
+                     and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
                 # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
                 # other actor, and the next actor named ("before France arrived") is none. A noun keeps
@@ -685,13 +692,15 @@ def _inside(tok: Any, phrase: Any) -> bool:
     return phrase.left_edge.i <= tok.i <= phrase.right_edge.i and any(a.i == phrase.i for a in (tok, *tok.ancestors))
 
 
-def _preposition(doc: Any, m: ActorMention) -> str | None:
-    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None."""
+def _preposition(doc: Any, m: ActorMention, cue: int = -1) -> str | None:
+    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None; the
+    "of" of the cue's own noun counts ("a warning of a WTO challenge")."""
     t = doc[m.head]
     for _ in range(8):
         if t.dep_ == "pobj":
             p = t.head
-            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT":
+            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT" \
+                    and not (p.lower_ == "of" and p.head.i == cue):
                 t = p.head  # "leaders of Jordan", "an effort by the U.S.": the phrase they are in
                 continue
             return _norm(p.text)
