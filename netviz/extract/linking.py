@@ -507,6 +507,14 @@ class Linker:
                 and gov.lower_ in ("for", "to", "in", "into"):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
+        elif not agents and h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.tag_.startswith("NN") \
+                and gov.lower_ in ("for", "toward", "towards"):
+            # "U.S. hopes for better relations with", "Iran's call for talks with": whose the noun is
+            agents = self.side(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
+            how = "owner of the noun it complements"
+        if not patients and preps and h.dep_ == "nsubj" and gov.tag_.startswith("VB"):
+            # "sanctions will remain in place against Russia": the cue's preposition hangs on the verb
+            patients = self.prep_objects([gov], preps)
         if agents and not patients and h.dep_ == "pobj" and gov.lower_ in ("with", "without") \
                 and gov.head.tag_.startswith("VB"):
             # "Assad, with Russian help, is strengthening his hold": the one helped is the subject
