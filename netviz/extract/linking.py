@@ -410,6 +410,15 @@ class Linker:
                 got = self.objects(h)
                 if got:
                     patients, rule = patients + got, rule or "object"
+                elif _norm(h.text) in _OBJECT_CONTROL:
+                    # "helping Afghanistan build an army": the parser makes the helped the subject of the
+                    # complement
+                    for c in h.children:
+                        for g in c.children if c.dep_ in ("ccomp", "xcomp") and c.i > h.i and not any(
+                                m.dep_ == "mark" for m in c.children) else ():
+                            if g.dep_ == "nsubj" and g.i < c.i:
+                                got = self.side(g, (f"{c.dep_}({h.text}, {c.text})", f"nsubj({c.text}, {g.text})"))
+                                patients, rule = patients + got, rule or ("subject of its complement" if got else "")
         agents, how = self.subjects(h) if not passive else self._passive_agent(h, cue.preps)
         if passive and not agents and rule == "prepositional object":
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
