@@ -136,3 +136,12 @@ def test_a_generic_actor_the_sentence_place_cannot_resolve_goes_through_the_arti
 def test_regime_positions_are_the_regime(cb):
     assert _found("The United States struck regime positions in Syria.", cb, when=date(2017, 4, 8)) == {
         ("SYR", "USA", "-")}
+
+
+def test_a_noun_cue_takes_the_subject_of_the_verb_it_hangs_under_resolved_through_a_pronoun(cb):
+    text = ("Trump arrived in New York on Monday. "
+            "He spends the evening at a working dinner with the presidents of Peru and Colombia.")
+    rels = {r.dyad: r for r in _rels(text, cb, when=date(2017, 9, 17)) if "USA" in r.dyad}
+    assert set(rels) == {("PER", "USA"), ("COL", "USA")}
+    assert all(r.sign == 1 and r.confidence >= FOUND_CONFIDENCE and "'He' -> 'Trump'" in r.evidence.rule
+               for r in rels.values())

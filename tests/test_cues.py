@@ -108,6 +108,7 @@ CASES = [
     ("punitive measures", "Berlin imposed punitive measures on Moscow after the poisoning.", "DEU-RUS", ""),
     ("respect for", "The U.N. called for full respect for Ukraine's sovereignty.", "UN+UKR", ""),
     ("strengthen", "Washington sent 3,000 troops to strengthen the Kenyan army.", "USA+KEN", ""),
+    ("aggression in", "Russian aggression in Ukraine alarmed Berlin.", "RUS-UKR", "DEU-RUS"),
 ]
 
 
