@@ -214,8 +214,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    linker = Linker(doc, at, resolved, cues, second)
-    best: dict[tuple[tuple[str, str], int], tuple[float, int, Relation]] = {}
+    linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
+    best: dict[tuple[tuple[str, str], int], tuple[tuple[bool, float], int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
     order = 0
@@ -234,7 +234,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                                                                                link.patients)))
                 continue
             # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
-            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal))
+            # ("mend ties": the reversal word is what signs a neutral noun, not a reversal of it)
+            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal and not link.notes))
             if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,
@@ -259,7 +260,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                 rel = Relation(a.mention.actor, b.mention.actor, kind_sign(k), k, round(i, 3), article.date,
                                "extracted", evidence, round(c, 3))
                 key = (rel.dyad, rel.sign)
-                weight = rel.intensity * rel.confidence
+                # a finding outweighs any weaker reading of the same pair ("accuses" over a hedged "demanded")
+                weight = (rel.confidence >= FOUND_CONFIDENCE, rel.intensity * rel.confidence)
                 if key not in best or weight > best[key][0]:
                     best[key] = (weight, best[key][1] if key in best else order, rel)
                 order += 1
