@@ -145,3 +145,11 @@ def test_a_noun_cue_takes_the_subject_of_the_verb_it_hangs_under_resolved_throug
     assert set(rels) == {("PER", "USA"), ("COL", "USA")}
     assert all(r.sign == 1 and r.confidence >= FOUND_CONFIDENCE and "'He' -> 'Trump'" in r.evidence.rule
                for r in rels.values())
+
+
+def test_they_after_a_plural_subject_that_is_no_actor_is_not_an_actor_named_before(cb):
+    text = ("Russia backed the plan on Monday. Rain fell in the capital. "
+            "Diplomats said they wanted to isolate Ukraine.")
+    assert ("RUS", "UKR", "-") not in _found(text, cb)
+    # with no such subject, "they" is the actor named before
+    assert ("RUS", "UKR", "-") in _found("Russia backed the plan on Monday. They wanted to isolate Ukraine.", cb)

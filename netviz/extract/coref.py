@@ -187,6 +187,13 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     return None
 
 
+def _plural_subject_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a plural noun that names no actor is a subject before ``tok`` in its sentence."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered
+               for t in tok.doc[:tok.i])
+
+
 def _in_clause_of(tok: Any, m: ActorMention) -> bool:
     """Whether ``m`` is an argument of the verb ``tok`` hangs under (the nearest one)."""
     verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
@@ -197,6 +204,8 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
                 before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
         tuple[ActorMention, int] | None:
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    if wanted == "plural" and not same and _plural_subject_before(tok, mentions):
+        return None  # "World leaders wake up if they happen to be ...": people named in the sentence
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle
         # against the group": a description is none of the actors of the verb it hangs under
