@@ -153,3 +153,10 @@ def test_they_after_a_plural_subject_that_is_no_actor_is_not_an_actor_named_befo
     assert ("RUS", "UKR", "-") not in _found(text, cb)
     # with no such subject, "they" is the actor named before
     assert ("RUS", "UKR", "-") in _found("Russia backed the plan on Monday. They wanted to isolate Ukraine.", cb)
+
+
+def test_an_office_holder_naming_an_institution_is_the_state_it_refers_back_to(cb):
+    # "the Obama administration" is the United States: "It" is the administration, not Venezuela
+    text = "The Obama administration imposed sanctions on Venezuela on Monday. It also accused Cuba of meddling."
+    found = _found(text, cb, when=date(2015, 3, 12))
+    assert ("CUB", "USA", "-") in found and ("CUB", "VEN", "-") not in found
