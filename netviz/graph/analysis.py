@@ -1048,7 +1048,6 @@ def _members(names: tuple[str, ...], shown: int = 12) -> str:
 # (netviz.graph.blocs) build on the values above: imported last, and re-exported here.
 from netviz.graph.blocsearch import (  # noqa: E402,F401
     AUTO_STEPS,
-    CAMP_GAIN,
     EXACT_LIMIT,
     EXACT_MAX,
     EXACT_STEPS,
