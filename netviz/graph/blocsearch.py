@@ -21,7 +21,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from threadpoolctl import threadpool_limits
 
 from netviz.errors import NetvizError
-from netviz.graph.analysis import Adjacency, BlocPartition, _adjacency, _tie
+from netviz.graph.signed import Adjacency, BlocPartition, _adjacency, _tie
 
 #: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
 EXACT_LIMIT = 20
@@ -162,7 +162,10 @@ def bloc_lists(signed: Mapping[str, Mapping[str, float]], method: str = "camps",
                     f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
                 )
         elif method == "camps":
-            from netviz.graph.camps import _camps, _unaligned  # camps builds on this module's searches
+            from netviz.graph.camps import (  # camps builds on this module's searches
+                _camps,
+                _unaligned,
+            )
 
             labels, solved = _camps(group, signed, k, seed)
             labels = _unaligned(labels, group, signed)
