@@ -106,7 +106,12 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         raise NetvizError(f"bloc method {method!r} is not one of {', '.join(METHODS)}")
     if max_blocs is not None and (isinstance(max_blocs, bool) or not isinstance(max_blocs, int) or max_blocs < 1):
         raise NetvizError(f"max_blocs must be a whole number of at least 1, not {max_blocs!r}")
-    signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
+    if method == "camps":
+        from netviz.graph.camps import camp_ties
+
+        signed = camp_ties(G, adj)
+    else:
+        signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
     blocs, optimal = bloc_lists(signed, method, max_blocs, seed)
     return _partition(G, adj, blocs, "camps" if method == "camps" else "exact" if optimal else "heuristic")
 
