@@ -7,8 +7,9 @@ A connected group of aligned actors is split in three steps:
    actor with few ties can be cut off at a small gain), so the number of
    blocs grows only while one more removes at least ``CAMP_GAIN`` of the
    group's signed weight from the frustration (relocation in the
-   Doreian-Mrvar tradition, from spectral and split starts; exact for small
-   groups).
+   Doreian-Mrvar tradition, from spectral and split starts, then
+   Fiduccia-Mattheyses passes; when that misses the gain, the likeliest
+   blocs of step 2 are tried too; exact for small groups).
 2. **Who is in which camp.** Frustration weighs every tie alike, and on
    sparse noisy graphs many partitions into the same number of blocs tie on
    it while agreeing poorly with one another (``bench/bench_blocs.py``). At
@@ -23,19 +24,18 @@ A connected group of aligned actors is split in three steps:
    then Fiduccia-Mattheyses passes (moves that lose are allowed within a
    pass, the best prefix is kept) from the step-1 blocs and from seeded
    spectral k-means starts; the likeliest is kept, the model refitted once.
-A tie pulls on blocs by its reports, not its sentences (:func:`report_pull`):
-each article counts once, at the mean signed weight of its sentences on the
-tie, and each curated relation or event once. Otherwise one long article
-that keeps returning to one relation outweighs every other report: on the
-bundled seed data, 27 sentences of Russia-Turkey cooperation (weight 117,
-most of them from one column about that relationship) held Turkey, NATO and
-the West in one bloc with Russia, Syria and Iran on 2017-01-16, where the
-articles' hand-made relations put the US, Russia, Syria, Iran, Iraq and the
-YPG against Turkey and the FSA. The frustration a partition reports is
-still over the ties' weights.
-
 3. **Unaligned actors.** An actor with no net cooperation inside its bloc
    stands alone.
+
+A tie pulls on blocs by its reports, not its sentences (:func:`report_pull`):
+each article counts once, at the mean signed weight of its sentences on the
+tie, and each curated relation or event once. Otherwise an article that
+keeps returning to one relation outweighs every other report: on the
+bundled seed data on 2017-01-16, Russia-Turkey weighed 64 from 15 sentences
+(9 of them in one article) and held Turkey, NATO and the West in one bloc
+with Russia, Syria and Iran, where the articles' hand-made relations put the
+US, Russia, Syria, Iran, Iraq and the YPG against Turkey and the FSA. The
+frustration a partition reports is still over the ties' weights.
 
 Every step is seeded and runs over sorted actors, so the same graph gives the
 same blocs whatever the hash seed or insertion order.
