@@ -12,7 +12,12 @@ import pytest
 import yaml
 
 from netviz.graph.analysis import analyze_snapshot, find_blocs
-from netviz.graph.blocs import _follow_reports, adjusted_rand_index, assign_steady_blocs, bloc_timeline
+from netviz.graph.blocs import (
+    _follow_reports,
+    adjusted_rand_index,
+    assign_steady_blocs,
+    bloc_timeline,
+)
 from netviz.graph.camps import add_reports, report_pull
 from netviz.graph.history import build_history
 from netviz.graph.snapshots import build_snapshots
