@@ -194,8 +194,9 @@ var netviz = (function () {
    * calls, on the same rounded pointer, as vis-network's click, so hover and click always name the
    * same tie; the hovered tie gets a halo drawn under it; the tooltip closes when the view moves,
    * and on touch screens (a tap opens the panel instead). `describe(hit)` gives its text, or null.
+   * `labelAt(p)`, optional: the actor whose label (drawn by the page) is at DOM point p.
    * Returns {hide, hitAt}; call hide() whenever the page itself moves the view. */
-  function hoverTips(network, container, describe) {
+  function hoverTips(network, container, describe, labelAt) {
     var tip = el("div", "nv-tip");
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
@@ -210,9 +211,11 @@ var netviz = (function () {
       }
     }
 
-    /* What a click at this point would pick: an actor first, else the nearest tie (vis-network's own rule). */
+    /* What a click at this point picks: an actor (its dot, then its label), else the nearest tie
+     * (vis-network's own rule). */
     function hitAt(p) {
       var node = network.getNodeAt(p);
+      if (node === undefined && labelAt) node = labelAt(p);
       if (node !== undefined) return { node: node };
       var edge = network.getEdgeAt(p);
       return edge !== undefined ? { edge: edge } : null;
@@ -264,6 +267,242 @@ var netviz = (function () {
     return { hide: hide, hitAt: hitAt };
   }
 
+  // ---- labels and dots at a size a reader can read, at every zoom ----------------------------------
+
+  /* Label font on screen, in px: vis-network's 14 px at zoom 1, never below `min` (at the first,
+   * fitted zoom of a big map vis-network would draw 2 px text, or none) nor above `max`. */
+  var LABEL_PX = { base: 14, min: 11, max: 17 };
+  var LABEL_FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", sans-serif";
+  //: smallest dot radius on screen, px: a fitted map of a hundred actors would draw 1 px dots
+  var MIN_DOT_PX = 3;
+  //: labels of the strongest actors: how many, and how many foreign ties one may cover on its plate
+  var PLATE_RANKS = 16, PLATE_CROSSINGS = 3;
+
+  /* Where each label goes, on screen-size boxes around its dot: below (vis-network's place), above,
+   * right, left, then the four corners. */
+  function labelBoxes(x, y, r, w, h, gap) {
+    var c = r * 0.72 + gap;
+    return [
+      [x - w / 2, y + r + gap, x + w / 2, y + r + gap + h],
+      [x - w / 2, y - r - gap - h, x + w / 2, y - r - gap],
+      [x + r + gap, y - h / 2, x + r + gap + w, y + h / 2],
+      [x - r - gap - w, y - h / 2, x - r - gap, y + h / 2],
+      [x + c, y + c, x + c + w, y + c + h],
+      [x - c - w, y + c, x - c, y + c + h],
+      [x + c, y - c - h, x + c + w, y - c],
+      [x - c - w, y - c - h, x - c, y - c],
+    ];
+  }
+
+  function boxesOverlap(a, b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
+
+  /* Does the segment p-q (a tie `half` wide each side) cross box b? (Liang-Barsky clipping) */
+  function segmentCrossesBox(p, q, half, b) {
+    var x0 = b[0] - half, y0 = b[1] - half, x1 = b[2] + half, y1 = b[3] + half;
+    var dx = q.x - p.x, dy = q.y - p.y, t0 = 0, t1 = 1;
+    var edges = [[-dx, p.x - x0], [dx, x1 - p.x], [-dy, p.y - y0], [dy, y1 - p.y]];
+    for (var i = 0; i < 4; i++) {
+      var pk = edges[i][0], qk = edges[i][1];
+      if (pk === 0) { if (qk < 0) return false; continue; }
+      var t = qk / pk;
+      if (pk < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+      else { if (t < t0) return false; if (t < t1) t1 = t; }
+    }
+    return true;
+  }
+
+  /* A uniform grid over the view: what lies in each cell (dots, ties, placed labels). */
+  function spatialGrid(cell) {
+    var cells = new Map();
+    function at(cx, cy) {
+      var key = cx + "," + cy, found = cells.get(key);
+      if (!found) { found = { dots: [], ties: [], labels: [] }; cells.set(key, found); }
+      return found;
+    }
+    function each(box, fn) {
+      for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+        for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) {
+          var found = cells.get(cx + "," + cy);
+          if (found) fn(found);
+        }
+      }
+    }
+    return {
+      add: function (kind, box, item) {
+        for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+          for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) at(cx, cy)[kind].push(item);
+        }
+      },
+      /* a tie: into every cell its segment passes through (sampled at half a cell) */
+      addSegment: function (p, q, item) {
+        var steps = Math.max(1, Math.ceil(2 * Math.hypot(q.x - p.x, q.y - p.y) / cell)), last = null;
+        for (var s = 0; s <= steps; s++) {
+          var x = p.x + (q.x - p.x) * s / steps, y = p.y + (q.y - p.y) * s / steps;
+          var cx = Math.floor(x / cell), cy = Math.floor(y / cell);
+          // a sampled point can skip a corner cell: cover the 2x2 block around each sample
+          for (var ox = -1; ox <= 0; ox++) for (var oy = -1; oy <= 0; oy++) {
+            var key = (cx + ox) + "," + (cy + oy);
+            if (key === last) continue;
+            var list = at(cx + ox, cy + oy).ties;
+            if (list[list.length - 1] !== item) list.push(item);
+          }
+          last = cx + "," + cy;
+        }
+      },
+      each: each,
+    };
+  }
+
+  /* The page's own labels over a vis network (vis-network draws none: its labels shrink with the
+   * zoom until they vanish). At every zoom, in rank order (bloc cores, then the strongest actors),
+   * each label goes on the side of its dot where it covers no other label, no other dot and no tie
+   * it is not part of; a label with no such place is left out at this zoom and shows as the reader
+   * zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
+   * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
+   * visibly run under the label.
+   * `source`: {items() -> [{id, text, bold, plate}] of shown actors in rank order,
+   * ties() -> [{from, to, width}] of shown ties, size(id) -> dot radius}. */
+  function labeller(network, container, source) {
+    var placedLabels = [], key = null, version = 0, widths = {};
+
+    function textWidth(ctx, text, bold) {
+      var k = (bold ? "b" : "n") + text;
+      if (widths[k] === undefined) {
+        ctx.font = (bold ? "600 " : "") + "100px " + LABEL_FACE;
+        widths[k] = ctx.measureText(text).width / 100;
+      }
+      return widths[k];
+    }
+
+    function place(ctx, scale) {
+      var unit = 1 / scale;  // canvas units per screen pixel
+      var px = Math.max(LABEL_PX.min, Math.min(LABEL_PX.max, LABEL_PX.base * scale));
+      var font = px * unit, pad = 2.5 * unit, gap = 2 * unit;
+      var tl = network.DOMtoCanvas({ x: 0, y: 0 });
+      var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+      var view = [tl.x + 2 * unit, tl.y + 2 * unit, br.x - 2 * unit, br.y - 2 * unit];
+      var items = source.items();
+      var pos = network.getPositions(items.map(function (it) { return it.id; }));
+      var grid = spatialGrid(48 * unit);
+      items.forEach(function (it) {
+        var p = pos[it.id], r = source.size(it.id);
+        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
+      });
+      source.ties().forEach(function (t) {
+        var p = pos[t.from], q = pos[t.to];
+        if (!p || !q) return;
+        if (Math.max(p.x, q.x) < view[0] || Math.min(p.x, q.x) > view[2] || Math.max(p.y, q.y) < view[1] || Math.min(p.y, q.y) > view[3]) return;
+        grid.addSegment(p, q, { from: t.from, to: t.to, p: p, q: q, half: Math.max(t.width || 1, unit) / 2 });
+      });
+      var out = [];
+      items.forEach(function (it) {
+        var p = pos[it.id];
+        if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3]) return;
+        var w = textWidth(ctx, it.text, it.bold) * font + 2 * pad, h = font * 1.2 + pad;
+        var best = null;
+        labelBoxes(p.x, p.y, source.size(it.id), w, h, gap).forEach(function (box, order) {
+          if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) return;
+          var blocked = false, foreign = 0, own = 0, seen = new Set();
+          grid.each(box, function (cell) {
+            if (blocked) return;
+            for (var i = 0; i < cell.labels.length && !blocked; i++) blocked = boxesOverlap(box, cell.labels[i].box);
+            for (var j = 0; j < cell.dots.length && !blocked; j++) {
+              blocked = cell.dots[j].id !== it.id && boxesOverlap(box, cell.dots[j].box);
+            }
+            cell.ties.forEach(function (t) {
+              if (seen.has(t)) return;
+              seen.add(t);
+              if (!segmentCrossesBox(t.p, t.q, t.half, box)) return;
+              if (t.from === it.id || t.to === it.id) own++; else foreign++;
+            });
+          });
+          if (blocked || (foreign && (!it.plate || (foreign > PLATE_CROSSINGS && !it.bold)))) return;
+          var cost = foreign * 100 + own + order * 0.01;
+          if (best === null || cost < best.cost) best = { cost: cost, box: box, foreign: foreign };
+        });
+        if (best === null) return;
+        var label = { id: it.id, text: it.text, bold: it.bold, box: best.box, plate: best.foreign > 0 };
+        grid.add("labels", best.box, label);
+        out.push(label);
+      });
+      return { font: font, pad: pad, unit: unit, labels: out };
+    }
+
+    var drawn = null;
+    network.on("afterDrawing", function (ctx) {
+      var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
+      var now = [version, scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
+      if (now !== key) {
+        key = now;
+        drawn = place(ctx, scale);
+        placedLabels = drawn.labels;
+      }
+      ctx.save();
+      ctx.textBaseline = "middle";
+      ctx.textAlign = "center";
+      ctx.lineJoin = "round";
+      drawn.labels.forEach(function (label) {
+        var b = label.box, cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+        if (label.plate) {
+          ctx.fillStyle = "rgba(255, 255, 255, 0.88)";
+          ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+        }
+        ctx.font = (label.bold ? "600 " : "") + drawn.font + "px " + LABEL_FACE;
+        ctx.lineWidth = 3 * drawn.unit;
+        ctx.strokeStyle = "#ffffff";
+        ctx.strokeText(label.text, cx, cy);
+        ctx.fillStyle = "#1f2933";
+        ctx.fillText(label.text, cx, cy);
+      });
+      ctx.restore();
+    });
+
+    return {
+      /* the data changed (filters, another date): place the labels again at the next draw */
+      invalidate: function () { version++; },
+      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate} */
+      placed: function () { return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; }); },
+      /* the actor whose label is at this DOM point, if any */
+      at: function (p) {
+        var c = network.DOMtoCanvas(p);
+        for (var i = 0; i < placedLabels.length; i++) {
+          var b = placedLabels[i].box;
+          if (b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3]) return placedLabels[i].id;
+        }
+        return undefined;
+      },
+    };
+  }
+
+  /* Dots never smaller than MIN_DOT_PX on screen: once the zoom settles, the dots of `nodes` (a vis
+   * DataSet whose items carry their designed `size`) are grown to that floor, or back. */
+  function dotFloor(network, nodes) {
+    var designed = {}, floor = 0, pending = false;
+    nodes.forEach(function (n) { designed[n.id] = n.size; });
+    function apply() {
+      pending = false;
+      var want = MIN_DOT_PX / network.getScale();
+      if (Math.abs(want - floor) <= 0.1 * floor) return;
+      floor = want;
+      var changes = [];
+      nodes.forEach(function (n) {
+        var size = Math.max(designed[n.id], floor);
+        if (size !== n.size) changes.push({ id: n.id, size: size });
+      });
+      if (changes.length) nodes.update(changes);
+    }
+    network.on("afterDrawing", function () {
+      if (!pending) { pending = true; setTimeout(apply, 0); }
+    });
+    return {
+      size: function (id) { return Math.max(designed[id] || 0, floor); },
+      /* a new or changed actor: its designed size */
+      designed: function (id, size) { designed[id] = size; },
+    };
+  }
+
   function start(graphId, dataId) {
     var missing = document.getElementById("nv-missing");
     if (missing) missing.remove();
@@ -273,7 +512,8 @@ var netviz = (function () {
     var graph = readData(graphId);
     var data = readData(dataId);
     var actors = data.actors, ties = data.ties, blocs = data.blocs || {};
-    var nodes = new vis.DataSet(graph.nodes);
+    // the page draws the labels (labeller), vis-network only the dots
+    var nodes = new vis.DataSet(graph.nodes.map(function (n) { return Object.assign({}, n, { label: undefined }); }));
     var edges = new vis.DataSet(graph.edges);
 
     // ---- filters -------------------------------------------------------------------------------
@@ -288,6 +528,17 @@ var netviz = (function () {
     var edgeView = new vis.DataView(edges, { filter: function (e) { return tiePasses(e.id); } });
     var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
+    var dots = dotFloor(network, nodes);
+    var ranked = Object.keys(actors).sort(function (x, y) { return actors[x].rank - actors[y].rank || (x < y ? -1 : 1); });
+    var labels = labeller(network, container, {
+      items: function () {
+        return ranked.filter(function (id) { return nodeView.get(id) !== null; }).map(function (id) {
+          return { id: id, text: actors[id].label, bold: actors[id].core === true, plate: actors[id].rank < PLATE_RANKS };
+        });
+      },
+      ties: function () { return edgeView.get({ fields: ["from", "to", "width"] }); },
+      size: dots.size,
+    });
 
     var table = null, tableError = null, tiesOf = null;
 
@@ -350,7 +601,7 @@ var netviz = (function () {
       return label(tie.a) + " \u2014 " + label(tie.b) + "\n" + (tie.change ? changeText(tie) + " \u00b7 " : "") +
         SIGNS[String(tie.sign)].label + " \u00b7 weight " + number(tie.weight) + " \u00b7 " + plural(tie.count, "relation");
     }
-    var tips = hoverTips(network, container, tipText);
+    var tips = hoverTips(network, container, tipText, labels.at);
     var hideTip = tips.hide, hitAt = tips.hitAt;
 
     /* Every move of the view the page makes goes through here, so no tooltip is left behind. */
@@ -514,7 +765,8 @@ var netviz = (function () {
     }
 
     network.on("click", function (params) {
-      if (params.nodes.length) showActor(params.nodes[0]);
+      var hit = params.nodes.length ? { node: params.nodes[0] } : hitAt(params.pointer.DOM);
+      if (hit !== null && hit.node !== undefined) showActor(hit.node);
       else if (params.edges.length) showTie(params.edges[0]);
       else {
         clear(details);
@@ -536,6 +788,7 @@ var netviz = (function () {
       hideTip();
       edgeView.refresh();
       nodeView.refresh();
+      labels.invalidate();
       if (!shownNote) return;
       var tieCount = edgeView.length, actorCount = nodeView.length;
       var total = Object.keys(ties).length, people = Object.keys(actors).length;
@@ -627,12 +880,12 @@ var netviz = (function () {
 
     return {
       network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-      showTie: showTie, showActor: showActor, hitAt: hitAt,
+      showTie: showTie, showActor: showActor, hitAt: hitAt, labels: labels.placed,
     };
   }
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, labeller: labeller, dotFloor: dotFloor,
   };
 })();
