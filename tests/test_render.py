@@ -33,7 +33,6 @@ from netviz.site.render import (
     edge_id,
     edge_width,
     index_entry,
-    map_data,
     node_size,
     render_index,
     render_map,
@@ -318,28 +317,8 @@ def test_the_embedded_evidence_has_every_relation_once_strongest_first(tmp_path)
     assert table["articles"] == [["a1", "Talks in Astana", "Reuters", "https://example.org/a1"]]
     assert ties["TUR--USA"]["sign"] == 0 and ties["TUR--USA"]["polarity"] == pytest.approx(0.2)
     actors = page.data()["actors"]
-    assert {k: v for k, v in actors["YPG"].items() if k not in ("rank", "core")} == {
-        "label": "Syrian Kurdish forces", "type": "armed_group", "bloc": 0, "strength": 15.0, "color": BLOC_COLORS[0]}
-
-
-def test_labels_go_first_to_each_blocs_core_then_to_the_strongest_actors():
-    g = nx.Graph()
-    camps = {"A": ["A1", "A2", "A3", "A4", "A5"], "B": ["B1", "B2", "B3", "B4"]}
-    for camp, members in camps.items():
-        for i, a in enumerate(members):
-            g.add_node(a, bloc=0 if camp == "A" else 1, label=a)
-            for b in members[i + 1:]:  # the first members are the strongest of their camp
-                g.add_edge(a, b, weight=10.0 - i, sign=1)
-    g.add_edge("LONE", "A1", weight=50.0, sign=-1)  # the strongest actor of all after A1, in no bloc
-    g.nodes["LONE"]["bloc"] = 2
-    actors = map_data(g, positions={n: (i * 50, 0) for i, n in enumerate(sorted(g))})["actors"]
-    order = sorted(actors, key=lambda a: actors[a]["rank"])
-    # the strongest of every bloc, the largest bloc first, then the second of every bloc, ...
-    assert order[:6] == ["A1", "B1", "A2", "B2", "A3", "B3"]
-    assert all(actors[a].get("core") for a in order[:6]) and not any(actors[a].get("core") for a in order[6:])
-    # then everyone else by strength: the unaligned actor with its heavy tie before the rest
-    assert order[6] == "LONE" and actors["LONE"]["bloc"] is None
-    assert sorted(actors[a]["rank"] for a in actors) == list(range(len(actors)))
+    assert actors["YPG"] == {"label": "Syrian Kurdish forces", "type": "armed_group", "bloc": 0,
+                             "strength": 15.0, "color": BLOC_COLORS[0]}
 
 
 def test_a_site_page_carries_no_evidence_and_loads_the_sites_data_file(tmp_path):

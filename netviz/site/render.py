@@ -396,10 +396,6 @@ def map_data(
     for actor in actors.values():
         if actor["bloc"] not in blocs:
             actor["bloc"] = None  # alone in its bloc: unaligned
-    for n, (rank, core) in label_ranks(actors).items():
-        actors[n]["rank"] = rank
-        if core:
-            actors[n]["core"] = True
     top_weight = _top(max_weight, (t["weight"] for t in ties.values()), "max_weight")
     top_strength = _top(max_strength, (a["strength"] for a in actors.values()), "max_strength")
 
@@ -473,36 +469,6 @@ def first_view(
                 best[x] = (not inside, t)
     keep.update(t for _, t in best.values())
     return keep
-
-
-#: Members of each bloc that are its core: labelled first, in bold, on every map.
-BLOC_CORE = 3
-
-
-def label_ranks(actors: Mapping[str, Mapping[str, Any]]) -> dict[str, tuple[int, bool]]:
-    """The order in which a map labels its actors, and which are bloc cores: ``{id: (rank, core)}``.
-
-    The pages label actors in this order as long as a label finds room (at the
-    first, fitted zoom of a big map only the first ones do): first the
-    strongest member of every bloc (largest bloc first), then the second of
-    every bloc, up to :data:`BLOC_CORE`; then everyone else by strength.
-
-    >>> actors = {"USA": {"bloc": 0, "strength": 9}, "IRQ": {"bloc": 0, "strength": 4},
-    ...           "RUS": {"bloc": 1, "strength": 8}, "SYR": {"bloc": 1, "strength": 3},
-    ...           "GBR": {"bloc": 0, "strength": 5}, "QAT": {"bloc": None, "strength": 6}}
-    >>> sorted(label_ranks(actors).items(), key=lambda kv: kv[1])
-    [('USA', (0, True)), ('RUS', (1, True)), ('GBR', (2, True)), ('SYR', (3, True)), ('IRQ', (4, True)), ('QAT', (5, False))]
-    """
-    by_strength = sorted(actors, key=lambda n: (-actors[n]["strength"], n))
-    members: dict[int, list[str]] = {}
-    for n in by_strength:
-        if actors[n]["bloc"] is not None:
-            members.setdefault(actors[n]["bloc"], []).append(n)
-    blocs = sorted(members, key=lambda b: (-len(members[b]), b))
-    core = [members[b][i] for i in range(BLOC_CORE) for b in blocs if i < len(members[b]) and len(members[b]) > 1]
-    chosen = set(core)
-    order = core + [n for n in by_strength if n not in chosen]
-    return {n: (rank, n in chosen) for rank, n in enumerate(order)}
 
 
 def bloc_names(graph: nx.Graph, actors: Mapping[str, Mapping[str, Any]] | None = None) -> dict[int, str]:

@@ -278,6 +278,35 @@ var netviz = (function () {
   //: labels of the strongest actors: how many, and how many foreign ties one may cover on its plate
   var PLATE_RANKS = 16, PLATE_CROSSINGS = 3;
 
+  //: members of a bloc that are its core: labelled first, in bold
+  var BLOC_CORE = 3;
+
+  /* The order in which a page labels its actors (as long as a label finds room: at the first,
+   * fitted zoom of a big map only the first ones do): the strongest member of every bloc (the
+   * largest bloc first), then the second of every bloc, up to BLOC_CORE deep; then everyone else by
+   * strength. `people`: [{id, bloc (null: unaligned), strength}]. Returns [{id, core}] in order. */
+  function labelOrder(people) {
+    var byStrength = people.slice().sort(function (p, q) {
+      return q.strength - p.strength || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0);
+    });
+    var members = {};
+    byStrength.forEach(function (p) {
+      if (p.bloc !== null && p.bloc !== undefined) (members[p.bloc] = members[p.bloc] || []).push(p.id);
+    });
+    var blocs = Object.keys(members).filter(function (b) { return members[b].length > 1; }).sort(function (x, y) {
+      return members[y].length - members[x].length || Number(x) - Number(y);
+    });
+    var core = [], chosen = new Set();
+    for (var depth = 0; depth < BLOC_CORE; depth++) {
+      blocs.forEach(function (b) {
+        if (depth < members[b].length) { core.push({ id: members[b][depth], core: true }); chosen.add(members[b][depth]); }
+      });
+    }
+    return core.concat(byStrength.filter(function (p) { return !chosen.has(p.id); }).map(function (p) {
+      return { id: p.id, core: false };
+    }));
+  }
+
   /* Where each label goes, on screen-size boxes around its dot: below (vis-network's place), above,
    * right, left, then the four corners. */
   function labelBoxes(x, y, r, w, h, gap) {
@@ -362,7 +391,7 @@ var netviz = (function () {
    * zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
    * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
    * visibly run under the label.
-   * `source`: {items() -> [{id, text, bold, plate}] of shown actors in rank order,
+   * `source`: {items() -> [{id, text, bold, plate, muted}] of shown actors in rank order,
    * ties() -> [{from, to, width}] of shown ties, size(id) -> dot radius}. */
   function labeller(network, container, source) {
     var placedLabels = [], key = null, version = 0, widths = {};
@@ -423,7 +452,7 @@ var netviz = (function () {
           if (best === null || cost < best.cost) best = { cost: cost, box: box, foreign: foreign };
         });
         if (best === null) return;
-        var label = { id: it.id, text: it.text, bold: it.bold, box: best.box, plate: best.foreign > 0 };
+        var label = { id: it.id, text: it.text, bold: it.bold, muted: it.muted, box: best.box, plate: best.foreign > 0 };
         grid.add("labels", best.box, label);
         out.push(label);
       });
@@ -453,7 +482,7 @@ var netviz = (function () {
         ctx.lineWidth = 3 * drawn.unit;
         ctx.strokeStyle = "#ffffff";
         ctx.strokeText(label.text, cx, cy);
-        ctx.fillStyle = "#1f2933";
+        ctx.fillStyle = label.muted ? "#6b7280" : "#1f2933";
         ctx.fillText(label.text, cx, cy);
       });
       ctx.restore();
@@ -497,10 +526,25 @@ var netviz = (function () {
       if (!pending) { pending = true; setTimeout(apply, 0); }
     });
     return {
+      /* the radius actor `id` is drawn with */
       size: function (id) { return Math.max(designed[id] || 0, floor); },
-      /* a new or changed actor: its designed size */
-      designed: function (id, size) { designed[id] = size; },
+      /* an actor's new designed radius: the radius to draw it with now */
+      sized: function (id, size) { designed[id] = size; return Math.max(size, floor); },
     };
+  }
+
+  /* On a phone an open drawer covers the lower `covered` pixels of the map: if `point` (canvas
+   * units: the tie or actor just tapped) is not in view above it, move the view (same zoom) so that
+   * it stands in the middle of what is left. `hide` closes the tooltip first. */
+  function keepInView(network, container, covered, point, hide) {
+    var free = container.clientHeight - covered;
+    var at = network.canvasToDOM(point), width = container.clientWidth;
+    if (at.y > 24 && at.y < free - 24 && at.x > 16 && at.x < width - 16) return;
+    var scale = network.getScale(), centre = network.getViewPosition();
+    var tx = at.x > 16 && at.x < width - 16 ? at.x : width / 2;
+    hide();
+    network.moveTo({ position: { x: centre.x + (at.x - tx) / scale, y: centre.y + (at.y - free / 2) / scale },
+      scale: scale, animation: false });
   }
 
   function start(graphId, dataId) {
@@ -529,11 +573,13 @@ var netviz = (function () {
     var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
     var dots = dotFloor(network, nodes);
-    var ranked = Object.keys(actors).sort(function (x, y) { return actors[x].rank - actors[y].rank || (x < y ? -1 : 1); });
+    var ranked = labelOrder(Object.keys(actors).map(function (id) {
+      return { id: id, bloc: actors[id].bloc, strength: actors[id].strength };
+    }));
     var labels = labeller(network, container, {
       items: function () {
-        return ranked.filter(function (id) { return nodeView.get(id) !== null; }).map(function (id) {
-          return { id: id, text: actors[id].label, bold: actors[id].core === true, plate: actors[id].rank < PLATE_RANKS };
+        return ranked.filter(function (r) { return nodeView.get(r.id) !== null; }).map(function (r, rank) {
+          return { id: r.id, text: actors[r.id].label, bold: r.core, plate: rank < PLATE_RANKS };
         });
       },
       ties: function () { return edgeView.get({ fields: ["from", "to", "width"] }); },
@@ -612,7 +658,10 @@ var netviz = (function () {
 
     // ---- the panel (a drawer on small screens) ---------------------------------------------------
     var page = document.body;
+    var panel = document.getElementById("nv-panel");
     var toggle = document.getElementById("nv-drawer-toggle");
+    var drawerTitle = document.getElementById("nv-drawer-title");
+    var phone = window.matchMedia("(max-width: 760px)");
     function openDrawer(open) {
       page.classList.toggle("nv-drawer-open", open);
       if (toggle) toggle.setAttribute("aria-expanded", String(open));
@@ -620,12 +669,27 @@ var netviz = (function () {
     }
     if (toggle) toggle.addEventListener("click", function () { openDrawer(!page.classList.contains("nv-drawer-open")); });
 
-    function show(parts) {
+    function keepAbove(point) {
+      if (point && phone.matches && toggle) {
+        keepInView(network, container, panel.offsetHeight - toggle.offsetHeight, point, hideTip);
+      }
+    }
+
+    /* The panel shows `parts`; on a phone the drawer opens, its bar says `title`, and `point` stays in view. */
+    function show(parts, title, point) {
       clear(details);
       parts.forEach(function (n) { details.appendChild(n); });
+      if (drawerTitle) drawerTitle.textContent = title || "Legend & details";
       openDrawer(true);
       // scroll the panel, never the page: on a phone the header must stay in view
-      document.getElementById("nv-panel").scrollTop = 0;
+      panel.scrollTop = 0;
+      keepAbove(point);
+    }
+
+    function middleOf(ids) {
+      var pos = network.getPositions(ids), xs = 0, ys = 0, n = 0;
+      ids.forEach(function (id) { if (pos[id]) { xs += pos[id].x; ys += pos[id].y; n++; } });
+      return n ? { x: xs / n, y: ys / n } : null;
     }
 
     function tieButton(id, from) {
@@ -731,7 +795,7 @@ var netviz = (function () {
         var indices = tieEvidence(id, tie);
         parts.push(indices.length ? evidenceList(indices) : el("p", "nv-hint", "No evidence recorded for this tie."));
       }
-      show(parts);
+      show(parts, label(tie.a) + " \u2014 " + label(tie.b), middleOf([tie.a, tie.b]));
     }
 
     function showActor(id) {
@@ -749,7 +813,7 @@ var netviz = (function () {
         ["Type", actor.type.replace(/_/g, " ")],
         ["Bloc", blocName(actor.bloc)],
         ["Strength", number(actor.strength)],
-      ]), el("h3", null, "Ties, strongest first (" + mine.length + ")"), list]);
+      ]), el("h3", null, "Ties, strongest first (" + mine.length + ")"), list], actor.label, middleOf([id]));
     }
 
     function showContradiction(index) {
@@ -761,7 +825,7 @@ var netviz = (function () {
       var list = el("ol", "nv-list");
       ids.forEach(function (tieId) { list.appendChild(tieButton(tieId)); });
       show([el("h2", null, "Contradiction"), el("p", "nv-hint",
-        "An odd number of hostile ties around this cycle. Its ties:"), list]);
+        "An odd number of hostile ties around this cycle. Its ties:"), list], "Contradiction");
     }
 
     network.on("click", function (params) {
@@ -771,6 +835,7 @@ var netviz = (function () {
       else {
         clear(details);
         Array.prototype.slice.call(hint.cloneNode(true).childNodes).forEach(function (n) { details.appendChild(n); });
+        if (drawerTitle) drawerTitle.textContent = "Legend & details";
         openDrawer(false);  // a tap on the empty map puts the drawer away (phones)
       }
     });
@@ -887,5 +952,6 @@ var netviz = (function () {
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
     httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, labeller: labeller, dotFloor: dotFloor,
+    labelOrder: labelOrder, PLATE_RANKS: PLATE_RANKS, keepInView: keepInView,
   };
 })();
