@@ -273,8 +273,11 @@ var netviz = (function () {
    * fitted zoom of a big map vis-network would draw 2 px text, or none) nor above `max`. */
   var LABEL_PX = { base: 14, min: 11, max: 17 };
   var LABEL_FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", sans-serif";
-  //: smallest dot radius on screen, px: a fitted map of a hundred actors would draw 1 px dots
+  //: smallest dot radius on screen, px: a fitted map of a hundred actors would draw 1 px dots,
+  //: one of 2,000 actors dots of a hundredth of a pixel
   var MIN_DOT_PX = 3;
+  //: thinnest tie on screen, px
+  var MIN_TIE_PX = 0.75;
   //: labels of the strongest actors: how many, and how many foreign ties one may cover on its plate
   var PLATE_RANKS = 16, PLATE_CROSSINGS = 3;
 
@@ -505,32 +508,125 @@ var netviz = (function () {
     };
   }
 
-  /* Dots never smaller than MIN_DOT_PX on screen: once the zoom settles, the dots of `nodes` (a vis
-   * DataSet whose items carry their designed `size`) are grown to that floor, or back. */
-  function dotFloor(network, nodes) {
-    var designed = {}, floor = 0, pending = false;
-    nodes.forEach(function (n) { designed[n.id] = n.size; });
-    function apply() {
-      pending = false;
-      var want = MIN_DOT_PX / network.getScale();
-      if (Math.abs(want - floor) <= 0.1 * floor) return;
-      floor = want;
-      var changes = [];
-      nodes.forEach(function (n) {
-        var size = Math.max(designed[n.id], floor);
-        if (size !== n.size) changes.push({ id: n.id, size: size });
-      });
-      if (changes.length) nodes.update(changes);
+  /* Marks that stay readable when a big map is zoomed out to fit: vis-network sizes dots, tie
+   * widths and dash patterns in canvas units, so at the fitted zoom of a 2,000-actor map (0.01)
+   * dots are a hundredth of a pixel, every tie is a hairline whatever its weight and dashes
+   * vanish (conflict looks like cooperation). Once the zoom settles, every dot is grown to at least
+   * MIN_DOT_PX on screen; a tie's width shrinks only with the square root of the zoom (so at the
+   * fitted zoom of a map of a hundred actors the heaviest ties still stand out), never under
+   * MIN_TIE_PX; dash patterns keep their length at zoom 1. Back again as the reader zooms in.
+   * Items keep their designed values in `nodes` / `edges` (vis DataSets); pages that restyle an
+   * item go through node() / edge(). */
+  function screenFloor(network, nodes, edges) {
+    var designed = { node: {}, edge: {} }, scale = 0;
+    nodes.forEach(function (n) { designed.node[n.id] = n.size; });
+    edges.forEach(function (e) { designed.edge[e.id] = { width: e.width, dashes: e.dashes }; });
+    function floors(s) {
+      return { dot: MIN_DOT_PX / s, tie: Math.max(1, 1 / Math.sqrt(s)), thinnest: MIN_TIE_PX / s, dash: Math.max(1, 1 / s) };
     }
+    function dashes(pattern, f) {
+      return pattern ? pattern.map(function (d) { return d * f.dash; }) : pattern;
+    }
+    var f = floors(1);
+    function apply() {
+      timer = null;
+      var now = network.getScale();
+      if (Math.abs(Math.log(now / scale)) < 0.1) return;
+      scale = now;
+      f = floors(now);
+      var nodeChanges = [], edgeChanges = [];
+      nodes.forEach(function (n) {
+        var size = Math.max(designed.node[n.id], f.dot);
+        if (size !== n.size) nodeChanges.push({ id: n.id, size: size });
+      });
+      edges.forEach(function (e) {
+        var d = designed.edge[e.id];
+        edgeChanges.push({ id: e.id, width: Math.max(d.width * f.tie, f.thinnest), dashes: dashes(d.dashes, f) });
+      });
+      if (nodeChanges.length) nodes.update(nodeChanges);
+      if (edgeChanges.length) edges.update(edgeChanges);
+    }
+    var timer = null;
+    // after the zoom settles: restyling thousands of ties on every frame of a zoom would stall it
     network.on("afterDrawing", function () {
-      if (!pending) { pending = true; setTimeout(apply, 0); }
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(apply, scale ? 120 : 0);
     });
     return {
       /* the radius actor `id` is drawn with */
-      size: function (id) { return Math.max(designed[id] || 0, floor); },
-      /* an actor's new designed radius: the radius to draw it with now */
-      sized: function (id, size) { designed[id] = size; return Math.max(size, floor); },
+      size: function (id) { return Math.max(designed.node[id] || 0, f.dot); },
+      /* an actor's designed radius: the radius to draw it with at this zoom */
+      node: function (id, size) { designed.node[id] = size; return Math.max(size, f.dot); },
+      /* a tie item with its designed width and dashes: the item, drawn as this zoom needs */
+      edge: function (item) {
+        designed.edge[item.id] = { width: item.width, dashes: item.dashes };
+        item.width = Math.max(item.width * f.tie, f.thinnest);
+        item.dashes = dashes(item.dashes, f);
+        return item;
+      },
     };
+  }
+
+  // ---- camps as regions ---------------------------------------------------------------------------
+
+  //: a bloc is drawn as a region from this share of the aligned actors
+  var REGION_SHARE = 0.02;
+  //: radius on screen (px) of the wash of colour around each member of a bloc, and its opacity
+  var FIELD_PX = 16, FIELD_ALPHA = 0.16;
+
+  /* The blocs to draw as regions: every bloc with at least 3 members and REGION_SHARE of the
+   * aligned actors. `people`: [{id, bloc}]. Returns {bloc: [ids]}. */
+  function regionBlocs(people) {
+    var members = {}, aligned = 0;
+    people.forEach(function (p) {
+      if (p.bloc === null || p.bloc === undefined) return;
+      aligned++;
+      (members[p.bloc] = members[p.bloc] || []).push(p.id);
+    });
+    var out = {};
+    Object.keys(members).forEach(function (b) {
+      if (members[b].length >= Math.max(3, REGION_SHARE * aligned)) out[b] = members[b];
+    });
+    return out;
+  }
+
+  /* Camps as regions, drawn under the ties: a wash of each bloc's colour around its members, each
+   * bloc painted alone and then laid on the map at FIELD_ALPHA, so that a dense camp is one even
+   * field, not a stack of discs. `source.blocs()` -> [{color, members: [ids]}]. */
+  function campRegions(network, source) {
+    var scratch = document.createElement("canvas");
+    network.on("beforeDrawing", function (ctx) {
+      var blocs = source.blocs();
+      if (!blocs.length) return;
+      var scale = network.getScale(), transform = ctx.getTransform();
+      var canvas = ctx.canvas;
+      if (scratch.width !== canvas.width || scratch.height !== canvas.height) {
+        scratch.width = canvas.width;
+        scratch.height = canvas.height;
+      }
+      var paint = scratch.getContext("2d");
+      var radius = FIELD_PX / scale;
+      blocs.forEach(function (bloc) {
+        var pos = network.getPositions(bloc.members);
+        paint.setTransform(1, 0, 0, 1, 0, 0);
+        paint.clearRect(0, 0, scratch.width, scratch.height);
+        paint.setTransform(transform);
+        paint.fillStyle = bloc.color;
+        paint.beginPath();
+        bloc.members.forEach(function (id) {
+          var p = pos[id];
+          if (!p) return;
+          paint.moveTo(p.x + radius, p.y);
+          paint.arc(p.x, p.y, radius, 0, 2 * Math.PI);
+        });
+        paint.fill();
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.globalAlpha = FIELD_ALPHA;
+        ctx.drawImage(scratch, 0, 0);
+        ctx.restore();
+      });
+    });
   }
 
   /* On a phone an open drawer covers the lower `covered` pixels of the map: if `point` (canvas
@@ -572,7 +668,7 @@ var netviz = (function () {
     var edgeView = new vis.DataView(edges, { filter: function (e) { return tiePasses(e.id); } });
     var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
-    var dots = dotFloor(network, nodes);
+    var dots = screenFloor(network, nodes, edges);
     var ranked = labelOrder(Object.keys(actors).map(function (id) {
       return { id: id, bloc: actors[id].bloc, strength: actors[id].strength };
     }));
@@ -648,6 +744,21 @@ var netviz = (function () {
         SIGNS[String(tie.sign)].label + " \u00b7 weight " + number(tie.weight) + " \u00b7 " + plural(tie.count, "relation");
     }
     var tips = hoverTips(network, container, tipText, labels.at);
+
+    // ---- camps as regions: a field of colour around each bloc ---------------------------------------
+    var regions = regionBlocs(Object.keys(actors).map(function (id) { return { id: id, bloc: actors[id].bloc }; }));
+    var fields = Object.keys(regions).map(function (b) {
+      var color = actors[regions[b][0]].color;
+      // coloured by type, a bloc has no one colour: no field
+      return regions[b].every(function (id) { return actors[id].color === color; }) ? { bloc: b, color: color, members: regions[b] } : null;
+    }).filter(function (f) { return f !== null; });
+    campRegions(network, {
+      blocs: function () {
+        return fields.map(function (f) {
+          return { color: f.color, members: f.members.filter(function (id) { return nodeView.get(id) !== null; }) };
+        });
+      },
+    });
     var hideTip = tips.hide, hitAt = tips.hitAt;
 
     /* Every move of the view the page makes goes through here, so no tooltip is left behind. */
@@ -951,7 +1062,7 @@ var netviz = (function () {
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, labeller: labeller, dotFloor: dotFloor,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, labeller: labeller, screenFloor: screenFloor,
     labelOrder: labelOrder, PLATE_RANKS: PLATE_RANKS, keepInView: keepInView,
   };
 })();

@@ -97,7 +97,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const colour = blocColour(st.bloc);
     return {
       id: actor.id, actor: a, type: actor.type, ghost: false, x: actor.x, y: actor.y, bloc: st.bloc, strength: st.strength,
-      size: dots.sized(actor.id, st.size), borderWidth: appeared ? 4 : 1,
+      size: dots.node(actor.id, st.size), borderWidth: appeared ? 4 : 1,
       color: { background: colour, border: appeared ? STYLE.halo : "#33415c",
                highlight: { background: colour, border: INK }, hover: { background: colour, border: INK } },
       shapeProperties: { borderDashes: false }, font: { color: INK },
@@ -112,7 +112,7 @@ document.addEventListener("DOMContentLoaded", function () {
     const grey = STYLE.no_bloc;
     return {
       id: actor.id, actor: a, type: actor.type, ghost: true, x: actor.x, y: actor.y, bloc: null, strength: -1,
-      size: dots.sized(actor.id, old.size), borderWidth: 2,
+      size: dots.node(actor.id, old.size), borderWidth: 2,
       color: { background: "#eef0f3", border: grey, highlight: { background: "#eef0f3", border: INK },
                hover: { background: "#eef0f3", border: INK } },
       shapeProperties: { borderDashes: [4, 4] }, font: { color: grey },
@@ -126,25 +126,25 @@ document.addEventListener("DOMContentLoaded", function () {
   const NO_CHANGE = { arrows: { middle: { enabled: false } }, shadow: { enabled: false } };
   function edgeItem(t, st, change) {
     const colour = signColour(st.sign);
-    return Object.assign({
+    return dots.edge(Object.assign({
       id: "t" + t, tie: t, ghost: false, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: st.sign, weight: st.weight, origins: st.origins,
       width: st.width, dashes: dashesOf(st.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
       tip: tieLabel(t) + "\n" + (change ? change + " \u00b7 " : "") + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) +
              " \u00b7 " + plural(st.count, "relation"),
-    }, NO_CHANGE, change ? STYLE.change[change] : {});
+    }, NO_CHANGE, change ? STYLE.change[change] : {}));
   }
 
   function ghostItem(t, old) {
     const colour = signColour(old.sign);
-    return Object.assign({
+    return dots.edge(Object.assign({
       id: "gone" + t, tie: t, ghost: true, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: old.sign, weight: old.weight, origins: old.origins,
       width: 2, dashes: dashesOf(old.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
       tip: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
-    }, NO_CHANGE, STYLE.change.dissolved);
+    }, NO_CHANGE, STYLE.change.dissolved));
   }
 
   // ---- the network and its filters -----------------------------------------------
@@ -165,7 +165,7 @@ document.addEventListener("DOMContentLoaded", function () {
   const container = document.getElementById("nv-network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
   // the page draws the labels (netviz.js): readable at every zoom, strongest first, where they cover nothing
-  const dots = netviz.dotFloor(network, nodes);
+  const dots = netviz.screenFloor(network, nodes, edges);
   const labels = netviz.labeller(network, container, {
     items: () => {
       const shown = nodeView.get();
