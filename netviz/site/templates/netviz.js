@@ -395,7 +395,8 @@ var netviz = (function () {
    * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
    * visibly run under the label.
    * `source`: {items() -> [{id, text, bold, plate, muted}] of shown actors in rank order,
-   * ties() -> [{from, to, width}] of shown ties, size(id) -> dot radius}. */
+   * ties() -> [{from, to, width}] of shown ties, size(id) -> dot radius, stamp() -> changes
+   * whenever the dot sizes do}. */
   function labeller(network, container, source) {
     var placedLabels = [], key = null, version = 0, widths = {};
 
@@ -465,7 +466,7 @@ var netviz = (function () {
     var drawn = null;
     network.on("afterDrawing", function (ctx) {
       var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
-      var now = [version, scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
+      var now = [version, source.stamp(), scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
       if (now !== key) {
         key = now;
         drawn = place(ctx, scale);
@@ -553,6 +554,8 @@ var netviz = (function () {
       timer = setTimeout(apply, scale ? 120 : 0);
     });
     return {
+      /* changes whenever the sizes drawn do */
+      stamp: function () { return scale; },
       /* the radius actor `id` is drawn with */
       size: function (id) { return Math.max(designed.node[id] || 0, f.dot); },
       /* an actor's designed radius: the radius to draw it with at this zoom */
@@ -635,12 +638,13 @@ var netviz = (function () {
   function keepInView(network, container, covered, point, hide) {
     var free = container.clientHeight - covered;
     var at = network.canvasToDOM(point), width = container.clientWidth;
-    if (at.y > 24 && at.y < free - 24 && at.x > 16 && at.x < width - 16) return;
+    if (at.y > 24 && at.y < free - 24 && at.x > 16 && at.x < width - 16) return null;
     var scale = network.getScale(), centre = network.getViewPosition();
     var tx = at.x > 16 && at.x < width - 16 ? at.x : width / 2;
     hide();
     network.moveTo({ position: { x: centre.x + (at.x - tx) / scale, y: centre.y + (at.y - free / 2) / scale },
       scale: scale, animation: false });
+    return { position: centre, scale: scale };
   }
 
   function start(graphId, dataId) {
@@ -680,6 +684,7 @@ var netviz = (function () {
       },
       ties: function () { return edgeView.get({ fields: ["from", "to", "width"] }); },
       size: dots.size,
+      stamp: dots.stamp,
     });
 
     var table = null, tableError = null, tiesOf = null;
@@ -773,16 +778,24 @@ var netviz = (function () {
     var toggle = document.getElementById("nv-drawer-toggle");
     var drawerTitle = document.getElementById("nv-drawer-title");
     var phone = window.matchMedia("(max-width: 760px)");
+    var viewBefore = null;  // the view before the drawer moved it: put back when the drawer closes
+    network.on("dragStart", function () { viewBefore = null; });
+    network.on("zoom", function () { viewBefore = null; });
     function openDrawer(open) {
       page.classList.toggle("nv-drawer-open", open);
       if (toggle) toggle.setAttribute("aria-expanded", String(open));
       if (open) hideTip();
+      else if (viewBefore !== null) {
+        var back = viewBefore;
+        viewBefore = null;
+        moveView(function () { network.moveTo({ position: back.position, scale: back.scale, animation: false }); });
+      }
     }
     if (toggle) toggle.addEventListener("click", function () { openDrawer(!page.classList.contains("nv-drawer-open")); });
 
     function keepAbove(point) {
       if (point && phone.matches && toggle) {
-        keepInView(network, container, panel.offsetHeight - toggle.offsetHeight, point, hideTip);
+        viewBefore = keepInView(network, container, panel.offsetHeight - toggle.offsetHeight, point, hideTip) || viewBefore;
       }
     }
 

@@ -177,6 +177,7 @@ document.addEventListener("DOMContentLoaded", function () {
     },
     ties: () => edgeView.get({ fields: ["from", "to", "width"] }),
     size: dots.size,
+    stamp: dots.stamp,
   });
   // short tooltips (the panel holds the evidence), naming what a click there would pick (netviz.js)
   const tips = netviz.hoverTips(network, container, (hit) => {
