@@ -400,6 +400,8 @@ def inked_pixels(tab, box) -> int:
 
 
 def strongest_of_each_bloc(actors: dict) -> set[str]:
+    """The strongest member of every bloc of two or more actors and 2% of the aligned ones (netviz.js
+    labelOrder: a bloc of a handful among thousands names no camp a reader looks for first)."""
     best: dict = {}
     for a, d in actors.items():
         if d.get("bloc") is not None and (d["bloc"] not in best or (d["strength"], a) > best[d["bloc"]][0]):
@@ -407,7 +409,8 @@ def strongest_of_each_bloc(actors: dict) -> set[str]:
     counts: dict = {}
     for d in actors.values():
         counts[d.get("bloc")] = counts.get(d.get("bloc"), 0) + 1
-    return {a for bloc, (_, a) in best.items() if counts[bloc] > 1}
+    aligned = sum(n for bloc, n in counts.items() if bloc is not None)
+    return {a for bloc, (_, a) in best.items() if counts[bloc] >= max(2, 0.02 * aligned)}
 
 
 def camps(n: int, groups: int = 4, seed: int = 1) -> nx.Graph:

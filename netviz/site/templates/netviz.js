@@ -280,14 +280,18 @@ var netviz = (function () {
   var MIN_TIE_PX = 0.75;
   //: labels of the strongest actors: how many, and how many foreign ties one may cover on its plate
   var PLATE_RANKS = 16, PLATE_CROSSINGS = 3;
+  //: screen area of a label and the room around it, px^2
+  var LABEL_AREA = 110 * 40;
 
   //: members of a bloc that are its core: labelled first, in bold
   var BLOC_CORE = 3;
+  //: a bloc has a core (and is drawn as a region) from this share of the aligned actors
+  var REGION_SHARE = 0.02;
 
   /* The order in which a page labels its actors (as long as a label finds room: at the first,
    * fitted zoom of a big map only the first ones do): the strongest member of every bloc (the
    * largest bloc first), then the second of every bloc, up to BLOC_CORE deep; then everyone else by
-   * strength. `people`: [{id, bloc (null: unaligned), strength}]. Returns [{id, core}] in order. */
+   * strength. Only blocs of at least REGION_SHARE of the aligned actors (and two) have a core. `people`: [{id, bloc (null: unaligned), strength}]. Returns [{id, core}] in order. */
   function labelOrder(people) {
     var byStrength = people.slice().sort(function (p, q) {
       return q.strength - p.strength || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0);
@@ -296,7 +300,11 @@ var netviz = (function () {
     byStrength.forEach(function (p) {
       if (p.bloc !== null && p.bloc !== undefined) (members[p.bloc] = members[p.bloc] || []).push(p.id);
     });
-    var blocs = Object.keys(members).filter(function (b) { return members[b].length > 1; }).sort(function (x, y) {
+    // a bloc of a handful among thousands of actors names no camp a reader looks for first
+    var aligned = Object.keys(members).reduce(function (n, b) { return n + members[b].length; }, 0);
+    var blocs = Object.keys(members).filter(function (b) {
+      return members[b].length >= Math.max(2, REGION_SHARE * aligned);
+    }).sort(function (x, y) {
       return members[y].length - members[x].length || Number(x) - Number(y);
     });
     var core = [], chosen = new Set();
@@ -348,18 +356,12 @@ var netviz = (function () {
   /* A uniform grid over the view: what lies in each cell (dots, ties, placed labels). */
   function spatialGrid(cell) {
     var cells = new Map();
+    // a number per cell: string keys made placing labels on a 2,000-actor map several times slower
+    function key(cx, cy) { return cx * 131072 + cy; }
     function at(cx, cy) {
-      var key = cx + "," + cy, found = cells.get(key);
-      if (!found) { found = { dots: [], ties: [], labels: [] }; cells.set(key, found); }
+      var k = key(cx, cy), found = cells.get(k);
+      if (!found) { found = { dots: [], ties: [], labels: [] }; cells.set(k, found); }
       return found;
-    }
-    function each(box, fn) {
-      for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
-        for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) {
-          var found = cells.get(cx + "," + cy);
-          if (found) fn(found);
-        }
-      }
     }
     return {
       add: function (kind, box, item) {
@@ -367,23 +369,28 @@ var netviz = (function () {
           for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) at(cx, cy)[kind].push(item);
         }
       },
-      /* a tie: into every cell its segment passes through (sampled at half a cell) */
+      /* a tie: into every cell its segment passes through (a grid walk, Amanatides and Woo) */
       addSegment: function (p, q, item) {
-        var steps = Math.max(1, Math.ceil(2 * Math.hypot(q.x - p.x, q.y - p.y) / cell)), last = null;
-        for (var s = 0; s <= steps; s++) {
-          var x = p.x + (q.x - p.x) * s / steps, y = p.y + (q.y - p.y) * s / steps;
-          var cx = Math.floor(x / cell), cy = Math.floor(y / cell);
-          // a sampled point can skip a corner cell: cover the 2x2 block around each sample
-          for (var ox = -1; ox <= 0; ox++) for (var oy = -1; oy <= 0; oy++) {
-            var key = (cx + ox) + "," + (cy + oy);
-            if (key === last) continue;
-            var list = at(cx + ox, cy + oy).ties;
-            if (list[list.length - 1] !== item) list.push(item);
-          }
-          last = cx + "," + cy;
+        var cx = Math.floor(p.x / cell), cy = Math.floor(p.y / cell);
+        var ex = Math.floor(q.x / cell), ey = Math.floor(q.y / cell);
+        var dx = q.x - p.x, dy = q.y - p.y, sx = dx > 0 ? 1 : -1, sy = dy > 0 ? 1 : -1;
+        var tx = dx !== 0 ? ((sx > 0 ? cx + 1 : cx) * cell - p.x) / dx : Infinity;
+        var ty = dy !== 0 ? ((sy > 0 ? cy + 1 : cy) * cell - p.y) / dy : Infinity;
+        var stepX = dx !== 0 ? cell / Math.abs(dx) : Infinity, stepY = dy !== 0 ? cell / Math.abs(dy) : Infinity;
+        for (var guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 1; guard >= 0; guard--) {
+          at(cx, cy).ties.push(item);
+          if (cx === ex && cy === ey) break;
+          if (tx < ty) { tx += stepX; cx += sx; } else { ty += stepY; cy += sy; }
         }
       },
-      each: each,
+      each: function (box, fn) {
+        for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+          for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) {
+            var found = cells.get(key(cx, cy));
+            if (found) fn(found);
+          }
+        }
+      },
     };
   }
 
@@ -429,27 +436,32 @@ var netviz = (function () {
         if (Math.max(p.x, q.x) < view[0] || Math.min(p.x, q.x) > view[2] || Math.max(p.y, q.y) < view[1] || Math.min(p.y, q.y) > view[3]) return;
         grid.addSegment(p, q, { from: t.from, to: t.to, p: p, q: q, half: Math.max(t.width || 1, unit) / 2 });
       });
-      var out = [];
+      var out = [], tries = 0, stamp = 0;
+      // a label takes about LABEL_AREA of screen: past a few times that many tries, the rest would
+      // not fit anyway (and on a 2,000-actor map trying them all takes a second)
+      var budget = 4 * container.clientWidth * container.clientHeight / LABEL_AREA;
       items.forEach(function (it) {
         var p = pos[it.id];
-        if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3]) return;
+        if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3] || tries > budget) return;
+        tries++;
         var w = textWidth(ctx, it.text, it.bold) * font + 2 * pad, h = font * 1.2 + pad;
         var best = null;
         labelBoxes(p.x, p.y, source.size(it.id), w, h, gap).forEach(function (box, order) {
           if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) return;
-          var blocked = false, foreign = 0, own = 0, seen = new Set();
+          var blocked = false, foreign = 0, own = 0, look = ++stamp;
           grid.each(box, function (cell) {
             if (blocked) return;
             for (var i = 0; i < cell.labels.length && !blocked; i++) blocked = boxesOverlap(box, cell.labels[i].box);
             for (var j = 0; j < cell.dots.length && !blocked; j++) {
               blocked = cell.dots[j].id !== it.id && boxesOverlap(box, cell.dots[j].box);
             }
-            cell.ties.forEach(function (t) {
-              if (seen.has(t)) return;
-              seen.add(t);
-              if (!segmentCrossesBox(t.p, t.q, t.half, box)) return;
+            for (var k = 0; k < cell.ties.length && !blocked; k++) {
+              var t = cell.ties[k];
+              if (t.seen === look) continue;
+              t.seen = look;
+              if (!segmentCrossesBox(t.p, t.q, t.half, box)) continue;
               if (t.from === it.id || t.to === it.id) own++; else foreign++;
-            });
+            }
           });
           if (blocked || (foreign && (!it.plate || (foreign > PLATE_CROSSINGS && !it.bold)))) return;
           var cost = foreign * 100 + own + order * 0.01;
@@ -463,10 +475,13 @@ var netviz = (function () {
       return { font: font, pad: pad, unit: unit, labels: out };
     }
 
-    var drawn = null;
+    var drawn = null, dragging = false;
+    // while the map is dragged the labels move with it; they are placed again where it is let go
+    network.on("dragStart", function (params) { dragging = params.nodes.length === 0; });
+    network.on("dragEnd", function () { dragging = false; network.redraw(); });
     network.on("afterDrawing", function (ctx) {
       var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
-      var now = [version, source.stamp(), scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
+      var now = dragging && drawn !== null ? key : [version, source.stamp(), scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
       if (now !== key) {
         key = now;
         drawn = place(ctx, scale);
@@ -496,7 +511,9 @@ var netviz = (function () {
       /* the data changed (filters, another date): place the labels again at the next draw */
       invalidate: function () { version++; },
       /* the labels of the last draw, boxes in canvas units: {id, text, box, plate} */
-      placed: function () { return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; }); },
+      placed: function () {
+        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; });
+      },
       /* the actor whose label is at this DOM point, if any */
       at: function (p) {
         var c = network.DOMtoCanvas(p);
@@ -572,8 +589,6 @@ var netviz = (function () {
 
   // ---- camps as regions ---------------------------------------------------------------------------
 
-  //: a bloc is drawn as a region from this share of the aligned actors
-  var REGION_SHARE = 0.02;
   //: radius on screen (px) of the wash of colour around each member of a bloc, and its opacity
   var FIELD_PX = 16, FIELD_ALPHA = 0.16;
 
