@@ -103,11 +103,15 @@ def run_one(data: Path, out: Path, jobs: int, log: Path) -> None:
     record("pages" if "layout" in ends else "write_site")  # without page steps: one figure
     usage = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     record("done")
+    history = getattr(result.snapshots, "history", None)
     with log.open("a") as fh:
         fh.write(json.dumps({
             "cpu_s": round(sum(u.ru_utime + u.ru_stime for u in usage), 1),
+            "main_cpu_s": round(usage[0].ru_utime + usage[0].ru_stime, 1),
             "worker_peak_mb": round(usage[1].ru_maxrss / 1024, 1),
             "articles": len(result.articles), "relations": len(result.relations), "dates": len(result.dates),
+            # tie changes over all dates: with the relations, what the cost may grow with
+            "changes": sum(len(d) for d in history.deltas) if history is not None else None,
         }) + "\n")
 
 
@@ -162,11 +166,19 @@ def output_figures(out: Path) -> dict:
     files = [p for p in out.rglob("*") if p.is_file() and ".cache" not in p.parts] if out.exists() else []
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size, default=None)
+    maps = [p for p in pages if p.parent == out and p.stem[:1].isdigit()]
+    diffs = [p for p in pages if p.parent.name == "diff"]
+    mb = lambda paths: round(sum(p.stat().st_size for p in paths) / 1e6, 2)
     return {
-        "output_mb": round(sum(p.stat().st_size for p in files) / 1e6, 2),
+        "output_mb": mb(files),
         "files": len(files),
         "largest_page": str(largest.relative_to(out)) if largest else None,
         "largest_page_mb": round(largest.stat().st_size / 1e6, 2) if largest else None,
+        # where the bytes are: the dated maps and diff maps, and the files written once
+        "maps_mb": mb(maps), "largest_map_kb": round(max((p.stat().st_size for p in maps), default=0) / 1e3, 1),
+        "diffs_mb": mb(diffs), "largest_diff_kb": round(max((p.stat().st_size for p in diffs), default=0) / 1e3, 1),
+        "data_mb": {p.name: round(p.stat().st_size / 1e6, 2) for p in sorted(files) if p.parent.name == "data"
+                    and p.stat().st_size > 100_000},
     }
 
 
@@ -179,28 +191,38 @@ def synthetic(n: int, seed: int, folder: Path) -> Path:
 
 
 def growth(small: dict, large: dict, ratio: float) -> dict:
-    """Exponent k in cost ~ articles^k between two rows (only for figures both have)."""
-    def k(a, b):
-        return round(math.log(b / a) / math.log(ratio), 2) if a and b and a > 0 and b > 0 else None
-    out = {"wall_s": k(small["wall_s"], large["wall_s"]), "cpu_s": k(small.get("cpu_s"), large.get("cpu_s")),
-           "main_peak_mb": k(small.get("main_peak_mb"), large.get("main_peak_mb")),
-           "output_mb": k(small["output_mb"], large["output_mb"])}
-    for stage in STAGES:
-        out[stage] = k(small["stages_s"].get(stage), large["stages_s"].get(stage))
+    """Exponent k in cost ~ size^k between two rows (only for figures both have), for size = articles
+    (``ratio``) and size = relations plus tie changes (``per_evidence``: 1 is linear in the evidence)."""
+    def exponents(ratio):
+        def k(a, b):
+            return round(math.log(b / a) / math.log(ratio), 2) if a and b and a > 0 and b > 0 and ratio > 1 else None
+        out = {"wall_s": k(small["wall_s"], large["wall_s"]), "cpu_s": k(small.get("cpu_s"), large.get("cpu_s")),
+               "main_cpu_s": k(small.get("main_cpu_s"), large.get("main_cpu_s")),
+               "main_peak_mb": k(small.get("main_peak_mb"), large.get("main_peak_mb")),
+               "output_mb": k(small["output_mb"], large["output_mb"])}
+        for stage in STAGES:
+            out[stage] = k(small["stages_s"].get(stage), large["stages_s"].get(stage))
+        return out
+
+    out = exponents(ratio)
+    evidence = [(r.get("relations") or 0) + (r.get("changes") or 0) for r in (small, large)]
+    if all(evidence):
+        out["evidence_ratio"] = round(evidence[1] / evidence[0], 2)
+        out["per_evidence"] = exponents(evidence[1] / evidence[0])
     out["complete"] = small["finished"] and large["finished"]
     return out
 
 
 def table(rows: list[dict]) -> str:
-    head = ["corpus", "articles", "dates", "relations", *STAGES, "wall s", "CPU s", "peak MB main/worker",
-            "output MB", "files", "largest page"]
+    head = ["corpus", "articles", "dates", "relations", "changes", *STAGES, "wall s", "CPU s", "main CPU s",
+            "peak MB main/worker", "output MB", "files", "largest page", "largest map/diff KB"]
     lines = [head]
     for r in rows:
-        lines.append([r["name"], r.get("articles", "?"), r.get("dates", "?"), r.get("relations", "?"),
+        lines.append([r["name"], r.get("articles", "?"), r.get("dates", "?"), r.get("relations", "?"), r.get("changes", "?"),
                       *[r["stages_s"].get(s, "-") for s in STAGES],
-                      f"{r['wall_s']}{'' if r['finished'] else ' (stopped)'}", r.get("cpu_s", "-"),
+                      f"{r['wall_s']}{'' if r['finished'] else ' (stopped)'}", r.get("cpu_s", "-"), r.get("main_cpu_s", "-"),
                       f"{r.get('main_peak_mb', '-')}/{r.get('worker_peak_mb', '-')}", r["output_mb"], r["files"],
-                      f"{r['largest_page']} {r['largest_page_mb']} MB"])
+                      f"{r['largest_page']} {r['largest_page_mb']} MB", f"{r.get('largest_map_kb')}/{r.get('largest_diff_kb')}"])
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(head))]
     return "\n".join("  ".join(str(c).rjust(w) for c, w in zip(line, widths)) for line in lines)
 

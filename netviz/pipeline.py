@@ -18,18 +18,20 @@ from netviz.engine import extract_corpus
 from netviz.errors import NetvizError
 from netviz.export import frames
 from netviz.extract import load_cues
-from netviz.graph.analysis import actor_triples, structural_balance
+from netviz.graph.analysis import structural_balance
 from netviz.graph.blocs import assign_steady_blocs
 from netviz.graph.compare import SnapshotDiff, compare_dates, compare_snapshots
 from netviz.graph.history import snapshot_mode
 from netviz.graph.layout import (
     LAYOUT_FILE,
-    compute_layout,
-    place_actors,
+    place_snapshots,
+    place_union,
     read_layout,
+    union_graph,
     write_layout,
 )
 from netviz.graph.snapshots import Snapshots, build_snapshots
+from netviz.graph.steps import Dated, dated_steps, graph_steps, union_input
 from netviz.ingest.actors import Codebook, load_codebook
 from netviz.ingest.corpus import parse_date, read_corpus
 from netviz.ingest.curated import FILENAME as CURATED_FILE
@@ -41,16 +43,21 @@ from netviz.ingest.events import (
     period_start,
     read_events,
 )
+from netviz.io import atomic_write_text
 from netviz.model import Article, Relation
-from netviz.site.diffmap import render_diff_map
-from netviz.site.evidence import (
-    DATA_DIR,
-    SharedEvidence,
-    evidence_table,
-    write_evidence_file,
+from netviz.site.diffmap import CHANGE_STYLES, step_diff
+from netviz.site.evidence import DATA_DIR, dated_evidence_table, write_evidence_file
+from netviz.site.render import (
+    COLOR_BY,
+    IndexEntry,
+    render_index,
+    render_map,
+    render_site_map,
+    scope_text,
+    write_site_assets,
 )
-from netviz.site.render import index_entry, render_index, render_map, write_site_assets
-from netviz.site.timeline import render_timeline
+from netviz.site.sitedata import history_data, history_script, run_scale, step_changes
+from netviz.site.timeline import render_site_timeline
 from netviz.table import format_table
 
 
@@ -195,7 +202,7 @@ class Build:
         without a saved layout there, the layout is computed afresh.
         """
         previous = read_layout(Path(site) / LAYOUT_FILE) if site is not None else None
-        return dict(place_actors(self.snapshots.values(), previous=previous).positions)
+        return dict(place_snapshots(self.snapshots, previous=previous).positions)
 
 
 def find_articles_folder(data: Path) -> Path:
@@ -360,10 +367,13 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
 
     ``out/YYYY-MM-DD.html`` is the map of each snapshot, ``out/diff/A_B.html``
     the diff map from each date to the next, ``out/timeline.html`` every
-    snapshot on one page and ``out/index.html`` links them all. Every relation
-    is written once, to ``out/data/evidence.js``, which every page loads from
-    disk with the pages' scripts and stylesheets (``out/data/``, also written
-    once); a map or diff map carries only its own date's ties. Every actor
+    snapshot on one page and ``out/index.html`` links them all. The run is
+    written once into ``out/data/``: ``history.js``, the dated changes of the
+    map (:mod:`netviz.site.sitedata`), ``evidence.js``, every relation
+    (:mod:`netviz.site.evidence`), and the pages' scripts and stylesheets.
+    Every page loads them from disk and rebuilds its own date in the browser:
+    a map carries only its date, a diff map the changes of its date, so the
+    site costs the relations plus the changes, not dates x ties. Every actor
     stands in the same place on every page, and widths and sizes are scaled
     against the largest tie and actor of the whole run, so two maps can be
     compared by eye. ``out/layout.json`` keeps the positions: a later build
@@ -373,50 +383,50 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
     """
     say = _reporter(progress)
     out = output_folder(out)
-    graphs = list(result.snapshots.values())
+    if color_by not in COLOR_BY:
+        raise NetvizError(f"color_by is {color_by!r}; choose one of {', '.join(COLOR_BY)}")
+    dated = dated_steps(result.snapshots)
     # anchored to the layout of the last build into this folder: a growing corpus moves actors little
-    layout = place_actors(graphs, previous=read_layout(out / LAYOUT_FILE))
-    positions = layout.positions
-    scale = site_scale(graphs)
-    pages = len(result.snapshots) + 1  # the maps and diff maps of each date, and the timeline
+    layout = place_union(union_graph(union_input(dated)), previous=read_layout(out / LAYOUT_FILE))
+    pages = len(dated.steps) + 1  # the maps and diff maps of each date, and the timeline
     say("pages", 0, pages)
-    table = evidence_table(graphs)
-    write_evidence_file(table, out / DATA_DIR / "evidence.js")
+    write_evidence_file(dated_evidence_table(dated), out / DATA_DIR / "evidence.js")
+    history = history_data(dated, layout.positions, codebook=result.codebook)
+    atomic_write_text(out / DATA_DIR / "history.js", history_script(history))
     write_site_assets(out / DATA_DIR)
     maps: dict[date, Path] = {}
     diffs: dict[date, Path] = {}
     entries = []
-    previous: nx.Graph | None = None
-    for step, (day, G) in enumerate(result.snapshots.items()):
+    actors = ties = 0
+    for step, (day_steps, changed) in enumerate(zip(dated.steps, history["steps"])):
         say("pages", step, pages)
-        contradictions = actor_triples(structural_balance(G).contradictions)
-        maps[day] = render_map(G, out / f"{day}.html", positions=positions, color_by=color_by,
-                               contradictions=contradictions, shared=SharedEvidence(DATA_DIR, step), **scale)
+        day = day_steps.day
+        # the union of two dates holds what went away too
+        gone_actors, gone_ties = len(changed["changes"]["disappeared"]), len(changed["changes"]["dissolved"])
+        actors += len(changed["actors"]["add"]) - len(changed["actors"]["del"])
+        ties += len(changed["ties"]["add"]) - len(changed["ties"]["del"])
+        maps[day] = render_site_map(out / f"{day}.html", step=step, title="Alliance map", date=day.isoformat(),
+                                    scope=scope_text(dated.mode, day.isoformat(), day_steps.articles),
+                                    actors=actors, ties=ties, color_by=color_by)
         links = []
-        if previous is not None:
-            before = previous.graph["date"]
-            diff = compare_snapshots(previous, G)
-            diffs[day] = render_diff_map(diff, previous, G, out / "diff" / f"{before}_{day}.html",
-                                         positions=positions, color_by=color_by,
-                                         shared=SharedEvidence(f"../{DATA_DIR}", step, step - 1), **scale)
+        if step:
+            before = dated.steps[step - 1].day
+            groups = step_changes(day_steps)
+            counts = {kind: len(items) for kind, items in groups.items() if items}
+            counts["unchanged"] = ties + gone_ties - sum(counts.values())
+            scope = ", ".join(f"{counts[c]} {c}" for c in CHANGE_STYLES if counts.get(c)) or "no change"
+            diffs[day] = render_site_map(out / "diff" / f"{before}_{day}.html", step=step, before=step - 1,
+                                         changes=step_diff(groups), title="Changes", date=f"{before} → {day}",
+                                         scope=scope, actors=actors + gone_actors, ties=ties + gone_ties,
+                                         color_by=color_by, assets=f"../{DATA_DIR}")
             links.append((f"changes since {before}", f"diff/{diffs[day].name}"))
-        entries.append(index_entry(G, maps[day].name, links))
-        previous = G
+        entries.append(IndexEntry(day, maps[day].name, actors, ties, tuple(links)))
     say("pages", pages - 1, pages)
-    timeline = render_timeline(result.snapshots, out / "timeline.html", positions=positions, codebook=result.codebook,
-                               table=table, shared=SharedEvidence(DATA_DIR, len(graphs) - 1))
+    timeline = render_site_timeline(out / "timeline.html")
     index = render_index(entries, out / "index.html", links=[("timeline: every date on one page", timeline.name)])
     write_layout(out / LAYOUT_FILE, layout)
     say("pages", pages, pages)
     return Site(index, maps, diffs, timeline)
-
-
-def site_scale(graphs: Sequence[nx.Graph]) -> dict[str, float]:
-    """The largest tie weight and actor strength of a run: full width and full size on every page."""
-    return {
-        "max_weight": max((w for G in graphs for *_, w in G.edges(data="weight")), default=1.0) or 1.0,
-        "max_strength": max((s or 0.0 for G in graphs for _, s in G.nodes(data="strength")), default=1.0) or 1.0,
-    }
 
 
 def write_map(result: Build, spec: str | date, path: Path | str | None = None, *, color_by: str = "bloc") -> Path:
@@ -427,13 +437,18 @@ def write_map(result: Build, spec: str | date, path: Path | str | None = None, *
     matches the site's.
     """
     day = result.resolve_date(spec)
-    graphs = list(result.snapshots.values())
+    dated = dated_steps(result.snapshots)
     G = result.snapshot(day)
     path = Path("output") if path is None else Path(path)
     if path.is_dir() or path == Path("output"):
         path = path / f"{day}.html"
-    # the positions of the site beside it; a date between snapshot dates may hold an actor no snapshot has
-    positions = result.layout(path.parent) if day in result.snapshots else compute_layout([*graphs, G])
+    if day in result.snapshots:  # the positions of the site beside it
+        positions = result.layout(path.parent)
+    else:  # a date between snapshot dates may hold an actor no snapshot has
+        extra = graph_steps([G], blocs=False)
+        union = union_input(Dated([*dated.steps, *extra.steps], {**dated.labels, **extra.labels}, {}, dated.mode))
+        positions = place_union(union_graph(union)).positions
     contradictions = [t.actors for t in structural_balance(G).contradictions]
+    scale = run_scale(dated)
     return render_map(G, path, positions=positions, color_by=color_by, contradictions=contradictions,
-                      **site_scale(graphs))
+                      max_weight=scale.max_weight, max_strength=scale.max_strength)

@@ -500,3 +500,150 @@ def test_on_a_phone_the_drawer_is_a_bar_until_a_tie_is_tapped(site, open_page, a
     assert tab.js("window.netvizMap.network.getViewPosition()") == pytest.approx(before)
     tab.page.screenshot(path=str(artifacts / f"site-{kind}-phone-closed.png"))
     assert tab.requests == [] and tab.errors == []
+
+
+# ---- a site's pages rebuild their date from the site's history ---------------------------------
+
+def archive_site(out: Path):
+    """A site of six dates over 40 actors (more ties than a map first shows), with a 20-day window
+    so that ties form, flip, strengthen, weaken and dissolve; and its snapshots."""
+    import random
+    from datetime import timedelta
+
+    from netviz.graph.blocs import assign_steady_blocs
+    from netviz.graph.snapshots import build_snapshots
+    from netviz.ingest.actors import load_codebook
+    from netviz.ingest.curated import Curated
+
+    rng = random.Random(5)
+    actors = [f"A{i:02d}" for i in range(40)]
+    days = [date(2021, 1, 1) + timedelta(days=9 * i) for i in range(6)]
+    rels = [rel(*rng.sample(actors, 2), rng.choice([1, 1, -1]), rng.uniform(1, 9), day=day,
+                sentence=f"Sentence {k} of {day}.", article=f"a{k}")
+            for k, day in enumerate(day for day in days for _ in range(160))]
+    codebook = load_codebook()
+    snaps = assign_steady_blocs(build_snapshots(rels, days, codebook=codebook, window=20))
+    result = pipeline.Build((), tuple(rels), Curated(), codebook, pipeline.SnapshotOptions(window=20), snaps)
+    return pipeline.write_site(result, out), snaps, out
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    return archive_site(tmp_path_factory.mktemp("archive"))
+
+
+def drawn(tab) -> dict:
+    """What the page drew: its vis nodes and edges, and the ties, blocs and counts of its panel."""
+    return tab.js("""() => { const m = window.netvizMap;
+        return {nodes: m.graph.nodes, edges: m.graph.edges, data: m.data}; }""")
+
+
+def expected(data: dict) -> dict:
+    """The same figures from map_data (what a self-contained page of that date embeds)."""
+    return {
+        "nodes": {n["id"]: (n["x"], n["y"], n["size"], n["color"], n["label"]) for n in data["nodes"]},
+        "edges": {e["id"]: (e["width"], e["color"], e["dashes"], e.get("arrows"), e.get("shadow")) for e in data["edges"]},
+        "ties": {k: (t["weight"], t["sign"], t["count"], bool(t.get("first")), t.get("change"), t.get("before"), t.get("after"))
+                 for k, t in data["ties"].items()},
+        "blocs": data["blocs"],
+        "first_view": data["first_view"],
+    }
+
+
+def test_dated_maps_and_diff_maps_of_a_site_draw_the_ties_of_their_date(archive, open_page, artifacts):
+    from netviz.graph.analysis import structural_balance
+    from netviz.graph.compare import compare_snapshots
+    from netviz.graph.layout import read_layout
+    from netviz.graph.steps import dated_steps
+    from netviz.site.diffmap import diff_map_data
+    from netviz.site.render import map_data
+    from netviz.site.sitedata import run_scale
+
+    site, snaps, out = archive
+    positions = read_layout(out / "layout.json").positions
+    scale = run_scale(dated_steps(snaps))
+    days = list(snaps)
+    assert len(site.maps) == 6 and len(site.diffs) == 5
+    assert max(p.stat().st_size for p in [*site.maps.values(), *site.diffs.values()]) < 20_000  # no tie state inside
+    seen = set()
+    for i, day in enumerate(days):
+        G = snaps[day]
+        tab = open_page(site.maps[day])
+        got = drawn(tab)
+        want = map_data(G, positions=positions, max_weight=scale.max_weight, max_strength=scale.max_strength,
+                        contradictions=[t.actors for t in structural_balance(G).contradictions])
+        assert expected({**got, "ties": got["data"]["ties"], "blocs": got["data"]["blocs"],
+                         "first_view": got["data"]["first_view"]}) == expected(want)
+        assert got["data"]["contradictions_total"] == want["contradictions_total"]
+        assert tab.requests == [] and tab.errors == []
+        if not i:
+            continue
+        tab = open_page(site.diffs[day])
+        got = drawn(tab)
+        before = snaps[days[i - 1]]
+        want, _ = diff_map_data(compare_snapshots(before, G), before, G, positions=positions,
+                                max_weight=scale.max_weight, max_strength=scale.max_strength)
+        assert expected({**got, "ties": got["data"]["ties"], "blocs": got["data"]["blocs"],
+                         "first_view": got["data"]["first_view"]}) == expected(want)
+        seen |= {t["change"] for t in want["ties"].values()}
+        assert tab.requests == [] and tab.errors == []
+    assert {"formed", "dissolved", "flipped", "strengthened", "weakened", "unchanged"} <= seen
+    assert want["first_view"] is not None  # the large-map first view is exercised too
+    for size, viewport in SIZES.items():
+        tab = open_page(site.diffs[days[-1]], viewport=viewport)
+        tab.page.screenshot(path=str(artifacts / f"archive-diff-{size}.png"))
+        tab = open_page(site.maps[days[-1]], viewport=viewport)
+        tab.page.screenshot(path=str(artifacts / f"archive-map-{size}.png"))
+
+
+def test_a_large_sites_evidence_is_read_in_shards_when_a_tie_is_opened(tmp_path, open_page, monkeypatch):
+    monkeypatch.setattr("netviz.site.evidence.SHARD_RELATIONS", 100)
+    site, snaps, out = archive_site(tmp_path)
+    shards = sorted((out / "data").glob("evidence-*.js"))
+    assert len(shards) > 5 and (out / "data" / "evidence.js").stat().st_size < 2_000  # an index of the shards
+    last = max(site.maps)
+    for path, handle, panel in ((site.maps[last], "netvizMap", "#nv-details"), (site.diffs[last], "netvizMap", "#nv-details"),
+                                (site.timeline, "netvizTimeline", "#selection")):
+        tab = open_page(path)
+        tie, x, y = free_tie(tab, handle)
+        click_in_network(tab, x, y)
+        quote = tab.page.locator(panel).locator("blockquote").first
+        quote.wait_for(state="visible")
+        if path == site.maps[last]:  # the strongest sentence of that tie on that date
+            assert quote.inner_text().strip() == snaps[last].edges[tie.split("--")]["evidence"][0].evidence.sentence
+        loaded = tab.js("Object.keys(window.netvizEvidenceShards || {})")
+        assert len(loaded) == 1  # only the shard of that tie
+        assert tab.requests == [] and tab.errors == []
+
+
+def test_a_site_maps_legend_sums_up_what_joins_its_blocs_as_a_self_contained_map_does(tmp_path, open_page):
+    import random
+
+    from netviz.graph.blocs import assign_steady_blocs
+    from netviz.graph.snapshots import build_snapshots
+    from netviz.ingest.actors import load_codebook
+    from netviz.ingest.curated import Curated
+    from netviz.site.render import LEGEND_BLOC_PAIRS, bloc_pairs, map_data
+
+    # three camps of ten: allies inside, foes across
+    rng = random.Random(3)
+    actors = [f"A{i:02d}" for i in range(30)]
+    day = date(2021, 1, 1)
+    rels = []
+    for k in range(200):
+        a, b = rng.sample(actors, 2)
+        same = int(a[1:]) % 3 == int(b[1:]) % 3
+        rels.append(rel(a, b, 1 if same else -1, rng.uniform(1, 9), day=day, sentence=f"S{k}.", article=f"a{k}"))
+    codebook = load_codebook()
+    snaps = assign_steady_blocs(build_snapshots(rels, [day], codebook=codebook))
+    result = pipeline.Build((), tuple(rels), Curated(), codebook, pipeline.SnapshotOptions(), snaps)
+    site = pipeline.write_site(result, tmp_path)
+    page = render_map(snaps[day], tmp_path / "alone.html", positions=compute_layout(list(snaps.values())))
+    texts = {}
+    for name, path in (("site", site.maps[day]), ("self-contained", page)):
+        tab = open_page(path)
+        texts[name] = tab.page.locator("#nv-legend .nv-between li").all_inner_texts()
+        assert tab.errors == []
+    assert texts["site"] == texts["self-contained"]
+    data = map_data(snaps[day], positions=compute_layout([snaps[day]]))
+    assert len(texts["site"]) == len(bloc_pairs(data["ties"], data["actors"])) == 3 <= LEGEND_BLOC_PAIRS  # three camps

@@ -561,3 +561,13 @@ def test_xml_exports_stay_well_formed_whatever_characters_a_name_holds(tmp_path)
     H = nx.read_gexf(export_gexf(G, tmp_path / "d1.gexf"))
     assert H.nodes["YPG"]["label"] == "Kurdish\ufffdforces & <allies>"
     assert nx.read_graphml(export_graphml(G, tmp_path / "d1.graphml")).nodes["YPG"]["label"] == "Kurdish\ufffdforces & <allies>"
+
+
+@pytest.mark.parametrize("per_date", [False, True])
+def test_dynamic_gexf_of_a_builds_snapshots_comes_from_its_changes_and_equals_the_graphs_one(tmp_path, per_date):
+    from netviz.graph.blocs import assign_steady_blocs
+
+    snaps = assign_steady_blocs(snapshots(per_date))
+    from_changes = export_gexf(snaps, tmp_path / "changes.gexf")  # the lazy snapshots: read from the history
+    from_graphs = export_gexf(dict(snaps), tmp_path / "graphs.gexf")  # every date's graph
+    assert from_changes.read_bytes() == from_graphs.read_bytes()

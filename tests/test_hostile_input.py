@@ -229,7 +229,7 @@ def test_a_failed_build_leaves_no_new_folder_and_an_old_one_as_it_was(work, monk
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device", "page.html")
 
-    monkeypatch.setattr("netviz.pipeline.render_timeline", broken)
+    monkeypatch.setattr("netviz.pipeline.render_site_timeline", broken)
     result = invoke("build", "--data", "data", "--out", "out")
     assert_one_error(result, "No space left on device")
     assert tree(work / "out") == before

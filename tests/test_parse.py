@@ -76,3 +76,49 @@ def test_sentences_keep_their_offsets_in_the_text():
     spans = parse.split_sentences(text)
     assert [text[s:e] for s, e in spans] == ["Russia backs Syria.", "HEADLINE WITHOUT STOP",
                                              "Turkey and Russia: allies?", "Iran, too."]
+
+
+def _arcs(docs):
+    return [[(t.tag_, t.dep_, t.head.i) for t in d] for d in docs]
+
+
+def _fresh(docs):
+    from spacy.tokens import Doc
+
+    return [Doc(d.vocab, words=[t.text for t in d], spaces=[bool(t.whitespace_) for t in d]) for d in docs]
+
+
+def test_numpy_blas_parses_the_dev_articles_as_blis_does(shared):
+    # The speed-up of routing the networks' products through numpy's BLAS must not change one tag,
+    # arc or sentence boundary: compare with the model as spaCy loads it (BLIS) on real news.
+    import spacy
+    from netviz.ingest.corpus import load_articles
+
+    texts = [a.text for a in load_articles(shared / "corpus" / "dev")[:12]]
+    sentences = [d for t in texts for _, d in parse.sentence_docs(t)]
+    blis = spacy.load(parse.MODEL, exclude=list(parse._EXCLUDE))
+    blis.enable_pipe("senter")
+    assert type(blis.get_pipe("tok2vec").model.ops).__name__ == "NumpyOps" and blis.get_pipe("tok2vec").model.ops.use_blis
+    with blis.select_pipes(disable=["senter"]):
+        expected = _arcs(blis.pipe(_fresh(sentences), batch_size=64))
+    assert len(sentences) > 300
+    assert _arcs(parse.parse_docs(_fresh(sentences))) == expected
+    # and the sentence recognizer cuts the articles where BLIS's does
+    senter = blis.get_pipe("senter")
+    for text in texts:
+        blocks = [text[s:e] for s, e in parse._blocks(text) if text[s:e].strip()]
+        ours = [[t.is_sent_start for t in d] for d in parse._sentenced(parse.load_model(), blocks)]
+        assert ours == [[t.is_sent_start for t in senter(parse.load_model().make_doc(b))] for b in blocks]
+
+
+def test_a_sentence_gets_the_same_parse_whatever_batch_it_is_in():
+    # --jobs, the cache and Dask cut the corpus into different batches: the parse must not depend on them
+    text = ("Russia has backed the Syrian regime since 2015. Turkey, a NATO member, shot down a Russian jet. "
+            "Iran and Hezbollah fought alongside government forces near Aleppo. It ended. "
+            "The United States condemned the strike, which killed dozens of civilians, and warned Moscow.")
+    sentences = [d for _, d in parse.sentence_docs(text)]
+    together = _arcs(parse.parse_docs(_fresh(sentences)))
+    alone = [a for d in sentences for a in _arcs(parse.parse_docs(_fresh([d])))]
+    backwards = _arcs(parse.parse_docs(_fresh(sentences[::-1])))[::-1]
+    doubled = _arcs(parse.parse_docs(_fresh(sentences * 40)))[: len(sentences)]
+    assert together == alone == backwards == doubled

@@ -118,8 +118,8 @@ def test_replaying_the_steps_gives_every_snapshot_with_its_evidence(snapshots):
             u, v = (actor_ids[i] for i in data["ties"][t])
             sentences = [dict(zip(rel_fields, data["evidence"]["relations"][r]))["sentence"] for r in evidence]
             got[(u, v)] = (attrs["weight"], attrs["sign"], attrs["count"], sentences)
-        want = {
-            tuple(sorted((u, v))): (d["weight"], d["sign"], d["count"], [r.evidence.sentence for r in d["evidence"]])
+        want = {  # the maps show three decimals
+            tuple(sorted((u, v))): (round(d["weight"], 3), d["sign"], d["count"], [r.evidence.sentence for r in d["evidence"]])
             for u, v, d in G.edges(data=True)
         }
         assert got == want
@@ -151,23 +151,30 @@ def test_changes_between_dates_name_formed_flipped_and_dissolved_ties(snapshots)
     assert ("RUS-USA", -1, "older than the 120-day window") in dissolved
 
 
-def test_contradictions_on_every_date_are_those_analysis_finds():
+def contradiction_archive():
+    """Twelve weekly dates of random ties among eight actors in a 3-week window: contradictions come and go."""
     rng = random.Random(3)
     actors = [f"A{i}" for i in range(8)]
     days = [date(2020, 1, 1) + timedelta(days=7 * i) for i in range(12)]
     rels = [rel(*rng.sample(actors, 2), rng.choice([1, -1]), day, rng.uniform(1, 9)) for day in days for _ in range(6)]
-    # a 3-week window: ties form, flip and dissolve, so contradictions come and go
-    snaps = build_snapshots(rels, days, window=21)
-    data = timeline_data(snaps, {a: (0.0, 0.0) for a in actors})
-    ids = [a[0] for a in data["actors"]]
-    current: set[tuple] = set()
+    return build_snapshots(rels, days, window=21)
+
+
+def test_contradictions_on_every_date_are_those_analysis_finds(open_page, tmp_path):
+    snaps = contradiction_archive()
+    tab = open_page(render_timeline(snaps, tmp_path / "t.html"))
     sizes = []
-    for G, step in zip(snaps.values(), data["steps"], strict=True):
-        current |= {tuple(ids[i] for i in t) for t in step["contradictions"]["add"]}
-        current -= {tuple(ids[i] for i in t) for t in step["contradictions"]["del"]}
-        assert current == {t.actors for t in structural_balance(G).contradictions}
-        sizes.append(len(current))
+    for i, G in enumerate(snaps.values()):
+        want = [t.actors for t in structural_balance(G).contradictions]
+        rows = [[u, v, d["sign"], d["weight"]] for u, v, d in (((min(u, v), max(u, v), d)) for u, v, d in G.edges(data=True))]
+        found = tab.js("(rows) => netviz.unbalanced(rows, 1000)", rows)
+        assert [tuple(t) for _, t in found["list"]] == want and found["total"] == len(want)
+        tab.js("(i) => window.netvizTimeline.goTo(i)", i)
+        assert tab.page.locator("#contradictions-heading").text_content() == f"Contradictions ({len(want)})"
+        sizes.append(len(want))
     assert max(sizes) > 0 and len(set(sizes)) > 2
+    few = tab.js("(rows) => netviz.unbalanced(rows, 2)", rows)  # only the strongest are listed; all are counted
+    assert [tuple(t) for _, t in few["list"]] == want[:2] and few["total"] == len(want)
 
 
 def actor_states(data):
@@ -212,7 +219,7 @@ def test_cue_spans_are_javascript_offsets_and_only_http_urls_are_kept():
 
 def test_the_page_is_byte_identical_for_the_same_input_and_leaves_the_graphs_alone(snapshots, tmp_path):
     before = [(copy.deepcopy(dict(G.nodes(data=True))), copy.deepcopy(list(G.edges(data=True))), dict(G.graph)) for G in snapshots.values()]
-    a = render_timeline(snapshots, tmp_path / "a.html", codebook=CODEBOOK)
+    a = render_timeline(dict(snapshots.items()), tmp_path / "a.html", codebook=CODEBOOK)
     b = render_timeline(dict(reversed(list(snapshots.items()))), tmp_path / "sub" / "b.html", codebook=CODEBOOK)
     assert a.read_bytes() == b.read_bytes()
     after = [(dict(G.nodes(data=True)), list(G.edges(data=True)), dict(G.graph)) for G in snapshots.values()]

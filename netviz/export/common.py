@@ -20,6 +20,7 @@ from typing import Any
 import networkx as nx
 
 from netviz.errors import NetvizError
+from netviz.graph.snapshots import Snapshots as LazySnapshots
 from netviz.model import Relation, relation_record
 from netviz.site.render import COLOR_BY
 
@@ -99,7 +100,12 @@ def xml_text(text: str) -> str:
 
 
 
-def largest_strength(snaps: dict[dt.date, nx.Graph]) -> float:
+def largest_strength(snaps: Mapping[dt.date, nx.Graph]) -> float:
+    """The largest actor strength on any date (from the history's changes for a build's snapshots)."""
+    from netviz.graph.steps import dated_steps, union_input
+
+    if isinstance(snaps, LazySnapshots):
+        return max((s for _, s, _ in union_input(dated_steps(snaps, find_blocs=False)).actors.values()), default=0.0)
     return max((float(s) for G in snaps.values() for _, s in G.nodes(data="strength")), default=0.0)
 
 
@@ -109,7 +115,7 @@ def check_color_by(color_by: str) -> None:
 
 
 
-def as_snapshots(value: Any) -> dict[dt.date, nx.Graph]:
+def as_snapshots(value: Any) -> Mapping[dt.date, nx.Graph]:
     """The snapshots in date order (one graph: keyed by its ``date``), each checked
     for the documented attributes."""
     if isinstance(value, nx.Graph):
@@ -123,6 +129,8 @@ def as_snapshots(value: Any) -> dict[dt.date, nx.Graph]:
         )
     if not value:
         raise NetvizError("there are no snapshots to export: no articles or events were loaded")
+    if isinstance(value, LazySnapshots):  # a build's own snapshots, in date order: built one by one when read
+        return value
     for key in value:
         if not isinstance(key, dt.date) or isinstance(key, dt.datetime):
             raise NetvizError(f"snapshot key {key!r} is not a datetime.date; key snapshots by their date")

@@ -14,6 +14,7 @@ import networkx as nx
 from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.export.common import (
+    NO_BLOC,
     XML_DECLARATION,
     Positions,
     Snapshots,
@@ -25,7 +26,9 @@ from netviz.export.common import (
     typed,
     xml_text,
 )
-from netviz.graph.layout import compute_layout
+from netviz.graph.layout import place_snapshots
+from netviz.graph.snapshots import Snapshots as LazySnapshots
+from netviz.graph.steps import Dated, dated_steps, tie_values
 from netviz.io import atomic_write_text
 from netviz.site.render import edge_id, node_color, node_size, sign_color
 
@@ -91,7 +94,7 @@ def export_gexf(
     snaps = as_snapshots(snapshots)
     target = file_target(path, "netviz.gexf")
     if positions is None:
-        positions = compute_layout(snaps.values())
+        positions = place_snapshots(snaps).positions
     if max_strength is None:
         max_strength = largest_strength(snaps)
     elif isinstance(max_strength, bool) or not isinstance(max_strength, numbers.Real) or not max_strength > 0:
@@ -118,14 +121,14 @@ def write_gexf(
     days = list(snaps)
     # the last day each snapshot holds: the day before the next snapshot date
     until = [d - dt.timedelta(days=1) for d in days[1:]] + [days[-1]]
-    graphs = list(snaps.values())
+    graphs = [] if isinstance(snaps, LazySnapshots) and dynamic else list(snaps.values())
 
     # no xsi:schemaLocation: the RELAX NG schema admits no attribute it does not declare
     root = ET.Element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.2"})
     # the last snapshot date, not today: the same input gives the same bytes
     meta = ET.SubElement(root, "meta", {"lastmodifieddate": days[-1].isoformat()})
     ET.SubElement(meta, "creator").text = f"netviz {__version__}"
-    modes = sorted({str(G.graph.get("mode", "cumulative")) for G in graphs})
+    modes = [snaps.history.mode] if not graphs else sorted({str(G.graph.get("mode", "cumulative")) for G in graphs})
     span = f"{len(days)} snapshots, {days[0]} to {days[-1]}" if dynamic else f"snapshot of {days[0]}"
     ET.SubElement(meta, "description").text = f"Alliance network, {span} ({', '.join(modes)})"
 
@@ -141,38 +144,31 @@ def write_gexf(
     # weight over time (its own GEXF exporter writes it so)
     _declare(graph, "edge", mode, ((("weight", "double"),) if dynamic else ()) + _GEXF_EDGE)
 
-    # each actor's and tie's (snapshot index, values), in one pass over the graphs
-    actor_in: dict[str, list[tuple[int, Mapping]]] = {}
-    tie_in: dict[tuple[str, str], list[tuple[int, Mapping]]] = {}
-    for i, G in enumerate(graphs):
-        for actor, d in G.nodes(data=True):
-            actor_in.setdefault(actor, []).append((i, d))
-        for a, b, d in G.edges(data=True):
-            tie_in.setdefault((a, b) if a <= b else (b, a), []).append((i, d))
+    # each actor's and tie's values, as (first, last snapshot index, values) segments
+    if dynamic and isinstance(snaps, LazySnapshots):
+        actor_in, tie_in = _segments_of_steps(dated_steps(snaps, find_blocs=False))  # from the history's changes
+    else:
+        actor_in, tie_in = _segments_of_graphs(graphs)
 
-    def value_of(i: int, d: Mapping, key: str) -> Any:
-        # the bloc's name is looked up in its own snapshot: names may change between dates
-        return bloc_name(graphs[i], d["bloc"]) if key == "bloc_name" else typed(key, d[key])
-
-    def values(el: ET.Element, history: list[tuple[int, Mapping]], keys: tuple[str, ...]) -> None:
+    def values(el: ET.Element, history: list[Segment], keys: tuple[str, ...]) -> None:
         attvalues = ET.SubElement(el, "attvalues")
         for key in keys:
             if dynamic:
                 # one attvalue per run of equal values on consecutive snapshots,
                 # oldest first: a reader without time support keeps the latest
-                for first, last, value in _runs([(i, value_of(i, d, key)) for i, d in history]):
+                for first, last, value in _runs([(f, t, typed(key, v[key])) for f, t, v in history]):
                     if value is not None:
                         _attvalue(attvalues, key, value, days[first], until[last])
-            elif value_of(*history[-1], key) is not None:
-                _attvalue(attvalues, key, value_of(*history[-1], key))
+            elif typed(key, history[-1][2][key]) is not None:
+                _attvalue(attvalues, key, typed(key, history[-1][2][key]))
         if dynamic:
             spells = ET.SubElement(el, "spells")
-            for first, last, _ in _runs([(i, None) for i, _ in history]):
+            for first, last, _ in _runs([(f, t, None) for f, t, _ in history]):
                 ET.SubElement(spells, "spell", {"start": days[first].isoformat(), "end": until[last].isoformat()})
 
     nodes = ET.SubElement(graph, "nodes")
     for actor, history in sorted(actor_in.items()):
-        latest = history[-1][1]
+        latest = history[-1][2]
         el = ET.SubElement(nodes, "node", {"id": xml_text(actor), "label": xml_text(str(latest["label"]))})
         values(el, history, tuple(k for k, _ in _GEXF_NODE))
         x, y = _position(positions, actor)
@@ -183,7 +179,7 @@ def write_gexf(
 
     edges = ET.SubElement(graph, "edges")
     for (a, b), history in sorted(tie_in.items()):
-        latest = history[-1][1]
+        latest = history[-1][2]
         attrs = {"id": xml_text(edge_id(a, b)), "source": xml_text(a), "target": xml_text(b)}
         if not dynamic:
             attrs["weight"] = repr(float(latest["weight"]))
@@ -210,18 +206,77 @@ def _attvalue(parent: ET.Element, key: str, value: Any, start: dt.date | None = 
 
 
 
-def _runs(series: list[tuple[int, Any]]) -> list[tuple[int, int, Any]]:
-    """``[(index, value)]`` -> ``[(first, last, value)]`` over consecutive indexes with equal values.
+#: A stretch of snapshots over which an actor or tie keeps its values: (first index, last index, values).
+Segment = tuple[int, int, Mapping[str, Any]]
+_NODE_KEYS = ("label", "type", "strength", "bloc", "bloc_name")
+_EDGE_KEYS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins")
 
-    >>> _runs([(0, 1), (1, 1), (2, -1), (4, -1)])
-    [(0, 1, 1), (2, 2, -1), (4, 4, -1)]
+
+def _segments_of_graphs(graphs: list[nx.Graph]) -> tuple[dict[str, list[Segment]], dict[tuple[str, str], list[Segment]]]:
+    """Each actor's and tie's values on each snapshot it is in, in one pass over the graphs."""
+    actor_in: dict[str, list[Segment]] = {}
+    tie_in: dict[tuple[str, str], list[Segment]] = {}
+    for i, G in enumerate(graphs):
+        for actor, d in G.nodes(data=True):
+            # the bloc's name is looked up in its own snapshot: names may change between dates
+            actor_in.setdefault(actor, []).append((i, i, {**d, "bloc_name": bloc_name(G, d["bloc"])}))
+        for a, b, d in G.edges(data=True):
+            tie_in.setdefault((a, b) if a <= b else (b, a), []).append((i, i, d))
+    return actor_in, tie_in
+
+
+def _segments_of_steps(dated: Dated) -> tuple[dict[str, list[Segment]], dict[tuple[str, str], list[Segment]]]:
+    """The same segments from a run's steps: a new one only where something changed (O(changes),
+    plus the actors of a bloc whose name changed)."""
+    last = len(dated.steps) - 1
+    actor_in: dict[str, list[list]] = {}
+    tie_in: dict[tuple[str, str], list[list]] = {}
+    present: dict[str, tuple[int | None, float]] = {}
+    names: Mapping[int, str] = {}
+
+    def move(histories: dict, key: Any, i: int, values: Mapping | None) -> None:
+        history = histories.setdefault(key, [])
+        if history and history[-1][1] == last:  # the open segment ends the day before
+            history[-1][1] = i - 1
+        if values is not None:
+            history.append([i, last, values])
+
+    def actor_values(actor: str, state: tuple[int | None, float]) -> dict:
+        bloc = state[0]
+        name = NO_BLOC if bloc is None else str(names.get(bloc) or f"bloc {bloc}")
+        return {"label": dated.labels[actor], "type": dated.types[actor], "strength": state[1], "bloc": bloc,
+                "bloc_name": name}
+
+    for i, step in enumerate(dated.steps):
+        for dyad, (_, new) in step.ties.items():
+            move(tie_in, dyad, i, None if new is None else dict(zip(_EDGE_KEYS, tie_values(new))))
+        changed = dict(step.actors)
+        if step.names is not None:
+            old, names = names, step.names
+            changed.update((a, st) for a, st in present.items() if a not in changed and st[0] is not None
+                           and old.get(st[0]) != names.get(st[0]))
+        for actor, state in changed.items():
+            if state is None:
+                present.pop(actor, None)
+            else:
+                present[actor] = state
+            move(actor_in, actor, i, None if state is None else actor_values(actor, state))
+    segments = lambda histories: {k: [tuple(s) for s in h] for k, h in histories.items() if h}  # noqa: E731, RUF100
+    return segments(actor_in), segments(tie_in)
+
+
+def _runs(series: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """``[(first, last, value)]`` segments -> the same, merged over consecutive segments with equal values.
+
+    >>> _runs([(0, 0, 1), (1, 3, 1), (4, 4, -1), (6, 6, -1)])
+    [(0, 3, 1), (4, 4, -1), (6, 6, -1)]
     """
     runs: list[tuple[int, int, Any]] = []
-    for i, value in series:
-        if runs and runs[-1][1] == i - 1 and runs[-1][2] == value:
-            runs[-1] = (runs[-1][0], i, value)
+    for first, last, value in series:
+        if runs and runs[-1][1] == first - 1 and runs[-1][2] == value:
+            runs[-1] = (runs[-1][0], last, value)
         else:
-            runs.append((i, i, value))
+            runs.append((first, last, value))
     return runs
 
 

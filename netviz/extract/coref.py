@@ -10,9 +10,12 @@ the one before that (never further). Compatible means:
 - "they", "them", "their": any actor but a person;
 - "the country", "the nation", "the kingdom": a state;
 - "the group", "the militants", "the militia", "the movement": a non-state group;
+- "those forces", "these fighters": any actor but a person;
 - "the alliance", "the bloc", "the organization": an organisation;
 - "the two countries", "both nations", "the two sides": the two nearest
-  distinct actors (states for countries), as a pair.
+  distinct actors (states for countries), as a pair; "the two leaders" and
+  "the two" standing alone: office holders when one is named, and "the two
+  men": office holders.
 
 Every resolution lowers the confidence of the relations built on it (by
 ``PRONOUN_FACTOR``, see :mod:`netviz.extract.confidence`) and says in the
@@ -42,10 +45,14 @@ _STATE_NOUNS = frozenset("country nation kingdom republic state government".spli
 _GROUP_NOUNS = frozenset("group militants militia militias movement insurgents rebels organisation organization "
                          "jihadists faction".split())
 _ORG_NOUNS = frozenset("alliance bloc organization organisation body".split())
+#: Armed units that stand for a state or a group after a demonstrative ("those forces"), not after
+#: "the" ("the forces" is as often forces named after it).
+_UNITS = frozenset("forces fighters troops militiamen".split())
 #: "the two countries", "both sides": a pair of actors named before.
-PAIR_NOUNS = frozenset("countries nations states governments sides leaders neighbors neighbours".split())
+PAIR_NOUNS = frozenset("countries nations states governments sides leaders presidents men neighbors neighbours two"
+                       .split())
 #: Words that make a sentence worth parsing with a single named actor.
-REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS
+REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_NOUNS | _ORG_NOUNS | PAIR_NOUNS | _UNITS
 
 
 def _wanted(tok: Any) -> str | None:
@@ -58,8 +65,13 @@ def _wanted(tok: Any) -> str | None:
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-    if dets != ["the"] or any(m.tag_ in ("NNP", "NNPS", "PRP$") or m.dep_ == "poss" for m in mods):
+    if len(dets) != 1 or dets[0] not in ("the", "those", "these", "this") or any(
+            m.tag_ in ("NNP", "NNPS", "PRP$") or m.dep_ == "poss" for m in mods):
         return None
+    if dets[0] != "the":
+        # "aligned itself with those forces": the state or group just named; "this country" is mostly
+        # the speaker's own, not the one named before
+        return "plural" if w in _UNITS else "group" if w in _GROUP_NOUNS else None
     if w in _STATE_NOUNS and w != "government":
         return "state"
     if w in _GROUP_NOUNS:
@@ -71,6 +83,8 @@ def _wanted(tok: Any) -> str | None:
 
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     kind = types.get(m.actor, "")
+    if wanted == "any":
+        return True
     if wanted == "person":
         return m.person
     if m.person:
@@ -110,10 +124,10 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             found = _antecedents(tok, two, mentions, before, types)
             if found is not None:
                 (m1, d1), (m2, d2) = found
-                for m, d, factor in ((m1, d1, PRONOUN_FACTOR), (m2, d2, 1.0)):  # one resolution, one factor
+                for m, d in ((m1, d1), (m2, d2)):
                     where = "this sentence" if d == 0 else f"{d} sentence{'s' * (d > 1)} before"
                     both = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
-                                        f"'{tok.text}' -> '{m.text}' ({where})", factor)
+                                        f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
                     if tok.i in out:
                         pairs[tok.i] = both
                     else:
@@ -132,35 +146,61 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
 
 
 def _two(tok: Any) -> str | None:
-    """ "the two countries", "both nations", "the two sides": what the pair must be (state, any), or None."""
+    """ "the two countries", "both nations", "the two sides", "the two leaders", "when the two sat
+    down": what the pair must be (state, people first, any), or None."""
     w = tok.lower_
+    if w == "two" and tok.tag_ == "CD" and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj") and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return "people"  # "the two" standing alone: mostly the two leaders just named
     if w not in PAIR_NOUNS or not tok.tag_.startswith("NN"):
         return None
     kids = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet", "preconj")}
     if not ({"two", "both"} & kids):
         return None
-    return "state" if w in ("countries", "nations", "states", "governments") else "plural"
+    if w in ("countries", "nations", "states", "governments"):
+        return "state"
+    if w == "men":
+        return "person"  # "the two men": two office holders, never a state or a group
+    return "people" if w in ("leaders", "presidents") else "plural"
 
 
 def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
                  types: Mapping[str, str]) -> tuple[tuple[ActorMention, int], tuple[ActorMention, int]] | None:
-    """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before)."""
-    # "Iran is moving away from both countries": the subject is not one of the two
-    same = [m for m in mentions if m.end <= tok.i and m.role == "actor" and not m.subject]
+    """The two nearest distinct compatible actors before ``tok`` (this sentence, then the two before);
+    for "the two leaders", office holders when one is named ("Trump prodded Xi in a call from the sidelines of the
+    U.N. General Assembly. In the call, the two leaders ...": Trump and Xi, not the U.N.)."""
+    # "Iran is moving away from both countries": the subject of the clause is not one of the two
+    # ("Obama spoke with Netanyahu and the two men agreed": the subject of another clause may be)
+    same = [m for m in mentions if m.end <= tok.i and m.role == "actor" and not (m.subject and _in_clause_of(tok, m))]
+    near = [(m, distance) for distance, group in enumerate([same, *reversed(before[-WINDOW:])])
+            for m in reversed(group) if m.role == "actor"]
+    if wanted == "people":
+        # office holders when any is named ("Ban ... the two leaders met": not Ban and a body named
+        # before him), else the actors named
+        wanted = "person" if any(m.person for m, _ in near) else "any"
     found: list[tuple[ActorMention, int]] = []
-    for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
-        for m in reversed(group):
-            if m.role == "actor" and _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
-                found.append((m, distance))
-                if len(found) == 2:
-                    return found[0], found[1]
+    for m, distance in near:
+        if _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
+            found.append((m, distance))
+            if len(found) == 2:
+                return found[0], found[1]
     return None
+
+
+def _in_clause_of(tok: Any, m: ActorMention) -> bool:
+    """Whether ``m`` is an argument of the verb ``tok`` hangs under (the nearest one)."""
+    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
+    return verb is not None and tok.doc[m.head].head.i == verb.i
 
 
 def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
                 before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
         tuple[ActorMention, int] | None:
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    if tok.tag_.startswith("NN"):
+        # "The United States aligned itself with those forces", "views the Kurds as part of the battle
+        # against the group": a description is none of the actors of the verb it hangs under
+        same = [m for m in same if not _in_clause_of(tok, m)]
     for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
         fits = [m for m in group if m.role == "actor" and _compatible(m, wanted, types)]
         # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
@@ -189,3 +229,64 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
             return None
         t = t.head
     return None
+
+
+#: Confidence factor of the article's main actor taken as the acting side of a cue that has none
+#: ("Missile strikes on Syria ... have many leaders wondering" in an article about Trump).
+IMPLIED_FACTOR = 0.7
+
+
+def main_actor(title: Sequence[Any], mentions: Sequence[Any]) -> str | None:
+    """The actor an article is about as the one acting: the first actor its title names, when it is
+    named at least twice in the text; else the most named one when it is named at least twice
+    as often as any other; else None. Office holders count ("Trump's debut": the United States).
+
+    >>> from types import SimpleNamespace as M
+    >>> main_actor([M(actor="USA")], [M(actor="UN"), M(actor="USA"), M(actor="UN"), M(actor="USA")])
+    'USA'
+    >>> main_actor([], [M(actor="IRN"), M(actor="USA")]) is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.actor:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    ranked = sorted(counts, key=lambda a: -counts[a])  # stable: the first named wins a tie
+    first = next((m.actor for m in title if m.actor), None)
+    if first is not None and counts.get(first, 0) >= 2:
+        return first
+    if ranked and (len(ranked) == 1 or counts[ranked[0]] >= 2 * counts[ranked[1]]):
+        return ranked[0]
+    return None
+
+
+# "The final day ... Thursday will include meetings": the parser takes a weekday for a subject
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday".split())
+
+
+def unnamed_agent(doc: Any, head: int) -> bool:
+    """True when the cue at token ``head`` names no one acting: a verb with no subject of its own or
+    through the verbs it depends on ("to hunt down and kill members of X" after "Trump vowed"), a
+    noun with no owner and none acting for the verb it hangs on ("Missile strikes on Syria", "The
+    final day will include meetings with ..."). A subject the parse found that is no actor (a person
+    the codebook does not know, "the report") is someone else acting: not unnamed."""
+    t = doc[head]
+    if t.tag_.startswith("NN"):
+        if any(c.dep_ in ("poss", "agent") for c in t.children) or any(
+                p.dep_ == "prep" and p.lower_ == "by" for p in t.children):
+            return False
+        # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
+        while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
+            t = t.head
+        if not t.tag_.startswith("VB"):
+            return True
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")
+                       and c.lower_ not in _WHEN for c in t.children)
+    for _ in range(6):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for c in t.children):
+            return False
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i and t.head.tag_.startswith("VB"):
+            t = t.head
+            continue
+        return t.dep_ == "ROOT"
+    return False

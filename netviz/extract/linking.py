@@ -34,8 +34,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import Cues, _norm
+from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.extract.mentions import ActorMention, stand_for
+from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "dative", "oprd")
@@ -50,7 +51,19 @@ _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _BLAME = frozenset("for over".split())
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
+# Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
+_RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
+                     "ride".split() for w in verb_forms(lemma))
+# Cues that oppose what their object does: blocking action against X takes X's side.
+_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
+                    for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
+_HOSTILE = frozenset("against on at".split())
+# Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
+_PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
+                     for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing", "protection", "defense"))
 _JOINT = frozenset("joint jointly together combined alongside".split())
+# Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
+_NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
@@ -85,41 +98,51 @@ class Linker:
     """Links the cues of one parsed sentence."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}) -> None:
+                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
         self.second = second  # "the two countries": the second of the pair
+        self.heads = heads  # the head tokens of every cue in the sentence
 
     # --- sides ---------------------------------------------------------------------
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
-        """The actors a token stands for, over its conjuncts ("Britain, France and Germany")."""
+        """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
+        as Iran"); an apposition stands for the actors it describes ("Russia and China, Security Council
+        members that ...")."""
         out: list[Side] = []
         seen: set[str] = set()
-        # "Russia and China, Security Council members that ...": the apposition's head
-        first = tok.head if tok.dep_ == "appos" and stand_for(tok.head, self.at, self.resolved) else tok
-        for t in (first, *first.conjuncts):
-            got = stand_for(t, self.at, self.resolved, place)
+        named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
+        first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
+        for t in (first, *_conjuncts(first)):
+            step = (f"conj({first.text}, {t.text})",) if t is not first else ()
+            base = t  # where co-listed modifiers are looked for
+            # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
+            for c in t.children if t.tag_ in ("NN", "NNS") and t.i not in self.at else ():
+                if c.dep_ == "appos" and c.i > t.i and c.tag_ in ("NNP", "NNPS") and self.at.get(c.i) is not None \
+                        and self.at[c.i].role == "actor":
+                    step, base = (*step, f"appos({t.text}, {c.text})"), c
+                    break
+            got = stand_for(base, self.at, self.resolved, place)
             if got is None:
                 # "Kofi Annan, the special envoy of the United Nations": an apposition says whom he acts for
                 for c in t.children if t.tag_ in ("NNP", "NNPS") else ():
                     if c.dep_ == "appos" and c.i > t.i:
                         got = stand_for(c, self.at, self.resolved)
                         if got is not None:
-                            got = (got[0], (f"appos({t.text}, {c.text})", *got[1]))
+                            got, base = (got[0], (f"appos({t.text}, {c.text})", *got[1])), c
                             break
             if got is None:
                 continue
             m, how = got
-            step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             if first is not tok:
                 step = (f"appos({first.text}, {tok.text})", *step)
             found = [(m, how)]
             # "a combined US, Russian, Syrian and Jordanian force": coordinated modifiers
             # and "leaders of France and Israel": the coordinated objects of the "of" phrase
-            named = [*t.children, *(o for p in t.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                                    for o in p.children if o.dep_ == "pobj")]
+            named = [*base.children, *(o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                       for o in p.children if o.dep_ == "pobj")]
             for c in named:
                 if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in self.at and self.at[c.i].actor == m.actor:
-                    for cc in c.conjuncts:
+                    for cc in _conjuncts(c):
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
@@ -129,18 +152,19 @@ class Linker:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
                     out.append(Side(fm, arcs + step + fhow))
-        # "Y and Z, X's two main backers": an apposition describes the same actors
         return out
 
     def subjects(self, v: Any, arcs: tuple[str, ...] = (), depth: int = 0) -> tuple[list[Side], str]:
         """The acting side of verb ``v`` and how it was found."""
         if depth > 4:
             return [], ""
+        subs = [c for c in v.children if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass")]
+        if subs and subs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+            return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
+        if subs:
+            # a long list of subjects is often parsed as two ("A, B's chief and C met"): each acts
+            return [s for c in subs for s in self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",))], "subject"
         for c in v.children:
-            if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass"):
-                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
-                return self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",)), "subject"
             if c.dep_ == "agent":
                 for o in c.children:
                     if o.dep_ == "pobj":
@@ -201,8 +225,10 @@ class Linker:
                 return got, how and "subject of the governing verb"
         return [], ""
 
-    def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...]) -> list[Side]:
-        """Objects of the given prepositions under any of ``holders``."""
+    def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...], inside: bool = False) -> \
+            list[Side]:
+        """Objects of the given prepositions under any of ``holders``; with ``inside``, the actors named
+        inside an object that stands for none ("from attacks by the Taliban")."""
         out: list[Side] = []
         for h in holders:
             for c in h.children:
@@ -211,7 +237,22 @@ class Linker:
                 p = _last_prep(c)
                 for o in p.children:
                     if o.dep_ in ("pobj", "pcomp"):
-                        out += self.side(o, (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})"), place=True)
+                        arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
+                        got = self.side(o, arcs, place=True)
+                        out += got or (self.named_inside(o, arcs) if inside else [])
+        return out
+
+    def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
+        """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
+        out: list[Side] = []
+        for m in sorted(set(self.at.values()), key=lambda m: m.start):
+            if m.role != "actor" or not _inside(self.doc[m.head], tok):
+                continue
+            path = [self.doc[m.head], *self.doc[m.head].ancestors]
+            path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
+            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
+                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
         return out
 
     def objects(self, v: Any) -> list[Side]:
@@ -226,6 +267,12 @@ class Linker:
         """Every link of one cue (empty sides included, for the explanation)."""
         h = self.doc[hit.head]
         cue = hit.cue
+        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")):
+            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies
+            step = (f"{h.dep_}({h.head.text}, {h.text})",)
+            sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
+            if len({s.mention.actor for s in sides}) > 1:
+                return [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")]
         if cue.pos == "role":
             links = self._role(hit, h)
         elif cue.pos == "neutral":
@@ -235,6 +282,15 @@ class Linker:
         else:
             links = self._verb(hit, h)
         links = links + self._alongside(hit, h, links)
+        opposer = _opposer(h)
+        if opposer is not None:
+            # "vetoed a resolution condemning Syria", "opposed sanctions against Iran": who opposes the
+            # cue takes the other side of it
+            against, _ = self.subjects(opposer, (f"dobj({opposer.text}, ...)",))
+            patients = tuple(p for lk in links if lk.pairing == "cross" for p in lk.patients)
+            sign = -kind_sign(hit.cue.kind or "verbal_cooperation")
+            return [*(lk for lk in links if lk.agents),
+                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign)]
         return links + self._fallback(hit, h, links)
 
     def _fallback(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
@@ -246,6 +302,8 @@ class Linker:
         main = links[0]
         if not main.agents and not main.patients or hit.cue.pos == "role":
             return []
+        if h.dep_ in ("amod", "compound") and h.tag_.startswith("VB"):
+            return []  # "the U.S.-backed coalition": the parse found whom the participle describes
         # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
@@ -258,12 +316,19 @@ class Linker:
             for c in h.children:
                 if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
                     continue
-                inside = sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
-                                 and c.left_edge.i <= m.head <= c.right_edge.i}, key=lambda m: m.start)
-                if inside:
-                    side = (Side(inside[0], (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
-                    rule = f"actor inside the {role}"
-                    return [Link(hit, rule, main.agents, side, sign=main.sign, notes=main.notes) if main.agents
+                opposed = main.agents and _norm(h.text) in _OPPOSE
+                for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
+                                 and _inside(self.doc[m.head], c)}, key=lambda m: m.start):
+                    path = list(self.doc[m.head].ancestors)
+                    path = [self.doc[m.head], *path[:next(k for k, t in enumerate(path) if t.i == c.i)]]
+                    if opposed and any(t.i in self.heads for t in path):
+                        continue  # "vetoed a resolution condemning Syria": the cue inside takes it
+                    sign = main.sign
+                    if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
+                        sign = 1  # "blocked action against Syria": on Syria's side
+                    side = (Side(m, (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
+                    rule = "blocked action against the actor" if sign > 0 and opposed else f"actor inside the {role}"
+                    return [Link(hit, rule, main.agents, side, sign=sign, notes=main.notes) if main.agents
                             else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
             return []
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
@@ -272,11 +337,22 @@ class Linker:
             if m.role == "actor" and m.actor not in taken:
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
+        words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
+        partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
         for scope in ("clause", "sentence"):
             near = {k: m for k, m in seen.items() if _clause(self.doc[m.head]).i == clause.i or scope == "sentence"
                     and not _coordinated(clause, _clause(self.doc[m.head]))}
-            before = [m for m in near.values() if m.end <= h.i]
-            after = [m for m in near.values() if m.start > h.i]
+            # the acting side is no actor in a prepositional phrase ("consultation with the United States")
+            # or the object of another verb ("assure the Palestinians ... while reassuring Israelis"),
+            # unless it owns the phrase the cue is in ("Putin's motives for meddling in", "a Turkish decision
+            # to ban")
+            before = [m for m in near.values() if m.end <= h.i and (
+                _preposition(self.doc, m) is None and self.doc[m.head].dep_ not in _OBJECTS
+                or self.doc[m.head].dep_ in ("poss", "amod", "compound") and _inside(h, self.doc[m.head].head))]
+            # the other side is introduced by none of the cue's prepositions or by one of them
+            # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
+            after = [m for m in near.values() if m.start > h.i
+                     and _preposition(self.doc, m) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
                 # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
                 # other actor, and the next actor named ("before France arrived") is none. A noun keeps
@@ -284,15 +360,20 @@ class Linker:
                 # that finds as many right pairs as wrong ones, its sentence mostly wrong ones.
                 after = [m for m in after if _introduced_by(self.doc, m, hit.cue.preps)]
             if main.patients and before:
-                m = before[-1]
                 return [Link(hit, f"nearest actor before the cue in its {scope}",
-                             (Side(m, (f"nearest before '{h.text}'",)),), main.patients, sign=main.sign,
+                             self._listed(before[-1], f"nearest before '{h.text}'"), main.patients, sign=main.sign,
                              notes=main.notes)]
             if main.agents and after:
-                m = after[0]
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents,
-                             (Side(m, (f"nearest after '{h.text}'",)),), sign=main.sign, notes=main.notes)]
+                             self._listed(after[0], f"nearest after '{h.text}'"), sign=main.sign, notes=main.notes)]
         return []
+
+    def _listed(self, m: ActorMention, arc: str) -> tuple[Side, ...]:
+        """A mention and the actors listed with it ("leaders of Jordan, Britain and Egypt")."""
+        t = self.doc[m.head]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in self.at:
+            t = t.head.head  # "the emir of Qatar": the phrase is listed, not the name
+        return tuple(self.side(t, (arc,))) or (Side(m, (arc,)),)
 
     def _holders(self, hit: Hit, h: Any) -> list[Any]:
         toks = [self.doc[k] for k in sorted(hit.tokens)]
@@ -318,7 +399,14 @@ class Linker:
                 got = self.objects(h)
                 if got:
                     patients, rule = patients + got, rule or "object"
-        agents, how = self.subjects(h) if not passive else self._passive_agent(h)
+        agents, how = self.subjects(h) if not passive else self._passive_agent(h, cue.preps)
+        if passive and not agents and rule == "prepositional object":
+            # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
+            for c in h.children:
+                if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and h.dep_ == "relcl":
+                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",)), "passive subject"
+                elif c.dep_ == "nsubjpass":
+                    agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
             return []  # "the Saudi-led coalition" is Saudi Arabia acting (mentions.stand_for)
         if h.dep_ in ("amod", "acl", "compound") and h.tag_ in ("VBN", "JJ", "VBD"):
@@ -334,7 +422,7 @@ class Linker:
                 return [Link(hit, "reciprocal modifier", tuple(noun), pairing="within")]  # "a combined force"
             if noun and not patients:
                 return [Link(hit, "participle" if agents else "participle, no agent", tuple(agents), tuple(noun))]
-        if h.dep_ == "relcl":
+        if h.dep_ == "relcl" and how != "passive subject":
             rel = [c for c in h.children if c.lower_ in _RELATIVE and c.dep_ in _OBJECTS + ("nsubjpass",)]
             if rel:
                 noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",))
@@ -352,7 +440,7 @@ class Linker:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
 
-    def _passive_agent(self, h: Any) -> tuple[list[Side], str]:
+    def _passive_agent(self, h: Any, preps: tuple[tuple[str, ...], ...] = ()) -> tuple[list[Side], str]:
         for c in h.children:
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
                 for o in c.children:
@@ -361,7 +449,7 @@ class Linker:
         if any(c.dep_ == "auxpass" for c in h.children):
             # "Iran was angered at Turkey", "frustrated with Washington": the cause
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over"):
+                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over") and not _prep_is(c, preps):
                     for o in c.children:
                         if o.dep_ == "pobj":
                             got = self.side(o, (f"prep({h.text}, {c.text})", f"pobj({c.text}, {o.text})"))
@@ -394,7 +482,11 @@ class Linker:
         holders = self._holders(hit, h)
         patients = self.prep_objects(holders, preps) if preps else []
         gov = h.head
-        if not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB"):
+        received = self._received(h) if not patients and kind_sign(cue.kind or "verbal_cooperation") > 0 else None
+        if received is not None:
+            agents, patients, how = *received, "received"
+        elif not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
+                and _norm(gov.text) not in _OPPOSE:
             # a light verb: "imposed sanctions on", "launched an offensive against", "held talks with"
             got, sh = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
             agents, how = got, sh and "subject of the light verb"
@@ -412,7 +504,8 @@ class Linker:
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
-        rule = f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
+        rule = "noun received from the giver" if how == "received" else \
+            f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         between = self.prep_objects([h], (("between",), ("among",)))
         if between:
@@ -420,6 +513,22 @@ class Linker:
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         return links
+
+    def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
+        """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won
+        backing from the EU", "Morsi is riding high on praise from Obama", "asked the G7 for help"."""
+        gov = h.head
+        if h.dep_ == "pobj" and gov.dep_ == "prep" and gov.lower_ in ("on", "for"):
+            gov = gov.head
+        elif h.dep_ != "dobj":
+            return None
+        if _norm(gov.text) not in _RECEIVE:
+            return None
+        givers = self.prep_objects([h, gov], (("from",),))
+        if not givers and gov.lower_ != h.head.lower_:  # "asked the G7 for help"
+            givers = [s for c in gov.children if c.dep_ in _OBJECTS for s in self.side(c, (f"dobj({gov.text}, {c.text})",))]
+        takers, _ = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
+        return (givers, takers) if givers and takers else None
 
     def _role(self, hit: Hit, h: Any) -> list[Link]:
         """ "Turkey, a NATO member", "X, a key ally of Y", "China, Pakistan's closest ally", "X is an ally of Y"."""
@@ -485,7 +594,9 @@ class Linker:
                     out.append(Link(hit, "mediator", tuple(mediators), parties, sign=1))
         sign = -1 if hit.cue.kind.endswith("conflict") else 1
         if ("against",) not in hit.cue.preps:
-            enemies = self.prep_objects(holders, (("against",),))
+            guarded = _norm(h.text) in _PROTECT and ("from",) not in hit.cue.preps
+            enemies = self.prep_objects(holders, (("against",), ("from",)) if guarded else (("against",),),
+                                        inside=guarded)  # "from terror by the hands of al Qaeda"
             if enemies and sign > 0:
                 out.append(Link(hit, "common enemy", agents + patients, tuple(enemies), sign=-1))
         if sign < 0 and ("with",) in hit.cue.preps:
@@ -495,6 +606,19 @@ class Linker:
                 if withs:
                     out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as")."""
+    out = list(tok.conjuncts)
+    for t in (tok, *out):
+        for c in t.children:
+            if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
+                for o in c.children:
+                    if o.dep_ in ("pobj", "conj"):
+                        out += [o, *o.conjuncts]
+    return out
 
 
 def _clause(tok: Any) -> Any:
@@ -532,6 +656,40 @@ def _introduced_by(doc: Any, m: ActorMention, preps: tuple[tuple[str, ...], ...]
         k -= 1
     words = tuple(_norm(w.text) for w in doc[max(0, k - 4):k])
     return any(words[len(words) - len(p):] == p for p in preps)
+
+
+def _opposer(tok: Any) -> Any:
+    """The verb of opposition whose object holds the cue ("vetoed a resolution condemning", "opposed
+    sanctions"), or None."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("dobj", "nsubjpass") and _norm(t.head.text) in _OPPOSE:
+            return t.head
+        if t.dep_ not in ("acl", "relcl") or t.i == tok.i and t.dep_ == "relcl":
+            return None
+        t = t.head
+    return None
+
+
+def _inside(tok: Any, phrase: Any) -> bool:
+    """Whether ``tok`` is in the subtree of ``phrase``."""
+    return phrase.left_edge.i <= tok.i <= phrase.right_edge.i and any(a.i == phrase.i for a in (tok, *tok.ancestors))
+
+
+def _preposition(doc: Any, m: ActorMention) -> str | None:
+    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None."""
+    t = doc[m.head]
+    for _ in range(8):
+        if t.dep_ == "pobj":
+            p = t.head
+            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT":
+                t = p.head  # "leaders of Jordan", "an effort by the U.S.": the phrase they are in
+                continue
+            return _norm(p.text)
+        if t.dep_ not in ("conj", "appos", "compound", "amod", "nmod", "poss") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _prep_is(tok: Any, preps: tuple[tuple[str, ...], ...]) -> bool:

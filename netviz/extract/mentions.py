@@ -89,20 +89,23 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
                     states: frozenset[str]) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
-    through the country the sentence places things in ("rebels in Syria") or, failing that, the one
-    the article is about; those that name no actor there are dropped."""
+    through the country the sentence places things in ("rebels in Syria") or, when that names no one
+    there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
+    article about Syria), the one the article is about; those that name no actor are dropped."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
-    where = located or country
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
             continue
-        actor = codebook.resolve_generic(m.generic, where, on)
-        if actor:
-            source = "the sentence's place" if located else "the article's main country" if where else "default"
-            out.append(replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
-                               via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
+        for where, source in ((located, "the sentence's place"), (country, "the article's main country")):
+            actor = codebook.resolve_generic(m.generic, where, on) if where or source != "the sentence's place" \
+                else None
+            if actor:
+                source = source if where else "default"
+                out.append(replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
+                                   via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
+                break
     return out
 
 
@@ -214,3 +217,51 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                         return got, (f"prep({tok.text}, {c.text})", f"pobj({c.text}, {o.text})")
     r = resolved.get(tok.i)
     return (r, (r.via,)) if r is not None else None
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+
+
+def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
+    """``mentions`` plus the later mentions of an office holder by surname alone, once the article
+    has named them in full: after "the Palestinian U.N. observer Riyad Mansour", "Mansour also
+    accused Israel" is Palestine speaking. The codebook leaves such surnames out when they are common
+    words or names ("Ban", "Hammond"); within one article that names the person they are not
+    ambiguous. East Asian names give the family name first ("Ban Ki-moon": "Ban"). A surname two
+    office holders of different actors share in the article is left out.
+
+    >>> from netviz.ingest.actors import load_codebook
+    >>> from datetime import date
+    >>> text = "Ban Ki-moon spoke. Later Ban said Iran must comply."
+    >>> ms = surnames(text, load_codebook().find_mentions(text, date(2012, 9, 25)))
+    >>> [(m.text, m.actor, m.person) for m in ms]
+    [('Ban Ki-moon', 'UN', True), ('Ban', 'UN', True), ('Iran', 'IRN', False)]
+    """
+    from netviz.ingest.actors import Mention  # the codebook's own mention record
+
+    short: dict[str, tuple[str, int, str]] = {}
+    clash: set[str] = set()
+    for m in mentions:
+        words = _NAME_WORD.findall(m.text) if m.person and m.actor else []
+        if len(words) < 2:
+            continue
+        # "Ban Ki-moon", "Kim Jong Un": the family name first
+        east = "-" in words[-1] and len(words) == 2 or len(words) == 3 and all(len(w) <= 4 for w in words[1:])
+        name = words[0] if east else words[-1]
+        if len(name) < 3:
+            continue
+        if name in short and short[name][0] != m.actor:
+            clash.add(name)
+        short.setdefault(name, (m.actor, m.end, m.text))
+    if not short:
+        return list(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    for name, (actor, after, full) in short.items():
+        if name in clash:
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[after:]):
+            s, e = hit.start() + after, hit.end() + after
+            if not any(a < e and s < b for a, b in taken):
+                extra.append(Mention(actor, s, e, name, name, f"'{name}': {full}, named in full before", person=True))
+    return sorted([*mentions, *extra], key=lambda m: m.start)

@@ -83,6 +83,8 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
             break
+        if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
+            break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue
         t = t.head
         out.append(t)
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and t.dep_ not in ("xcomp", "ccomp"):
@@ -120,7 +122,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             w = _norm(c.text)
             if c.dep_ == "neg" and c.i > t.i and _contrast(doc, c.i):
                 continue  # "rebuild Gaza with X, not Y", "with X — not Y": a contrast, not a negation
-            if c.dep_ == "neg" or (c.dep_ == "det" and w == "no") or (c.dep_ == "advmod" and w == "never"):
+            if c.dep_ == "neg" or (c.dep_ == "det" and w == "no") or (c.dep_ == "advmod" and w == "never") or (
+                    c.dep_ in ("cc", "preconj") and w in ("nor", "neither") and c.i < t.i):  # "Nor has Russia backed"
                 volitional = any(a.dep_ == "aux" and _norm(a.text) in _VOLITIONAL for a in t.children)
                 if volitional and cooperation:
                     found.setdefault("refusal", " ".join(x.text for x in t.children if x.dep_ in ("aux", "neg")))
@@ -156,10 +159,15 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     clo, chi = min(lo, clause.left_edge.i), max(hi, clause.right_edge.i)
+    # "X is affiliated with Y, and franchises are said to exist": a clause coordinated with the cue's
+    # has its own subject and its own hedges
+    others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
+              if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+              and not c.left_edge.i <= hit.head <= c.right_edge.i]
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope == "verb":
             continue
-        if payload.scope == "clause" and not clo <= i <= chi:
+        if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:

@@ -50,6 +50,7 @@ from scipy.sparse.linalg import eigsh
 from scipy.spatial import cKDTree
 
 from netviz.errors import NetvizError
+from netviz.graph.steps import UnionInput, dated_steps, graph_steps, union_input
 from netviz.io import atomic_write_text
 
 #: Median distance from an actor to its nearest neighbour in a fresh layout, in pixels
@@ -164,7 +165,18 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
     >>> place_actors([g], previous=first) == first
     True
     """
-    union = _union(graphs)
+    return place_union(_union(graphs), seed, previous=previous)
+
+
+def place_snapshots(snapshots: Mapping, seed: int = 42, *, previous: Layout | None = None) -> Layout:
+    """:func:`place_actors` over every date of ``snapshots`` (a mapping of date to graph): for a
+    build's lazy snapshots, from the history's changes without building a graph (the same
+    positions and fingerprint as :func:`place_actors` over the graphs)."""
+    return place_union(union_graph(union_input(dated_steps(snapshots, find_blocs=False))), seed, previous=previous)
+
+
+def place_union(union: nx.Graph, seed: int = 42, *, previous: Layout | None = None) -> Layout:
+    """The layout of a union graph (:func:`union_graph`), anchored to ``previous``."""
     fingerprint = _fingerprint(union, seed)
     if previous is not None and previous.fingerprint == fingerprint:
         return previous
@@ -183,50 +195,34 @@ def place_actors(graphs: Iterable[nx.Graph], seed: int = 42, *, previous: Layout
 
 
 def _union(graphs: Iterable[nx.Graph]) -> nx.Graph:
-    """The union of the snapshots, actors and ties sorted: per tie ``cooperation`` and
-    ``conflict`` summed over snapshots; per actor the longest ``label`` and the
-    largest and ``smallest`` dot ``radius`` it has on any date (its label sits
-    below the dot, so its height on the page moves with the radius)."""
-    coop: dict[tuple[str, str], float] = {}
-    conf: dict[tuple[str, str], float] = {}
-    actors: dict[str, tuple[str, float, float]] = {}
+    """The union of the snapshots (see :func:`union_graph`), after checking they are snapshot graphs."""
+    graphs = list(graphs)
     for i, g in enumerate(graphs):
         if not isinstance(g, nx.Graph):
             raise NetvizError(
                 f"compute_layout: item {i} is a {type(g).__name__}, not a networkx graph;"
                 " pass the snapshot graphs"
             )
-        for n, d in g.nodes(data=True):
+        for n in g.nodes:
             if not isinstance(n, str):
                 raise NetvizError(
                     f"compute_layout: node {n!r} of graph {i} is not a string; actor ids are strings"
                 )
-            label = str(d.get("label") or n)
-            strength = _finite(d.get("strength", 0.0))
-            known = actors.get(n)
-            actors[n] = (label, strength, strength) if known is None else (
-                max(known[0], label, key=lambda s: (len(s), s)), max(known[1], strength), min(known[2], strength))
-        for u, v, d in g.edges(data=True):
-            key = (u, v) if u <= v else (v, u)
-            c, f = _split(d)
-            coop[key] = coop.get(key, 0.0) + c
-            conf[key] = conf.get(key, 0.0) + f
-    top = max((s for _, s, _ in actors.values()), default=0.0)
+    return union_graph(union_input(graph_steps(graphs, blocs=False)))
+
+
+def union_graph(given: UnionInput) -> nx.Graph:
+    """The union of the snapshots, actors and ties sorted: per tie ``cooperation`` and
+    ``conflict`` summed over snapshots; per actor the longest ``label`` and the
+    largest and ``smallest`` dot ``radius`` it has on any date (its label sits
+    below the dot, so its height on the page moves with the radius)."""
+    top = max((s for _, s, _ in given.actors.values()), default=0.0)
     union = nx.Graph()
-    for n in sorted(actors):
-        label, strength, weakest = actors[n]
+    for n, (label, strength, weakest) in given.actors.items():
         union.add_node(n, label=label, radius=_radius(strength, top), smallest=_radius(weakest, top))
-    for key in sorted(coop):
-        union.add_edge(*key, cooperation=coop[key], conflict=conf[key])
+    for key in given.cooperation:
+        union.add_edge(*key, cooperation=given.cooperation[key], conflict=given.conflict[key])
     return union
-
-
-def _finite(value) -> float:
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        return 0.0
-    return value if math.isfinite(value) and value > 0 else 0.0
 
 
 def _radius(strength: float, top: float) -> float:
@@ -234,19 +230,6 @@ def _radius(strength: float, top: float) -> float:
     low, high = DOT_RADIUS
     share = min(strength / top, 1.0) if top > 0 else 0.0
     return low + (high - low) * math.sqrt(share)
-
-
-def _split(d: dict) -> tuple[float, float]:
-    """A tie's (cooperation, conflict), falling back to weight and sign."""
-    if "cooperation" in d and "conflict" in d:
-        return _finite(d["cooperation"]), _finite(d["conflict"])
-    weight = _finite(d.get("weight", 1.0)) or 1.0
-    sign = d.get("sign", 0)
-    if sign > 0:
-        return weight, 0.0
-    if sign < 0:
-        return 0.0, weight
-    return weight / 2, weight / 2
 
 
 def _fingerprint(union: nx.Graph, seed: int) -> str:

@@ -24,7 +24,13 @@ import networkx as nx
 
 from netviz.graph.compare import SnapshotDiff, TieChange
 from netviz.site.evidence import SharedEvidence
-from netviz.site.render import MAP_SCRIPTS, _legend, map_data, render_page, with_evidence
+from netviz.site.render import (
+    MAP_SCRIPTS,
+    _legend,
+    map_data,
+    render_page,
+    with_evidence,
+)
 
 #: The halo of a tie that formed, flipped or dissolved (a glow behind the line, not a mark of its own).
 HALO_COLOR = "#f5b800"
@@ -43,6 +49,25 @@ _SIGN_TEXT = {1: "+", -1: "-", 0: "±", None: "none"}
 
 def _state(weight: float, sign: int | None) -> str:
     return "absent" if sign is None else f"{_SIGN_TEXT[sign]} {weight:.2f}"
+
+
+def step_diff(groups: dict[str, list]) -> dict[str, list[str]]:
+    """What a site's diff map carries of its date: ``{tie id: [change, state before, state after]}``
+    for each tie that changed, from :func:`netviz.site.sitedata.step_changes` (every other tie of
+    either date is unchanged, and the page reads it from the site's history).
+
+    >>> step_diff({"formed": [(("RUS", "TUR"), None, (6.0, 6.0, 0.0, 1.0, 1, 1, ()), "")]})
+    {'RUS--TUR': ['formed', 'absent', '+ 6.00']}
+    """
+    out = {}
+    for kind, items in groups.items():
+        for (a, b), before, after, _ in items:
+            out[f"{a}--{b}"] = [kind, _state(*_weight_sign(before)), _state(*_weight_sign(after))]
+    return dict(sorted(out.items()))
+
+
+def _weight_sign(values: tuple | None) -> tuple[float, int | None]:
+    return (0.0, None) if values is None else (values[0], values[4])
 
 
 def change_style(change: str) -> dict:
@@ -102,8 +127,29 @@ def render_diff_map(
 
     Self-contained by default (it embeds the evidence of both dates); a site
     page when ``shared`` points at the site's evidence file (``step`` the
-    later date, ``before`` the earlier one).
+    later date, ``before`` the earlier one). A site built by ``netviz build``
+    writes thinner pages instead (:func:`netviz.site.render.render_site_map`).
     """
+    data, page = diff_map_data(diff, a, b, positions=positions, color_by=color_by, max_weight=max_weight,
+                               max_strength=max_strength)
+    data = with_evidence(data, page, [a, b], shared)
+    graph = {"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}
+    rest = {k: v for k, v in data.items() if k not in ("nodes", "edges", "options")}
+    return render_page("map.html", path, graph=graph, data=rest, scripts=MAP_SCRIPTS, **page)
+
+
+def diff_map_data(
+    diff: SnapshotDiff,
+    a: nx.Graph,
+    b: nx.Graph,
+    *,
+    positions: Mapping[str, tuple[float, float]],
+    color_by: str = "bloc",
+    max_weight: float | None = None,
+    max_strength: float | None = None,
+) -> tuple[dict, dict]:
+    """The page data of a diff map (as :func:`netviz.site.render.map_data`, over the union of both
+    dates, each tie with its ``change``) and its header and legend."""
     U = union_graph(diff, a, b)
     data = map_data(U, positions=positions, color_by=color_by, max_weight=max_weight, max_strength=max_strength)
     counts: Counter[str] = Counter()
@@ -136,10 +182,7 @@ def render_diff_map(
         "contradictions": [],
         "contradictions_total": 0,
     }
-    data = with_evidence(data, page, [a, b], shared)
-    graph = {"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}
-    rest = {k: v for k, v in data.items() if k not in ("nodes", "edges", "options")}
-    return render_page("map.html", path, graph=graph, data=rest, scripts=MAP_SCRIPTS, **page)
+    return data, page
 
 
 def _iso(day: date | None) -> str:

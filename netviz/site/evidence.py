@@ -21,7 +21,12 @@ The table (:func:`evidence_table`) holds, as lists of rows:
   indices on which it is part of its tie's evidence (one span in cumulative
   mode, one date per date, a window's width with ``--window``).
 
-Its size is O(relations + changes), whatever the number of dates.
+Its size is O(relations + changes), whatever the number of dates. A large
+site writes it in shards of whole ties (``evidence-0.js``, ...; each about
+:data:`SHARD_RELATIONS` relations, a table of its own) with ``evidence.js``
+holding only their index: a page loads the shard of a tie, with a
+``<script src>`` from the site's own folder, when a reader first opens that
+tie, so no page ever reads the whole run's evidence.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
@@ -38,6 +43,9 @@ from netviz.errors import NetvizError
 from netviz.graph.snapshots import evidence_order
 from netviz.io import atomic_write_text
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
+
+if TYPE_CHECKING:
+    from netviz.graph.steps import Dated
 
 #: Fields of one entry of ``relations``, in order (``a``, ``b``: actor indices; ``kind``, ``origin``,
 #: ``article``: indices into ``kinds``, ``origins``, ``articles``; cue offsets in JavaScript string units).
@@ -52,6 +60,10 @@ ARTICLE_FIELDS = ("id", "title", "outlet", "url")
 GLOBAL = "netvizEvidence"
 #: The folder of a site that holds its evidence table (``evidence.js``), scripts and stylesheets.
 DATA_DIR = "data/"
+#: The global each shard file of a large site's table adds itself to (by file name).
+SHARDS = "netvizEvidenceShards"
+#: Relations per shard file of a site's evidence table (about 5 MB of sentences).
+SHARD_RELATIONS = 20_000
 
 
 @dataclass(frozen=True)
@@ -81,8 +93,8 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
 
     Snapshots share unchanged evidence tuples across dates (as
     :func:`netviz.graph.snapshots.build_snapshots` builds them): a tie whose
-    tuple is the one of the date before costs nothing, so the table costs
-    what changed, not dates x ties.
+    tuple is the one of the date before costs nothing. A site builds the
+    table from the history's deltas instead (:func:`dated_evidence_table`).
 
     Examples
     --------
@@ -96,21 +108,21 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
     >>> t["actors"], len(t["relations"]), t["spans"]
     ([['RUS', 'RUS', 'unknown'], ['TUR', 'TUR', 'unknown']], 1, [[0, 1]])
     """
-    actor_ids = sorted({n for G in graphs for n in G.nodes})
-    actor_index = {a: i for i, a in enumerate(actor_ids)}
-    labels: dict[str, str] = {}
-    types: dict[str, str] = {}
-    for G in graphs:  # the latest date wins, should a label change over time
-        for n, attrs in G.nodes(data=True):
-            labels[n] = str(attrs.get("label") or n)
-            types[n] = str(attrs.get("type") or "unknown")
+    from netviz.graph.steps import graph_steps
 
-    # walk each shared evidence tuple once and hash each relation object once
-    tuples: dict[int, tuple] = {}
     for G in graphs:
         for *_, evidence in G.edges(data="evidence", default=()):
-            tuples.setdefault(id(evidence), evidence)
-    objects = {id(r): r for evidence in tuples.values() for r in _relations(evidence)}
+            _relations(evidence)
+    return dated_evidence_table(graph_steps(list(graphs), blocs=False))
+
+
+def dated_evidence_table(dated: Dated) -> EvidenceTable:
+    """The evidence table of a run's steps (:func:`netviz.site.sitedata.dated_steps`), in
+    O(relations + changes): each step names only the relations its changed ties lost and gained."""
+    actor_ids = sorted({a for step in dated.steps for a, state in step.actors.items() if state is not None})
+    actor_index = {a: i for i, a in enumerate(actor_ids)}
+    objects = {id(r): r for step in dated.steps for lost_gained in step.evidence.values()
+               for side in lost_gained for r in side}
     relations = sorted(set(objects.values()), key=_relation_key)
     relation_index = {rel: i for i, rel in enumerate(relations)}
     index_of = {key: relation_index[r] for key, r in objects.items()}
@@ -118,29 +130,30 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
     article_index = {a: i for i, a in enumerate(article_keys)}
 
     spans: list[list[int]] = [[] for _ in relations]
-    previous: dict[tuple[str, str], tuple] = {}
-    present: dict[int, int] = {}  # relation -> the date index its current span began
-    for step, G in enumerate(graphs):
-        now: dict[tuple[str, str], tuple] = {}
-        for u, v, evidence in G.edges(data="evidence", default=()):
-            now[(u, v) if u <= v else (v, u)] = evidence
-        changed = [k for k in previous.keys() | now.keys() if previous.get(k) is not now.get(k)]
-        before = {index_of[id(r)] for k in changed for r in previous.get(k, ())}
-        after = {index_of[id(r)] for k in changed for r in now.get(k, ())}
-        for r in before - after:
-            spans[r] += [present.pop(r), step - 1]
-        for r in after - before:
-            present[r] = step
-        previous = now
-    for r, first in present.items():
-        spans[r] += [first, len(graphs) - 1]
+    backing = [0] * len(relations)  # how many of the tie's current relations are this row (equal relations share one)
+    for step, day in enumerate(dated.steps):
+        for lost, gained in day.evidence.values():
+            for r in lost:
+                i = index_of[id(r)]
+                backing[i] -= 1
+                if not backing[i]:
+                    spans[i].append(step - 1)
+            for r in gained:
+                i = index_of[id(r)]
+                if not backing[i]:
+                    spans[i].append(step)
+                backing[i] += 1
+    last = len(dated.steps) - 1
+    for i, count in enumerate(backing):
+        if count:
+            spans[i].append(last)
 
     data = {
-        "dates": [_date_text(G.graph.get("date")) for G in graphs],
+        "dates": [_date_text(step.day) for step in dated.steps],
         "fields": {"relation": list(RELATION_FIELDS), "article": list(ARTICLE_FIELDS)},
         "kinds": list(KINDS),
         "origins": list(ORIGINS),
-        "actors": [[a, labels[a], types[a]] for a in actor_ids],
+        "actors": [[a, dated.labels[a], dated.types[a]] for a in actor_ids],
         "relations": [_relation_row(r, actor_index, article_index) for r in relations],
         "articles": [[aid or None, t or None, o or None, _safe_url(url)] for aid, t, o, url in article_keys],
         "spans": spans,
@@ -148,13 +161,67 @@ def evidence_table(graphs: Sequence[nx.Graph]) -> EvidenceTable:
     return EvidenceTable(data, index_of)
 
 
-def write_evidence_file(table: EvidenceTable, path: str | Path) -> Path:
-    """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8)."""
+def write_evidence_file(table: EvidenceTable, path: str | Path, *, shard: int | None = None) -> Path:
+    """Write the table as a script that sets ``window.netvizEvidence`` (atomically, UTF-8).
+
+    A table of more than ``shard`` relations (default :data:`SHARD_RELATIONS`) is split by tie
+    into shard files beside it (``evidence-0.js``, ...; see :func:`shards`), and ``path``
+    holds only their index: a page reads the shard of a tie when a reader first opens one,
+    never the whole run's evidence.
+    """
     from netviz.site.render import script_json  # render draws pages from this module's tables
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    return atomic_write_text(path, f"window.{GLOBAL} = {script_json(table.data)};\n")
+    parts = shards(table.data, SHARD_RELATIONS if shard is None else shard)
+    if len(parts) == 1:
+        return atomic_write_text(path, f"window.{GLOBAL} = {script_json(table.data)};\n")
+    index = []
+    for k, (first, part) in enumerate(parts):
+        name = f"{path.stem}-{k}.js"
+        atomic_write_text(path.with_name(name), f"(window.{SHARDS} = window.{SHARDS} || {{}})[{script_json(name)}] = "
+                                                f"{script_json(part)};\n")
+        index.append({"file": name, "first": first})
+    return atomic_write_text(path, f"window.{GLOBAL} = {script_json({'shards': index})};\n")
+
+
+def shards(data: Mapping[str, Any], size: int) -> list[tuple[str, dict[str, Any]]]:
+    """The table cut into parts of whole ties, about ``size`` relations each, in tie order:
+    ``[(first tie id, part)]``; each part is a table of its own (its relations, their spans
+    and articles; all actors and dates). One part when the table is no larger than ``size``.
+
+    >>> t = {"actors": [["A", "A", "x"], ["B", "B", "x"], ["C", "C", "x"]], "dates": ["2020-01-01"],
+    ...      "relations": [[0, 1, 1, 0, 1, 1, "2020-01-01", 0, 0, "s", "c", None, None, None, None, None],
+    ...                    [1, 2, 1, 0, 1, 1, "2020-01-01", 0, None, "t", "c", None, None, None, None, None]],
+    ...      "spans": [[0, 0], [0, 0]], "articles": [["a1", None, None, None]]}
+    >>> [(first, len(part["relations"]), part["articles"]) for first, part in shards(t, 1)]
+    [('A--B', 1, [['a1', None, None, None]]), ('B--C', 1, [])]
+    """
+    rows = data["relations"]
+    if len(rows) <= size:
+        return [("", dict(data))]
+    ids = [a[0] for a in data["actors"]]
+    article = RELATION_FIELDS.index("article")
+    by_tie: dict[str, list[int]] = {}
+    for r, row in enumerate(rows):
+        a, b = ids[row[0]], ids[row[1]]
+        by_tie.setdefault(f"{a}--{b}" if a <= b else f"{b}--{a}", []).append(r)
+    groups: list[tuple[str, list[int]]] = []
+    for tie in sorted(by_tie):
+        if not groups or len(groups[-1][1]) >= size:
+            groups.append((tie, []))
+        groups[-1][1].extend(by_tie[tie])
+    parts = []
+    for first, members in groups:
+        members.sort()  # table order: strongest first
+        used = sorted({rows[r][article] for r in members if rows[r][article] is not None})
+        renumber = {old: new for new, old in enumerate(used)}
+        part = {k: v for k, v in data.items() if k not in ("relations", "spans", "articles")}
+        part["relations"] = [[*rows[r][:article], renumber.get(rows[r][article]), *rows[r][article + 1:]] for r in members]
+        part["spans"] = [data["spans"][r] for r in members]
+        part["articles"] = [data["articles"][i] for i in used]
+        parts.append((first, part))
+    return parts
 
 
 def _date_text(value: Any) -> str | None:

@@ -53,7 +53,7 @@ from netviz import __version__
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.model import Relation
-from netviz.site.evidence import SharedEvidence, evidence_table
+from netviz.site.evidence import DATA_DIR, SharedEvidence, evidence_table
 
 #: Our templates, stylesheet and scripts.
 TEMPLATES = Path(__file__).parent / "templates"
@@ -119,6 +119,9 @@ LEGEND_ACTOR_ITEMS = 12
 CONTRADICTIONS_LISTED = 50
 #: Scripts of a map page, in order (their hashes go in the page's CSP).
 MAP_SCRIPTS = ("vis-network.min.js", "netviz.js", "map.js")
+#: Scripts of a site's map and diff map, from the site's data folder (the evidence table follows them):
+#: replay.js rebuilds the page's date from the site's history.
+SITE_MAP_SCRIPTS = ("vis-network.min.js", "netviz.js", "replay.js", "history.js", "map.js")
 
 
 def sign_color(sign: int) -> str:
@@ -274,15 +277,16 @@ def csp(scripts: Sequence[str], site_data: str | None = None) -> str:
     and stylesheets from its own site (``'self'``: on ``file://`` that is the
     local disk, never the network).
     """
-    hashes = " ".join(_script_hash(s) for s in scripts)
+    # a site page runs only its site's script files: it has no inline script to hash
+    sources = "'self'" if site_data else " ".join(_script_hash(s) for s in scripts) or _NONE
     return (
-        f"default-src 'none'; script-src {hashes or _NONE}{_SELF if site_data else ''}; "
+        f"default-src 'none'; script-src {sources}; "
         f"style-src 'unsafe-inline'{_SELF if site_data else ''}; img-src data:; base-uri 'none'; form-action 'none'"
     )
 
 
 #: The scripts and stylesheets a site writes once into its data folder for every page.
-SITE_ASSETS = ("vis-network.min.js", "netviz.js", "map.js", "timeline.js", "netviz.css", "timeline.css")
+SITE_ASSETS = ("vis-network.min.js", "netviz.js", "replay.js", "map.js", "timeline.js", "netviz.css", "timeline.css")
 
 
 def write_site_assets(folder: str | Path) -> list[Path]:
@@ -766,7 +770,15 @@ def _scope(graph: nx.Graph) -> str | None:
     mode, day = graph.graph.get("mode"), _date_text(graph.graph.get("date"))
     if mode is None or day is None:
         return None
-    articles = len(graph.graph.get("articles", ()))
+    return scope_text(mode, day, len(graph.graph.get("articles", ())))
+
+
+def scope_text(mode: str, day: str, articles: int) -> str:
+    """What a snapshot holds, for the map's header.
+
+    >>> scope_text("window:30", "2017-01-08", 2)
+    'evidence of the 30 days up to 2017-01-08 (2 articles dated 2017-01-08)'
+    """
     dated = f" ({articles:,} article{'s' if articles != 1 else ''} dated {day})" if articles else ""
     if mode == "cumulative":
         return f"all evidence up to {day}{dated}"
@@ -932,6 +944,39 @@ def render_map(
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     return atomic_write_text(path, net.generate_html())
+
+
+def render_site_map(
+    path: str | Path,
+    *,
+    step: int,
+    title: str,
+    date: str,
+    scope: str | None,
+    actors: int,
+    ties: int,
+    color_by: str = "bloc",
+    before: int | None = None,
+    changes: Mapping[str, Sequence[str]] | None = None,
+    assets: str = DATA_DIR,
+) -> Path:
+    """Write a site's map (or, with ``before`` and ``changes``, diff map) of date ``step``: the page
+    carries only its date, its header and its changes; it rebuilds the rest from the site's
+    ``history.js`` (:mod:`netviz.site.sitedata`) in ``assets``, the data folder relative to the page.
+
+    ``changes`` maps the id of each tie that changed from ``before`` to ``step`` to
+    ``[change, state before, state after]`` (see :func:`netviz.site.diffmap.step_diff`).
+    """
+    if color_by not in COLOR_BY:
+        raise NetvizError(f"color_by is {color_by!r}; choose one of {', '.join(COLOR_BY)}")
+    replay: dict[str, Any] = {"step": step, "before": before, "color_by": color_by}
+    if changes is not None:
+        replay["changes"] = {k: list(v) for k, v in changes.items()}
+    return render_page(
+        "map.html", path, title=title, date=date, scope=scope,
+        counts={"actors": f"{actors:,}", "ties": f"{ties:,}"}, legend=None, contradictions=[],
+        contradictions_total=0, replay=replay, assets=assets, scripts=SITE_MAP_SCRIPTS,
+    )
 
 
 # --- index -------------------------------------------------------------------

@@ -103,6 +103,8 @@ var netviz = (function () {
     if (marker === "circle") svgNode(svg, "circle", { cx: 16, cy: 7, r: 4.5, fill: ink });
     else if (marker === "diamond") svgNode(svg, "polygon", { points: "16,1.5 21.5,7 16,12.5 10.5,7", fill: ink });
     else if (marker === "bar") svgNode(svg, "line", { x1: 16, y1: 0, x2: 16, y2: 14, stroke: ink, "stroke-width": 3 });
+    else if (marker === "box") svgNode(svg, "rect", { x: 12, y: 3, width: 8, height: 8, fill: ink });
+    else if (marker === "vee") svgNode(svg, "polyline", { points: "12,2 18,7 12,12", fill: "none", stroke: ink, "stroke-width": 2.5 });
     return svg;
   }
 
@@ -188,6 +190,91 @@ var netviz = (function () {
       },
       date: function (step) { return table.dates[step]; },
     };
+  }
+
+  /* Where a page finds the evidence of a tie: one table (the site's data/evidence.js, or the page's
+   * own block), or, for a large site, an index of shard files in the data folder, each loaded by a
+   * <script src> (allowed from the site's own folder, offline) when a tie of its range is first
+   * asked for. get(tie id, then) calls then(table) with the table holding that tie, or then(null)
+   * when its file cannot be read. */
+  function evidenceSource(raw) {
+    if (!raw.shards) {
+      var whole = evidenceTable(raw);
+      return { get: function (id, then) { then(whole); } };
+    }
+    var tag = document.querySelector('script[src$="evidence.js"]');
+    var base = tag ? tag.getAttribute("src").replace(/evidence\.js$/, "") : "";
+    var loaded = {}, waiting = {};
+    function shardOf(id) {  // the last shard whose first tie is not after `id`
+      var lo = 0, hi = raw.shards.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (raw.shards[mid].first <= id) lo = mid; else hi = mid - 1;
+      }
+      return raw.shards[lo].file;
+    }
+    return {
+      get: function (id, then) {
+        var file = shardOf(id);
+        if (file in loaded) return then(loaded[file]);
+        if (waiting[file]) return waiting[file].push(then);
+        waiting[file] = [then];
+        var done = function () {
+          var part = window.netvizEvidenceShards && window.netvizEvidenceShards[file];
+          loaded[file] = part ? evidenceTable(part) : null;
+          waiting[file].forEach(function (f) { f(loaded[file]); });
+          delete waiting[file];
+        };
+        var script = document.createElement("script");
+        script.onload = done;
+        script.onerror = done;
+        script.src = base + file;
+        document.body.appendChild(script);
+      },
+    };
+  }
+
+  /* The unbalanced triangles (contradictions) among `ties`, rows [x, y, sign, weight] with x < y
+   * (actor ids, or indices in id order): {total, list: [[strength, [x, y, z]], ...]}, the `limit`
+   * strongest first, ordered as netviz.graph.analysis orders them (the geometric mean of the three
+   * weights, then by actors). A triangle with a mixed tie (sign 0) is neither balanced nor not. */
+  function unbalanced(ties, limit) {
+    var adj = new Map();
+    ties.forEach(function (t) {
+      if (!adj.has(t[0])) adj.set(t[0], new Map());
+      if (!adj.has(t[1])) adj.set(t[1], new Map());
+      adj.get(t[0]).set(t[1], t);
+      adj.get(t[1]).set(t[0], t);
+    });
+    var order = function (p, q) { return p < q ? -1 : p > q ? 1 : 0; };
+    var weights = [], found = [];
+    adj.forEach(function (nbrs, x) {
+      var later = [];
+      nbrs.forEach(function (t, y) { if (y > x && t[2] !== 0) later.push(y); });
+      later.sort(order);
+      for (var i = 0; i < later.length; i++) {
+        var y = later[i], xy = nbrs.get(y), fromY = adj.get(y);
+        for (var j = i + 1; j < later.length; j++) {
+          var yz = fromY.get(later[j]);
+          if (yz === undefined || yz[2] === 0) continue;
+          var xz = nbrs.get(later[j]);
+          if (xy[2] * xz[2] * yz[2] < 0) {
+            weights.push(Math.cbrt(xy[3] * xz[3] * yz[3]));
+            found.push([x, y, later[j]]);
+          }
+        }
+      }
+    });
+    var keep = found.map(function (_, k) { return k; });
+    if (found.length > limit) {  // only the strongest are sorted: a dense date has millions
+      var cut = Float64Array.from(weights).sort()[found.length - limit];
+      keep = keep.filter(function (k) { return weights[k] >= cut; });
+    }
+    keep.sort(function (p, q) {
+      var a = found[p], b = found[q];
+      return weights[q] - weights[p] || order(a[0], b[0]) || order(a[1], b[1]) || order(a[2], b[2]);
+    });
+    return { total: found.length, list: keep.slice(0, limit).map(function (k) { return [weights[k], found[k]]; }) };
   }
 
   /* Our own tooltip over a vis network: the actor or tie under the pointer is found with the same
@@ -662,18 +749,20 @@ var netviz = (function () {
     return { position: centre, scale: scale };
   }
 
+  /* Draw a map: `graph` and `data` are the ids of the page's JSON blocks, or the objects themselves
+   * (a site page rebuilds them from the site's history, replay.js). */
   function start(graphId, dataId) {
     var missing = document.getElementById("nv-missing");
     if (missing) missing.remove();
     var container = document.getElementById("nv-network");
     var details = document.getElementById("nv-details");
     var hint = details.cloneNode(true);
-    var graph = readData(graphId);
-    var data = readData(dataId);
+    var graph = typeof graphId === "string" ? readData(graphId) : graphId;
+    var data = typeof dataId === "string" ? readData(dataId) : dataId;
     var actors = data.actors, ties = data.ties, blocs = data.blocs || {};
     // the page draws the labels (labeller), vis-network only the dots
     var nodes = new vis.DataSet(graph.nodes.map(function (n) { return Object.assign({}, n, { label: undefined }); }));
-    var edges = new vis.DataSet(graph.edges);
+    var edges = new vis.DataSet(graph.edges.map(function (e) { return Object.assign({}, e); }));
 
     // ---- filters -------------------------------------------------------------------------------
     var filters = { signs: { "1": true, "-1": true, "0": true }, types: {}, minWeight: 0, strongest: data.first_view !== null && data.first_view !== undefined };
@@ -702,20 +791,21 @@ var netviz = (function () {
       stamp: dots.stamp,
     });
 
-    var table = null, tableError = null, tiesOf = null;
+    var source = null, tableError = null, tiesOf = null;
+    var NO_EVIDENCE = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
+      "Open the map from its site folder, or write one self-contained map with `netviz map DATE --out FILE`.";
 
-    /* The evidence table (once): the site's data file, or the page's own block. */
+    /* Where the evidence is (once): the site's data file, or the page's own block. */
     function load() {
-      if (table !== null || tableError !== null) return table;
+      if (source !== null || tableError !== null) return source;
       try {
         var raw = window.netvizEvidence || readData("netviz-evidence");
         if (!raw) throw new Error("missing");
-        table = evidenceTable(raw);
+        source = evidenceSource(raw);
       } catch (e) {
-        tableError = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
-          "Open the map from its site folder, or write one self-contained map with `netviz map DATE --out FILE`.";
+        tableError = NO_EVIDENCE;
       }
-      return table;
+      return source;
     }
 
     function indexTies() {
@@ -885,7 +975,7 @@ var netviz = (function () {
     }
 
     /* The strongest relations at once, the rest on demand. */
-    function evidenceList(indices) {
+    function evidenceList(table, indices) {
       var list = el("ol", "nv-evidence");
       var wrap = el("div");
       wrap.appendChild(list);
@@ -907,7 +997,7 @@ var netviz = (function () {
       return wrap;
     }
 
-    function tieEvidence(id, tie) {
+    function tieEvidence(table, id, tie) {
       if (data.before !== null && data.before !== undefined && tie.change && tie.change !== "unchanged") {
         return table.changed(id, data.before, data.step);
       }
@@ -928,13 +1018,18 @@ var netviz = (function () {
       ];
       if (tie.change) rows.unshift(["Change", changeText(tie)]);
       var heading = tie.change && tie.change !== "unchanged" ? "Evidence of the change, strongest first" : "Evidence, strongest first";
-      var parts = [title, stats(rows), el("h3", null, heading)];
-      if (!load()) parts.push(el("p", "nv-error", tableError));
+      var box = el("div");
+      if (!load()) box.appendChild(el("p", "nv-error", tableError));
       else {
-        var indices = tieEvidence(id, tie);
-        parts.push(indices.length ? evidenceList(indices) : el("p", "nv-hint", "No evidence recorded for this tie."));
+        box.appendChild(el("p", "nv-hint", "Reading the evidence\u2026"));
+        source.get(id, function (table) {  // at once, or once the tie's shard of a large site has loaded
+          clear(box);
+          var indices = table ? tieEvidence(table, id, tie) : [];
+          box.appendChild(!table ? el("p", "nv-error", NO_EVIDENCE) : indices.length ? evidenceList(table, indices)
+            : el("p", "nv-hint", "No evidence recorded for this tie."));
+        });
       }
-      show(parts, label(tie.a) + " \u2014 " + label(tie.b), middleOf([tie.a, tie.b]));
+      show([title, stats(rows), el("h3", null, heading), box], label(tie.a) + " \u2014 " + label(tie.b), middleOf([tie.a, tie.b]));
     }
 
     function showActor(id) {
@@ -1085,12 +1180,15 @@ var netviz = (function () {
     return {
       network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
       showTie: showTie, showActor: showActor, hitAt: hitAt, labels: labels.placed,
+      // the vis items as given, before the page restyles them for the zoom (screenFloor)
+      graph: graph,
     };
   }
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
-    httpUrl: httpUrl, evidenceTable: evidenceTable, hoverTips: hoverTips, labeller: labeller, screenFloor: screenFloor,
-    labelOrder: labelOrder, PLATE_RANKS: PLATE_RANKS, keepInView: keepInView,
+    httpUrl: httpUrl, evidenceTable: evidenceTable, evidenceSource: evidenceSource, hoverTips: hoverTips,
+    unbalanced: unbalanced, labeller: labeller, screenFloor: screenFloor, labelOrder: labelOrder,
+    PLATE_RANKS: PLATE_RANKS, keepInView: keepInView,
   };
 })();

@@ -13,21 +13,21 @@
 document.addEventListener("DOMContentLoaded", function () {
   const missing = document.getElementById("nv-missing");
   if (missing) missing.remove();
-  const DATA = netviz.readData("timeline-data");
+  // a site's timeline carries only its title: the history is the site's data/history.js
+  const DATA = Object.assign({}, window.netvizHistory || {}, netviz.readData("timeline-data"));
   // the evidence table: the site's data file (window.netvizEvidence), or embedded in a page of its own
-  const EVIDENCE = DATA.evidence || window.netvizEvidence;
-  const evidenceOf = netviz.evidenceTable(EVIDENCE);
+  // (a large site's table is shards, each read when a tie of its range is first opened)
+  const evidenceOf = netviz.evidenceSource(DATA.evidence || window.netvizEvidence);
   const STYLE = DATA.style;
   const record = (fields) => (row) => Object.fromEntries(fields.map((f, i) => [f, row[i]]));
   const actors = DATA.actors.map(record(DATA.fields.actor));
   const ties = DATA.ties.map(([u, v]) => ({ u, v }));
-  const relations = EVIDENCE.relations.map(record(EVIDENCE.fields.relation));
-  const articles = EVIDENCE.articles.map(record(EVIDENCE.fields.article));
   const steps = DATA.steps;
   const dates = DATA.dates;
   const tieFields = DATA.fields.tie;
   const actorFields = DATA.fields.actor_state;
   const IMPORTED = ["gdelt", "icews"];
+  const CONTRADICTIONS_LISTED = 1000; // the strongest a date lists (a dense date has millions)
   const LIST_PAGE = 40; // rows drawn before a "show more" button, so a busy date stays quick
 
   const actorTies = actors.map(() => []);
@@ -39,7 +39,6 @@ document.addEventListener("DOMContentLoaded", function () {
   let current = -1;
   const actorState = new Map(); // actor index -> {bloc, strength, size}
   const tieState = new Map(); // tie index -> {weight, ..., width}
-  const contradictions = new Set(); // "x,y,z": actor indices, sorted by id
   const undo = []; // undo[i]: what step i replaced, to go back from date i to date i - 1
 
   function forward(i, touchedActors, touchedTies) {
@@ -60,8 +59,6 @@ document.addEventListener("DOMContentLoaded", function () {
       touchedTies.add(row[0]);
     }
     for (const t of step.ties.del) { keep(u.ties, tieState, t); tieState.delete(t); touchedTies.add(t); }
-    for (const tri of step.contradictions.add) contradictions.add(tri.join(","));
-    for (const tri of step.contradictions.del) contradictions.delete(tri.join(","));
     undo[i] = u;
   }
 
@@ -69,8 +66,6 @@ document.addEventListener("DOMContentLoaded", function () {
     const u = undo[i];
     for (const [a, old] of u.actors) { old ? actorState.set(a, old) : actorState.delete(a); touchedActors.add(a); }
     for (const [t, old] of u.ties) { old ? tieState.set(t, old) : tieState.delete(t); touchedTies.add(t); }
-    for (const tri of steps[i].contradictions.add) contradictions.delete(tri.join(","));
-    for (const tri of steps[i].contradictions.del) contradictions.add(tri.join(","));
   }
 
   // ---- looks (palette and encodings from netviz.render) ------------------------
@@ -361,11 +356,11 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function renderContradictions() {
     const box = clear("contradictions");
-    // strongest first, as netviz.analysis orders them: the geometric mean of the three tie weights
-    const strength = (tri) => Math.cbrt([[0, 1], [0, 2], [1, 2]].reduce((w, [p, q]) => w * tieState.get(tieBetween(tri[p], tri[q])).weight, 1));
-    const list = [...contradictions].map((k) => k.split(",").map(Number)).map((tri) => [strength(tri), tri]);
-    list.sort(([x, p], [y, q]) => y - x || p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
-    document.getElementById("contradictions-heading").textContent = "Contradictions (" + list.length + ")";
+    // found on this date's ties, strongest first as netviz.analysis orders them (actor indices follow the ids)
+    const found = netviz.unbalanced([...tieState].map(([t, st]) => [ties[t].u, ties[t].v, st.sign, st.weight]), CONTRADICTIONS_LISTED);
+    const list = found.list;
+    document.getElementById("contradictions-heading").textContent = "Contradictions (" + found.total +
+      (found.total > list.length ? ": the " + list.length + " strongest" : "") + ")";
     if (!list.length) {
       box.append(el("p", { class: "nv-hint", text: "No unbalanced triangle on this date." }));
       return;
@@ -420,24 +415,34 @@ document.addEventListener("DOMContentLoaded", function () {
       on = current - 1;
       note = "Dissolved since " + dates[current - 1] + (gone[2] ? " (" + gone[2] + ")" : "") + "; the evidence it had then:";
     }
-    const evidence = evidenceOf.on(tieKey(t), on);
+    const count = el("span", { text: plural(st.count, "relation") });
     box.append(el("h2", null, line(signColour(st.sign), dashesOf(st.sign)), " " + tieLabel(t)));
     box.append(el("p", { class: "nv-sub" },
       el("span", { class: "tl-badge", style: { background: signColour(st.sign) }, text: signName(st.sign) }),
       " weight " + fmt(st.weight) + " (cooperation " + fmt(st.cooperation) + ", conflict " + fmt(st.conflict) +
-      ") \u00b7 " + plural(evidence.length, "relation")));
+      ") \u00b7 ", count));
     if (note) box.append(el("p", { class: "nv-hint", text: note }));
     box.append(el("h3", { text: "Evidence, strongest first" }));
-    box.append(listWithMore(evidence, renderEvidence, "nv-evidence", 5));
+    const list = el("div", null, el("p", { class: "nv-hint", text: "Reading the evidence\u2026" }));
+    box.append(list);
+    evidenceOf.get(tieKey(t), (table) => {  // at once, or once the tie's shard of a large site has loaded
+      list.replaceChildren();
+      if (!table) {
+        list.append(el("p", { class: "nv-error", text: "The evidence is in data/ beside the site's pages, and it could not be read." }));
+        return;
+      }
+      const evidence = table.on(tieKey(t), on);
+      count.textContent = plural(evidence.length, "relation");
+      list.append(listWithMore(evidence, (r) => renderEvidence(table.relation(r), r), "nv-evidence", 5));
+    });
   }
 
-  function renderEvidence(r) {
-    const rel = relations[r];
-    const origin = DATA.origins[rel.origin];
+  function renderEvidence(rel, r) {
+    const origin = rel.origin;
     const item = el("div", { "data-relation": String(r) });
     item.append(el("p", { class: "nv-meta" },
       el("span", { class: rel.sign > 0 ? "nv-sign-pos" : "nv-sign-neg", text: signSymbol(rel.sign) + " " }),
-      [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, EVIDENCE.kinds[rel.kind].replace(/_/g, " "),
+      [rel.date, actors[rel.a].label + " \u2192 " + actors[rel.b].label, rel.kind.replace(/_/g, " "),
        "intensity " + fmt(rel.intensity), "confidence " + fmt(rel.confidence), origin].join(" \u00b7 ")));
     if (origin === "extracted") {
       item.append(el("p", { class: "nv-meta", text: "cue \u201c" + rel.cue + "\u201d" + (rel.rule ? " \u00b7 rule " + rel.rule : "") }));
@@ -447,12 +452,11 @@ document.addEventListener("DOMContentLoaded", function () {
       item.append(el("p", { class: "nv-meta", text: "Event " + rel.cue + " (" + origin + ")" }));
     }
     item.append(netviz.sentence(rel));
-    if (rel.article !== null) {
-      const art = articles[rel.article];
-      const url = netviz.httpUrl(art.url);
-      const name = art.title || art.id || art.outlet || url;
+    if (rel.article || rel.title || rel.outlet || rel.url) {
+      const url = netviz.httpUrl(rel.url);
+      const name = rel.title || rel.article || rel.outlet || url;
       const title = url ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: name }) : el("span", { text: name });
-      item.append(el("p", { class: "nv-source" }, title, art.outlet && art.outlet !== name ? " \u2014 " + art.outlet : null));
+      item.append(el("p", { class: "nv-source" }, title, rel.outlet && rel.outlet !== name ? " \u2014 " + rel.outlet : null));
     }
     return item;
   }
