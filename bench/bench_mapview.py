@@ -14,7 +14,9 @@ its last map. For each, at 1440x900 and 390x844:
 - ``bloc_cores_labelled``: each bloc's strongest member is named;
 - ``labels_over_marks``: labels over another label, a foreign dot or (off a
   plate) a foreign tie, checked in Python from what the page reports;
-- ``ties_shown`` of ``ties``; ``redraw_ms``: median of 5 full redraws;
+- ``ties_shown`` of ``ties``; ``first_view``: the ties the map first shows and how many of them
+  join two blocs, now and as the previous pages chose them (the heaviest, whatever they join);
+- ``redraw_ms``: median of 5 full redraws;
   ``placement_ms``: one redraw that places every label again;
 - on the phone, ``map_height_share``: the network's share of the screen height
   with the drawer closed.
@@ -56,7 +58,7 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 
 MEASURE = """() => {
     const m = window.netvizMap, n = m.network, pos = n.getPositions();
-    const page = JSON.parse(document.getElementById('netviz-data').textContent);
+    const block = document.getElementById('netviz-data'), page = m.data || JSON.parse(block.textContent);
     const actors = {};
     for (const x of m.nodeView.get()) actors[x.id] = {x: pos[x.id].x, y: pos[x.id].y, r: m.nodes.get(x.id).size,
         bloc: page.actors[x.id].bloc, strength: page.actors[x.id].strength};
@@ -65,7 +67,9 @@ MEASURE = """() => {
     times.sort((a, b) => a - b);
     n.moveTo({position: n.getViewPosition(), scale: n.getScale() * 1.0001, animation: false});
     const t = performance.now(); n.redraw(); const placement = performance.now() - t;
+    const data = m.data || page;
     return {labels: m.labels(), actors, scale: n.getScale(), ties: m.edgeView.get().map(e => [e.from, e.to]),
+            all_ties: data.ties, blocs: Object.fromEntries(Object.entries(data.actors).map(([id, a]) => [id, a.bloc])),
             total: m.edges.length, redraw: times[2], placement,
             network: document.getElementById('nv-network').getBoundingClientRect().height, ready: window.netvizReady};
 }"""
@@ -90,7 +94,7 @@ def over_marks(drawn: dict) -> int:
 
 
 def measure(browser, page: Path, name: str) -> dict:
-    out = {}
+    out: dict = {}
     for size, viewport in SIZES.items():
         tab = browser.new_page(viewport=viewport)
         errors: list[str] = []
@@ -118,8 +122,29 @@ def measure(browser, page: Path, name: str) -> dict:
         }
         if size == "phone":
             row["map_height_share"] = round(drawn["network"] / viewport["height"], 2)
+        else:
+            out["first_view"] = first_views(drawn["all_ties"], drawn["blocs"])
         out[size] = row
         tab.close()
+    return out
+
+
+def first_views(ties: dict, bloc: dict) -> dict:
+    """The first view of a map (its page's ties and actors' blocs) now and as it was chosen before
+    (the heaviest ties whatever blocs they join): ties shown, and how many of them join two blocs."""
+    from netviz.site import render
+    from netviz.site.render import first_view
+
+    out = {}
+    for name, per_pair, standout in (("before", 10**9, 0.0), ("now", render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT)):
+        saved = render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT
+        render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT = per_pair, standout
+        try:
+            shown = first_view(ties, bloc=bloc)
+        finally:
+            render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT = saved
+        across = sum(bloc[ties[t]["a"]] is None or bloc[ties[t]["a"]] != bloc[ties[t]["b"]] for t in shown)
+        out[name] = {"ties_shown": len(shown), "of": len(ties), "across_blocs": across}
     return out
 
 
@@ -168,7 +193,7 @@ def main() -> None:
             for name, page in pages.items():
                 figures["maps"][name] = measure(browser, page, name)
                 for size, row in figures["maps"][name].items():
-                    print(f"{name:14} {size:8} " + " ".join(f"{k}={v}" for k, v in row.items()))
+                    print(f"{name:14} {size:10} " + " ".join(f"{k}={v}" for k, v in row.items()))
             browser.close()
     figures["machine"]["load_after"] = os.getloadavg()[0]
     print("planted:", figures["planted"])
