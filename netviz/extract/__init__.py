@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -69,6 +69,7 @@ from netviz.extract.mentions import (
     country_of_article,
     on_tokens,
     resolve_generic,
+    stand_for,
     surnames,
     with_roles,
 )
@@ -241,7 +242,10 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         if explain:
             cue_found.append(CueFound(hit.cue.text, hit.cue.family, hit.cue.kind or "neutral", cue_start, cue_end,
                                       mods.describe()))
-        for link in _implied(art, doc, hit, linker.link(hit)):
+        for link in _implied(art, doc, hit, linker.link(hit), at, resolved):
+            # what governs another word than the cue ("vetoed" over "condemning")
+            link_mods = mods if link.governor is None else \
+                find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
             pairs = _pairs(link)
             if not pairs:
                 if explain:
@@ -251,7 +255,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                 continue
             # a refused or stopped cooperation takes no side with anyone ("refused to back X against Y")
             # ("mend ties": the reversal word is what signs a neutral noun, not a reversal of it)
-            dropped = mods.negation or (link.sign and (mods.refusal or mods.reversal and not link.notes))
+            dropped = link_mods.negation or (link.sign and (link_mods.refusal or link_mods.reversal and not link.notes))
             if dropped:
                 if explain:
                     found_links += [LinkFound(hit.cue.phrase, link.rule, a.mention.actor, b.mention.actor,
@@ -264,10 +268,10 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                 one = bool(a.mention.via and b.mention.via) and a.mention.start == b.mention.start
                 confidence = base * a.mention.factor * (1.0 if one else b.mention.factor)
                 if link.sign:  # pairs made by the link itself: only the confidence factors apply
-                    k, i, c, note = govern(kind, intensity, confidence, type(mods)(hedges=mods.hedges,
-                                                                                    historical=mods.historical), cues)
+                    k, i, c, note = govern(kind, intensity, confidence, type(mods)(hedges=link_mods.hedges,
+                                                                                    historical=link_mods.historical), cues)
                 else:
-                    k, i, c, note = govern(kind, intensity, confidence, mods, cues)
+                    k, i, c, note = govern(kind, intensity, confidence, link_mods, cues)
                 vias = [m.via for m in (a.mention, b.mention) if m.via]
                 rule = "; ".join([link.rule, *vias, *([note] if note else [])])
                 evidence = Evidence(sentence=text, cue=hit.cue.phrase, article=article.id, start=s.start, end=s.end,
@@ -289,17 +293,28 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     return relations, _explanation(s, text, mentions, resolved, second, cue_found, found_links, relations)
 
 
-def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link]) -> list[Link]:
-    """The cue's links, plus the article's main actor as the acting side of a cue that names only
-    the other side and no one acting (:func:`coref.unnamed_agent`), at lower confidence."""
-    if art.main is None or hit.cue.pos in ("role", "neutral") or any(_pairs(lk) for lk in links):
+def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int, ActorMention],
+             resolved: dict[int, ActorMention]) -> list[Link]:
+    """The cue's links, plus an acting side for a noun cue that names only the other side: the
+    subject of the verb it hangs under ("He caps the day with a working dinner with the presidents of
+    Peru ...", He resolved to Trump); or, when the cue names no one acting at all
+    (:func:`coref.unnamed_agent`), the article's main actor, at lower confidence."""
+    if hit.cue.pos in ("role", "neutral") or any(_pairs(lk) for lk in links):
         return links
     alone = [lk for lk in links if lk.patients and not lk.agents and lk.pairing == "cross"]
-    if not alone or not coref.unnamed_agent(doc, hit.head):
+    if not alone:
         return links
     lk = alone[0]
-    if any(p.mention.actor == art.main for p in lk.patients):
-        return links  # "an attack on America, Libya and ...": the main actor is acted upon, not acting
+    others = {p.mention.actor for p in lk.patients}
+    subject = coref.governing_subject(doc, hit.head)
+    got = stand_for(subject, at, resolved) if subject is not None else None
+    if got is not None and got[0].actor not in others:
+        side = Side(got[0], (f"nsubj({subject.head.text}, {subject.text})", *got[1]))
+        return [*links, Link(hit, "subject of the verb the noun hangs under-object", (side,), lk.patients,
+                             sign=lk.sign, notes=lk.notes)]
+    if art.main is None or art.main in others or not coref.unnamed_agent(doc, hit.head):
+        # "an attack on America, Libya and ...": the main actor is acted upon, not acting
+        return links
     h = doc[hit.head]
     m = ActorMention(art.main, h.i, h.i + 1, h.i, h.text, via=f"implied: {art.main}, the article's main actor",
                      factor=coref.IMPLIED_FACTOR)
