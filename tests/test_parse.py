@@ -122,3 +122,16 @@ def test_a_sentence_gets_the_same_parse_whatever_batch_it_is_in():
     backwards = _arcs(parse.parse_docs(_fresh(sentences[::-1])))[::-1]
     doubled = _arcs(parse.parse_docs(_fresh(sentences * 40)))[: len(sentences)]
     assert together == alone == backwards == doubled
+
+
+def test_a_sentence_carries_its_doc_s_text_and_words():
+    # sentences_of gives each sentence's text and token texts without walking its Doc: they must be the Doc's
+    text = ("U.S.-backed forces\u00a0 took Raqqa ,  said the \u201cSDF\u201d.\n\nHEADLINE\nIran's envoy\tmet "
+            "Turkey's on 3 Jan.  They talked -- again! " + "and on " * 400 + "end")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", parse.LongSentenceWarning)
+        found = list(parse.sentences_of(text))
+    assert len(found) > 4
+    for s in found:
+        assert s.text == s.doc.text == text[s.offset:s.offset + len(s.text)]
+        assert list(s.words) == [t.text for t in s.doc]

@@ -203,15 +203,17 @@ def sentences_of(text: str) -> Iterator[Sentence]:
     sentence longer than :data:`MAX_TOKENS` tokens comes out in pieces, with a
     :class:`LongSentenceWarning`.
     """
-    from spacy.attrs import SPACY
+    from spacy.attrs import IDX, LENGTH, SPACY
     from spacy.tokens import Doc
 
     nlp = load_model()
     blocks = [(s, e) for s, e in _blocks(text) if not text[s:e].isspace() and e > s]
     for (start, end), doc in zip(blocks, _sentenced(nlp, [text[s:e] for s, e in blocks])):
         block = text[start:end]
-        words = [t.text for t in doc]
-        spaces = doc.to_array(SPACY).tolist()
+        # a token's text is its slice of the text (spaCy keeps every character): no Token objects made
+        where = doc.to_array([IDX, LENGTH, SPACY]).tolist()
+        words = [block[i:i + n] for i, n, _ in where]
+        spaces = [g for _, _, g in where]
         for sent in doc.sents:
             lo, hi = sent.start, sent.end
             while lo < hi and doc[lo].is_space:
