@@ -7,8 +7,9 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
    process and its files' sha256 checked.
 2. :mod:`~netviz.extract.mentions`: the codebook finds the actors; only the
    sentences that can hold a relation (two actors, or one and a pronoun,
-   definite description or generic noun; and a cue word) are parsed, in
-   batches (``nlp.pipe``), with the tagger and the dependency parser only.
+   definite description or generic noun that may stand for another; and a
+   cue, all its words) are parsed, and those a later one may refer back to,
+   in batches (``nlp.pipe``), with the tagger and the dependency parser only.
 3. :mod:`~netviz.extract.cues`: cue phrases of the lexicon (``data/cues.yaml``,
    :mod:`~netviz.extract.lexicon`).
 4. :mod:`~netviz.extract.coref`: pronouns, definite descriptions and generic

@@ -22,9 +22,9 @@ Components, chosen by what they cost (shared/SPACY.md, and
 The networks' matrix products go through numpy's BLAS (OpenBLAS), on one
 thread, instead of thinc's default BLIS: on the machines netviz is measured
 on, OpenBLAS's kernels run the token-to-vector layers about three times as
-fast, and the tags, arcs and sentence boundaries of every sentence of the
-real, dev and seed corpora are the same as with BLIS (``bench/bench_extract.py``
-checks it). One thread, because the worker processes are the parallelism,
+fast, and the tags, arcs and sentence boundaries are the same as with BLIS
+(``tests/test_parse.py`` checks it on dev articles, ``bench/bench_extract.py``
+that the relations of the real and dev corpora are identical). One thread, because the worker processes are the parallelism,
 and so that a sentence's parse does not depend on how many threads there are.
 
 The model is loaded once per process (each ``--jobs`` worker and each Dask
@@ -62,7 +62,9 @@ MAX_TOKENS = 300
 # so a megabyte paragraph never reaches spaCy's max_length whole.
 _BLOCK_CHARS = 50_000
 _EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
-_PARSE_BATCH = 256
+# Sentences through the tagger and parser at once: a batch of 256 raised a worker's peak memory by
+# 120 MB (the parser's precomputed features, 4 KB a token) and ran no faster than one of 64.
+_PARSE_BATCH = 64
 # Blocks (paragraphs, at most _BLOCK_CHARS each) through the sentence recognizer at once: a batch
 # keeps its activations in memory, so a huge text must not go through whole.
 _SENTER_BATCH = 32
