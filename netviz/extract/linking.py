@@ -125,8 +125,14 @@ class Linker:
                     step, base = (*step, f"appos({t.text}, {c.text})"), c
                     break
             got = stand_for(base, self.at, self.resolved, place)
-            for c in base.children if got is None and base.tag_.startswith("NN") else ():
-                # "the Russian weapons company": a modifier of its compound
+            mistagged = base.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and base.tag_ in ("VBZ", "VBD", "VB")
+            for c in base.children if got is None and (base.tag_.startswith("NN") or mistagged) else ():
+                # "the Russian weapons company": a modifier of its compound; "Israeli and Hamas envoys",
+                # the plural tagged as a verb: its modifier
+                if mistagged and c.dep_ in ("amod", "compound", "nmod") and c.i < base.i and c.i in self.at \
+                        and self.at[c.i].role == "actor":
+                    got = (self.at[c.i], (f"{c.dep_}({base.text}, {c.text})",))
+                    break
                 if c.dep_ == "compound" and c.i not in self.at:
                     got = stand_for(c, self.at, self.resolved)
                     if got is not None:
@@ -151,7 +157,9 @@ class Linker:
             named = [*base.children, *(o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                                        for o in p.children if o.dep_ == "pobj")]
             for c in named:
-                if c.dep_ in ("amod", "compound", "nmod", "pobj") and c.i in self.at and self.at[c.i].actor == m.actor:
+                mine = c.i in self.at and self.at[c.i].actor == m.actor
+                # "U.S., allied and Afghan forces": the list may run over the noun's other modifiers
+                if c.dep_ in ("amod", "compound", "nmod", "pobj") and (mine or base.tag_ == "NNS" and c.i > m.head):
                     for cc in _conjuncts(c):
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
