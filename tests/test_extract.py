@@ -498,6 +498,33 @@ def test_dev_gold_quality_floor(shared, bundled):
     assert ev.precision >= 0.90 and ev.recall >= 0.58, (ev.precision, ev.recall)
 
 
+def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
+    # Not parsed, for speed: a sentence with one actor and nothing that can stand for another, and
+    # one where no cue is completed (a cue's first word without the rest of it). Parsing those too
+    # must not add, drop or change a relation on real news.
+    import netviz.extract as extraction
+
+    articles = load_articles(shared / "corpus" / "dev")
+    alone, hold, start = extraction._alone, extraction.may_hold_cue, extraction.may_start_cue
+    skipped = {"alone": 0, "cue": 0}
+
+    def counted_alone(*a):
+        skipped["alone"] += alone(*a)
+        return alone(*a)
+
+    def counted_hold(*a):
+        skipped["cue"] += start(*a) and not hold(*a)
+        return hold(*a)
+
+    monkeypatch.setattr(extraction, "_alone", counted_alone)
+    monkeypatch.setattr(extraction, "may_hold_cue", counted_hold)
+    fast = extract_relations(articles, bundled)
+    assert skipped["alone"] > 20 and skipped["cue"] > 20, skipped
+    monkeypatch.setattr(extraction, "_alone", lambda *a: False)
+    monkeypatch.setattr(extraction, "may_hold_cue", start)
+    assert extract_relations(articles, bundled) == fast
+
+
 def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
     articles = load_articles(HELD_OUT / "articles")
