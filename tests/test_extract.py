@@ -490,12 +490,12 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
 
 def test_dev_gold_quality_floor(shared, bundled):
     # 26 real articles annotated by hand (shared/corpus/dev). Issue 12 target: micro P >= 0.85 and
-    # R >= 0.70; the floors are what is reached today (P 0.90, R 0.58), never above it.
+    # R >= 0.70; the floors are what is reached today (P 0.91, R 0.63), never above it.
     folder = shared / "corpus" / "dev"
     articles = load_articles(folder)
     gold = load_gold(folder / "gold.yaml", bundled.actors)
     ev = evaluate(extract_relations(articles, bundled), gold, articles)
-    assert ev.precision >= 0.90 and ev.recall >= 0.58, (ev.precision, ev.recall)
+    assert ev.precision >= 0.91 and ev.recall >= 0.63, (ev.precision, ev.recall)
 
 
 def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
@@ -529,7 +529,7 @@ def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
     articles = load_articles(HELD_OUT / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(HELD_OUT / "gold.yaml", bundled.actors), articles)
-    assert ev.precision >= 0.90 and ev.recall >= 0.71, (ev.precision, ev.recall)
+    assert ev.precision >= 0.90 and ev.recall >= 0.72, (ev.precision, ev.recall)
 
 
 def test_held_out_sentences_stay_precise(bundled):
