@@ -21,7 +21,19 @@ a third actor on the agent's side ("alongside", "on behalf of", "with ...
 against") or against both sides of a cooperation ("a plan to work with
 Russia against ISIS": both against ISIS, never Russia with ISIS) make their
 own pairs. "Angered at B for supporting C": the one blamed or praised is the
-one who supported.
+one who supported. "X is allied with Y": the passive subject is one side.
+"Protect X from Y": Y is the enemy of both. Opposing a cue takes the other
+side of it ("vetoed a resolution condemning Syria", "blocked action against
+Syria": with Syria). A cooperation noun under a verb of receiving goes from
+its giver to the verb's subject ("won backing from the EU", "asked the G7 for
+help"). "Joint", "combined", "jointly" relate every actor they qualify.
+
+When the parse gives one side only, a fallback takes the nearest actor named
+on the missing side, in the cue's clause, then its sentence; never an actor
+in another preposition's phrase or another verb's object for the acting side
+("consultation with the United States"), never one behind a preposition the
+cue does not take for the other ("lodge a challenge with the WTO"), and with
+the actors listed with it ("leaders of Jordan, Britain and Egypt").
 
 Each :class:`Link` names its rule and carries, for each side, the arcs that
 led from the cue to the actor: ``netviz explain`` shows them.
