@@ -365,9 +365,16 @@ def crosses(p, q, box) -> bool:
     return True
 
 
+def edge_distance(dot: dict, box) -> float:
+    dx = max(box[0] - dot["x"], 0, dot["x"] - box[2])
+    dy = max(box[1] - dot["y"], 0, dot["y"] - box[3])
+    return max(0.0, (dx * dx + dy * dy) ** 0.5 - dot["r"])
+
+
 def assert_labels_cover_nothing(drawn: dict) -> None:
-    """No two labels overlap, none lies on a dot that is not its own, and none crosses a tie it is
-    not part of (the strongest actors' labels may, on a white plate that interrupts the tie)."""
+    """No two labels overlap, none lies on a dot that is not its own, none crosses a tie it is not
+    part of (the strongest actors' labels may, on a white plate that interrupts the tie), and no
+    other dot is nearer a label than its own (bloc cores, in bold, excepted)."""
     labels, actors = drawn["labels"], drawn["actors"]
     for i, a in enumerate(labels):
         for b in labels[i + 1:]:
@@ -379,6 +386,10 @@ def assert_labels_cover_nothing(drawn: dict) -> None:
                 continue
             nearest_x, nearest_y = min(max(dot["x"], box[0]), box[2]), min(max(dot["y"], box[1]), box[3])
             assert (nearest_x - dot["x"]) ** 2 + (nearest_y - dot["y"]) ** 2 >= dot["r"] ** 2 - 1e-6, (a["text"], other)
+        if not a["bold"]:
+            own = edge_distance(actors[a["id"]], box)
+            nearer = [other for other, dot in actors.items() if other != a["id"] and edge_distance(dot, box) < own - 1e-6]
+            assert not nearer, (a["text"], nearer)
         if not a["plate"]:
             for u, v, *_ in drawn["ties"]:
                 if a["id"] not in (u, v):

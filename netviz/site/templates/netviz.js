@@ -421,6 +421,12 @@ var netviz = (function () {
     ];
   }
 
+  /* How far the edge of a dot (centre p, radius r) is from a box (0 when they touch). */
+  function edgeDistance(p, r, box) {
+    var dx = Math.max(box[0] - p.x, 0, p.x - box[2]), dy = Math.max(box[1] - p.y, 0, p.y - box[3]);
+    return Math.max(0, Math.hypot(dx, dy) - r);
+  }
+
   function boxesOverlap(a, b) {
     return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
   }
@@ -484,8 +490,8 @@ var netviz = (function () {
   /* The page's own labels over a vis network (vis-network draws none: its labels shrink with the
    * zoom until they vanish). At every zoom, in rank order (bloc cores, then the strongest actors),
    * each label goes on the side of its dot where it covers no other label, no other dot and no tie
-   * it is not part of; a label with no such place is left out at this zoom and shows as the reader
-   * zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
+   * it is not part of, and where no other dot is nearer to it than its own (bloc cores excepted); a
+   * label with no such place is left out at this zoom and shows as the reader zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
    * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
    * visibly run under the label.
    * `source`: {items() -> [{id, text, bold, plate, muted}] of shown actors in rank order,
@@ -515,7 +521,7 @@ var netviz = (function () {
       var grid = spatialGrid(48 * unit);
       items.forEach(function (it) {
         var p = pos[it.id], r = source.size(it.id);
-        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
+        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, centre: p, r: r, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
       });
       source.ties().forEach(function (t) {
         var p = pos[t.from], q = pos[t.to];
@@ -532,8 +538,8 @@ var netviz = (function () {
         if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3] || tries > budget) return;
         tries++;
         var w = textWidth(ctx, it.text, it.bold) * font + 2 * pad, h = font * 1.2 + pad;
-        var best = null;
-        labelBoxes(p.x, p.y, source.size(it.id), w, h, gap).forEach(function (box, order) {
+        var best = null, r = source.size(it.id);
+        labelBoxes(p.x, p.y, r, w, h, gap).forEach(function (box, order) {
           if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) return;
           var blocked = false, foreign = 0, own = 0, look = ++stamp;
           grid.each(box, function (cell) {
@@ -550,6 +556,17 @@ var netviz = (function () {
               if (t.from === it.id || t.to === it.id) own++; else foreign++;
             }
           });
+          if (!blocked && !it.bold) {
+            // a reader takes a label for the nearest dot's: no other dot may be nearer than its own
+            // (bloc cores, named first and in bold, are spared: in a dense camp they would go unnamed)
+            var near = edgeDistance(p, r, box);
+            grid.each([box[0] - near - 40 * unit, box[1] - near - 40 * unit, box[2] + near + 40 * unit, box[3] + near + 40 * unit], function (cell) {
+              for (var j = 0; j < cell.dots.length && !blocked; j++) {
+                var dot = cell.dots[j];
+                blocked = dot.id !== it.id && edgeDistance(dot.centre, dot.r, box) < near;
+              }
+            });
+          }
           if (blocked || (foreign && (!it.plate || (foreign > PLATE_CROSSINGS && !it.bold)))) return;
           var cost = foreign * 100 + own + order * 0.01;
           if (best === null || cost < best.cost) best = { cost: cost, box: box, foreign: foreign };
@@ -597,9 +614,9 @@ var netviz = (function () {
     return {
       /* the data changed (filters, another date): place the labels again at the next draw */
       invalidate: function () { version++; },
-      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate} */
+      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate, bold} */
       placed: function () {
-        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; });
+        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate, bold: l.bold }; });
       },
       /* the actor whose label is at this DOM point, if any */
       at: function (p) {
