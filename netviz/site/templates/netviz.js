@@ -582,6 +582,7 @@ var netviz = (function () {
     var drawn = null, dragging = false;
     // while the map is dragged the labels move with it; they are placed again where it is let go
     network.on("dragStart", function (params) { dragging = params.nodes.length === 0; });
+    network.on("dragging", function (params) { if (params.nodes.length) version++; });  // an actor moved
     network.on("dragEnd", function () { dragging = false; network.redraw(); });
     network.on("afterDrawing", function (ctx) {
       var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
@@ -716,22 +717,37 @@ var netviz = (function () {
    * bloc painted alone and then laid on the map at FIELD_ALPHA, so that a dense camp is one even
    * field, not a stack of discs. `source.blocs()` -> [{color, members: [ids]}]. */
   function campRegions(network, source) {
-    var scratch = document.createElement("canvas");
+    // the fields are painted once per view and data (a 2,000-actor map: 60 ms), then laid on
+    // every redraw of that view (a hover, a selection) as one image
+    var scratch = document.createElement("canvas"), fields = document.createElement("canvas");
+    var painted = null, version = 0;
+    network.on("dragging", function (params) { if (params.nodes.length) version++; });
     network.on("beforeDrawing", function (ctx) {
       var blocs = source.blocs();
       if (!blocs.length) return;
-      var scale = network.getScale(), transform = ctx.getTransform();
-      var canvas = ctx.canvas;
-      if (scratch.width !== canvas.width || scratch.height !== canvas.height) {
-        scratch.width = canvas.width;
-        scratch.height = canvas.height;
+      var transform = ctx.getTransform(), canvas = ctx.canvas;
+      var key = [version, canvas.width, canvas.height, transform.a, transform.d, transform.e, transform.f].join(" ");
+      if (key !== painted) {
+        painted = key;
+        paintFields(blocs, transform, canvas.width, canvas.height);
       }
-      var paint = scratch.getContext("2d");
-      var radius = FIELD_PX / scale;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(fields, 0, 0);
+      ctx.restore();
+    });
+
+    function paintFields(blocs, transform, width, height) {
+      [scratch, fields].forEach(function (c) {
+        if (c.width !== width || c.height !== height) { c.width = width; c.height = height; }
+      });
+      var paint = scratch.getContext("2d"), out = fields.getContext("2d");
+      out.clearRect(0, 0, width, height);
+      var radius = FIELD_PX / network.getScale();
       blocs.forEach(function (bloc) {
         var pos = network.getPositions(bloc.members);
         paint.setTransform(1, 0, 0, 1, 0, 0);
-        paint.clearRect(0, 0, scratch.width, scratch.height);
+        paint.clearRect(0, 0, width, height);
         paint.setTransform(transform);
         paint.fillStyle = bloc.color;
         paint.beginPath();
@@ -742,13 +758,15 @@ var netviz = (function () {
           paint.arc(p.x, p.y, radius, 0, 2 * Math.PI);
         });
         paint.fill();
-        ctx.save();
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.globalAlpha = FIELD_ALPHA;
-        ctx.drawImage(scratch, 0, 0);
-        ctx.restore();
+        out.globalAlpha = FIELD_ALPHA;
+        out.drawImage(scratch, 0, 0);
       });
-    });
+    }
+
+    return {
+      /* the blocs shown changed (filters), or an actor moved: paint the fields again */
+      invalidate: function () { version++; },
+    };
   }
 
   /* On a phone an open drawer covers the lower `covered` pixels of the map: if `point` (canvas
@@ -879,7 +897,7 @@ var netviz = (function () {
       // coloured by type, a bloc has no one colour: no field
       return regions[b].every(function (id) { return actors[id].color === color; }) ? { bloc: b, color: color, members: regions[b] } : null;
     }).filter(function (f) { return f !== null; });
-    campRegions(network, {
+    var regionsDrawn = campRegions(network, {
       blocs: function () {
         return fields.map(function (f) {
           return { color: f.color, members: f.members.filter(function (id) { return nodeView.get(id) !== null; }) };
@@ -1105,6 +1123,7 @@ var netviz = (function () {
       edgeView.refresh();
       nodeView.refresh();
       labels.invalidate();
+      regionsDrawn.invalidate();
       if (!shownNote) return;
       var tieCount = edgeView.length, actorCount = nodeView.length;
       var total = Object.keys(ties).length, people = Object.keys(actors).length;
