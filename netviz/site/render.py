@@ -1,10 +1,13 @@
 """Offline HTML pages through pyvis: one map per snapshot, and the index page.
 
 A map is one self-contained file by default: vis-network, the stylesheets
-and the evidence of its ties are inside it. In a site (``netviz build``) a
-map carries only its own date's tie state and loads the scripts, styles and
-the evidence table (:mod:`netviz.site.evidence`) from the site's ``data/``
-folder, written once. Either way a Content-Security-Policy lets the page
+and the evidence of its ties are inside it. In a site (``netviz build``,
+:func:`render_site_map`) a map carries only its date (a diff map also the
+changes of its date) and loads the scripts, styles, the run's history
+(:mod:`netviz.site.sitedata`) and the evidence table
+(:mod:`netviz.site.evidence`) from the site's ``data/`` folder, written once;
+``replay.js`` rebuilds in the browser what :func:`map_data` embeds in a
+self-contained map. Either way a Content-Security-Policy lets the page
 fetch nothing from the network and run only its own scripts (inline ones by
 hash, a site's from its own folder), and every string from articles and
 data files is escaped: as text in the HTML, as JSON in the page data
