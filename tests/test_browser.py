@@ -449,7 +449,7 @@ def test_the_first_view_labels_the_strongest_actors_readably_and_over_nothing(si
     labelled = {label["id"] for label in drawn["labels"]}
     # each bloc's strongest member is named at first sight, in type at least 11 px high on screen
     assert strongest_of_each_bloc(drawn["actors"]) <= labelled
-    assert len(labelled) >= (len(drawn["actors"]) if size == "desktop" else 6)
+    assert len(labelled) >= (0.8 * len(drawn["actors"]) if size == "desktop" else 6)
     assert all((label["box"][3] - label["box"][1]) * drawn["scale"] >= 15 for label in drawn["labels"])
     assert_labels_cover_nothing(drawn)
     assert inked_pixels(tab, drawn["labels"][0]["box"]) > 20
