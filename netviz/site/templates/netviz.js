@@ -576,7 +576,7 @@ var netviz = (function () {
         grid.add("labels", best.box, label);
         out.push(label);
       });
-      return { font: font, pad: pad, unit: unit, labels: out };
+      return { font: font, unit: unit, labels: out };
     }
 
     var drawn = null, dragging = false;
