@@ -160,3 +160,13 @@ def test_an_office_holder_naming_an_institution_is_the_state_it_refers_back_to(c
     text = "The Obama administration imposed sanctions on Venezuela on Monday. It also accused Cuba of meddling."
     found = _found(text, cb, when=date(2015, 3, 12))
     assert ("CUB", "USA", "-") in found and ("CUB", "VEN", "-") not in found
+
+
+def test_we_in_a_quote_that_goes_on_from_the_sentence_before_is_its_speaker(cb):
+    text = '"We have made real progress," Kerry told reporters. "Today we are ready to work with Iran."'
+    rels = [r for r in _rels(text, cb, when=date(2014, 11, 24)) if r.dyad == ("IRN", "USA")]
+    assert [r.sign for r in rels] == [1]
+    assert "the quote of the sentence before goes on" in rels[0].evidence.rule
+    # a sentence that does not open a quote is not the quote going on
+    assert ("IRN", "USA", "+") not in _found('"We made progress," Kerry said. Later we are ready to work with Iran.',
+                                             cb, when=date(2014, 11, 24))

@@ -118,6 +118,8 @@ class _Sentence:
     candidate: bool = False
     #: the mentions as read from the parse (roles, generic actors resolved): what later sentences refer to
     read: list[ActorMention] | None = None
+    #: whom the sentence quotes: "we" in the next sentence, when the quote goes on there
+    speaker: ActorMention | None = None
 
     @property
     def end(self) -> int:
@@ -201,7 +203,8 @@ def _articles(articles: Iterable[Article], ctx: _Context, every: bool) -> Iterat
 
 
 def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]], ctx: _Context,
-          explain: bool) -> tuple[list[Relation], SentenceExplanation | None]:
+          explain: bool, speaker_before: ActorMention | None = None) -> \
+        tuple[list[Relation], SentenceExplanation | None]:
     """The relations of one sentence, and its explanation when asked."""
     article, cues, doc = art.article, ctx.cues, s.doc
     text = article.text[s.start:s.end]
@@ -210,8 +213,9 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
                                ctx.states)
     s.read = mentions
-    resolved, second = coref.resolve(doc, mentions, before, ctx.types)
+    resolved, second = coref.resolve(doc, mentions, before, ctx.types, speaker_before)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
+    s.speaker = coref.quote_speaker(doc, at)
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
     linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
@@ -404,8 +408,10 @@ def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain:
     for art in _articles(articles, ctx, explain or every):
         before: list[list[ActorMention]] = []
         out = []
+        speaker = None
         for s in art.sentences:
-            out.append(_read(art, s, before, ctx, explain))
+            out.append(_read(art, s, before, ctx, explain, speaker))
+            speaker = s.speaker
             before.append([m for m in (s.mentions if s.read is None else s.read) if m.actor])
             del before[:-coref.WINDOW]
         yield art, out

@@ -99,13 +99,17 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
 
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
-            types: Mapping[str, str]) -> tuple[dict[int, ActorMention], dict[int, ActorMention]]:
+            types: Mapping[str, str], speaker_before: ActorMention | None = None) -> \
+        tuple[dict[int, ActorMention], dict[int, ActorMention]]:
     """Token index -> the actor a pronoun or definite description of ``doc`` stands for; and for
     "the two countries", "both sides", the second of the two (the first is in the first map).
 
     ``before`` holds the actor mentions of the previous sentences, the
-    nearest last.
+    nearest last; ``speaker_before`` whom the previous sentence quoted
+    (:func:`quote_speaker`): "we" in a sentence that opens a quote with no
+    speaker of its own is theirs (the quote goes on).
     """
+    opens_quote = doc.text.lstrip()[:1] in _QUOTES
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out: dict[int, ActorMention] = {}
@@ -115,9 +119,13 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             continue
         if tok.lower_ in _FIRST_PERSON and tok.tag_ in ("PRP", "PRP$"):
             m = _speaker(tok, at)
+            how = f"'{tok.text}' -> speaker '{m.text}'" if m is not None else ""
+            if m is None and opens_quote and speaker_before is not None:
+                m = speaker_before
+                how = f"'{tok.text}' -> speaker '{m.text}' (the quote of the sentence before goes on)"
             if m is not None:
-                out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
-                                          f"'{tok.text}' -> speaker '{m.text}'", PRONOUN_FACTOR)
+                out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person, how,
+                                          PRONOUN_FACTOR)
             continue
         two = _two(tok)
         if two is not None:
@@ -224,19 +232,39 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
     t = tok
     for _ in range(8):
         if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
-            for c in t.head.children:
-                if c.dep_ == "nsubj":
-                    m = at.get(c.i)
-                    if m is None:
-                        for g in c.children:
-                            if g.dep_ in ("amod", "compound", "poss") and g.i in at:
-                                m = at[g.i]
-                    if m is not None and m.role == "actor":
-                        return m
-            return None
+            return _subject_actor(t.head, at)
         if t.head.i == t.i:
             return None
         t = t.head
+    return None
+
+
+def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            m = at.get(c.i)
+            if m is None:
+                for g in c.children:
+                    if g.dep_ in ("amod", "compound", "poss") and g.i in at:
+                        m = at[g.i]
+            if m is not None and m.role == "actor":
+                return m
+    return None
+
+
+_QUOTES = frozenset('"\u201c\u201d')
+
+
+def quote_speaker(doc: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
+    """The actor a quote in ``doc`` is attributed to (' "We have made progress," Kerry told
+    reporters.'), or None: what "we" means in the next sentence when the quote goes on there."""
+    if not any(t.text in _QUOTES for t in doc):
+        return None
+    for t in doc:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
+            m = _subject_actor(t.head, at)
+            if m is not None:
+                return m
     return None
 
 
