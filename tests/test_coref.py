@@ -170,3 +170,9 @@ def test_we_in_a_quote_that_goes_on_from_the_sentence_before_is_its_speaker(cb):
     # a sentence that does not open a quote is not the quote going on
     assert ("IRN", "USA", "+") not in _found('"We made progress," Kerry said. Later we are ready to work with Iran.',
                                              cb, when=date(2014, 11, 24))
+
+
+def test_spokespeople_speak_for_their_state_in_their_years(cb):
+    text = '"We reject the vote," Psaki told reporters. "We will keep working closely with Ukraine."'
+    assert ("UKR", "USA", "+") in _found(text, cb, when=date(2014, 3, 17))
+    assert ("UKR", "USA", "+") not in _found(text, cb, when=date(2019, 3, 17))  # out of office
