@@ -66,6 +66,7 @@ from netviz.extract.lexicon import (
 from netviz.extract.linking import Link, Linker, Side
 from netviz.extract.mentions import (
     ActorMention,
+    context_mentions,
     country_of_article,
     on_tokens,
     resolve_generic,
@@ -117,10 +118,6 @@ class _Sentence:
     mentions: list[ActorMention]
     words: list[str] = field(default_factory=list)
     candidate: bool = False
-    #: the mentions as read from the parse (roles, generic actors resolved): what later sentences refer to
-    read: list[ActorMention] | None = None
-    #: whom the sentence quotes: "we" in the next sentence, when the quote goes on there
-    speaker: ActorMention | None = None
 
 
 @dataclass
@@ -220,10 +217,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         return [], _plain_explanation(s, text) if explain else None
     mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
                                ctx.states)
-    s.read = mentions
     resolved, second = coref.resolve(doc, mentions, before, ctx.types, speaker_before)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
-    s.speaker = coref.quote_speaker(doc, at)
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
     linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
@@ -307,8 +302,10 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
         side = Side(got[0], (f"nsubj({subject.head.text}, {subject.text})", *got[1]))
         return [*links, Link(hit, "subject of the verb the noun hangs under-object", (side,), lk.patients,
                              sign=lk.sign, notes=lk.notes)]
-    if art.main is None or art.main in others or not coref.unnamed_agent(doc, hit.head):
-        # "an attack on America, Libya and ...": the main actor is acted upon, not acting
+    if art.main is None or art.main in others or len({m.actor for m in at.values()}) < 2 or \
+            not coref.unnamed_agent(doc, hit.head):
+        # "an attack on America, Libya and ...": the main actor is acted upon, not acting. A sentence
+        # naming one actor is left alone: most are not parsed (_alone), and parsing must not decide
         return links
     h = doc[hit.head]
     m = ActorMention(art.main, h.i, h.i + 1, h.i, h.text, via=f"implied: {art.main}, the article's main actor",
@@ -422,8 +419,9 @@ def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain:
         speaker = None
         for s in art.sentences:
             out.append(_read(art, s, before, ctx, explain, speaker))
-            speaker = s.speaker
-            before.append([m for m in (s.mentions if s.read is None else s.read) if m.actor])
+            # what the next sentences refer back to, read from the words (parsed or not, the same)
+            speaker = coref.quote_speaker(s.doc, s.mentions) if s.mentions else None
+            before.append(context_mentions(s.doc, s.mentions, ctx.codebook, art.country, art.article.date))
             del before[:-coref.WINDOW]
         yield art, out
 

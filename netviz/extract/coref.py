@@ -253,18 +253,24 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
+_REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
+                       "argued continued".split())
 
 
-def quote_speaker(doc: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
+def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:
     """The actor a quote in ``doc`` is attributed to (' "We have made progress," Kerry told
-    reporters.'), or None: what "we" means in the next sentence when the quote goes on there."""
-    if not any(t.text in _QUOTES for t in doc):
-        return None
-    for t in doc:
-        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
-            m = _subject_actor(t.head, at)
-            if m is not None:
-                return m
+    reporters.', '..." said Kerry.'), or None: what "we" means in the next sentence when the quote
+    goes on there. Read from the words after the closing quote, not from the parse, so that it holds
+    whether or not the sentence was parsed."""
+    at = {i: m for m in mentions if m.actor for i in range(m.start, m.end)}
+    for q in (t.i for t in doc if t.text in _QUOTES and t.i):
+        window = doc[q + 1:q + 8]
+        said = next((t.i for t in window if t.lower_ in _REPORTING), None)
+        if said is None:
+            continue
+        named = [at[i] for i in range(q + 1, said) if i in at] or [at[i] for i in range(said + 1, said + 6) if i in at]
+        if named:
+            return named[-1] if named[-1].start < said else named[0]
     return None
 
 

@@ -111,6 +111,31 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     return out
 
 
+def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, country: str | None,
+                     on: Any) -> list[ActorMention]:
+    """The actors a sentence names, as later sentences refer back to them: generic mentions resolved
+    through the article's country, and a mention after a place preposition ("in Syria") a location.
+    Read from the words, not from the parse, so that what a pronoun resolves to does not depend on
+    whether the sentence before was parsed."""
+    out = []
+    for m in mentions:
+        if m.generic:
+            actor = codebook.resolve_generic(m.generic, country, on)
+            if not actor:
+                continue
+            m = replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
+                        via=f"generic '{m.text}' ({m.generic} of {country or 'no country'}, the article's main country)")
+        if not m.actor:
+            continue
+        k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+        if k >= 0 and doc[k].lower_ in LOC_PREPS:
+            m = replace(m, role="location")
+        if m.person and m.end < len(doc) and doc[m.end].lower_ in _INSTITUTIONS:
+            m = replace(m, person=False)  # "the Obama administration" (see with_roles)
+        out.append(m)
+    return out
+
+
 def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
     """Mentions with their heads and roles from the parse (see the module docstring)."""
     dateline = _DATELINE.match(doc.text)
