@@ -305,7 +305,9 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
     if art.main is None or art.main in others or len({m.actor for m in at.values()}) < 2 or \
             not coref.unnamed_agent(doc, hit.head):
         # "an attack on America, Libya and ...": the main actor is acted upon, not acting. A sentence
-        # naming one actor is left alone: most are not parsed (_alone), and parsing must not decide
+        # naming one actor is left alone: most are not parsed (_alone), and parsing must not decide.
+        # Parsing those with a cue when the article has a main actor other than theirs added 6 right
+        # relations on 120 real articles (none on dev or the seeds) for 8.5% more parsed tokens.
         return links
     h = doc[hit.head]
     m = ActorMention(art.main, h.i, h.i + 1, h.i, h.text, via=f"implied: {art.main}, the article's main actor",
