@@ -164,9 +164,6 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
                 t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
             # "The two countries agreed ...": a pair named in the sentences before
             pair = not actors and len(recent) > 1 and any(t.lower_ in coref.PAIR_NOUNS for t in doc)
-            # a sentence with one actor and no pronoun is not parsed even when the article's main actor
-            # could be acting (_implied): on 120 real articles that parsed 9% more sentences for 2
-            # more relations
             if len(actors) > 1 or referring or pair:
                 s.words = norms(doc, covered)
                 s.candidate = (may_start_cue if explain else may_hold_cue)(s.words, ctx.cues)
