@@ -176,3 +176,11 @@ def test_spokespeople_speak_for_their_state_in_their_years(cb):
     text = '"We reject the vote," Psaki told reporters. "We will keep working closely with Ukraine."'
     assert ("UKR", "USA", "+") in _found(text, cb, when=date(2014, 3, 17))
     assert ("UKR", "USA", "+") not in _found(text, cb, when=date(2019, 3, 17))  # out of office
+
+
+def test_an_it_standing_for_the_clause_after_it_is_no_actor(cb):
+    assert _found("Syria bought new jets. It is easy to agree with Russia on that.", cb) == set()
+    assert _found("Syria bought new jets. It's about equipping the Afghan air force.", cb) == set()
+    # a referring "it" still refers
+    assert ("IRQ", "SYR", "-") in _found("Syria bought new jets. It attacked Iraq.", cb)
+    assert ("RUS", "SYR", "+") in _found("Syria bought new jets. It is a key ally of Russia.", cb)

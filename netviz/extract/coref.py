@@ -59,6 +59,8 @@ def _wanted(tok: Any) -> str | None:
     """What a token refers to if it is a pronoun or definite description: person, thing, plural,
     state, group, organisation; or None."""
     w = tok.lower_
+    if w == "it" and _dummy(tok):
+        return None
     if tok.tag_ in ("PRP", "PRP$"):
         return "person" if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
     if not tok.tag_.startswith("NN"):
@@ -79,6 +81,27 @@ def _wanted(tok: Any) -> str | None:
     if w in _ORG_NOUNS:
         return "organisation"
     return None
+
+
+_COPULAS = frozenset("is 's \u2019s was were be been being seems seemed appears appeared remains remained becomes "
+                     "became".split())
+_CLAUSES = ("ccomp", "xcomp", "csubj", "advcl", "acl", "relcl")
+
+
+def _dummy(tok: Any) -> bool:
+    """ "It is time for Russia to leave", "It's about equipping the Afghan air force", "it remains
+    unclear whether ...": an "it" that stands for the clause after it, not for an actor."""
+    if tok.dep_ == "expl":
+        return True
+    v = tok.head
+    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS and v.lemma_ not in ("be", "seem", "appear", "remain"):
+        return False
+    for c in v.children:
+        if c.dep_ in _CLAUSES or c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("acomp", "attr") and any(g.dep_ in _CLAUSES or g.dep_ == "mark" for g in c.subtree if g is not c):
+            return True
+    return False
 
 
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
