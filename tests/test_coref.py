@@ -184,3 +184,20 @@ def test_an_it_standing_for_the_clause_after_it_is_no_actor(cb):
     # a referring "it" still refers
     assert ("IRQ", "SYR", "-") in _found("Syria bought new jets. It attacked Iraq.", cb)
     assert ("RUS", "SYR", "+") in _found("Syria bought new jets. It is a key ally of Russia.", cb)
+
+
+def test_an_office_holder_introduced_by_title_speaks_for_their_actor_by_surname(cb):
+    text = "Iraqi Ambassador Lukman Faily met reporters on Monday. Faily later criticized Iran for the delay."
+    assert ("IRN", "IRQ", "-") in _found(text, cb, when=date(2014, 6, 1))
+    # a former office holder speaks for no one
+    former = text.replace("Iraqi Ambassador", "Former Iraqi Ambassador")
+    assert ("IRN", "IRQ", "-") not in _found(former, cb, when=date(2014, 6, 1))
+
+
+def test_he_after_a_name_the_codebook_does_not_know_is_not_someone_named_before(cb):
+    text = ("Putin arrived on Monday. Rain fell. "
+            "Militia commander Suleiman Roostami says his fighters attacked Ukrainian posts.")
+    assert ("RUS", "UKR", "-") not in _found(text, cb, when=date(2019, 6, 1))
+    # a place or a date is no such name
+    assert ("RUS", "UKR", "-") in _found("Putin arrived on Monday. On Christmas Day his troops attacked Ukraine.",
+                                         cb, when=date(2019, 6, 1))

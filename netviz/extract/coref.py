@@ -218,6 +218,20 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     return None
 
 
+def _unknown_person_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a name the codebook does not know (two proper nouns in a row, no mention) stands before
+    ``tok`` in its sentence: "he" is more likely them than someone named sentences before."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    toks = tok.doc[:tok.i]
+
+    def placed(a: Any) -> bool:  # "through Tel Aviv", "On Christmas Day", "in the West Bank": a place or a date
+        k = a.i - 1 - (a.i > 1 and tok.doc[a.i - 1].lower_ == "the")
+        return k >= 0 and tok.doc[k].tag_ == "IN"
+
+    return any(a.tag_ == "NNP" and b.tag_ == "NNP" and a.i not in covered and b.i not in covered
+               and a.text[:1].isupper() and b.text[:1].isupper() and not placed(a) for a, b in zip(toks, toks[1:]))
+
+
 def _plural_subject_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
     """Whether a plural noun that names no actor is a subject before ``tok`` in its sentence."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -237,6 +251,8 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
     if wanted == "plural" and not same and _plural_subject_before(tok, mentions):
         return None  # "World leaders wake up if they happen to be ...": people named in the sentence
+    if wanted == "person" and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
+        return None  # "... where Taliban deputy chief Suleiman Roostami says his mind changed"
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle
         # against the group": a description is none of the actors of the verb it hangs under

@@ -249,6 +249,12 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+_TITLED = re.compile(
+    r"\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Vice|Interior|Finance|Trade|State|Chief|Senior|Top|Army|Military)\s+)*"
+    r"(?:Minister|Secretary|Ambassador|ambassador|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|President|General|Gen\.|"
+    r"Chancellor|King|Emir|Crown Prince|[Aa]dviser|[Cc]ommander|[Nn]egotiator)\s+"
+    r"((?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:al-|bin\s+|el-)?[A-Z][a-z'\u2019-]+){1,2})")
+_FORMER = re.compile(r"\b(?:former|ex-|late|then)\s*$", re.IGNORECASE)
 
 
 def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
@@ -270,6 +276,21 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
 
     short: dict[str, tuple[str, int, str]] = {}
     clash: set[str] = set()
+    introduced = []
+    for m in mentions:
+        # "Iraqi Ambassador Lukman Faily", "British Foreign Secretary Philip Hammond": a title after an
+        # actor introduces its office holder, known to the codebook or not ("former ..." introduces no one;
+        # a "U.N. ambassador" is their own state's)
+        got = _TITLED.match(text, m.end) if m.actor and not m.person else None
+        if got is None or _FORMER.search(text, max(0, m.start - 12), m.start) or (
+                m.actor == "UN" and "mbassador" in got.group(0)):
+            continue
+        s, e = got.span(1)
+        if not any(x.start < e and s < x.end for x in mentions):
+            person = Mention(m.actor, s, e, got.group(1), got.group(1), f"{got.group(0).strip()}: {m.text}'s",
+                             person=True)
+            introduced.append(person)
+    mentions = sorted([*mentions, *introduced], key=lambda m: m.start)
     for m in mentions:
         words = _NAME_WORD.findall(m.text) if m.person and m.actor else []
         if len(words) < 2:
