@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from netviz.errors import NetvizError
-from netviz.graph import analysis, blocsearch
+from netviz.graph import blocsearch
 from netviz.graph.analysis import (
     EXACT_MAX,
     BlocPartition,
@@ -27,6 +27,9 @@ from netviz.graph.analysis import (
     structural_balance,
     triangles,
 )
+from netviz.graph.balance import _balance_arrays, _balance_sets
+from netviz.graph.brokers import _brokers
+from netviz.graph.signed import _adjacency
 from netviz.model import Evidence, Relation
 
 KIND = {1: "material_cooperation", -1: "material_conflict"}
@@ -395,11 +398,11 @@ def test_betweenness_counts_paths_equal_up_to_rounding_as_ties():
 def test_sampled_betweenness_is_seeded_and_reported():
     rnd = random.Random(2)
     G = random_graph(rnd, 40, 0.2, mixed=False)
-    adj, blocs = analysis._adjacency(G), one_bloc(G)
-    sampled = analysis._brokers(adj, blocs, 10, 0)
-    assert sampled[1] == 10 and sampled == analysis._brokers(adj, blocs, 10, 0)
-    assert sampled != analysis._brokers(adj, blocs, 10, 1)
-    assert analysis._brokers(adj, blocs, None, 0)[1] is None  # 40 actors: exact
+    adj, blocs = _adjacency(G), one_bloc(G)
+    sampled = _brokers(adj, blocs, 10, 0)
+    assert sampled[1] == 10 and sampled == _brokers(adj, blocs, 10, 0)
+    assert sampled != _brokers(adj, blocs, 10, 1)
+    assert _brokers(adj, blocs, None, 0)[1] is None  # 40 actors: exact
 
 
 # --- the whole analysis and its record ---------------------------------------------------
@@ -539,8 +542,8 @@ def test_balance_over_arrays_equals_the_triangle_by_triangle_count():
     for seed in range(12):
         rnd = random.Random(seed)
         G = random_graph(rnd, rnd.randint(3, 40), rnd.uniform(0.1, 0.9))
-        adj = analysis._adjacency(G)
-        fast, slow = analysis._balance_arrays(G, adj), analysis._balance_sets(G, adj)
+        adj = _adjacency(G)
+        fast, slow = _balance_arrays(G, adj), _balance_sets(G, adj)
         assert fast == slow, seed
         assert [t.actors for t in fast.contradictions] == [t.actors for t in slow.contradictions]
         assert fast.weighted_share == slow.weighted_share

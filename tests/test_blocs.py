@@ -9,9 +9,17 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import yaml
 
 from netviz.graph.analysis import analyze_snapshot, find_blocs
-from netviz.graph.blocs import adjusted_rand_index, assign_steady_blocs, bloc_timeline
+from netviz.graph.blocs import (
+    _follow_reports,
+    adjusted_rand_index,
+    assign_steady_blocs,
+    bloc_timeline,
+)
+from netviz.graph.camps import add_reports, report_pull
+from netviz.graph.history import build_history
 from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import load_codebook
 from netviz.ingest.curated import Curated
@@ -53,14 +61,71 @@ def map_blocs(G):
     return dict(G.nodes(data="bloc"))
 
 
+def map_of_planted_camps(codebook, **how):
+    cur, camp = planted_camps(codebook, **how)
+    return assign_steady_blocs(build_snapshots([], [DAY], curated=cur, codebook=codebook))[DAY], camp
+
+
 @pytest.mark.parametrize("seed", [0, 3])
 def test_planted_camps_of_codebook_states_come_back_as_five_named_blocs(codebook, seed):
-    cur, camp = planted_camps(codebook, seed=seed)
-    G = assign_steady_blocs(build_snapshots([], [DAY], curated=cur, codebook=codebook))[DAY]
-    found = map_blocs(G)
+    G, camp = map_of_planted_camps(codebook, seed=seed)
     assert len(G.graph["bloc_names"]) == 5  # the least-frustration search found 6-11 on such graphs
-    # approximate: about 0.82 on average over seeds in bench/bench_blocs.py; the issue asks 0.9 (not reached)
-    assert adjusted_rand_index(camp, found) >= 0.8
+    assert adjusted_rand_index(camp, map_blocs(G)) >= 0.88  # 0.80 and 0.87 before the likeliest-blocs step
+
+
+@pytest.mark.parametrize("degree, floor", [(12, 0.85), (8, 0.5)])
+def test_planted_camps_are_recovered_on_average_over_graphs(codebook, degree, floor):
+    # approximate, and short of the 0.9 the issue asks at 12 ties an actor: over these six graphs the camps
+    # score 0.86 on average (0.77-0.93) at 12 ties and 0.56 (0.36-0.70) at 8; before, 0.81 and 0.39.
+    # Frustration itself prefers other partitions to the planted camps on such graphs (bench/README.md).
+    scores = [adjusted_rand_index(camp, map_blocs(G))
+              for G, camp in (map_of_planted_camps(codebook, seed=seed, degree=degree) for seed in range(6))]
+    assert sum(scores) / len(scores) >= floor
+
+
+def extracted(a, b, sign, article, n=1, intensity=5.0):
+    kind = "material_cooperation" if sign > 0 else "material_conflict"
+    return [Relation(a, b, sign, kind, intensity, DAY, "extracted", Evidence(f"{a} {b} said {i} in {article}.", "cue",
+                                                                            article, i * 100, i * 100 + 50))
+            for i in range(n)]
+
+
+def test_a_tie_pulls_by_its_reports_so_one_article_repeating_it_does_not_outweigh_three(codebook):
+    rels = [*extracted("USA", "GBR", 1, "w1"), *extracted("USA", "FRA", 1, "w2"), *extracted("GBR", "FRA", 1, "w3"),
+            *extracted("RUS", "SYR", 1, "e1"), *extracted("RUS", "IRN", 1, "e2"), *extracted("SYR", "IRN", 1, "e3"),
+            *extracted("USA", "RUS", -1, "x1"), *extracted("GBR", "SYR", -1, "x2"), *extracted("FRA", "IRN", -1, "x3"),
+            # one long article keeps returning to Turkey's cooperation with Russia (12 sentences, weight 60) ...
+            *extracted("TUR", "RUS", 1, "column", n=12),
+            # ... three others each report Turkey cooperating with one Western state, one its hostility to Syria
+            *extracted("TUR", "USA", 1, "t1"), *extracted("TUR", "GBR", 1, "t2"), *extracted("TUR", "FRA", 1, "t3"),
+            *extracted("TUR", "SYR", -1, "t4")]
+    G = assign_steady_blocs(build_snapshots(rels, [DAY], codebook=codebook))[DAY]
+    assert G.edges["RUS", "TUR"]["weight"] == 60.0  # the map still shows the tie's full weight
+    assert G.nodes["TUR"]["bloc"] == G.nodes["USA"]["bloc"] != G.nodes["RUS"]["bloc"]
+    assert find_blocs(G, method="camps").membership["TUR"] == find_blocs(G, method="camps").membership["USA"]
+
+
+def test_a_ties_reports_followed_date_by_date_equal_a_fresh_count_as_the_window_moves():
+    rnd = random.Random(5)
+    days = [DAY + timedelta(days=i) for i in range(30)]
+    rels = []
+    for i in range(400):
+        a, b = rnd.sample(["USA", "RUS", "TUR", "SYR"], 2)
+        sign = rnd.choice([1, 1, -1])
+        rels += [Relation(a, b, sign, "material_cooperation" if sign > 0 else "material_conflict", rnd.uniform(1, 9),
+                          rnd.choice(days), "extracted", Evidence(f"s{i}", "c", f"art{rnd.randrange(40)}", i, i + 1),
+                          confidence=rnd.uniform(0.3, 1))]
+    cur = Curated(relations=(curated("USA", "TUR", 1, start=days[3], end=days[20]),))
+    history = build_history(rels, days, curated=cur, window=7)
+    followed: dict = {}
+    for delta in history.deltas:
+        for dyad, (old, new) in delta.items():
+            _follow_reports(followed.setdefault(dyad, {}), old, new)
+            if new is not None:
+                fresh: dict = {}
+                add_reports(fresh, new.relations())
+                assert followed[dyad] == fresh
+                assert report_pull(new.sign, followed[dyad]) == report_pull(new.sign, fresh)
 
 
 def test_a_bloc_is_named_by_its_strongest_members_and_an_actor_alone_is_unaligned(codebook):
@@ -169,3 +234,34 @@ def test_snapshots_and_blocs_are_identical_under_any_hash_seed():
         done = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, check=True)
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def gold_camps(shared, upto: date) -> dict:
+    """The blocs of the seed articles' hand-made relations (required ones, cumulated up to ``upto``), found exactly."""
+    gold = yaml.safe_load((shared / "seeds" / "gold.yaml").read_text())["articles"]
+    meta = yaml.safe_load((shared / "seeds" / "articles.yaml").read_text())
+    counts: dict = {}
+    for article, entry in gold.items():
+        if meta[article]["date"] <= upto:
+            for a, b, sign in entry["required"]:
+                counts.setdefault(tuple(sorted((a, b))), []).append(1 if sign == "+" else -1)
+    G = nx.Graph()
+    for (a, b), signs in counts.items():
+        G.add_edge(a, b, weight=float(len(signs)), sign=(sum(signs) > 0) - (sum(signs) < 0))
+    partition = find_blocs(G, method="exact")
+    return {u: (i if len(partition.blocs[i]) > 1 else None) for u, i in partition.membership.items()}
+
+
+def test_seed_maps_show_the_camps_of_the_articles_own_relations(shared):
+    from netviz import pipeline
+
+    build = pipeline.build(ROOT / "data", jobs=1)
+    scores = []
+    for day in build.snapshots:
+        G, camps = build.snapshots[day], gold_camps(shared, day)
+        common = sorted(set(G) & set(camps))
+        scores.append(adjusted_rand_index({a: camps[a] for a in common}, {a: G.nodes[a]["bloc"] for a in common}))
+        assert len({b for _, b in G.nodes(data="bloc") if b is not None}) >= 2
+    # approximate: 0.83 on average over the five dates (0.35 on the first, 0.93-0.96 on the others); 0.81 before
+    # ties pulled by their reports (the last date was then one bloc, 0.41)
+    assert sum(scores) / len(scores) >= 0.75

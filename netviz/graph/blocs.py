@@ -23,7 +23,8 @@ from datetime import date
 import networkx as nx
 
 from netviz.graph.blocsearch import bloc_lists, find_blocs
-from netviz.graph.history import History
+from netviz.graph.camps import Reports, add_reports, report_pull
+from netviz.graph.history import History, TieState
 from netviz.graph.snapshots import Snapshots, with_node_attribute
 
 #: Members that name a bloc.
@@ -169,7 +170,9 @@ class BlocTimeline:
 def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
     """The blocs of every date of ``history``, each date starting from the one before.
 
-    A date whose signed ties did not change keeps its blocs; otherwise the
+    Ties pull by their reports (:func:`netviz.graph.camps.report_pull`),
+    followed date by date from the relations that changed. A date whose
+    ties' pulls did not change keeps its blocs; otherwise the
     actors of the changed ties, and the neighbours they disturb, move to the
     bloc that pulls them most (or to a bloc of their own when every bloc
     they have ties into repels them). A full search (``method="camps"``)
@@ -188,6 +191,7 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
     changed_since = seen_at_full = 0
     full = 0
     label_of: dict[str, str] = {}
+    reports: dict[tuple[str, str], Reports] = {}
 
     for delta in history.deltas:
         touched: set[str] = set()
@@ -195,9 +199,12 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
             for actor in (a, b):
                 step = (new.weight if new is not None else 0.0) - (old.weight if old is not None else 0.0)
                 strength[actor] += step
-            before = old.sign * old.weight if old is not None and old.sign else 0.0
-            after = new.sign * new.weight if new is not None and new.sign else 0.0
-            if before == after:
+            tie = reports.setdefault((a, b), {})
+            _follow_reports(tie, old, new)
+            after = report_pull(new.sign, tie) if new is not None else 0.0
+            if not tie:
+                del reports[a, b]
+            if signed[a].get(b, 0.0) == after:
                 continue
             touched.update((a, b))
             changed_since += 1
@@ -237,6 +244,30 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
         all_names.append(names)
         numbers, named = new_numbers, new_named
     return BlocTimeline(history.dates, deltas, all_names, full)
+
+
+def _follow_reports(tie: Reports, old: TieState | None, new: TieState | None) -> None:
+    """Bring a tie's ``reports`` from state ``old`` to ``new``, counting only the relations that changed.
+
+    A state's relations are a window of the dyad's dated list plus the
+    curated relations valid then; windows only move forward, so the change
+    is what left at the front and what arrived at the back (a full recount
+    otherwise). A date so costs its changed relations, never a tie's whole
+    history again.
+    """
+    if new is None:
+        tie.clear()
+        return
+    if old is None or old.dated is not new.dated or new.lo < old.lo or new.hi < old.hi:
+        tie.clear()
+        add_reports(tie, new.dated[new.lo:new.hi])
+        add_reports(tie, new.curated)
+        return
+    add_reports(tie, old.dated[old.lo:min(new.lo, old.hi)], -1)
+    add_reports(tie, old.dated[max(old.hi, new.lo):new.hi])
+    if old.curated != new.curated:
+        add_reports(tie, (Counter(old.curated) - Counter(new.curated)).elements(), -1)
+        add_reports(tie, (Counter(new.curated) - Counter(old.curated)).elements())
 
 
 def _settle(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], todo: list[str], fresh: int) -> int:

@@ -3,9 +3,8 @@
 :func:`find_blocs` offers the least-frustration search (``auto``: exact for
 small groups, else heuristic; ``exact``; ``heuristic``) and the camps an
 analyst recognises (``camps``, the default of maps, the timeline and
-``analyze``): the fewest blocs past which frustration stops falling, with
-actors that nothing pulls into their bloc left unaligned. See
-``bench/bench_blocs.py`` for how they compare with published methods.
+``analyze``; :mod:`netviz.graph.camps`). See ``bench/bench_blocs.py`` for how
+they compare with published methods.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 from threadpoolctl import threadpool_limits
 
 from netviz.errors import NetvizError
-from netviz.graph.analysis import Adjacency, BlocPartition, _adjacency, _tie
+from netviz.graph.signed import Adjacency, BlocPartition, _adjacency, _tie
 
 #: ``method="auto"`` always searches exactly in groups of up to this many aligned actors.
 EXACT_LIMIT = 20
@@ -107,7 +106,12 @@ def _find_blocs(G: nx.Graph, adj: Adjacency, method: str, max_blocs: int | None,
         raise NetvizError(f"bloc method {method!r} is not one of {', '.join(METHODS)}")
     if max_blocs is not None and (isinstance(max_blocs, bool) or not isinstance(max_blocs, int) or max_blocs < 1):
         raise NetvizError(f"max_blocs must be a whole number of at least 1, not {max_blocs!r}")
-    signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
+    if method == "camps":
+        from netviz.graph.camps import camp_ties
+
+        signed = camp_ties(G, adj)
+    else:
+        signed = {u: {v: s * w for v, (s, w) in nbrs.items() if s} for u, nbrs in adj.items()}
     blocs, optimal = bloc_lists(signed, method, max_blocs, seed)
     return _partition(G, adj, blocs, "camps" if method == "camps" else "exact" if optimal else "heuristic")
 
@@ -163,6 +167,11 @@ def bloc_lists(signed: Mapping[str, Mapping[str, float]], method: str = "camps",
                     f"({', '.join(group[:3])}, ...); use method 'auto' or 'heuristic'"
                 )
         elif method == "camps":
+            from netviz.graph.camps import (  # camps builds on this module's searches
+                _camps,
+                _unaligned,
+            )
+
             labels, solved = _camps(group, signed, k, seed)
             labels = _unaligned(labels, group, signed)
             optimal = optimal and solved
@@ -510,215 +519,6 @@ def _kmeans(X: np.ndarray, k: int, rng: np.random.Generator, iterations: int = 3
             break
         C = updated
     return labels.tolist()
-
-
-# --- camps: the blocs an analyst recognises -------------------------------------------
-
-#: A further bloc must lower the frustration by at least this share of the group's signed weight.
-CAMP_GAIN = 0.01
-#: At most this many blocs per connected group of aligned actors (``method="camps"``).
-CAMPS_MAX = 12
-#: k-means restarts per number of blocs.
-CAMP_RESTARTS = 6
-
-
-def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
-    """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
-
-    Minimal frustration with a free number of blocs splits sparse, noisy
-    camps into many small blocs: every flipped sign and every actor with few
-    ties can be cut off at a small gain. So the number of blocs k grows only
-    while one more bloc removes at least ``CAMP_GAIN`` of the group's signed
-    weight from the frustration; for each k, the frustration is minimised
-    with at most k blocs (exactly for small groups; else from spectral and
-    split starts, by relocation in the Doreian-Mrvar tradition). Returns the
-    labels and whether each step was solved exactly.
-    """
-    n = len(nodes)
-    index = {u: i for i, u in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u in nodes:
-        for v, w in signed[u].items():
-            if v in index:
-                rows.append(index[u])
-                cols.append(index[v])
-                vals.append(w)
-    A = sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                      shape=(n, n))
-    total = float(np.abs(A.data).sum()) / 2
-    gain = CAMP_GAIN * total
-    limit = min(kmax, n, CAMPS_MAX)
-    exact = n <= EXACT_LIMIT
-    rng = np.random.default_rng(seed)
-    embedding = None if exact else _embedding(A, limit)
-    labels = np.zeros(n, dtype=np.int64)
-    cost = _frustration(A, labels)
-    for k in range(2, limit + 1):
-        if exact:
-            found = _exact(nodes, signed, k, EXACT_STEPS)
-            if found is None:
-                exact = False
-                embedding = _embedding(A, limit)
-            else:
-                candidate = np.array(found, dtype=np.int64)
-        if not exact:
-            candidate = _best_k(A, embedding, labels, k, rng)
-        new_cost = _frustration(A, candidate)
-        if new_cost > cost - gain:
-            break
-        labels, cost = candidate, new_cost
-    if not exact and labels.max() > 0:
-        labels = _reshape(A, embedding, labels, rng)
-    return labels.tolist(), exact
-
-
-def _reshape(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Merge two blocs and split a third (or the merged one) along the embedding, keeping k; relocate; keep what lowers frustration.
-
-    Relocation moves one actor at a time, so it cannot undo the typical
-    trap of a start: one camp split over two blocs while two others share
-    one. This move does, in one step.
-    """
-    k = int(labels.max()) + 1
-    cost = _frustration(A, labels)
-    Y = X[:, : max(1, k - 1)]
-    norms = np.linalg.norm(Y, axis=1, keepdims=True)
-    Y = Y / np.where(norms > 0, norms, 1.0)
-    for _ in range(3):
-        improved = False
-        for p in range(k):
-            for q in range(p + 1, k):
-                merged = np.where(labels == q, p, labels)
-                merged = np.where(merged == k - 1, q, merged) if q != k - 1 else merged  # free label k-1
-                for r in range(k - 1):
-                    members = np.flatnonzero(merged == r)
-                    if len(members) < 2:
-                        continue
-                    halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
-                    start = merged.copy()
-                    start[members[halves == 1]] = k - 1
-                    candidate = _relocate(A, start, k, rng)
-                    new_cost = _frustration(A, candidate)
-                    if new_cost < cost - 1e-9 * (1 + cost):
-                        labels, cost, improved = _compact(candidate), new_cost, True
-        if not improved:
-            break
-    return labels
-
-
-def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
-    """Cooperative weight across blocs plus hostile weight inside (each tie once)."""
-    coo = A.tocoo()
-    same = labels[coo.row] == labels[coo.col]
-    w = coo.data
-    return float(w[(w > 0) & ~same].sum() - w[(w < 0) & same].sum()) / 2
-
-
-def _embedding(A: sp.csr_matrix, dims: int) -> np.ndarray:
-    """Rows of the leading eigenvectors of the degree-regularised signed adjacency, scaled to unit length.
-
-    ``(D + tau)^-1/2 A (D + tau)^-1/2`` with ``tau`` the mean absolute degree:
-    in sparse graphs the regularisation keeps low-degree actors from
-    dominating the leading vectors (regularised spectral clustering).
-    """
-    n = A.shape[0]
-    degree = np.asarray(abs(A).sum(axis=1)).ravel()
-    scale = sp.diags(1.0 / np.sqrt(degree + degree.mean()))
-    M = scale @ A @ scale
-    dims = min(dims, n - 1)
-    values, vectors = _leading(M, dims)
-    X = vectors[:, np.argsort(-values)[:dims]]
-    # eigenvector signs are arbitrary: fix them so the same graph always embeds the same way
-    X = X * np.where(X[np.argmax(np.abs(X), axis=0), np.arange(X.shape[1])] < 0, -1.0, 1.0)
-    return X
-
-
-def _best_k(A: sp.csr_matrix, X: np.ndarray, previous: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """Low-frustration labels in at most k blocs: spectral k-means starts and every split of ``previous``, relocated."""
-    starts = []
-    Y = X[:, : max(1, k - 1)]
-    norms = np.linalg.norm(Y, axis=1, keepdims=True)
-    Y = Y / np.where(norms > 0, norms, 1.0)
-    for _ in range(CAMP_RESTARTS):
-        starts.append(np.array(_kmeans(Y, k, rng), dtype=np.int64))
-    blocs = int(previous.max()) + 1
-    for b in range(blocs):  # split one bloc of the (k-1)-bloc answer in two along the embedding
-        members = np.flatnonzero(previous == b)
-        if len(members) < 2:
-            continue
-        halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
-        split = previous.copy()
-        split[members[halves == 1]] = blocs
-        starts.append(split)
-    best, best_cost = previous, _frustration(A, previous)
-    for start in starts:
-        labels = _relocate(A, start, k, rng)
-        cost = _frustration(A, labels)
-        if cost < best_cost - 1e-9 * (1 + best_cost):
-            best, best_cost = labels, cost
-    return _compact(best)
-
-
-def _compact(labels: np.ndarray) -> np.ndarray:
-    """Labels renumbered 0, 1, ... in order of first appearance."""
-    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
-    order = np.argsort(np.argsort(first))
-    return order[inverse].astype(np.int64)
-
-
-def _relocate(A: sp.csr_matrix, labels: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """Move actors to the bloc that pulls them most until none gains (k blocs at most), then merge blocs that attract.
-
-    Rounds of simultaneous moves (each improving actor moves with
-    probability 1/2, so neighbours rarely swap together) run in sparse matrix
-    algebra; a last sequential pass makes the result a true local optimum.
-    """
-    n = A.shape[0]
-    labels = labels.copy()
-    rows = np.arange(n)
-    eps = 1e-9 * (1.0 + float(np.abs(A.data).sum()))
-    for _ in range(60):
-        onehot = sp.csr_matrix((np.ones(n), (rows, labels)), shape=(n, k))
-        pull = np.asarray((A @ onehot).todense())
-        here = pull[rows, labels]
-        target = np.argmax(pull, axis=1)
-        gain = pull[rows, target] - here
-        movers = np.flatnonzero((gain > eps) & (rng.random(n) < 0.5))
-        if not len(movers):
-            if not np.any(gain > eps):
-                break
-            continue
-        labels[movers] = target[movers]
-    indptr, indices, data = A.indptr, A.indices, A.data
-    changed = True
-    while changed:
-        changed = False
-        for i in range(n):
-            pull = np.zeros(k)
-            np.add.at(pull, labels[indices[indptr[i]:indptr[i + 1]]], data[indptr[i]:indptr[i + 1]])
-            c = int(np.argmax(pull))
-            if pull[c] > pull[labels[i]] + eps:
-                labels[i] = c
-                changed = True
-    return labels
-
-
-def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
-    """Actors that nothing pulls into their bloc stand alone (a fresh label each): they are unaligned.
-
-    An actor with no net cooperation with the members of its bloc is there
-    only because every other bloc repels it more (the enemy of its enemies):
-    drawing it in that bloc's colour would claim an alliance no tie shows.
-    """
-    out = list(labels)
-    fresh = max(labels, default=-1) + 1
-    index = {u: i for i, u in enumerate(nodes)}
-    for i, u in enumerate(nodes):
-        here = sum(w for v, w in signed[u].items() if v in index and labels[index[v]] == labels[i])
-        if here <= 0:
-            out[i] = fresh
-            fresh += 1
-    return out
 
 
 def assign_blocs(

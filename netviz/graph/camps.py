@@ -1,0 +1,481 @@
+"""The camps an analyst recognises: the bloc search behind ``find_blocs(method="camps")``.
+
+A connected group of aligned actors is split in three steps:
+
+1. **How many camps.** Least frustration with a free number of blocs splits
+   sparse, noisy camps into many small blocs (every flipped sign and every
+   actor with few ties can be cut off at a small gain), so the number of
+   blocs grows only while one more removes at least ``CAMP_GAIN`` of the
+   group's signed weight from the frustration (relocation in the
+   Doreian-Mrvar tradition, from spectral and split starts, then
+   Fiduccia-Mattheyses passes; when that misses the gain, the likeliest
+   blocs of step 2 are tried too; exact for small groups).
+2. **Who is in which camp.** Frustration weighs every tie alike, and on
+   sparse noisy graphs many partitions into the same number of blocs tie on
+   it while agreeing poorly with one another (``bench/bench_blocs.py``). At
+   the number of blocs of step 1, the blocs are then the likeliest under a
+   signed planted-partition model (a stochastic block model with Poisson tie
+   weights, fitted to the blocs of step 1): a cooperative tie inside a bloc
+   counts the log of how much likelier cooperation is inside than across, a
+   hostile tie the log of how much likelier hostility is across than inside,
+   and each pair of members pays the difference in tie density. Cooperation
+   is the rarer and more telling sign across camps, so it weighs more than
+   hostility, which frustration cannot express. The search: relocation,
+   then Fiduccia-Mattheyses passes (moves that lose are allowed within a
+   pass, the best prefix is kept) from the step-1 blocs and from seeded
+   spectral k-means starts; the likeliest is kept, the model refitted once.
+3. **Unaligned actors.** An actor with no net cooperation inside its bloc
+   stands alone.
+
+A tie pulls on blocs by its reports, not its sentences (:func:`report_pull`):
+each article counts once, at the mean signed weight of its sentences on the
+tie, and each curated relation or event once. Otherwise an article that
+keeps returning to one relation outweighs every other report: on the
+bundled seed data on 2017-01-16, Russia-Turkey weighed 64 from 15 sentences
+(9 of them in one article) and held Turkey, NATO and the West in one bloc
+with Russia, Syria and Iran, where the articles' hand-made relations put the
+US, Russia, Syria, Iran, Iraq and the YPG against Turkey and the FSA. The
+frustration a partition reports is still over the ties' weights.
+
+Every step is seeded and runs over sorted actors, so the same graph gives the
+same blocs whatever the hash seed or insertion order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, MutableMapping
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from netviz.graph.blocsearch import EXACT_LIMIT, EXACT_STEPS, _exact, _kmeans, _leading
+from netviz.graph.history import as_float, exact
+from netviz.graph.signed import Adjacency
+from netviz.model import Relation
+
+#: ``{report: (summed signed weight units, relations)}`` of one tie (see :func:`report_key`).
+Reports = MutableMapping[object, tuple[int, int]]
+
+
+def report_key(rel: Relation) -> object:
+    """The report a relation comes from: its article for extracted relations, else the relation itself."""
+    return ("article", rel.evidence.article) if rel.origin == "extracted" and rel.evidence.article else rel
+
+
+def add_reports(reports: Reports, relations: Iterable[Relation], step: int = 1) -> None:
+    """Count ``relations`` into (``step=1``) or out of (``step=-1``) a tie's ``reports``, in exact units."""
+    for rel in relations:
+        key = report_key(rel)
+        units, count = reports.get(key, (0, 0))
+        units, count = units + step * rel.sign * exact(rel.weight), count + step
+        if count:
+            reports[key] = (units, count)
+        else:
+            reports.pop(key, None)
+
+
+def report_pull(sign: int, reports: Reports) -> float:
+    """A tie's signed weight in the camps search: each report once, at the mean signed weight of its relations.
+
+    0 for a mixed tie (``sign`` 0), and when the reports' balance disagrees
+    with the tie's sign (set by the weight of all its relations).
+
+    >>> from datetime import date
+    >>> from netviz.model import Evidence
+    >>> def said(article, sign, intensity):
+    ...     kind = "material_cooperation" if sign > 0 else "material_conflict"
+    ...     return Relation("RUS", "TUR", sign, kind, intensity, date(2018, 4, 21), "extracted", Evidence("s", "c", article))
+    >>> reports = {}
+    >>> add_reports(reports, [said("a1", 1, 6.0)] * 9 + [said("a1", -1, 6.0)] + [said("a2", -1, 4.0)])
+    >>> round(report_pull(1, reports), 6)  # a1: 8 x 6 / 10 = 4.8; a2: -4
+    0.8
+    """
+    if not sign:
+        return 0.0
+    value = math.fsum(as_float(units) / count for units, count in reports.values())
+    return value if value * sign > 0 else 0.0
+
+
+def camp_ties(G: nx.Graph, adj: Adjacency) -> dict[str, dict[str, float]]:
+    """``{u: {v: signed pull}}`` of the signed ties of ``adj``: :func:`report_pull` where ``G``'s ties carry
+    their ``evidence``, else sign x weight."""
+    signed: dict[str, dict[str, float]] = {u: {} for u in adj}
+    for u, nbrs in adj.items():
+        for v, (s, w) in nbrs.items():
+            if not s or v < u:
+                continue
+            evidence = G.edges[u, v].get("evidence")
+            if evidence:
+                reports: Reports = {}
+                add_reports(reports, evidence)
+                pull = report_pull(s, reports)
+            else:
+                pull = s * w
+            if pull:
+                signed[u][v] = signed[v][u] = pull
+    return signed
+
+#: A further bloc must lower the frustration by at least this share of the group's signed weight.
+CAMP_GAIN = 0.01
+#: At most this many blocs per connected group of aligned actors (``method="camps"``).
+CAMPS_MAX = 12
+#: k-means restarts per number of blocs.
+CAMP_RESTARTS = 6
+
+
+def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
+    """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
+
+    Minimal frustration with a free number of blocs splits sparse, noisy
+    camps into many small blocs: every flipped sign and every actor with few
+    ties can be cut off at a small gain. So the number of blocs k grows only
+    while one more bloc removes at least ``CAMP_GAIN`` of the group's signed
+    weight from the frustration; for each k, the frustration is minimised
+    with at most k blocs (exactly for small groups; else from spectral and
+    split starts, by relocation in the Doreian-Mrvar tradition). Returns the
+    labels and whether each step was solved exactly.
+    """
+    n = len(nodes)
+    index = {u: i for i, u in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u in nodes:
+        for v, w in signed[u].items():
+            if v in index:
+                rows.append(index[u])
+                cols.append(index[v])
+                vals.append(w)
+    A = sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                      shape=(n, n))
+    total = float(np.abs(A.data).sum()) / 2
+    gain = CAMP_GAIN * total
+    limit = min(kmax, n, CAMPS_MAX)
+    exact = n <= EXACT_LIMIT
+    rng = np.random.default_rng(seed)
+    embedding = None if exact else _embedding(A, limit)
+    labels = np.zeros(n, dtype=np.int64)
+    cost = _frustration(A, labels)
+    for k in range(2, limit + 1):
+        if exact:
+            found = _exact(nodes, signed, k, EXACT_STEPS)
+            if found is None:
+                exact = False
+                embedding = _embedding(A, limit)
+            else:
+                candidate = np.array(found, dtype=np.int64)
+        if not exact:
+            candidate = _best_k(A, embedding, labels, k, rng)
+        new_cost = _frustration(A, candidate)
+        if new_cost > cost - gain and not exact and candidate.max() + 1 == k:
+            alt = _likeliest(A, embedding, candidate, rng)
+            alt_cost = _frustration(A, alt)
+            if alt_cost < new_cost:
+                candidate, new_cost = alt, alt_cost
+        if new_cost > cost - gain:
+            break
+        labels, cost = candidate, new_cost
+    if not exact and labels.max() > 0:
+        labels = _likeliest(A, embedding, _reshape(A, embedding, labels, rng), rng)
+    return labels.tolist(), exact
+
+
+def _reshape(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Merge two blocs and split a third (or the merged one) along the embedding, keeping k; relocate; keep what lowers frustration.
+
+    Relocation moves one actor at a time, so it cannot undo the typical
+    trap of a start: one camp split over two blocs while two others share
+    one. This move does, in one step.
+    """
+    k = int(labels.max()) + 1
+    cost = _frustration(A, labels)
+    Y = X[:, : max(1, k - 1)]
+    norms = np.linalg.norm(Y, axis=1, keepdims=True)
+    Y = Y / np.where(norms > 0, norms, 1.0)
+    for _ in range(3):
+        improved = False
+        for p in range(k):
+            for q in range(p + 1, k):
+                merged = np.where(labels == q, p, labels)
+                merged = np.where(merged == k - 1, q, merged) if q != k - 1 else merged  # free label k-1
+                for r in range(k - 1):
+                    members = np.flatnonzero(merged == r)
+                    if len(members) < 2:
+                        continue
+                    halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
+                    start = merged.copy()
+                    start[members[halves == 1]] = k - 1
+                    candidate = _relocate(A, start, k, rng)
+                    new_cost = _frustration(A, candidate)
+                    if new_cost < cost - 1e-9 * (1 + cost):
+                        labels, cost, improved = _compact(candidate), new_cost, True
+        if not improved:
+            break
+    return labels
+
+
+def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
+    """Cooperative weight across blocs plus hostile weight inside (each tie once)."""
+    coo = A.tocoo()
+    same = labels[coo.row] == labels[coo.col]
+    w = coo.data
+    return float(w[(w > 0) & ~same].sum() - w[(w < 0) & same].sum()) / 2
+
+
+def _embedding(A: sp.csr_matrix, dims: int) -> np.ndarray:
+    """Rows of the leading eigenvectors of the degree-regularised signed adjacency, scaled to unit length.
+
+    ``(D + tau)^-1/2 A (D + tau)^-1/2`` with ``tau`` the mean absolute degree:
+    in sparse graphs the regularisation keeps low-degree actors from
+    dominating the leading vectors (regularised spectral clustering).
+    """
+    n = A.shape[0]
+    degree = np.asarray(abs(A).sum(axis=1)).ravel()
+    scale = sp.diags(1.0 / np.sqrt(degree + degree.mean()))
+    M = scale @ A @ scale
+    dims = min(dims, n - 1)
+    values, vectors = _leading(M, dims)
+    X = vectors[:, np.argsort(-values)[:dims]]
+    # eigenvector signs are arbitrary: fix them so the same graph always embeds the same way
+    X = X * np.where(X[np.argmax(np.abs(X), axis=0), np.arange(X.shape[1])] < 0, -1.0, 1.0)
+    return X
+
+
+def _best_k(A: sp.csr_matrix, X: np.ndarray, previous: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Low-frustration labels in at most k blocs: spectral k-means starts and every split of ``previous``, relocated."""
+    starts = []
+    Y = X[:, : max(1, k - 1)]
+    norms = np.linalg.norm(Y, axis=1, keepdims=True)
+    Y = Y / np.where(norms > 0, norms, 1.0)
+    for _ in range(CAMP_RESTARTS):
+        starts.append(np.array(_kmeans(Y, k, rng), dtype=np.int64))
+    blocs = int(previous.max()) + 1
+    for b in range(blocs):  # split one bloc of the (k-1)-bloc answer in two along the embedding
+        members = np.flatnonzero(previous == b)
+        if len(members) < 2:
+            continue
+        halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
+        split = previous.copy()
+        split[members[halves == 1]] = blocs
+        starts.append(split)
+    best, best_cost = previous, _frustration(A, previous)
+    for start in starts:
+        labels = _relocate(A, start, k, rng)
+        cost = _frustration(A, labels)
+        if cost < best_cost - 1e-9 * (1 + best_cost):
+            best, best_cost = labels, cost
+    if int(best.max()) + 1 == k:
+        best = _fiduccia_mattheyses(A, best, k, 0.0)
+    return _compact(best)
+
+
+def _compact(labels: np.ndarray) -> np.ndarray:
+    """Labels renumbered 0, 1, ... in order of first appearance."""
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    order = np.argsort(np.argsort(first))
+    return order[inverse].astype(np.int64)
+
+
+def _relocate(A: sp.csr_matrix, labels: np.ndarray, k: int, rng: np.random.Generator,
+              pair_cost: float = 0.0) -> np.ndarray:
+    """Move actors to the bloc that pulls them most until none gains (k blocs at most).
+
+    An actor's pull to a bloc is its summed signed weight to the members,
+    less ``pair_cost`` per member (the planted-partition likelihood of
+    :func:`_planted_weights`; 0 for frustration). Rounds of simultaneous
+    moves (each improving actor moves with probability 1/2, so neighbours
+    rarely swap together) run in sparse matrix algebra; a last sequential
+    pass makes the result a true local optimum.
+    """
+    n = A.shape[0]
+    labels = labels.copy()
+    rows = np.arange(n)
+    eps = 1e-9 * (1.0 + float(np.abs(A.data).sum()))
+    for _ in range(60):
+        pull = _pulls(A, labels, k, pair_cost)
+        here = pull[rows, labels]
+        target = np.argmax(pull, axis=1)
+        gain = pull[rows, target] - here
+        movers = np.flatnonzero((gain > eps) & (rng.random(n) < 0.5))
+        if not len(movers):
+            if not np.any(gain > eps):
+                break
+            continue
+        labels[movers] = target[movers]
+    indptr, indices, data = A.indptr, A.indices, A.data
+    size = np.bincount(labels, minlength=k).astype(float)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n):
+            pull = np.zeros(k)
+            np.add.at(pull, labels[indices[indptr[i]:indptr[i + 1]]], data[indptr[i]:indptr[i + 1]])
+            if pair_cost:
+                size[labels[i]] -= 1
+                pull -= pair_cost * size
+                size[labels[i]] += 1
+            c = int(np.argmax(pull))
+            if pull[c] > pull[labels[i]] + eps:
+                size[labels[i]] -= 1
+                size[c] += 1
+                labels[i] = c
+                changed = True
+    return labels
+
+
+def _pulls(A: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost: float) -> np.ndarray:
+    """``(actors, k)``: each actor's signed weight to each bloc, less ``pair_cost`` per other member."""
+    n = A.shape[0]
+    onehot = sp.csr_matrix((np.ones(n), (np.arange(n), labels)), shape=(n, k))
+    pull = np.asarray((A @ onehot).todense())
+    if pair_cost:
+        pull -= pair_cost * np.bincount(labels, minlength=k)[None, :]
+        pull[np.arange(n), labels] += pair_cost
+    return pull
+
+
+# --- step 2: the likeliest blocs -------------------------------------------------------
+
+#: Moves in a row that do not beat a pass's best before the pass stops (Fiduccia-Mattheyses).
+FM_PATIENCE = 50
+#: At most this many Fiduccia-Mattheyses passes per start.
+FM_PASSES = 10
+
+
+def _likeliest(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """The likeliest blocs in as many blocs as ``labels`` (step 2 of the module's docstring)."""
+    k = int(labels.max()) + 1
+    Y = X[:, : max(1, k - 1)]
+    norms = np.linalg.norm(Y, axis=1, keepdims=True)
+    Y = Y / np.where(norms > 0, norms, 1.0)
+    for _ in range(2):  # fit, search, refit once
+        fitted = _planted_weights(A, labels)
+        if fitted is None:
+            break
+        W, pair_cost = fitted
+        best, best_score = labels, _likelihood(W, labels, pair_cost)
+        starts = [labels] + [np.array(_kmeans(Y, k, rng), dtype=np.int64) for _ in range(CAMP_RESTARTS)]
+        for start in starts:
+            found = _fiduccia_mattheyses(W, _relocate(W, start, k, rng, pair_cost), k, pair_cost)
+            score = _likelihood(W, found, pair_cost)
+            if score > best_score + 1e-9 * (1 + abs(best_score)):
+                best, best_score = found, score
+        best = _compact(best)
+        if np.array_equal(best, _compact(labels)):
+            break
+        labels = best
+    return labels
+
+
+def _planted_weights(A: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matrix, float] | None:
+    """Tie weights and the cost per pair of members under a signed planted partition fitted to ``labels``.
+
+    Cooperative and hostile tie weights inside and across blocs are Poisson
+    with rates (weight per pair) estimated from ``labels``, each count
+    smoothed by half a mean tie. The log-likelihood of a partition is then,
+    up to a constant, the sum over pairs inside blocs of ``a+ w+ - a- w- -
+    pair_cost`` with ``a+ = ln(coop rate inside / across)``, ``a- = ln(hostile
+    rate across / inside)`` and ``pair_cost`` the tie rate inside less across
+    (never below 0). Returns the weighted matrix and ``pair_cost``, or
+    ``None`` when ``labels`` show no camps to fit (cooperation not denser
+    inside, or hostility not denser across).
+    """
+    n = len(labels)
+    sizes = np.bincount(labels).astype(float)
+    inside = float((sizes * (sizes - 1)).sum()) / 2
+    across = n * (n - 1) / 2 - inside
+    if inside <= 0 or across <= 0:
+        return None
+    coo = A.tocoo()
+    same = labels[coo.row] == labels[coo.col]
+    w = coo.data
+    half = float(np.abs(w).mean()) / 2
+
+    def rate(mask: np.ndarray, pairs: float) -> float:
+        return (float(np.abs(w[mask]).sum()) / 2 + half) / pairs  # each tie is in A twice
+
+    coop_in, coop_out = rate((w > 0) & same, inside), rate((w > 0) & ~same, across)
+    host_in, host_out = rate((w < 0) & same, inside), rate((w < 0) & ~same, across)
+    a_plus, a_minus = np.log(coop_in / coop_out), np.log(host_out / host_in)
+    if a_plus <= 0 or a_minus <= 0:
+        return None
+    W = A.copy()
+    W.data = np.where(W.data > 0, a_plus * W.data, a_minus * W.data)
+    return W, max(0.0, coop_in + host_in - coop_out - host_out)
+
+
+def _likelihood(W: sp.csr_matrix, labels: np.ndarray, pair_cost: float) -> float:
+    """The log-likelihood of ``labels`` up to a constant: weight inside blocs less ``pair_cost`` per pair of members."""
+    coo = W.tocoo()
+    sizes = np.bincount(labels).astype(float)
+    return float(coo.data[labels[coo.row] == labels[coo.col]].sum()) / 2 - pair_cost * float((sizes * (sizes - 1)).sum()) / 2
+
+
+def _fiduccia_mattheyses(W: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost: float) -> np.ndarray:
+    """Passes of single moves, each the best of an actor not yet moved in the pass, even when it loses; keep each pass's best prefix.
+
+    Relocation stops at the first plateau; a pass walks across one (a group
+    of actors changing bloc one after the other, each move alone a loss),
+    which is how a camp half-assigned to the wrong bloc comes back. No move
+    empties a bloc.
+    """
+    n = W.shape[0]
+    labels = labels.copy()
+    rows = np.arange(n)
+    indptr, indices, data = W.indptr, W.indices, W.data
+    eps = 1e-9 * (1.0 + float(np.abs(data).sum()))
+    for _ in range(FM_PASSES):
+        pull = _pulls(W, labels, k, pair_cost)
+        size = np.bincount(labels, minlength=k)
+        moved = np.zeros(n, dtype=bool)
+        total = best_total = 0.0
+        history: list[tuple[int, int]] = []
+        best_length = 0
+        while len(history) - best_length < FM_PATIENCE:
+            gain = pull - pull[rows, labels][:, None]
+            gain[rows, labels] = -np.inf
+            gain[moved | (size[labels] <= 1)] = -np.inf
+            i, b = divmod(int(np.argmax(gain)), k)
+            if not np.isfinite(gain[i, b]):
+                break
+            a = labels[i]
+            total += gain[i, b]
+            neighbours, weights = indices[indptr[i]:indptr[i + 1]], data[indptr[i]:indptr[i + 1]]
+            np.subtract.at(pull[:, a], neighbours, weights)
+            np.add.at(pull[:, b], neighbours, weights)
+            pull[:, a] += pair_cost  # one member fewer in a, one more in b; i's own row is restored below
+            pull[:, b] -= pair_cost
+            pull[i, a] -= pair_cost
+            pull[i, b] += pair_cost
+            size[a] -= 1
+            size[b] += 1
+            labels[i] = b
+            moved[i] = True
+            history.append((i, a))
+            if total > best_total + eps:
+                best_total, best_length = total, len(history)
+        for i, a in reversed(history[best_length:]):
+            labels[i] = a
+        if not best_length:
+            break
+    return labels
+
+
+def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
+    """Actors that nothing pulls into their bloc stand alone (a fresh label each): they are unaligned.
+
+    An actor with no net cooperation with the members of its bloc is there
+    only because every other bloc repels it more (the enemy of its enemies):
+    drawing it in that bloc's colour would claim an alliance no tie shows.
+    """
+    out = list(labels)
+    fresh = max(labels, default=-1) + 1
+    index = {u: i for i, u in enumerate(nodes)}
+    for i, u in enumerate(nodes):
+        here = sum(w for v, w in signed[u].items() if v in index and labels[index[v]] == labels[i])
+        if here <= 0:
+            out[i] = fresh
+            fresh += 1
+    return out
+
+
