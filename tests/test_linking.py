@@ -107,3 +107,17 @@ def test_a_plural_group_named_by_several_modifiers_is_each_of_them(cb):  # noqa:
         "After the election, U.S., allied and Afghan forces there attacked the Taliban.", cb)
     assert _pairs("EGY+ISR EGY+HAMAS") <= _found(
         "In Cairo, Egypt is hosting separate talks with Israeli and Hamas envoys on the next phase.", cb)
+
+
+
+def test_an_actor_heading_the_cue_s_own_argument_is_read_not_a_crash():
+    # an actor whose name is headed by its first word ("Principality of Andorra") can be the very word
+    # heading the object of a cue whose subject the parse lost after a dateline dash: the fallback that
+    # looks inside that object must read it (it raised StopIteration, which stopped a whole build)
+    from test_extract import _state
+
+    from netviz.ingest.actors import Codebook
+
+    book = Codebook([_state("AND", "Principality of Andorra"), _state("IDN", "Republic of Indonesia")])
+    text = "ISTANBUL — “Principality of Andorra convinced Republic of Indonesia,” diplomats said."
+    assert _found(text, book) <= _pairs("AND+IDN")

@@ -159,8 +159,9 @@ class Linker(Sides):
                 opposed = main.agents and _norm(h.text) in _OPPOSE
                 for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
                                  and _inside(self.doc[m.head], c)}, key=lambda m: m.start):
-                    path = list(self.doc[m.head].ancestors)
-                    path = [self.doc[m.head], *path[:next(k for k, t in enumerate(path) if t.i == c.i)]]
+                    # the words from the actor up to the argument (the actor itself when it heads it)
+                    up = [self.doc[m.head], *self.doc[m.head].ancestors]
+                    path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
                     if opposed and any(t.i in self.heads for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it
                     sign = main.sign

@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -123,7 +124,7 @@ def dated_evidence_table(dated: Dated) -> EvidenceTable:
     actor_index = {a: i for i, a in enumerate(actor_ids)}
     objects = {id(r): r for step in dated.steps for lost_gained in step.evidence.values()
                for side in lost_gained for r in side}
-    relations = sorted(set(objects.values()), key=_relation_key)
+    relations = _in_table_order(set(objects.values()))
     relation_index = {rel: i for i, rel in enumerate(relations)}
     index_of = {key: relation_index[r] for key, r in objects.items()}
     article_keys = sorted({_article_key(r) for r in relations if any(_article_key(r))})
@@ -169,7 +170,9 @@ def write_evidence_file(table: EvidenceTable, path: str | Path, *, shard: int | 
     holds only their index: a page reads the shard of a tie when a reader first opens one,
     never the whole run's evidence.
     """
-    from netviz.site.render import script_json  # render draws pages from this module's tables
+    from netviz.site.render import (
+        script_json,  # render draws pages from this module's tables
+    )
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -236,9 +239,21 @@ def _relations(evidence: Iterable[Any]) -> list[Relation]:
     return rels
 
 
-def _relation_key(rel: Relation) -> tuple:
-    """A total order: strongest first (as a tie lists its evidence), then every field."""
-    return (evidence_order(rel), json.dumps(relation_record(rel), sort_keys=True))
+def _in_table_order(relations: Iterable[Relation]) -> list[Relation]:
+    """A total order: strongest first (as a tie lists its evidence), then by every field.
+
+    Every field is compared (through the relation's JSON record) only among
+    relations equal in :func:`~netviz.graph.history.evidence_order`, which is
+    rare: serialising two million relations to sort them cost a gigabyte.
+    """
+    ordered = sorted(relations, key=evidence_order)
+    out: list[Relation] = []
+    for _, same in groupby(ordered, key=evidence_order):
+        group = list(same)
+        if len(group) > 1:
+            group.sort(key=lambda rel: json.dumps(relation_record(rel), sort_keys=True))
+        out.extend(group)
+    return out
 
 
 def _article_key(rel: Relation) -> tuple[str, str, str, str]:
