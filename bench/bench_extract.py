@@ -42,8 +42,8 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import argparse  # noqa: E402
 import importlib.util  # noqa: E402
-import multiprocessing  # noqa: E402
 import json  # noqa: E402
+import multiprocessing  # noqa: E402
 import platform  # noqa: E402
 import resource  # noqa: E402
 import subprocess  # noqa: E402
@@ -179,7 +179,7 @@ def main() -> None:
                        ("  with the earlier sentence filter", {"filter": True}),
                        ("  both: as issue 12's speed work found it", {"blis": True, "filter": True})):
         row = in_worker(**undo)
-        same = row.pop("relation_list") == relations and row.pop("dev_relations") == dev_relations
+        same = (row.pop("relation_list"), row.pop("dev_relations")) == (relations, dev_relations)
         del row["model_load"]
         rows.append({"extractor": name, **row, "identical_relations": same})
 

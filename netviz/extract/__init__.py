@@ -8,8 +8,8 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 2. :mod:`~netviz.extract.mentions`: the codebook finds the actors; only the
    sentences that can hold a relation (two actors, or one and a pronoun,
    definite description or generic noun that may stand for another; and a
-   cue, all its words) are parsed, and those a later one may refer back to,
-   in batches (``nlp.pipe``), with the tagger and the dependency parser only.
+   cue, all its words) are parsed, in batches (``nlp.pipe``), with the
+   tagger and the dependency parser only.
 3. :mod:`~netviz.extract.cues`: cue phrases of the lexicon (``data/cues.yaml``,
    :mod:`~netviz.extract.lexicon`).
 4. :mod:`~netviz.extract.coref`: pronouns, definite descriptions and generic
@@ -181,10 +181,11 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
 def _alone(actors: set[str], mentions: Sequence[ActorMention], window: Sequence[ActorMention],
            main: str | None) -> bool:
     """One actor and nothing that can stand for another: every mention of the sentence and of the
-    two before names that actor (pronouns and definite descriptions resolve to no other, :mod:`coref`;
-    no generic noun such as "rebels" can resolve to another through a country), and the article's
-    main actor, which a cue with no one acting may imply (:func:`_implied`), is that one or none.
-    Such a sentence gives no relation (an actor is never related to itself)."""
+    two before names that actor (so pronouns, definite descriptions and a quote's speaker resolve to
+    no other, :mod:`~netviz.extract.coref`, and no generic noun such as "rebels" resolves to another
+    through a country), and the article's main actor, which a cue with no one acting may imply
+    (:func:`_implied`), is that one or none. Such a sentence gives no relation (an actor is never
+    related to itself), so extraction does not parse it."""
     return len(actors) == 1 and main in (None, *actors) and all(m.actor in actors for m in (*mentions, *window))
 
 
