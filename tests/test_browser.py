@@ -326,6 +326,182 @@ def test_hostile_text_in_a_sites_data_file_stays_text(tmp_path, open_page):
     assert tab.requests == [] and tab.errors == []
 
 
+# ---- what the first view draws: labels a reader can read, camps, the drawer on a phone ---------
+
+def drawing(tab, handle: str = "netvizMap") -> dict:
+    """What the page drew once the zoom settled: its labels (boxes in canvas units), the shown
+    actors (position, radius, bloc, strength) and ties, and the zoom."""
+    tab.page.wait_for_timeout(400)  # dots and dashes are restyled once the zoom settles
+    return tab.js("""(handle) => {
+        const m = window[handle], pos = m.network.getPositions();
+        const actors = {};
+        for (const n of m.nodeView.get()) actors[n.id] = {x: pos[n.id].x, y: pos[n.id].y, r: m.nodes.get(n.id).size};
+        const data = document.getElementById('netviz-data');
+        if (data) {
+            const page = JSON.parse(data.textContent);
+            for (const id of Object.keys(actors)) Object.assign(actors[id], {bloc: page.actors[id].bloc, strength: page.actors[id].strength});
+        }
+        return {labels: m.labels(), actors, scale: m.network.getScale(),
+                ties: m.edgeView.get().map(e => [e.from, e.to, e.width, e.dashes])};
+    }""", handle)
+
+
+def crosses(p, q, box) -> bool:
+    """Does the segment p-q cross the box (x0, y0, x1, y1)? (Liang-Barsky clipping)"""
+    t0, t1 = 0.0, 1.0
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    for pk, qk in ((-dx, p[0] - box[0]), (dx, box[2] - p[0]), (-dy, p[1] - box[1]), (dy, box[3] - p[1])):
+        if pk == 0:
+            if qk < 0:
+                return False
+            continue
+        t = qk / pk
+        if pk < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
+def assert_labels_cover_nothing(drawn: dict) -> None:
+    """No two labels overlap, none lies on a dot that is not its own, and none crosses a tie it is
+    not part of (the strongest actors' labels may, on a white plate that interrupts the tie)."""
+    labels, actors = drawn["labels"], drawn["actors"]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not (a["box"][0] < b["box"][2] and b["box"][0] < a["box"][2] and
+                        a["box"][1] < b["box"][3] and b["box"][1] < a["box"][3]), (a["text"], b["text"])
+        box = a["box"]
+        for other, dot in actors.items():
+            if other == a["id"]:
+                continue
+            nearest_x, nearest_y = min(max(dot["x"], box[0]), box[2]), min(max(dot["y"], box[1]), box[3])
+            assert (nearest_x - dot["x"]) ** 2 + (nearest_y - dot["y"]) ** 2 >= dot["r"] ** 2 - 1e-6, (a["text"], other)
+        if not a["plate"]:
+            for u, v, *_ in drawn["ties"]:
+                if a["id"] not in (u, v):
+                    assert not crosses((actors[u]["x"], actors[u]["y"]), (actors[v]["x"], actors[v]["y"]), box), \
+                        (a["text"], u, v)
+
+
+def inked_pixels(tab, box) -> int:
+    """Dark pixels of the network canvas inside a label box (canvas units): the label is really drawn."""
+    return tab.js("""(box) => {
+        const n = window.netvizMap.network, c = document.querySelector('#nv-network canvas');
+        const ratio = c.width / c.clientWidth, a = n.canvasToDOM({x: box[0], y: box[1]}), b = n.canvasToDOM({x: box[2], y: box[3]});
+        const x = Math.floor(a.x * ratio), y = Math.floor(a.y * ratio);
+        const d = c.getContext('2d').getImageData(x, y, Math.ceil((b.x - a.x) * ratio), Math.ceil((b.y - a.y) * ratio)).data;
+        let dark = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3] > 200 && d[i] < 90 && d[i + 1] < 90 && d[i + 2] < 90) dark++;
+        return dark;
+    }""", box)
+
+
+def strongest_of_each_bloc(actors: dict) -> set[str]:
+    """The strongest member of every bloc of two or more actors and 2% of the aligned ones (netviz.js
+    labelOrder: a bloc of a handful among thousands names no camp a reader looks for first)."""
+    best: dict = {}
+    for a, d in actors.items():
+        if d.get("bloc") is not None and (d["bloc"] not in best or (d["strength"], a) > best[d["bloc"]][0]):
+            best[d["bloc"]] = ((d["strength"], a), a)
+    counts: dict = {}
+    for d in actors.values():
+        counts[d.get("bloc")] = counts.get(d.get("bloc"), 0) + 1
+    aligned = sum(n for bloc, n in counts.items() if bloc is not None)
+    return {a for bloc, (_, a) in best.items() if counts[bloc] >= max(2, 0.02 * aligned)}
+
+
+def camps(n: int, groups: int = 4, seed: int = 1) -> nx.Graph:
+    """``n`` actors with country-like names in ``groups`` camps: allies inside, foes across, blocs given."""
+    import random
+
+    rnd = random.Random(seed)
+    ids = [f"C{i:03d}" for i in range(n)]
+    names = {a: f"{rnd.choice(['North', 'South', 'East', 'West', 'Upper', 'New'])} {a[1:]}land" for a in ids}
+    relations = []
+    for i, a in enumerate(ids):
+        for _ in range(4):
+            b = rnd.choice(ids)
+            if b == a:
+                continue
+            same = ids.index(b) % groups == i % groups
+            relations.append(rel(a, b, 1 if same else -1, rnd.choice([2, 3, 5, 8]), sentence=f"{a} {b}"))
+    return snapshot(relations, labels=names, blocs={a: i % groups for i, a in enumerate(ids)})
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_first_view_labels_the_strongest_actors_readably_and_over_nothing(site, open_page, artifacts, size):
+    tab = open_page(site.maps[max(site.maps)], viewport=SIZES[size])
+    drawn = drawing(tab)
+    labelled = {label["id"] for label in drawn["labels"]}
+    # each bloc's strongest member is named at first sight, in type at least 11 px high on screen
+    assert strongest_of_each_bloc(drawn["actors"]) <= labelled
+    assert len(labelled) >= (len(drawn["actors"]) if size == "desktop" else 6)
+    assert all((label["box"][3] - label["box"][1]) * drawn["scale"] >= 15 for label in drawn["labels"])
+    assert_labels_cover_nothing(drawn)
+    assert inked_pixels(tab, drawn["labels"][0]["box"]) > 20
+    assert tab.errors == []
+
+
+def test_a_map_of_a_hundred_actors_is_labelled_at_its_fitted_zoom(page_of, artifacts):
+    g = camps(120)
+    tab = page_of(g)
+    drawn = drawing(tab)
+    # vis-network alone would draw no label here: 14 px type times this zoom is under its 5 px threshold
+    assert 14 * drawn["scale"] < 5
+    labelled = {label["id"] for label in drawn["labels"]}
+    assert strongest_of_each_bloc(drawn["actors"]) <= labelled and len(labelled) >= 15
+    assert_labels_cover_nothing(drawn)
+    # dots, tie widths and dashes stay visible on screen at this zoom
+    assert min(a["r"] for a in drawn["actors"].values()) * drawn["scale"] >= 2.9
+    assert min(width for *_, width, _ in drawn["ties"]) * drawn["scale"] >= 0.74
+    dashed = [dashes for *_, dashes in drawn["ties"] if dashes]
+    assert dashed and all(dashes[0] * drawn["scale"] >= 9.9 for dashes in dashed)
+    # a click on a label opens its actor, as a click on its dot does
+    label = drawn["labels"][0]
+    x, y = tab.js("(b) => { const p = window.netvizMap.network.canvasToDOM({x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}); return [p.x, p.y]; }",
+                  label["box"])
+    click_in_network(tab, x, y)
+    assert tab.page.locator("#nv-details h2").inner_text().strip() == label["text"]
+    tab.page.screenshot(path=str(artifacts / "map-120-actors.png"))
+    assert tab.errors == []
+
+
+@pytest.mark.parametrize("kind", ["map", "diff"])
+def test_on_a_phone_the_drawer_is_a_bar_until_a_tie_is_tapped(site, open_page, artifacts, kind):
+    last = max(site.maps)
+    tab = open_page({"map": site.maps[last], "diff": site.diffs[last]}[kind], viewport=PHONE)
+    network = tab.page.locator("#nv-network").bounding_box()
+    panel = tab.page.locator("#nv-panel")
+    # closed, the map keeps most of the screen and the drawer is a bar at its foot
+    assert network["height"] >= 0.7 * PHONE["height"] and network["width"] == PHONE["width"]
+    assert PHONE["height"] - panel.bounding_box()["y"] <= 60
+    assert tab.page.locator("#nv-details").is_hidden() or not tab.page.locator("#nv-details").is_visible()
+    before = tab.js("window.netvizMap.network.getViewPosition()")
+    tie, x, y = free_tie(tab, "netvizMap")
+    click_in_network(tab, x, y)
+    quote = tab.page.locator("#nv-details blockquote").first
+    quote.wait_for(state="visible")
+    tab.page.wait_for_timeout(300)  # the drawer slides up (0.2 s)
+    top = panel.bounding_box()["y"]
+    assert PHONE["height"] * 0.4 <= top and quote.bounding_box()["y"] < PHONE["height"]
+    # the tapped tie was moved into the part of the map above the drawer
+    ends = tab.js("(id) => { const n = window.netvizMap.network, e = window.netvizMap.edges.get(id), p = n.getPositions([e.from, e.to]);"
+                  " return n.canvasToDOM({x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2}); }", tie)
+    assert 0 < ends["y"] + network["y"] < top
+    label = tab.page.locator("#nv-drawer-title").inner_text()
+    assert " — " in label  # the bar names the tie
+    tab.page.screenshot(path=str(artifacts / f"site-{kind}-phone-open.png"))
+    tab.page.locator("#nv-drawer-toggle").click()  # the bar closes it again, and the map is as it was
+    tab.page.wait_for_timeout(300)
+    assert PHONE["height"] - panel.bounding_box()["y"] <= 60
+    assert tab.js("window.netvizMap.network.getViewPosition()") == pytest.approx(before)
+    tab.page.screenshot(path=str(artifacts / f"site-{kind}-phone-closed.png"))
+    assert tab.requests == [] and tab.errors == []
+
+
 # ---- a site's pages rebuild their date from the site's history ---------------------------------
 
 def archive_site(out: Path):
@@ -359,7 +535,7 @@ def archive(tmp_path_factory):
 def drawn(tab) -> dict:
     """What the page drew: its vis nodes and edges, and the ties, blocs and counts of its panel."""
     return tab.js("""() => { const m = window.netvizMap;
-        return {nodes: m.nodes.get(), edges: m.edges.get(), data: m.data}; }""")
+        return {nodes: m.graph.nodes, edges: m.graph.edges, data: m.data}; }""")
 
 
 def expected(data: dict) -> dict:
@@ -438,3 +614,36 @@ def test_a_large_sites_evidence_is_read_in_shards_when_a_tie_is_opened(tmp_path,
         loaded = tab.js("Object.keys(window.netvizEvidenceShards || {})")
         assert len(loaded) == 1  # only the shard of that tie
         assert tab.requests == [] and tab.errors == []
+
+
+def test_a_site_maps_legend_sums_up_what_joins_its_blocs_as_a_self_contained_map_does(tmp_path, open_page):
+    import random
+
+    from netviz.graph.blocs import assign_steady_blocs
+    from netviz.graph.snapshots import build_snapshots
+    from netviz.ingest.actors import load_codebook
+    from netviz.ingest.curated import Curated
+    from netviz.site.render import LEGEND_BLOC_PAIRS, bloc_pairs, map_data
+
+    # three camps of ten: allies inside, foes across
+    rng = random.Random(3)
+    actors = [f"A{i:02d}" for i in range(30)]
+    day = date(2021, 1, 1)
+    rels = []
+    for k in range(200):
+        a, b = rng.sample(actors, 2)
+        same = int(a[1:]) % 3 == int(b[1:]) % 3
+        rels.append(rel(a, b, 1 if same else -1, rng.uniform(1, 9), day=day, sentence=f"S{k}.", article=f"a{k}"))
+    codebook = load_codebook()
+    snaps = assign_steady_blocs(build_snapshots(rels, [day], codebook=codebook))
+    result = pipeline.Build((), tuple(rels), Curated(), codebook, pipeline.SnapshotOptions(), snaps)
+    site = pipeline.write_site(result, tmp_path)
+    page = render_map(snaps[day], tmp_path / "alone.html", positions=compute_layout(list(snaps.values())))
+    texts = {}
+    for name, path in (("site", site.maps[day]), ("self-contained", page)):
+        tab = open_page(path)
+        texts[name] = tab.page.locator("#nv-legend .nv-between li").all_inner_texts()
+        assert tab.errors == []
+    assert texts["site"] == texts["self-contained"]
+    data = map_data(snaps[day], positions=compute_layout([snaps[day]]))
+    assert len(texts["site"]) == len(bloc_pairs(data["ties"], data["actors"])) == 3 <= LEGEND_BLOC_PAIRS  # three camps

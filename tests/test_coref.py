@@ -136,3 +136,27 @@ def test_a_generic_actor_the_sentence_place_cannot_resolve_goes_through_the_arti
 def test_regime_positions_are_the_regime(cb):
     assert _found("The United States struck regime positions in Syria.", cb, when=date(2017, 4, 8)) == {
         ("SYR", "USA", "-")}
+
+
+def test_a_noun_cue_takes_the_subject_of_the_verb_it_hangs_under_resolved_through_a_pronoun(cb):
+    text = ("Trump arrived in New York on Monday. "
+            "He spends the evening at a working dinner with the presidents of Peru and Colombia.")
+    rels = {r.dyad: r for r in _rels(text, cb, when=date(2017, 9, 17)) if "USA" in r.dyad}
+    assert set(rels) == {("PER", "USA"), ("COL", "USA")}
+    assert all(r.sign == 1 and r.confidence >= FOUND_CONFIDENCE and "'He' -> 'Trump'" in r.evidence.rule
+               for r in rels.values())
+
+
+def test_they_after_a_plural_subject_that_is_no_actor_is_not_an_actor_named_before(cb):
+    text = ("Russia backed the plan on Monday. Rain fell in the capital. "
+            "Diplomats said they wanted to isolate Ukraine.")
+    assert ("RUS", "UKR", "-") not in _found(text, cb)
+    # with no such subject, "they" is the actor named before
+    assert ("RUS", "UKR", "-") in _found("Russia backed the plan on Monday. They wanted to isolate Ukraine.", cb)
+
+
+def test_an_office_holder_naming_an_institution_is_the_state_it_refers_back_to(cb):
+    # "the Obama administration" is the United States: "It" is the administration, not Venezuela
+    text = "The Obama administration imposed sanctions on Venezuela on Monday. It also accused Cuba of meddling."
+    found = _found(text, cb, when=date(2015, 3, 12))
+    assert ("CUB", "USA", "-") in found and ("CUB", "VEN", "-") not in found

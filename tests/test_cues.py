@@ -98,6 +98,17 @@ CASES = [
     ("crack down on", "Ethiopia cracked down on Kenyan traders near the border.", "ETH-KEN", ""),
     ("lose ground to", "Ethiopian troops lost ground to Al-Shabaab in the south.", "ETH-SHABAAB", ""),
     ("establish relations", "Cuba established full diplomatic relations with Brazil on Monday.", "CUB+BRA", ""),
+    # issue 12, from the dev misses: meals and trips of leaders, stopping someone, measures, respect
+    ("working dinner", "The Kenyan president hosted a working dinner with the Ethiopian prime minister.",
+     "KEN+ETH", ""),
+    ("a trip to", "The Japanese prime minister began a trip to India on Sunday.", "JPN+IND", ""),
+    ("a swing through", "The Brazilian president began a swing through Mexico and Cuba.", "BRA+MEX BRA+CUB", ""),
+    ("prevent from", "Washington will do what it must to prevent Iran from obtaining a nuclear weapon.",
+     "USA-IRN", ""),
+    ("punitive measures", "Berlin imposed punitive measures on Moscow after the poisoning.", "DEU-RUS", ""),
+    ("respect for", "The U.N. called for full respect for Ukraine's sovereignty.", "UN+UKR", ""),
+    ("strengthen", "Washington sent 3,000 troops to strengthen the Kenyan army.", "USA+KEN", ""),
+    ("aggression in", "Russian aggression in Ukraine alarmed Berlin.", "RUS-UKR", "DEU-RUS"),
 ]
 
 

@@ -484,24 +484,52 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
     articles = load_articles(ROOT / "data" / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(path, bundled.actors), articles)
     # issue 12 target: P and R >= 0.90; these floors are what the parser-based extractor reaches
-    assert ev.precision >= 0.93 and ev.recall >= 0.71, (ev.precision, ev.recall)
+    # (P 0.92, R 0.75 since the linker's co-listed sides and narrowed fallbacks)
+    assert ev.precision >= 0.92 and ev.recall >= 0.74, (ev.precision, ev.recall)
 
 
 def test_dev_gold_quality_floor(shared, bundled):
     # 26 real articles annotated by hand (shared/corpus/dev). Issue 12 target: micro P >= 0.85 and
-    # R >= 0.70; the floors are what is reached today (P 0.84, R 0.48), never above it.
+    # R >= 0.70; the floors are what is reached today (P 0.89, R 0.53), never above it.
     folder = shared / "corpus" / "dev"
     articles = load_articles(folder)
     gold = load_gold(folder / "gold.yaml", bundled.actors)
     ev = evaluate(extract_relations(articles, bundled), gold, articles)
-    assert ev.precision >= 0.84 and ev.recall >= 0.48, (ev.precision, ev.recall)
+    assert ev.precision >= 0.89 and ev.recall >= 0.53, (ev.precision, ev.recall)
+
+
+def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
+    # Not parsed, for speed: a sentence with one actor and nothing that can stand for another, and
+    # one where no cue is completed (a cue's first word without the rest of it). Parsing those too
+    # must not add, drop or change a relation on real news.
+    import netviz.extract as extraction
+
+    articles = load_articles(shared / "corpus" / "dev")
+    alone, hold, start = extraction._alone, extraction.may_hold_cue, extraction.may_start_cue
+    skipped = {"alone": 0, "cue": 0}
+
+    def counted_alone(*a):
+        skipped["alone"] += alone(*a)
+        return alone(*a)
+
+    def counted_hold(*a):
+        skipped["cue"] += start(*a) and not hold(*a)
+        return hold(*a)
+
+    monkeypatch.setattr(extraction, "_alone", counted_alone)
+    monkeypatch.setattr(extraction, "may_hold_cue", counted_hold)
+    fast = extract_relations(articles, bundled)
+    assert skipped["alone"] > 20 and skipped["cue"] > 20, skipped
+    monkeypatch.setattr(extraction, "_alone", lambda *a: False)
+    monkeypatch.setattr(extraction, "may_hold_cue", start)
+    assert extract_relations(articles, bundled) == fast
 
 
 def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
     articles = load_articles(HELD_OUT / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(HELD_OUT / "gold.yaml", bundled.actors), articles)
-    assert ev.precision >= 0.88 and ev.recall >= 0.69, (ev.precision, ev.recall)
+    assert ev.precision >= 0.90 and ev.recall >= 0.72, (ev.precision, ev.recall)
 
 
 def test_held_out_sentences_stay_precise(bundled):

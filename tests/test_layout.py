@@ -30,6 +30,8 @@ from netviz.graph.layout import (
     compute_layout,
     dots_on_ties,
     label_overlaps,
+    label_sides,
+    labels_on_ties,
     place_actors,
     read_layout,
     write_layout,
@@ -253,6 +255,19 @@ def test_the_measures_find_what_they_look_for():
     labels = np.array([[60.0, 20.0]] * 4)
     assert (2, 3) in label_overlaps(xy, radius, labels)  # 2's label runs over 3's dot and label
     assert (0, 1) not in label_overlaps(xy, radius, labels)
+
+
+def test_a_label_with_no_side_clear_of_foreign_ties_is_found():
+    # actor 0 between two ties of others, one above and one below: its label fits left or right
+    xy = np.array([[0.0, 0.0], [-300.0, 30.0], [300.0, 30.0], [-300.0, -30.0], [300.0, -30.0]])
+    radius = np.full(5, 8.0)
+    labels = np.array([[60.0, 20.0]] * 5)
+    assert labels_on_ties(xy, [(1, 2), (3, 4)], radius, labels) == []
+    # and two more ties of others, left and right: every side of its label is crossed
+    xy = np.vstack([xy, [[-50.0, -300.0], [-50.0, 300.0], [50.0, -300.0], [50.0, 300.0]]])
+    radius, labels = np.full(9, 8.0), np.array([[60.0, 20.0]] * 9)
+    assert labels_on_ties(xy, [(1, 2), (3, 4), (5, 6), (7, 8)], radius, labels) == [0]
+    assert label_sides(xy, radius, labels).shape == (9, 8, 4)
 
 
 def test_small_components_are_never_on_one_line():

@@ -24,6 +24,7 @@ from netviz.model import Evidence, Relation
 from netviz.site.evidence import SharedEvidence
 from netviz.site.render import (
     BLOC_COLORS,
+    FIRST_VIEW_PER_PAIR,
     FIRST_VIEW_TIES,
     LARGE_MAP,
     NO_BLOC_COLOR,
@@ -32,6 +33,7 @@ from netviz.site.render import (
     IndexEntry,
     edge_id,
     edge_width,
+    first_view,
     index_entry,
     node_size,
     render_index,
@@ -297,6 +299,37 @@ def test_the_first_view_of_a_dense_map_is_its_heaviest_ties_and_every_actors_hea
     assert set(heaviest) <= first and data["first_view"] == len(first) < len(ties)
     assert {x for t in first for x in (ties[t]["a"], ties[t]["b"])} == set(g.nodes)  # nobody is left without a tie
     assert f"only the {len(first)} strongest ties" in page.text_by_id["nv-filters"]
+
+
+def test_the_first_view_of_a_map_of_camps_keeps_their_ties_and_few_of_those_across(tmp_path):
+    # four camps of 40, like weights everywhere: the heaviest ties are all hostile ties across camps
+    ids = [f"A{i:03d}" for i in range(160)]
+    relations = [rel(a, ids[(i + 4 * k) % 160], 1, 3, sentence="ally") for i, a in enumerate(ids) for k in (1, 2)]
+    relations += [rel(a, ids[(i + 1 + k) % 160], -1, 5, sentence="foe") for i, a in enumerate(ids) for k in (0, 1)]
+    g = snapshot(relations, blocs={a: i % 4 for i, a in enumerate(ids)})
+    _, page = render(tmp_path, g, positions={n: (0.0, 0.0) for n in g})
+    data = page.data()
+    ties, actors = data["ties"], data["actors"]
+    first = [t for t, tie in ties.items() if tie.get("first")]
+    across = [t for t in first if actors[ties[t]["a"]]["bloc"] != actors[ties[t]["b"]]["bloc"]]
+    pairs = {tuple(sorted((actors[ties[t]["a"]]["bloc"], actors[ties[t]["b"]]["bloc"]))) for t in across}
+    assert len(across) <= 3 * len(pairs) and len(pairs) == 6  # three per pair of camps, every pair shown
+    assert all(any(actor in (ties[t]["a"], ties[t]["b"]) for t in first) for actor in actors)  # each actor its camp
+    # the legend sums up what joins each two camps, heaviest first
+    legend = page.text_by_id["nv-legend"]
+    assert "Between blocs" in legend and legend.count(" ties, conflict ") == 6
+
+
+def test_a_tie_between_blocs_that_stands_out_is_in_the_first_view():
+    ties = {f"A{i:03d}--B{i:03d}": {"a": f"A{i:03d}", "b": f"B{i:03d}", "weight": 5.0} for i in range(300)}
+    ties["A000--B001"] = {"a": "A000", "b": "B001", "weight": 40.0}
+    ties["A001--B002"] = {"a": "A001", "b": "B002", "weight": 30.0}
+    bloc = {a: 0 if a[0] == "A" else 1 for t in ties.values() for a in (t["a"], t["b"])}
+    first = first_view(ties, limit=FIRST_VIEW_PER_PAIR + 2, bloc=bloc)
+    # eight and six times the median weight: both shown, beside the three heaviest others of their pair
+    assert {"A000--B001", "A001--B002", "A000--B000", "A001--B001", "A002--B002"} <= first
+    # and a weaker tie between the two blocs is in only as the heaviest of an actor not yet shown
+    assert "A003--B003" in first and ties["A003--B003"]["weight"] == 5.0
 
 
 def test_the_embedded_evidence_has_every_relation_once_strongest_first(tmp_path):

@@ -187,6 +187,13 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     return None
 
 
+def _plural_subject_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a plural noun that names no actor is a subject before ``tok`` in its sentence."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered
+               for t in tok.doc[:tok.i])
+
+
 def _in_clause_of(tok: Any, m: ActorMention) -> bool:
     """Whether ``m`` is an argument of the verb ``tok`` hangs under (the nearest one)."""
     verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
@@ -197,6 +204,8 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
                 before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
         tuple[ActorMention, int] | None:
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
+    if wanted == "plural" and not same and _plural_subject_before(tok, mentions):
+        return None  # "World leaders wake up if they happen to be ...": people named in the sentence
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle
         # against the group": a description is none of the actors of the verb it hangs under
@@ -264,6 +273,24 @@ def main_actor(title: Sequence[Any], mentions: Sequence[Any]) -> str | None:
 _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday".split())
 
 
+def _governing_verb(t: Any) -> Any:
+    """The verb a noun hangs under through objects and prepositions ("caps the day with a working
+    dinner with ...": caps), or the last noun reached."""
+    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def governing_subject(doc: Any, head: int) -> Any:
+    """The subject of the verb a noun cue with no owner hangs under ("He caps the day with a working
+    dinner with the presidents of ...": He), or None."""
+    t = doc[head]
+    if not t.tag_.startswith("NN") or any(c.dep_ in ("poss", "agent") for c in t.children):
+        return None
+    v = _governing_verb(t)
+    return next((c for c in v.children if c.dep_ == "nsubj"), None) if v.tag_.startswith("VB") else None
+
+
 def unnamed_agent(doc: Any, head: int) -> bool:
     """True when the cue at token ``head`` names no one acting: a verb with no subject of its own or
     through the verbs it depends on ("to hunt down and kill members of X" after "Trump vowed"), a
@@ -276,8 +303,7 @@ def unnamed_agent(doc: Any, head: int) -> bool:
                 p.dep_ == "prep" and p.lower_ == "by" for p in t.children):
             return False
         # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
-        while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
-            t = t.head
+        t = _governing_verb(t)
         if not t.tag_.startswith("VB"):
             return True
         return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")

@@ -44,11 +44,29 @@ def norms(doc: Any, mention_tokens: frozenset[int]) -> list[str]:
     return ["\0" if t.i in mention_tokens else _norm(t.text) for t in doc]
 
 
-def may_hold_cue(words: Sequence[str], cues: Cues) -> bool:
-    """Whether any token of a sentence can start a cue (decides whether it is worth parsing)."""
+def may_start_cue(words: Sequence[str], cues: Cues) -> bool:
+    """Whether a word, or two joined at a hyphen, starts a cue (what :func:`netviz.extract.explain_article`
+    parses, to show the actors and arcs of a sentence whose cue was not completed)."""
     index = cues._index
     return any(w in index for w in words) or any(
         words[i + 1] == "" and words[i] + words[i + 2] in index for i in range(len(words) - 2))
+
+
+def may_hold_cue(words: Sequence[str], cues: Cues) -> bool:
+    """Whether a sentence can hold a cue (decides whether it is worth parsing): a word, or two joined
+    at a hyphen, starts a cue whose other words follow it. :func:`find_cues` matches no more than
+    this before it looks at the parse (tags, names), so a sentence refused here has no cue."""
+    index = cues._index
+    n = len(words)
+    for i, word in enumerate(words):
+        starts = [(word, i + 1)]
+        if i + 2 < n and words[i + 1] == "":
+            starts.append((word + words[i + 2], i + 3))
+        for first, after in starts:
+            for pattern, _tags in index.get(first, ()):
+                if not pattern.rest or _match_rest(words, after, pattern) is not None:
+                    return True
+    return False
 
 
 def find_cues(doc: Any, words: Sequence[str], cues: Cues, phrases: Mapping[int, tuple[int, Any]] = {}) -> list[Hit]:

@@ -43,6 +43,7 @@ _HYPHENS = str.maketrans({"-": None, "\u2010": None, "\u2011": None})
 
 
 @functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)  # once per distinct word: the regexes below cost more than the lookup
 def _norm(word: str) -> str:
     """A word as the lexicon sees it: lower case, no hyphens, American spelling.
 

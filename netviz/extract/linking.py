@@ -92,6 +92,9 @@ class Link:
     pairing: str = "cross"
     sign: int = 0
     notes: tuple[str, ...] = field(default=())
+    #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
+    #: that would have condemned X": the veto's, not the resolution's)
+    governor: int | None = None
 
 
 class Linker:
@@ -122,6 +125,13 @@ class Linker:
                     step, base = (*step, f"appos({t.text}, {c.text})"), c
                     break
             got = stand_for(base, self.at, self.resolved, place)
+            for c in base.children if got is None and base.tag_.startswith("NN") else ():
+                # "the Russian weapons company": a modifier of its compound
+                if c.dep_ == "compound" and c.i not in self.at:
+                    got = stand_for(c, self.at, self.resolved)
+                    if got is not None:
+                        got = (got[0], (f"compound({base.text}, {c.text})", *got[1]))
+                        break
             if got is None:
                 # "Kofi Annan, the special envoy of the United Nations": an apposition says whom he acts for
                 for c in t.children if t.tag_ in ("NNP", "NNPS") else ():
@@ -290,7 +300,8 @@ class Linker:
             patients = tuple(p for lk in links if lk.pairing == "cross" for p in lk.patients)
             sign = -kind_sign(hit.cue.kind or "verbal_cooperation")
             return [*(lk for lk in links if lk.agents),
-                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign)]
+                    Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign,
+                         governor=opposer.i)]
         return links + self._fallback(hit, h, links)
 
     def _fallback(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
@@ -352,7 +363,7 @@ class Linker:
             # the other side is introduced by none of the cue's prepositions or by one of them
             # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
             after = [m for m in near.values() if m.start > h.i
-                     and _preposition(self.doc, m) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
+                     and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
                 # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
                 # other actor, and the next actor named ("before France arrived") is none. A noun keeps
@@ -399,6 +410,15 @@ class Linker:
                 got = self.objects(h)
                 if got:
                     patients, rule = patients + got, rule or "object"
+                elif _norm(h.text) in _OBJECT_CONTROL:
+                    # "helping Afghanistan build an army": the parser makes the helped the subject of the
+                    # complement
+                    for c in h.children:
+                        for g in c.children if c.dep_ in ("ccomp", "xcomp") and c.i > h.i and not any(
+                                m.dep_ == "mark" for m in c.children) else ():
+                            if g.dep_ == "nsubj" and g.i < c.i:
+                                got = self.side(g, (f"{c.dep_}({h.text}, {c.text})", f"nsubj({c.text}, {g.text})"))
+                                patients, rule = patients + got, rule or ("subject of its complement" if got else "")
         agents, how = self.subjects(h) if not passive else self._passive_agent(h, cue.preps)
         if passive and not agents and rule == "prepositional object":
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
@@ -496,6 +516,14 @@ class Linker:
                 and gov.lower_ in ("for", "to", "in", "into"):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
+        elif not agents and h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.tag_.startswith("NN") \
+                and gov.lower_ in ("for", "toward", "towards"):
+            # "U.S. hopes for better relations with", "Iran's call for talks with": whose the noun is
+            agents = self.side(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
+            how = "owner of the noun it complements"
+        if not patients and preps and h.dep_ == "nsubj" and gov.tag_.startswith("VB"):
+            # "sanctions will remain in place against Russia": the cue's preposition hangs on the verb
+            patients = self.prep_objects([gov], preps)
         if agents and not patients and h.dep_ == "pobj" and gov.lower_ in ("with", "without") \
                 and gov.head.tag_.startswith("VB"):
             # "Assad, with Russian help, is strengthening his hold": the one helped is the subject
@@ -662,12 +690,17 @@ def _opposer(tok: Any) -> Any:
     """The verb of opposition whose object holds the cue ("vetoed a resolution condemning", "opposed
     sanctions"), or None."""
     t = tok
-    for _ in range(3):
+    for _ in range(4):
         if t.dep_ in ("dobj", "nsubjpass") and _norm(t.head.text) in _OPPOSE:
             return t.head
-        if t.dep_ not in ("acl", "relcl") or t.i == tok.i and t.dep_ == "relcl":
+        if t.dep_ in ("acl", "relcl"):
+            t = t.head  # "a resolution condemning Syria"
+        elif t.dep_ in ("dobj", "pobj") and t.head.dep_ in ("acl", "relcl", "prep"):
+            t = t.head  # "a resolution that would impose sanctions on Syria", "a vote on sanctions"
+        elif t.dep_ == "prep" and t.head.tag_.startswith("NN"):
+            t = t.head
+        else:
             return None
-        t = t.head
     return None
 
 
@@ -676,13 +709,15 @@ def _inside(tok: Any, phrase: Any) -> bool:
     return phrase.left_edge.i <= tok.i <= phrase.right_edge.i and any(a.i == phrase.i for a in (tok, *tok.ancestors))
 
 
-def _preposition(doc: Any, m: ActorMention) -> str | None:
-    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None."""
+def _preposition(doc: Any, m: ActorMention, cue: int = -1) -> str | None:
+    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None; the
+    "of" of the cue's own noun counts ("a warning of a WTO challenge")."""
     t = doc[m.head]
     for _ in range(8):
         if t.dep_ == "pobj":
             p = t.head
-            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT":
+            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT" \
+                    and not (p.lower_ == "of" and p.head.i == cue):
                 t = p.head  # "leaders of Jordan", "an effort by the U.S.": the phrase they are in
                 continue
             return _norm(p.text)

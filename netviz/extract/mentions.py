@@ -48,6 +48,8 @@ NONSTATE_NOUNS = frozenset("movement movements group groups militia militias mil
                            "factions organization organisation rebels rebel insurgents insurgent jihadists jihadist "
                            "separatists separatist opposition tribesmen tribes mercenaries guerrillas guerrilla "
                            "extremists gunmen dissidents exiles minority minorities community".split())
+# "the Obama administration", "Erdogan's government": an office holder's name on these is the actor
+_INSTITUTIONS = frozenset("administration government regime cabinet team camp forces troops army".split())
 _DATELINE = re.compile(r"^[\"'\u201c]?[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2014\u2013\-:])\s")
 
 
@@ -128,7 +130,9 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "organisation"
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
             head.dep_ in ("amod", "compound", "poss") and head.head.dep_ in ("nsubj", "nsubjpass"))
-        out.append(replace(m, head=head.i, role=role, subject=subject))
+        # "the Obama administration", "Putin's government": the office holder names the actor, not a person
+        person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
+        out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return out
 
 

@@ -82,6 +82,16 @@ class TieState:
     hi: int
     curated: tuple[Relation, ...]
     _built: weakref.ref | None = field(default=None, init=False, repr=False)
+    _values: tuple | None = field(default=None, init=False, repr=False)
+
+    def values(self) -> tuple[float, float, float, float, int, int, tuple[str, ...]]:
+        """``(weight, cooperation, conflict, polarity, sign, count, origins)`` as a snapshot's tie
+        attributes give them (6 decimals), computed once: pages and layouts read each state often."""
+        if self._values is None:
+            object.__setattr__(self, "_values", (
+                self.weight, round(as_float(self.cooperation_units), 6), round(as_float(self.conflict_units), 6),
+                self.polarity, self.sign, self.count, self.origins))
+        return self._values
 
     @property
     def weight_units(self) -> int:

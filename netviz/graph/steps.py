@@ -59,8 +59,7 @@ def tie_values(tie: Any) -> tuple[float, float, float, float, int, int, tuple[st
     """``(weight, cooperation, conflict, polarity, sign, count, origins)`` of a
     :class:`~netviz.graph.history.TieState` or of a snapshot's edge attributes."""
     if isinstance(tie, TieState):
-        return (tie.weight, round(as_float(tie.cooperation_units), 6), round(as_float(tie.conflict_units), 6),
-                tie.polarity, tie.sign, tie.count, tie.origins)
+        return tie.values()
     weight, sign = float(tie["weight"]), int(tie["sign"])
     cooperation = float(tie.get("cooperation", weight if sign > 0 else 0.0))
     conflict = float(tie.get("conflict", weight if sign < 0 else 0.0))

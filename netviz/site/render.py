@@ -1,10 +1,13 @@
 """Offline HTML pages through pyvis: one map per snapshot, and the index page.
 
 A map is one self-contained file by default: vis-network, the stylesheets
-and the evidence of its ties are inside it. In a site (``netviz build``) a
-map carries only its own date's tie state and loads the scripts, styles and
-the evidence table (:mod:`netviz.site.evidence`) from the site's ``data/``
-folder, written once. Either way a Content-Security-Policy lets the page
+and the evidence of its ties are inside it. In a site (``netviz build``,
+:func:`render_site_map`) a map carries only its date (a diff map also the
+changes of its date) and loads the scripts, styles, the run's history
+(:mod:`netviz.site.sitedata`) and the evidence table
+(:mod:`netviz.site.evidence`) from the site's ``data/`` folder, written once;
+``replay.js`` rebuilds in the browser what :func:`map_data` embeds in a
+self-contained map. Either way a Content-Security-Policy lets the page
 fetch nothing from the network and run only its own scripts (inline ones by
 hash, a site's from its own folder), and every string from articles and
 data files is escaped: as text in the HTML, as JSON in the page data
@@ -105,6 +108,13 @@ LARGE_MAP = 2000
 #: actor's strongest tie inside its bloc, so every actor shows its camp); a reader unticks a
 #: box to see every tie. Dashes stay on at every size: the first view is small enough to draw them.
 FIRST_VIEW_TIES = 250
+#: In that first view, the most ties shown between two blocs (the heaviest; the legend sums up the
+#: rest of what joins them) ...
+FIRST_VIEW_PER_PAIR = 3
+#: ... unless they stand out: this many times the median weight of the map's ties, or more.
+FIRST_VIEW_STANDOUT = 4.0
+#: Most pairs of blocs whose ties the legend sums up ("between blocs").
+LEGEND_BLOC_PAIRS = 6
 #: Most actor colours listed in the legend.
 LEGEND_ACTOR_ITEMS = 12
 #: Most contradictions a map lists (the strongest; a dense map has thousands, which would
@@ -451,6 +461,13 @@ def first_view(
     for every actor not yet on one its heaviest tie inside its own bloc (``bloc``: actor -> bloc),
     or its heaviest tie if it has none there, so that each actor shows which camp it stands in.
 
+    A tie between two blocs (or a bloc and an unaligned actor) counts among
+    the ``limit`` only if it stands out (:data:`FIRST_VIEW_STANDOUT` times the
+    median weight or more) or is one of the :data:`FIRST_VIEW_PER_PAIR`
+    heaviest of its pair of blocs: on a big map of like weights the heaviest
+    ties are mostly hostile ties across camps, and hundreds of long lines from
+    camp to camp would hide the camps (the legend sums up what joins two blocs).
+
     >>> ties = {t: {"a": t[0], "b": t[-1], "weight": w} for t, w in
     ...         {"A--B": 5, "C--D": 4, "C--E": 1, "D--F": 1}.items()}
     >>> sorted(first_view(ties, limit=1))
@@ -462,10 +479,28 @@ def first_view(
         return set(ties)
     bloc = bloc or {}
     order = sorted(ties, key=lambda t: (-ties[t]["weight"], t))
-    keep = set(order[:limit])
+
+    def side(actor: str) -> tuple[str, Any]:
+        b = bloc.get(actor)
+        return ("actor", actor) if b is None else ("bloc", b)
+
+    keep: set[str] = set()
+    across: Counter[tuple] = Counter()
+    standout = FIRST_VIEW_STANDOUT * ties[order[len(order) // 2]]["weight"]
+    for t in order:
+        if len(keep) >= limit:
+            break
+        ends = sorted((side(ties[t]["a"]), side(ties[t]["b"])), key=repr)
+        if ends[0] != ends[1] and ties[t]["weight"] < standout:
+            if across[tuple(ends)] >= FIRST_VIEW_PER_PAIR:
+                continue
+            across[tuple(ends)] += 1
+        keep.add(t)
     covered = {x for t in keep for x in (ties[t]["a"], ties[t]["b"])}
     best: dict[str, tuple[bool, str]] = {}  # actor -> (outside its bloc, heaviest such tie), in weight order
-    for t in order[limit:]:
+    for t in order:
+        if t in keep:
+            continue
         a, b = ties[t]["a"], ties[t]["b"]
         inside = bloc.get(a) is not None and bloc.get(a) == bloc.get(b)
         for x in (a, b):
@@ -693,10 +728,45 @@ def _legend(data: Mapping[str, Any], color_by: str) -> dict[str, Any]:
         items = [{"label": bloc_label(g, data["blocs"]), "color": bloc_color(g), "count": groups[g]} for g in ordered]
     else:
         items = [{"label": str(g).replace("_", " "), "color": type_color(g), "count": groups[g]} for g in sorted(groups)]
+    between = [
+        {**pair, "a": bloc_label(pair["a"], data["blocs"]), "b": bloc_label(pair["b"], data["blocs"]),
+         "color": SIGN_COLORS[pair["sign"]], "dash": dasharray(SIGN_DASHES[pair["sign"]])}
+        for pair in bloc_pairs(data["ties"], data["actors"])[:LEGEND_BLOC_PAIRS]
+    ]
     return {
         "ties": ties,
         "actors": {"title": color_by, "items": items[:LEGEND_ACTOR_ITEMS], "more": max(0, len(items) - LEGEND_ACTOR_ITEMS)},
+        "between": between,
     }
+
+
+def bloc_pairs(ties: Mapping[str, Mapping[str, Any]], actors: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """What joins each two blocs, summed over all the ties between their members, heaviest first:
+    ``{"a", "b" (blocs), "cooperation", "conflict", "ties" (how many), "sign"}``; the sign is
+    cooperation or conflict when that side weighs at least twice the other, else mixed (0).
+
+    >>> actors = {"USA": {"bloc": 0}, "GBR": {"bloc": 0}, "RUS": {"bloc": 1}, "QAT": {"bloc": None}}
+    >>> ties = {"RUS--USA": {"a": "RUS", "b": "USA", "cooperation": 1.0, "conflict": 6.0},
+    ...         "GBR--RUS": {"a": "GBR", "b": "RUS", "cooperation": 0.0, "conflict": 3.0},
+    ...         "QAT--USA": {"a": "QAT", "b": "USA", "cooperation": 4.0, "conflict": 0.0}}
+    >>> bloc_pairs(ties, actors)
+    [{'a': 0, 'b': 1, 'cooperation': 1.0, 'conflict': 9.0, 'ties': 2, 'sign': -1}]
+    """
+    sums: dict[tuple[int, int], list[float]] = {}
+    for tie in ties.values():
+        x, y = actors[tie["a"]]["bloc"], actors[tie["b"]]["bloc"]
+        if x is None or y is None or x == y:
+            continue
+        pair = sums.setdefault((min(x, y), max(x, y)), [0.0, 0.0, 0])
+        pair[0] += tie["cooperation"]
+        pair[1] += tie["conflict"]
+        pair[2] += 1
+    out = []
+    for (a, b), (cooperation, conflict, count) in sums.items():
+        sign = 1 if cooperation >= 2 * conflict else -1 if conflict >= 2 * cooperation else 0
+        out.append({"a": a, "b": b, "cooperation": round(cooperation, 3), "conflict": round(conflict, 3),
+                    "ties": count, "sign": sign})
+    return sorted(out, key=lambda p: (-(p["cooperation"] + p["conflict"]), p["a"], p["b"]))
 
 
 def _scope(graph: nx.Graph) -> str | None:

@@ -155,9 +155,12 @@ def history_data(
     from netviz.site.render import (
         BLOC_COLORS,
         CONTRADICTIONS_LISTED,
+        FIRST_VIEW_PER_PAIR,
+        FIRST_VIEW_STANDOUT,
         FIRST_VIEW_TIES,
         LARGE_MAP,
         LEGEND_ACTOR_ITEMS,
+        LEGEND_BLOC_PAIRS,
         NO_BLOC_COLOR,
         OTHER_TYPE_COLOR,
         SIGN_COLORS,
@@ -270,7 +273,8 @@ def history_data(
             "halo": HALO_COLOR,
         },
         "limits": {"first_view": FIRST_VIEW_TIES, "large_map": LARGE_MAP, "contradictions": CONTRADICTIONS_LISTED,
-                   "legend_items": LEGEND_ACTOR_ITEMS},
+                   "legend_items": LEGEND_ACTOR_ITEMS, "first_view_per_pair": FIRST_VIEW_PER_PAIR,
+                   "first_view_standout": FIRST_VIEW_STANDOUT, "legend_bloc_pairs": LEGEND_BLOC_PAIRS},
         "options": vis_options(large=largest >= LARGE_MAP),
         "fields": {
             "actor": list(ACTOR_FIELDS),

@@ -281,8 +281,9 @@ var netviz = (function () {
    * calls, on the same rounded pointer, as vis-network's click, so hover and click always name the
    * same tie; the hovered tie gets a halo drawn under it; the tooltip closes when the view moves,
    * and on touch screens (a tap opens the panel instead). `describe(hit)` gives its text, or null.
+   * `labelAt(p)`, optional: the actor whose label (drawn by the page) is at DOM point p.
    * Returns {hide, hitAt}; call hide() whenever the page itself moves the view. */
-  function hoverTips(network, container, describe) {
+  function hoverTips(network, container, describe, labelAt) {
     var tip = el("div", "nv-tip");
     tip.setAttribute("role", "tooltip");
     tip.hidden = true;
@@ -297,9 +298,11 @@ var netviz = (function () {
       }
     }
 
-    /* What a click at this point would pick: an actor first, else the nearest tie (vis-network's own rule). */
+    /* What a click at this point picks: an actor (its dot, then its label), else the nearest tie
+     * (vis-network's own rule). */
     function hitAt(p) {
       var node = network.getNodeAt(p);
+      if (node === undefined && labelAt) node = labelAt(p);
       if (node !== undefined) return { node: node };
       var edge = network.getEdgeAt(p);
       return edge !== undefined ? { edge: edge } : null;
@@ -351,6 +354,401 @@ var netviz = (function () {
     return { hide: hide, hitAt: hitAt };
   }
 
+  // ---- labels and dots at a size a reader can read, at every zoom ----------------------------------
+
+  /* Label font on screen, in px: vis-network's 14 px at zoom 1, never below `min` (at the first,
+   * fitted zoom of a big map vis-network would draw 2 px text, or none) nor above `max`. */
+  var LABEL_PX = { base: 14, min: 11, max: 17 };
+  var LABEL_FACE = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", sans-serif";
+  //: smallest dot radius on screen, px: a fitted map of a hundred actors would draw 1 px dots,
+  //: one of 2,000 actors dots of a hundredth of a pixel
+  var MIN_DOT_PX = 3;
+  //: thinnest tie on screen, px
+  var MIN_TIE_PX = 0.75;
+  //: labels of the strongest actors: how many, and how many foreign ties one may cover on its plate
+  var PLATE_RANKS = 16, PLATE_CROSSINGS = 3;
+  //: screen area of a label and the room around it, px^2
+  var LABEL_AREA = 110 * 40;
+
+  //: members of a bloc that are its core: labelled first, in bold
+  var BLOC_CORE = 3;
+  //: a bloc has a core (and is drawn as a region) from this share of the aligned actors
+  var REGION_SHARE = 0.02;
+
+  /* The order in which a page labels its actors (as long as a label finds room: at the first,
+   * fitted zoom of a big map only the first ones do): the strongest member of every bloc (the
+   * largest bloc first), then the second of every bloc, up to BLOC_CORE deep; then everyone else by
+   * strength. Only blocs of at least REGION_SHARE of the aligned actors (and two) have a core. `people`: [{id, bloc (null: unaligned), strength}]. Returns [{id, core}] in order. */
+  function labelOrder(people) {
+    var byStrength = people.slice().sort(function (p, q) {
+      return q.strength - p.strength || (p.id < q.id ? -1 : p.id > q.id ? 1 : 0);
+    });
+    var members = {};
+    byStrength.forEach(function (p) {
+      if (p.bloc !== null && p.bloc !== undefined) (members[p.bloc] = members[p.bloc] || []).push(p.id);
+    });
+    // a bloc of a handful among thousands of actors names no camp a reader looks for first
+    var aligned = Object.keys(members).reduce(function (n, b) { return n + members[b].length; }, 0);
+    var blocs = Object.keys(members).filter(function (b) {
+      return members[b].length >= Math.max(2, REGION_SHARE * aligned);
+    }).sort(function (x, y) {
+      return members[y].length - members[x].length || Number(x) - Number(y);
+    });
+    var core = [], chosen = new Set();
+    for (var depth = 0; depth < BLOC_CORE; depth++) {
+      blocs.forEach(function (b) {
+        if (depth < members[b].length) { core.push({ id: members[b][depth], core: true }); chosen.add(members[b][depth]); }
+      });
+    }
+    return core.concat(byStrength.filter(function (p) { return !chosen.has(p.id); }).map(function (p) {
+      return { id: p.id, core: false };
+    }));
+  }
+
+  /* Where each label goes, on screen-size boxes around its dot: below (vis-network's place), above,
+   * right, left, then the four corners. */
+  function labelBoxes(x, y, r, w, h, gap) {
+    var c = r * 0.72 + gap;
+    return [
+      [x - w / 2, y + r + gap, x + w / 2, y + r + gap + h],
+      [x - w / 2, y - r - gap - h, x + w / 2, y - r - gap],
+      [x + r + gap, y - h / 2, x + r + gap + w, y + h / 2],
+      [x - r - gap - w, y - h / 2, x - r - gap, y + h / 2],
+      [x + c, y + c, x + c + w, y + c + h],
+      [x - c - w, y + c, x - c, y + c + h],
+      [x + c, y - c - h, x + c + w, y - c],
+      [x - c - w, y - c - h, x - c, y - c],
+    ];
+  }
+
+  function boxesOverlap(a, b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  }
+
+  /* Does the segment p-q (a tie `half` wide each side) cross box b? (Liang-Barsky clipping) */
+  function segmentCrossesBox(p, q, half, b) {
+    var x0 = b[0] - half, y0 = b[1] - half, x1 = b[2] + half, y1 = b[3] + half;
+    var dx = q.x - p.x, dy = q.y - p.y, t0 = 0, t1 = 1;
+    var edges = [[-dx, p.x - x0], [dx, x1 - p.x], [-dy, p.y - y0], [dy, y1 - p.y]];
+    for (var i = 0; i < 4; i++) {
+      var pk = edges[i][0], qk = edges[i][1];
+      if (pk === 0) { if (qk < 0) return false; continue; }
+      var t = qk / pk;
+      if (pk < 0) { if (t > t1) return false; if (t > t0) t0 = t; }
+      else { if (t < t0) return false; if (t < t1) t1 = t; }
+    }
+    return true;
+  }
+
+  /* A uniform grid over the view: what lies in each cell (dots, ties, placed labels). */
+  function spatialGrid(cell) {
+    var cells = new Map();
+    // a number per cell: string keys made placing labels on a 2,000-actor map several times slower
+    function key(cx, cy) { return cx * 131072 + cy; }
+    function at(cx, cy) {
+      var k = key(cx, cy), found = cells.get(k);
+      if (!found) { found = { dots: [], ties: [], labels: [] }; cells.set(k, found); }
+      return found;
+    }
+    return {
+      add: function (kind, box, item) {
+        for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+          for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) at(cx, cy)[kind].push(item);
+        }
+      },
+      /* a tie: into every cell its segment passes through (a grid walk, Amanatides and Woo) */
+      addSegment: function (p, q, item) {
+        var cx = Math.floor(p.x / cell), cy = Math.floor(p.y / cell);
+        var ex = Math.floor(q.x / cell), ey = Math.floor(q.y / cell);
+        var dx = q.x - p.x, dy = q.y - p.y, sx = dx > 0 ? 1 : -1, sy = dy > 0 ? 1 : -1;
+        var tx = dx !== 0 ? ((sx > 0 ? cx + 1 : cx) * cell - p.x) / dx : Infinity;
+        var ty = dy !== 0 ? ((sy > 0 ? cy + 1 : cy) * cell - p.y) / dy : Infinity;
+        var stepX = dx !== 0 ? cell / Math.abs(dx) : Infinity, stepY = dy !== 0 ? cell / Math.abs(dy) : Infinity;
+        for (var guard = Math.abs(ex - cx) + Math.abs(ey - cy) + 1; guard >= 0; guard--) {
+          at(cx, cy).ties.push(item);
+          if (cx === ex && cy === ey) break;
+          if (tx < ty) { tx += stepX; cx += sx; } else { ty += stepY; cy += sy; }
+        }
+      },
+      each: function (box, fn) {
+        for (var cx = Math.floor(box[0] / cell); cx <= Math.floor(box[2] / cell); cx++) {
+          for (var cy = Math.floor(box[1] / cell); cy <= Math.floor(box[3] / cell); cy++) {
+            var found = cells.get(key(cx, cy));
+            if (found) fn(found);
+          }
+        }
+      },
+    };
+  }
+
+  /* The page's own labels over a vis network (vis-network draws none: its labels shrink with the
+   * zoom until they vanish). At every zoom, in rank order (bloc cores, then the strongest actors),
+   * each label goes on the side of its dot where it covers no other label, no other dot and no tie
+   * it is not part of; a label with no such place is left out at this zoom and shows as the reader
+   * zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
+   * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
+   * visibly run under the label.
+   * `source`: {items() -> [{id, text, bold, plate, muted}] of shown actors in rank order,
+   * ties() -> [{from, to, width}] of shown ties, size(id) -> dot radius, stamp() -> changes
+   * whenever the dot sizes do}. */
+  function labeller(network, container, source) {
+    var placedLabels = [], key = null, version = 0, widths = {};
+
+    function textWidth(ctx, text, bold) {
+      var k = (bold ? "b" : "n") + text;
+      if (widths[k] === undefined) {
+        ctx.font = (bold ? "600 " : "") + "100px " + LABEL_FACE;
+        widths[k] = ctx.measureText(text).width / 100;
+      }
+      return widths[k];
+    }
+
+    function place(ctx, scale) {
+      var unit = 1 / scale;  // canvas units per screen pixel
+      var px = Math.max(LABEL_PX.min, Math.min(LABEL_PX.max, LABEL_PX.base * scale));
+      var font = px * unit, pad = 2.5 * unit, gap = 2 * unit;
+      var tl = network.DOMtoCanvas({ x: 0, y: 0 });
+      var br = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+      var view = [tl.x + 2 * unit, tl.y + 2 * unit, br.x - 2 * unit, br.y - 2 * unit];
+      var items = source.items();
+      var pos = network.getPositions(items.map(function (it) { return it.id; }));
+      var grid = spatialGrid(48 * unit);
+      items.forEach(function (it) {
+        var p = pos[it.id], r = source.size(it.id);
+        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
+      });
+      source.ties().forEach(function (t) {
+        var p = pos[t.from], q = pos[t.to];
+        if (!p || !q) return;
+        if (Math.max(p.x, q.x) < view[0] || Math.min(p.x, q.x) > view[2] || Math.max(p.y, q.y) < view[1] || Math.min(p.y, q.y) > view[3]) return;
+        grid.addSegment(p, q, { from: t.from, to: t.to, p: p, q: q, half: Math.max(t.width || 1, unit) / 2 });
+      });
+      var out = [], tries = 0, stamp = 0;
+      // a label takes about LABEL_AREA of screen: past a few times that many tries, the rest would
+      // not fit anyway (and on a 2,000-actor map trying them all takes a second)
+      var budget = 4 * container.clientWidth * container.clientHeight / LABEL_AREA;
+      items.forEach(function (it) {
+        var p = pos[it.id];
+        if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3] || tries > budget) return;
+        tries++;
+        var w = textWidth(ctx, it.text, it.bold) * font + 2 * pad, h = font * 1.2 + pad;
+        var best = null;
+        labelBoxes(p.x, p.y, source.size(it.id), w, h, gap).forEach(function (box, order) {
+          if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) return;
+          var blocked = false, foreign = 0, own = 0, look = ++stamp;
+          grid.each(box, function (cell) {
+            if (blocked) return;
+            for (var i = 0; i < cell.labels.length && !blocked; i++) blocked = boxesOverlap(box, cell.labels[i].box);
+            for (var j = 0; j < cell.dots.length && !blocked; j++) {
+              blocked = cell.dots[j].id !== it.id && boxesOverlap(box, cell.dots[j].box);
+            }
+            for (var k = 0; k < cell.ties.length && !blocked; k++) {
+              var t = cell.ties[k];
+              if (t.seen === look) continue;
+              t.seen = look;
+              if (!segmentCrossesBox(t.p, t.q, t.half, box)) continue;
+              if (t.from === it.id || t.to === it.id) own++; else foreign++;
+            }
+          });
+          if (blocked || (foreign && (!it.plate || (foreign > PLATE_CROSSINGS && !it.bold)))) return;
+          var cost = foreign * 100 + own + order * 0.01;
+          if (best === null || cost < best.cost) best = { cost: cost, box: box, foreign: foreign };
+        });
+        if (best === null) return;
+        var label = { id: it.id, text: it.text, bold: it.bold, muted: it.muted, box: best.box, plate: best.foreign > 0 };
+        grid.add("labels", best.box, label);
+        out.push(label);
+      });
+      return { font: font, pad: pad, unit: unit, labels: out };
+    }
+
+    var drawn = null, dragging = false;
+    // while the map is dragged the labels move with it; they are placed again where it is let go
+    network.on("dragStart", function (params) { dragging = params.nodes.length === 0; });
+    network.on("dragEnd", function () { dragging = false; network.redraw(); });
+    network.on("afterDrawing", function (ctx) {
+      var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
+      var now = dragging && drawn !== null ? key : [version, source.stamp(), scale, origin.x, origin.y, container.clientWidth, container.clientHeight].join(" ");
+      if (now !== key) {
+        key = now;
+        drawn = place(ctx, scale);
+        placedLabels = drawn.labels;
+      }
+      ctx.save();
+      ctx.textBaseline = "middle";
+      ctx.textAlign = "center";
+      ctx.lineJoin = "round";
+      drawn.labels.forEach(function (label) {
+        var b = label.box, cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+        if (label.plate) {
+          ctx.fillStyle = "rgba(255, 255, 255, 0.88)";
+          ctx.fillRect(b[0], b[1], b[2] - b[0], b[3] - b[1]);
+        }
+        ctx.font = (label.bold ? "600 " : "") + drawn.font + "px " + LABEL_FACE;
+        ctx.lineWidth = 3 * drawn.unit;
+        ctx.strokeStyle = "#ffffff";
+        ctx.strokeText(label.text, cx, cy);
+        ctx.fillStyle = label.muted ? "#6b7280" : "#1f2933";
+        ctx.fillText(label.text, cx, cy);
+      });
+      ctx.restore();
+    });
+
+    return {
+      /* the data changed (filters, another date): place the labels again at the next draw */
+      invalidate: function () { version++; },
+      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate} */
+      placed: function () {
+        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; });
+      },
+      /* the actor whose label is at this DOM point, if any */
+      at: function (p) {
+        var c = network.DOMtoCanvas(p);
+        for (var i = 0; i < placedLabels.length; i++) {
+          var b = placedLabels[i].box;
+          if (b[0] <= c.x && c.x <= b[2] && b[1] <= c.y && c.y <= b[3]) return placedLabels[i].id;
+        }
+        return undefined;
+      },
+    };
+  }
+
+  /* Marks that stay readable when a big map is zoomed out to fit: vis-network sizes dots, tie
+   * widths and dash patterns in canvas units, so at the fitted zoom of a 2,000-actor map (0.01)
+   * dots are a hundredth of a pixel, every tie is a hairline whatever its weight and dashes
+   * vanish (conflict looks like cooperation). Once the zoom settles, every dot is grown to at least
+   * MIN_DOT_PX on screen; a tie's width shrinks only with the square root of the zoom (so at the
+   * fitted zoom of a map of a hundred actors the heaviest ties still stand out), never under
+   * MIN_TIE_PX; dash patterns keep their length at zoom 1. Back again as the reader zooms in.
+   * Items keep their designed values in `nodes` / `edges` (vis DataSets); pages that restyle an
+   * item go through node() / edge(). */
+  function screenFloor(network, nodes, edges) {
+    var designed = { node: {}, edge: {} }, scale = 0;
+    nodes.forEach(function (n) { designed.node[n.id] = n.size; });
+    edges.forEach(function (e) { designed.edge[e.id] = { width: e.width, dashes: e.dashes }; });
+    function floors(s) {
+      return { dot: MIN_DOT_PX / s, tie: Math.max(1, 1 / Math.sqrt(s)), thinnest: MIN_TIE_PX / s, dash: Math.max(1, 1 / s) };
+    }
+    function dashes(pattern, f) {
+      return pattern ? pattern.map(function (d) { return d * f.dash; }) : pattern;
+    }
+    var f = floors(1);
+    function apply() {
+      timer = null;
+      var now = network.getScale();
+      if (Math.abs(Math.log(now / scale)) < 0.1) return;
+      scale = now;
+      f = floors(now);
+      var nodeChanges = [], edgeChanges = [];
+      nodes.forEach(function (n) {
+        var size = Math.max(designed.node[n.id], f.dot);
+        if (size !== n.size) nodeChanges.push({ id: n.id, size: size });
+      });
+      edges.forEach(function (e) {
+        var d = designed.edge[e.id];
+        edgeChanges.push({ id: e.id, width: Math.max(d.width * f.tie, f.thinnest), dashes: dashes(d.dashes, f) });
+      });
+      if (nodeChanges.length) nodes.update(nodeChanges);
+      if (edgeChanges.length) edges.update(edgeChanges);
+    }
+    var timer = null;
+    // after the zoom settles: restyling thousands of ties on every frame of a zoom would stall it
+    network.on("afterDrawing", function () {
+      if (timer !== null) clearTimeout(timer);
+      timer = setTimeout(apply, scale ? 120 : 0);
+    });
+    return {
+      /* changes whenever the sizes drawn do */
+      stamp: function () { return scale; },
+      /* the radius actor `id` is drawn with */
+      size: function (id) { return Math.max(designed.node[id] || 0, f.dot); },
+      /* an actor's designed radius: the radius to draw it with at this zoom */
+      node: function (id, size) { designed.node[id] = size; return Math.max(size, f.dot); },
+      /* a tie item with its designed width and dashes: the item, drawn as this zoom needs */
+      edge: function (item) {
+        designed.edge[item.id] = { width: item.width, dashes: item.dashes };
+        item.width = Math.max(item.width * f.tie, f.thinnest);
+        item.dashes = dashes(item.dashes, f);
+        return item;
+      },
+    };
+  }
+
+  // ---- camps as regions ---------------------------------------------------------------------------
+
+  //: radius on screen (px) of the wash of colour around each member of a bloc, and its opacity
+  var FIELD_PX = 16, FIELD_ALPHA = 0.16;
+
+  /* The blocs to draw as regions: every bloc with at least 3 members and REGION_SHARE of the
+   * aligned actors. `people`: [{id, bloc}]. Returns {bloc: [ids]}. */
+  function regionBlocs(people) {
+    var members = {}, aligned = 0;
+    people.forEach(function (p) {
+      if (p.bloc === null || p.bloc === undefined) return;
+      aligned++;
+      (members[p.bloc] = members[p.bloc] || []).push(p.id);
+    });
+    var out = {};
+    Object.keys(members).forEach(function (b) {
+      if (members[b].length >= Math.max(3, REGION_SHARE * aligned)) out[b] = members[b];
+    });
+    return out;
+  }
+
+  /* Camps as regions, drawn under the ties: a wash of each bloc's colour around its members, each
+   * bloc painted alone and then laid on the map at FIELD_ALPHA, so that a dense camp is one even
+   * field, not a stack of discs. `source.blocs()` -> [{color, members: [ids]}]. */
+  function campRegions(network, source) {
+    var scratch = document.createElement("canvas");
+    network.on("beforeDrawing", function (ctx) {
+      var blocs = source.blocs();
+      if (!blocs.length) return;
+      var scale = network.getScale(), transform = ctx.getTransform();
+      var canvas = ctx.canvas;
+      if (scratch.width !== canvas.width || scratch.height !== canvas.height) {
+        scratch.width = canvas.width;
+        scratch.height = canvas.height;
+      }
+      var paint = scratch.getContext("2d");
+      var radius = FIELD_PX / scale;
+      blocs.forEach(function (bloc) {
+        var pos = network.getPositions(bloc.members);
+        paint.setTransform(1, 0, 0, 1, 0, 0);
+        paint.clearRect(0, 0, scratch.width, scratch.height);
+        paint.setTransform(transform);
+        paint.fillStyle = bloc.color;
+        paint.beginPath();
+        bloc.members.forEach(function (id) {
+          var p = pos[id];
+          if (!p) return;
+          paint.moveTo(p.x + radius, p.y);
+          paint.arc(p.x, p.y, radius, 0, 2 * Math.PI);
+        });
+        paint.fill();
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.globalAlpha = FIELD_ALPHA;
+        ctx.drawImage(scratch, 0, 0);
+        ctx.restore();
+      });
+    });
+  }
+
+  /* On a phone an open drawer covers the lower `covered` pixels of the map: if `point` (canvas
+   * units: the tie or actor just tapped) is not in view above it, move the view (same zoom) so that
+   * it stands in the middle of what is left. `hide` closes the tooltip first. */
+  function keepInView(network, container, covered, point, hide) {
+    var free = container.clientHeight - covered;
+    var at = network.canvasToDOM(point), width = container.clientWidth;
+    if (at.y > 24 && at.y < free - 24 && at.x > 16 && at.x < width - 16) return null;
+    var scale = network.getScale(), centre = network.getViewPosition();
+    var tx = at.x > 16 && at.x < width - 16 ? at.x : width / 2;
+    hide();
+    network.moveTo({ position: { x: centre.x + (at.x - tx) / scale, y: centre.y + (at.y - free / 2) / scale },
+      scale: scale, animation: false });
+    return { position: centre, scale: scale };
+  }
+
   /* Draw a map: `graph` and `data` are the ids of the page's JSON blocks, or the objects themselves
    * (a site page rebuilds them from the site's history, replay.js). */
   function start(graphId, dataId) {
@@ -362,8 +760,9 @@ var netviz = (function () {
     var graph = typeof graphId === "string" ? readData(graphId) : graphId;
     var data = typeof dataId === "string" ? readData(dataId) : dataId;
     var actors = data.actors, ties = data.ties, blocs = data.blocs || {};
-    var nodes = new vis.DataSet(graph.nodes);
-    var edges = new vis.DataSet(graph.edges);
+    // the page draws the labels (labeller), vis-network only the dots
+    var nodes = new vis.DataSet(graph.nodes.map(function (n) { return Object.assign({}, n, { label: undefined }); }));
+    var edges = new vis.DataSet(graph.edges.map(function (e) { return Object.assign({}, e); }));
 
     // ---- filters -------------------------------------------------------------------------------
     var filters = { signs: { "1": true, "-1": true, "0": true }, types: {}, minWeight: 0, strongest: data.first_view !== null && data.first_view !== undefined };
@@ -377,6 +776,20 @@ var netviz = (function () {
     var edgeView = new vis.DataView(edges, { filter: function (e) { return tiePasses(e.id); } });
     var nodeView = new vis.DataView(nodes, { filter: function (n) { return filters.types[actors[n.id].type]; } });
     var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, graph.options);
+    var dots = screenFloor(network, nodes, edges);
+    var ranked = labelOrder(Object.keys(actors).map(function (id) {
+      return { id: id, bloc: actors[id].bloc, strength: actors[id].strength };
+    }));
+    var labels = labeller(network, container, {
+      items: function () {
+        return ranked.filter(function (r) { return nodeView.get(r.id) !== null; }).map(function (r, rank) {
+          return { id: r.id, text: actors[r.id].label, bold: r.core, plate: rank < PLATE_RANKS };
+        });
+      },
+      ties: function () { return edgeView.get({ fields: ["from", "to", "width"] }); },
+      size: dots.size,
+      stamp: dots.stamp,
+    });
 
     var source = null, tableError = null, tiesOf = null;
     var NO_EVIDENCE = "The evidence of this map is in data/evidence.js beside the site's pages, and it could not be read. " +
@@ -440,7 +853,22 @@ var netviz = (function () {
       return label(tie.a) + " \u2014 " + label(tie.b) + "\n" + (tie.change ? changeText(tie) + " \u00b7 " : "") +
         SIGNS[String(tie.sign)].label + " \u00b7 weight " + number(tie.weight) + " \u00b7 " + plural(tie.count, "relation");
     }
-    var tips = hoverTips(network, container, tipText);
+    var tips = hoverTips(network, container, tipText, labels.at);
+
+    // ---- camps as regions: a field of colour around each bloc ---------------------------------------
+    var regions = regionBlocs(Object.keys(actors).map(function (id) { return { id: id, bloc: actors[id].bloc }; }));
+    var fields = Object.keys(regions).map(function (b) {
+      var color = actors[regions[b][0]].color;
+      // coloured by type, a bloc has no one colour: no field
+      return regions[b].every(function (id) { return actors[id].color === color; }) ? { bloc: b, color: color, members: regions[b] } : null;
+    }).filter(function (f) { return f !== null; });
+    campRegions(network, {
+      blocs: function () {
+        return fields.map(function (f) {
+          return { color: f.color, members: f.members.filter(function (id) { return nodeView.get(id) !== null; }) };
+        });
+      },
+    });
     var hideTip = tips.hide, hitAt = tips.hitAt;
 
     /* Every move of the view the page makes goes through here, so no tooltip is left behind. */
@@ -451,20 +879,46 @@ var netviz = (function () {
 
     // ---- the panel (a drawer on small screens) ---------------------------------------------------
     var page = document.body;
+    var panel = document.getElementById("nv-panel");
     var toggle = document.getElementById("nv-drawer-toggle");
+    var drawerTitle = document.getElementById("nv-drawer-title");
+    var phone = window.matchMedia("(max-width: 760px)");
+    var viewBefore = null;  // the view before the drawer moved it: put back when the drawer closes
+    network.on("dragStart", function () { viewBefore = null; });
+    network.on("zoom", function () { viewBefore = null; });
     function openDrawer(open) {
       page.classList.toggle("nv-drawer-open", open);
       if (toggle) toggle.setAttribute("aria-expanded", String(open));
       if (open) hideTip();
+      else if (viewBefore !== null) {
+        var back = viewBefore;
+        viewBefore = null;
+        moveView(function () { network.moveTo({ position: back.position, scale: back.scale, animation: false }); });
+      }
     }
     if (toggle) toggle.addEventListener("click", function () { openDrawer(!page.classList.contains("nv-drawer-open")); });
 
-    function show(parts) {
+    function keepAbove(point) {
+      if (point && phone.matches && toggle) {
+        viewBefore = keepInView(network, container, panel.offsetHeight - toggle.offsetHeight, point, hideTip) || viewBefore;
+      }
+    }
+
+    /* The panel shows `parts`; on a phone the drawer opens, its bar says `title`, and `point` stays in view. */
+    function show(parts, title, point) {
       clear(details);
       parts.forEach(function (n) { details.appendChild(n); });
+      if (drawerTitle) drawerTitle.textContent = title || "Legend & details";
       openDrawer(true);
       // scroll the panel, never the page: on a phone the header must stay in view
-      document.getElementById("nv-panel").scrollTop = 0;
+      panel.scrollTop = 0;
+      keepAbove(point);
+    }
+
+    function middleOf(ids) {
+      var pos = network.getPositions(ids), xs = 0, ys = 0, n = 0;
+      ids.forEach(function (id) { if (pos[id]) { xs += pos[id].x; ys += pos[id].y; n++; } });
+      return n ? { x: xs / n, y: ys / n } : null;
     }
 
     function tieButton(id, from) {
@@ -575,7 +1029,7 @@ var netviz = (function () {
             : el("p", "nv-hint", "No evidence recorded for this tie."));
         });
       }
-      show([title, stats(rows), el("h3", null, heading), box]);
+      show([title, stats(rows), el("h3", null, heading), box], label(tie.a) + " \u2014 " + label(tie.b), middleOf([tie.a, tie.b]));
     }
 
     function showActor(id) {
@@ -593,7 +1047,7 @@ var netviz = (function () {
         ["Type", actor.type.replace(/_/g, " ")],
         ["Bloc", blocName(actor.bloc)],
         ["Strength", number(actor.strength)],
-      ]), el("h3", null, "Ties, strongest first (" + mine.length + ")"), list]);
+      ]), el("h3", null, "Ties, strongest first (" + mine.length + ")"), list], actor.label, middleOf([id]));
     }
 
     function showContradiction(index) {
@@ -605,15 +1059,17 @@ var netviz = (function () {
       var list = el("ol", "nv-list");
       ids.forEach(function (tieId) { list.appendChild(tieButton(tieId)); });
       show([el("h2", null, "Contradiction"), el("p", "nv-hint",
-        "An odd number of hostile ties around this cycle. Its ties:"), list]);
+        "An odd number of hostile ties around this cycle. Its ties:"), list], "Contradiction");
     }
 
     network.on("click", function (params) {
-      if (params.nodes.length) showActor(params.nodes[0]);
+      var hit = params.nodes.length ? { node: params.nodes[0] } : hitAt(params.pointer.DOM);
+      if (hit !== null && hit.node !== undefined) showActor(hit.node);
       else if (params.edges.length) showTie(params.edges[0]);
       else {
         clear(details);
         Array.prototype.slice.call(hint.cloneNode(true).childNodes).forEach(function (n) { details.appendChild(n); });
+        if (drawerTitle) drawerTitle.textContent = "Legend & details";
         openDrawer(false);  // a tap on the empty map puts the drawer away (phones)
       }
     });
@@ -631,6 +1087,7 @@ var netviz = (function () {
       hideTip();
       edgeView.refresh();
       nodeView.refresh();
+      labels.invalidate();
       if (!shownNote) return;
       var tieCount = edgeView.length, actorCount = nodeView.length;
       var total = Object.keys(ties).length, people = Object.keys(actors).length;
@@ -722,13 +1179,16 @@ var netviz = (function () {
 
     return {
       network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
-      showTie: showTie, showActor: showActor, hitAt: hitAt,
+      showTie: showTie, showActor: showActor, hitAt: hitAt, labels: labels.placed,
+      // the vis items as given, before the page restyles them for the zoom (screenFloor)
+      graph: graph,
     };
   }
 
   return {
     start: start, readData: readData, el: el, line: line, changeSwatch: changeSwatch, sentence: sentence,
     httpUrl: httpUrl, evidenceTable: evidenceTable, evidenceSource: evidenceSource, hoverTips: hoverTips,
-    unbalanced: unbalanced,
+    unbalanced: unbalanced, labeller: labeller, screenFloor: screenFloor, labelOrder: labelOrder,
+    PLATE_RANKS: PLATE_RANKS, keepInView: keepInView,
   };
 })();

@@ -42,16 +42,30 @@ var netvizReplay = (function () {
 
   var byId = function (x, y) { return x < y ? -1 : x > y ? 1 : 0; };
 
-  /* netviz.site.render.first_view: the `limit` heaviest ties, and for every actor not yet on one its
-   * heaviest tie inside its own bloc (else its heaviest), so that each actor shows its camp. */
-  function firstView(ties, limit, bloc) {
+  /* netviz.site.render.first_view: the `limit` heaviest ties (of those between two blocs, only the
+   * ones that stand out and the `perPair` heaviest of each pair of blocs), and for every actor not
+   * yet on one its heaviest tie inside its own bloc (else its heaviest), so that each actor shows
+   * its camp. */
+  function firstView(ties, limit, bloc, perPair, standout) {
     var ids = Object.keys(ties);
     if (ids.length <= limit) return new Set(ids);
     ids.sort(function (x, y) { return ties[y].weight - ties[x].weight || byId(x, y); });
-    var keep = new Set(ids.slice(0, limit)), covered = new Set(), best = {};
+    var side = function (x) { return bloc[x] === null || bloc[x] === undefined ? "actor " + x : "bloc " + bloc[x]; };
+    var heavy = standout * ties[ids[Math.floor(ids.length / 2)]].weight;
+    var keep = new Set(), across = {}, covered = new Set(), best = {};
+    for (var i = 0; i < ids.length && keep.size < limit; i++) {
+      var x = side(ties[ids[i]].a), y = side(ties[ids[i]].b);
+      if (x !== y && ties[ids[i]].weight < heavy) {
+        var pair = x < y ? x + "|" + y : y + "|" + x;
+        if ((across[pair] || 0) >= perPair) continue;
+        across[pair] = (across[pair] || 0) + 1;
+      }
+      keep.add(ids[i]);
+    }
     keep.forEach(function (t) { covered.add(ties[t].a); covered.add(ties[t].b); });
-    for (var k = limit; k < ids.length; k++) {
+    for (var k = 0; k < ids.length; k++) {
       var t = ids[k], a = ties[t].a, b = ties[t].b;
+      if (keep.has(t)) continue;
       var inside = bloc[a] !== null && bloc[a] !== undefined && bloc[a] === bloc[b];
       [a, b].forEach(function (x) {
         if (!covered.has(x) && (!(x in best) || (best[x][0] && inside))) best[x] = [!inside, t];
@@ -115,7 +129,7 @@ var netvizReplay = (function () {
       return { id: id, label: actors[id].label, x: at[id][0], y: at[id][1], size: sizes[id], color: actors[id].color };
     });
     var ids = Object.keys(ties).sort(byId);
-    var first = firstView(ties, H.limits.first_view, bloc);
+    var first = firstView(ties, H.limits.first_view, bloc, H.limits.first_view_per_pair, H.limits.first_view_standout);
     var changes = page.changes || null;
     var edges = ids.map(function (id) {
       var tie = ties[id], s = String(tie.sign);
@@ -220,7 +234,42 @@ var netvizReplay = (function () {
     var shown = list(items.slice(0, H.limits.legend_items));
     if (items.length > H.limits.legend_items) shown.appendChild(el("li", null, "\u2026 and " + (items.length - H.limits.legend_items) + " more"));
     box.appendChild(shown);
+    var pairs = blocPairs(data).slice(0, H.limits.legend_bloc_pairs);
+    if (pairs.length) {
+      box.appendChild(el("h3", null, "Between blocs"));
+      var between = list(pairs.map(function (p) {
+        var s = String(p.sign), name = function (b) { return data.blocs[String(b)] || "bloc " + b; };
+        return [netviz.line(style.sign_colors[s], style.sign_dashes[s]), name(p.a) + " \u00b7 " + name(p.b) + ": " +
+          p.ties + " tie" + (p.ties === 1 ? "" : "s") + ", conflict " + whole(p.conflict) + ", cooperation " + whole(p.cooperation)];
+      }));
+      between.className = "nv-between";
+      box.appendChild(between);
+    }
     box.appendChild(el("p", "nv-note", "Line width: weight of the tie (intensity \u00d7 confidence of its evidence). Dot size: strength of the actor (total weight of its ties)."));
+  }
+
+  var WHOLE = new Intl.NumberFormat("en", { maximumFractionDigits: 0 });
+  function whole(x) { return WHOLE.format(x); }
+
+  /* netviz.site.render.bloc_pairs: what joins each two blocs, summed over their ties, heaviest first. */
+  function blocPairs(data) {
+    var sums = {};
+    Object.keys(data.ties).forEach(function (id) {
+      var tie = data.ties[id], x = data.actors[tie.a].bloc, y = data.actors[tie.b].bloc;
+      if (x === null || y === null || x === y) return;
+      var key = Math.min(x, y) + " " + Math.max(x, y);
+      var sum = sums[key] = sums[key] || { a: Math.min(x, y), b: Math.max(x, y), cooperation: 0, conflict: 0, ties: 0 };
+      sum.cooperation += tie.cooperation;
+      sum.conflict += tie.conflict;
+      sum.ties++;
+    });
+    return Object.keys(sums).map(function (key) {
+      var p = sums[key];
+      p.sign = p.cooperation >= 2 * p.conflict ? 1 : p.conflict >= 2 * p.cooperation ? -1 : 0;
+      return p;
+    }).sort(function (p, q) {
+      return (q.cooperation + q.conflict) - (p.cooperation + p.conflict) || p.a - q.a || p.b - q.b;
+    });
   }
 
   function strongestBox(data) {

@@ -91,8 +91,8 @@ document.addEventListener("DOMContentLoaded", function () {
     const actor = actors[a];
     const colour = blocColour(st.bloc);
     return {
-      id: actor.id, actor: a, type: actor.type, ghost: false, label: actor.label, x: actor.x, y: actor.y,
-      size: st.size, borderWidth: appeared ? 4 : 1,
+      id: actor.id, actor: a, type: actor.type, ghost: false, x: actor.x, y: actor.y, bloc: st.bloc, strength: st.strength,
+      size: dots.node(actor.id, st.size), borderWidth: appeared ? 4 : 1,
       color: { background: colour, border: appeared ? STYLE.halo : "#33415c",
                highlight: { background: colour, border: INK }, hover: { background: colour, border: INK } },
       shapeProperties: { borderDashes: false }, font: { color: INK },
@@ -106,8 +106,8 @@ document.addEventListener("DOMContentLoaded", function () {
     const actor = actors[a];
     const grey = STYLE.no_bloc;
     return {
-      id: actor.id, actor: a, type: actor.type, ghost: true, label: actor.label, x: actor.x, y: actor.y,
-      size: old.size, borderWidth: 2,
+      id: actor.id, actor: a, type: actor.type, ghost: true, x: actor.x, y: actor.y, bloc: null, strength: -1,
+      size: dots.node(actor.id, old.size), borderWidth: 2,
       color: { background: "#eef0f3", border: grey, highlight: { background: "#eef0f3", border: INK },
                hover: { background: "#eef0f3", border: INK } },
       shapeProperties: { borderDashes: [4, 4] }, font: { color: grey },
@@ -121,25 +121,25 @@ document.addEventListener("DOMContentLoaded", function () {
   const NO_CHANGE = { arrows: { middle: { enabled: false } }, shadow: { enabled: false } };
   function edgeItem(t, st, change) {
     const colour = signColour(st.sign);
-    return Object.assign({
+    return dots.edge(Object.assign({
       id: "t" + t, tie: t, ghost: false, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: st.sign, weight: st.weight, origins: st.origins,
       width: st.width, dashes: dashesOf(st.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
       tip: tieLabel(t) + "\n" + (change ? change + " \u00b7 " : "") + signName(st.sign) + " \u00b7 weight " + fmt(st.weight) +
              " \u00b7 " + plural(st.count, "relation"),
-    }, NO_CHANGE, change ? STYLE.change[change] : {});
+    }, NO_CHANGE, change ? STYLE.change[change] : {}));
   }
 
   function ghostItem(t, old) {
     const colour = signColour(old.sign);
-    return Object.assign({
+    return dots.edge(Object.assign({
       id: "gone" + t, tie: t, ghost: true, from: actors[ties[t].u].id, to: actors[ties[t].v].id,
       sign: old.sign, weight: old.weight, origins: old.origins,
       width: 2, dashes: dashesOf(old.sign),
       color: { color: colour, highlight: colour, hover: colour, opacity: 1 },
       tip: tieLabel(t) + "\ndissolved since " + dates[current - 1] + " (was " + signName(old.sign) + ")",
-    }, NO_CHANGE, STYLE.change.dissolved);
+    }, NO_CHANGE, STYLE.change.dissolved));
   }
 
   // ---- the network and its filters -----------------------------------------------
@@ -159,11 +159,26 @@ document.addEventListener("DOMContentLoaded", function () {
   const nodeView = new vis.DataView(nodes, { filter: (n) => visibleActors.has(n.id) });
   const container = document.getElementById("nv-network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, DATA.options);
+  // the page draws the labels (netviz.js): readable at every zoom, strongest first, where they cover nothing
+  const dots = netviz.screenFloor(network, nodes, edges);
+  const labels = netviz.labeller(network, container, {
+    items: () => {
+      const shown = nodeView.get();
+      const byId = new Map(shown.map((n) => [n.id, n]));
+      return netviz.labelOrder(shown).map((r, rank) => {
+        const n = byId.get(r.id);
+        return { id: r.id, text: actors[n.actor].label, bold: r.core, plate: rank < netviz.PLATE_RANKS && !n.ghost, muted: n.ghost };
+      });
+    },
+    ties: () => edgeView.get({ fields: ["from", "to", "width"] }),
+    size: dots.size,
+    stamp: dots.stamp,
+  });
   // short tooltips (the panel holds the evidence), naming what a click there would pick (netviz.js)
   const tips = netviz.hoverTips(network, container, (hit) => {
     const item = hit.node !== undefined ? nodes.get(hit.node) : edges.get(hit.edge);
     return item ? item.tip : null;
-  });
+  }, labels.at);
 
   function refreshFilters() {
     const typed = new Set(nodes.getIds({ filter: (n) => filters.types.has(n.type) && (!n.ghost || showChanges()) }));
@@ -180,6 +195,7 @@ document.addEventListener("DOMContentLoaded", function () {
     }
     nodeView.refresh();
     edgeView.refresh();
+    labels.invalidate();
     renderCounts();
   }
 
@@ -537,10 +553,20 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) selectActor(nodes.get(params.nodes[0]).actor, null);
+    const node = params.nodes.length ? params.nodes[0] : labels.at(params.pointer.DOM);
+    if (node !== undefined) selectActor(nodes.get(node).actor, null);
     else if (params.edges.length) selectTie(edges.get(params.edges[0]).tie, false);
     else { selected = null; renderSelection(); drawer(null); return; }
     drawer("right");
+    // on a phone the details drawer covers the lower half: keep what was tapped in view above it
+    const side = document.getElementById("tl-right");
+    if (getComputedStyle(side).position === "absolute") {
+      const ends = node !== undefined ? [node] : network.getConnectedNodes(params.edges[0]);
+      const pos = network.getPositions(ends);
+      const point = { x: 0, y: 0 };
+      for (const id of ends) { point.x += pos[id].x / ends.length; point.y += pos[id].y / ends.length; }
+      netviz.keepInView(network, container, side.offsetHeight, point, tips.hide);
+    }
   });
 
   // ---- search --------------------------------------------------------------------------
@@ -685,5 +711,6 @@ document.addEventListener("DOMContentLoaded", function () {
   });
 
   // live handles for tests and for analysts working in the browser console
-  window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current, weights };
+  window.netvizTimeline = { network, nodes, edges, nodeView, edgeView, goTo, dates, current: () => current, weights,
+    labels: labels.placed };
 });

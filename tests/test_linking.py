@@ -1,0 +1,100 @@
+"""The two sides of a cue, read from the parse (netviz/extract/linking.py): one test per linking path.
+
+Sentences are written here, in wire style, with the codebook of test_extract built in code; none is
+taken from the development articles. Each case names the path it exercises; ``required`` pairs must be
+found (confidence >= 0.5) and nothing outside ``required | acceptable`` may be.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_extract import _found, _pairs, cb  # noqa: F401  (cb is the shared codebook fixture)
+
+from netviz.extract import FOUND_CONFIDENCE, explain_article, extract_relations
+from netviz.model import Article
+
+# (path, sentence, required, acceptable)
+CASES = [
+    # co-listed sides
+    ("as well as", "Russia backs Syria as well as Iran.", "RUS+SYR RUS+IRN", ""),
+    ("envoy of two bodies", "Lakhdar Brahimi, the special envoy of the United Nations and the European Union, "
+     "criticised Damascus.", "UN-SYR EU-SYR", ""),
+    ("noun named by its apposition", "Beijing deepened its friendship with India's old rival, Pakistan.",
+     "CHN+PAK", "IND-PAK"),
+    ("list after a role noun", "The missile test rattled U.S. allies Japan and South Korea.",
+     "USA+JPN USA+KOR", "PRK-JPN PRK-KOR"),
+    ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
+     "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
+    ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    # arguments the parse attaches elsewhere
+    ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
+    ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
+    ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),
+    ("received from the giver", "Ukraine won fresh backing from the European Union on Monday.", "EU+UKR", ""),
+    ("asked for help", "Nigeria asked Chad for more help against Boko Haram.", "NGA+TCD",
+     "NGA-BOKO TCD-BOKO"),
+    # opposing a hostile act takes its target's side
+    ("blocked action against", "Russia and China blocked draft resolutions that would take action against Syria.",
+     "RUS+SYR CHN+SYR", ""),
+    ("vetoed a resolution condemning", "Russia vetoed a resolution condemning Syria.", "RUS+SYR", ""),
+    ("opposed sanctions against", "China opposed sanctions against Iran.", "CHN+IRN", ""),
+    # modifiers
+    ("leading Nor", "Nor has Russia supported the Houthis, officials said.", "", ""),
+    ("hedge of another noun's verb", "Time may be running out for a settlement of the India-Pakistan conflict.",
+     "IND-PAK", ""),
+    ("mend ties", "Turkey, in an effort to mend ties with Israel, sent an envoy to Jerusalem.", "TUR+ISR", ""),
+    # the nearest-actor fallback stays narrow
+    ("no agent from a prepositional phrase", "Protesters gathered outside the embassy of Egypt to condemn Israel.",
+     "", ""),
+    ("no patient behind another preposition", "Russia warned it could take the dispute to the United Nations.",
+     "", ""),
+    ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
+     "", ""),
+]
+
+
+@pytest.mark.parametrize("path, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
+def test_linking_paths(cb, path, text, required, acceptable):  # noqa: F811
+    found = _found(text, cb)
+    must, may = _pairs(required), _pairs(acceptable)
+    assert must <= found, f"missed {sorted(must - found)}"
+    assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
+def _rules(text: str, cb) -> dict[tuple[str, str, int], str]:  # noqa: F811
+    rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", text)], cb)
+    return {(*r.dyad, r.sign): r.evidence.rule for r in rels if r.confidence >= FOUND_CONFIDENCE}
+
+
+def test_evidence_names_the_new_paths(cb):  # noqa: F811
+    # the analyst sees why a blocked resolution puts Russia on Syria's side
+    assert _rules("Russia vetoed a resolution condemning Syria.", cb)[("RUS", "SYR", 1)].startswith(
+        "opposed by the subject of the verb")
+    assert _rules("Ukraine won backing from the European Union.", cb)[("EU", "UKR", 1)] == \
+        "noun received from the giver"
+    assert _rules("Hamas is allied with Iran.", cb)[("HAMAS", "IRN", 1)] == \
+        "passive subject-prepositional object"
+
+
+def test_a_hypothetical_inside_the_blocked_resolution_does_not_hedge_the_veto(cb):  # noqa: F811
+    # "would have imposed" is what the resolution said, not a doubt about the veto
+    text = "Russia vetoed a resolution that would have imposed sanctions on Syria."
+    assert _found(text, cb) == _pairs("RUS+SYR")
+    # the veto's own negation still counts
+    assert _found("Russia did not veto the resolution condemning Syria.", cb) == set()
+
+
+def test_explain_shows_the_arcs_of_a_co_listed_side(cb):  # noqa: F811
+    art = Article("t", date(2020, 6, 1), "", "test", "Russia backs Syria as well as Iran.")
+    links = [lf for e in explain_article(art, cb) for lf in e.links if lf.outcome == "relation"]
+    iran = [lf for lf in links if "IRN" in (lf.a, lf.b)]
+    assert iran and "dobj(backs, Syria)" in iran[0].arcs and "Iran" in iran[0].arcs
+
+
+def test_fallback_lists_the_actors_named_with_the_one_it_takes(cb):  # noqa: F811
+    # the parse hangs "with leaders of ..." on the participle; the fallback takes the whole list
+    text = "Erdogan has talks scheduled on Monday with leaders of Japan, India and Egypt."
+    found = _found(text, cb)
+    assert _pairs("TUR+JPN TUR+IND TUR+EGY") <= found, found
