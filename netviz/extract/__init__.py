@@ -71,6 +71,7 @@ from netviz.extract.mentions import (
     resolve_generic,
     stand_for,
     surnames,
+    unparsed_roles,
     with_roles,
 )
 from netviz.extract.modifiers import (
@@ -117,6 +118,8 @@ class _Sentence:
     mentions: list[ActorMention]
     words: list[str] = field(default_factory=list)
     candidate: bool = False
+    #: whether extraction (not only explain) parses it: only then do later sentences see its parse
+    holds: bool = False
     #: the mentions as read from the parse (roles, generic actors resolved): what later sentences refer to
     read: list[ActorMention] | None = None
 
@@ -144,6 +147,8 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
     mentions = surnames(article.text, ctx.codebook.find_mentions(article.text, article.date, generic=True))
     if not mentions and not every:
         return None
+    named = [m for m in mentions if m.actor]
+    main = coref.main_actor(ctx.codebook.find_mentions(article.title or "", article.date), named)
     sentences: list[_Sentence] = []
     k = 0
     for number, (offset, doc) in enumerate(sentence_docs(article.text), 1):
@@ -159,7 +164,8 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         s = _Sentence(number, offset, offset + len(text.rstrip()), doc, on)
         actors = {m.actor for m in on if m.actor}
         recent = {m.actor for p in sentences[-coref.WINDOW:] for m in p.mentions if m.actor}
-        if (on or len(recent) > 1) and (explain or not _alone(actors, recent, on)):
+        # the article's main actor may act where no one else does (_implied)
+        if (on or len(recent) > 1) and (explain or not _alone(actors, recent | {main} - {None}, on)):
             covered = frozenset(i for m in on for i in range(m.start, m.end))
             referring = len(actors) == 1 and (any(m.generic for m in on) or any(
                 t.lower_ in coref.REFERRING for t in doc if t.i not in covered))
@@ -170,10 +176,9 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
             # more relations
             if len(actors) > 1 or referring or pair:
                 s.words = norms(doc, covered)
-                s.candidate = (may_start_cue if explain else may_hold_cue)(s.words, ctx.cues)
+                s.holds = may_hold_cue(s.words, ctx.cues)
+                s.candidate = s.holds or explain and may_start_cue(s.words, ctx.cues)
         sentences.append(s)
-    named = [m for m in mentions if m.actor]
-    main = coref.main_actor(ctx.codebook.find_mentions(article.title or "", article.date), named)
     return _Article(article, sentences, country_of_article(article.text, named, ctx.states), main)
 
 
@@ -417,7 +422,10 @@ def _run(articles: Iterable[Article], codebook: Any, cues: Cues | None, explain:
         out = []
         for s in art.sentences:
             out.append(_read(art, s, before, ctx, explain))
-            before.append([m for m in (s.mentions if s.read is None else s.read) if m.actor])
+            # explain parses more sentences than extraction does, and must resolve what extraction resolves
+            read = s.read if s.read is not None and s.holds else resolve_generic(
+                unparsed_roles(s.doc, s.mentions), ctx.codebook, art.country, art.article.date, ctx.states)
+            before.append([m for m in read if m.actor])
             del before[:-coref.WINDOW]
         yield art, out
 

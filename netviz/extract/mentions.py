@@ -136,6 +136,19 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
     return out
 
 
+def unparsed_roles(doc: Any, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """Mentions of a sentence that is not parsed, with the one role that needs no parse: a place
+    after a locative preposition ("took Manbij in Syria"), which a later "those forces" must not
+    refer to."""
+    out = []
+    for m in mentions:
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        out.append(replace(m, role="location") if k >= 0 and doc[k].lower_ in LOC_PREPS else m)
+    return out
+
+
 def country_of_article(text: str, mentions: Sequence[Any], states: frozenset[str]) -> str | None:
     """The state an article is about: the one most often named (its office holders do not count), a
     place named after "in", "across", "inside" counting twice (an article about Afghanistan quotes

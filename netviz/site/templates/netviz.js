@@ -421,6 +421,12 @@ var netviz = (function () {
     ];
   }
 
+  /* How far the edge of a dot (centre p, radius r) is from a box (0 when they touch). */
+  function edgeDistance(p, r, box) {
+    var dx = Math.max(box[0] - p.x, 0, p.x - box[2]), dy = Math.max(box[1] - p.y, 0, p.y - box[3]);
+    return Math.max(0, Math.hypot(dx, dy) - r);
+  }
+
   function boxesOverlap(a, b) {
     return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
   }
@@ -484,8 +490,8 @@ var netviz = (function () {
   /* The page's own labels over a vis network (vis-network draws none: its labels shrink with the
    * zoom until they vanish). At every zoom, in rank order (bloc cores, then the strongest actors),
    * each label goes on the side of its dot where it covers no other label, no other dot and no tie
-   * it is not part of; a label with no such place is left out at this zoom and shows as the reader
-   * zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
+   * it is not part of, and where no other dot is nearer to it than its own (bloc cores excepted); a
+   * label with no such place is left out at this zoom and shows as the reader zooms in. The strongest actors (`plate`) may cross up to PLATE_CROSSINGS foreign ties (bloc
    * cores, `bold`, any number) when nothing else is free: then on a white plate, so the ties
    * visibly run under the label.
    * `source`: {items() -> [{id, text, bold, plate, muted}] of shown actors in rank order,
@@ -515,7 +521,7 @@ var netviz = (function () {
       var grid = spatialGrid(48 * unit);
       items.forEach(function (it) {
         var p = pos[it.id], r = source.size(it.id);
-        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
+        if (p) grid.add("dots", [p.x - r, p.y - r, p.x + r, p.y + r], { id: it.id, centre: p, r: r, box: [p.x - r, p.y - r, p.x + r, p.y + r] });
       });
       source.ties().forEach(function (t) {
         var p = pos[t.from], q = pos[t.to];
@@ -532,8 +538,8 @@ var netviz = (function () {
         if (!p || p.x < view[0] || p.x > view[2] || p.y < view[1] || p.y > view[3] || tries > budget) return;
         tries++;
         var w = textWidth(ctx, it.text, it.bold) * font + 2 * pad, h = font * 1.2 + pad;
-        var best = null;
-        labelBoxes(p.x, p.y, source.size(it.id), w, h, gap).forEach(function (box, order) {
+        var best = null, r = source.size(it.id);
+        labelBoxes(p.x, p.y, r, w, h, gap).forEach(function (box, order) {
           if (box[0] < view[0] || box[1] < view[1] || box[2] > view[2] || box[3] > view[3]) return;
           var blocked = false, foreign = 0, own = 0, look = ++stamp;
           grid.each(box, function (cell) {
@@ -550,6 +556,17 @@ var netviz = (function () {
               if (t.from === it.id || t.to === it.id) own++; else foreign++;
             }
           });
+          if (!blocked && !it.bold) {
+            // a reader takes a label for the nearest dot's: no other dot may be nearer than its own
+            // (bloc cores, named first and in bold, are spared: in a dense camp they would go unnamed)
+            var near = edgeDistance(p, r, box);
+            grid.each([box[0] - near - 40 * unit, box[1] - near - 40 * unit, box[2] + near + 40 * unit, box[3] + near + 40 * unit], function (cell) {
+              for (var j = 0; j < cell.dots.length && !blocked; j++) {
+                var dot = cell.dots[j];
+                blocked = dot.id !== it.id && edgeDistance(dot.centre, dot.r, box) < near;
+              }
+            });
+          }
           if (blocked || (foreign && (!it.plate || (foreign > PLATE_CROSSINGS && !it.bold)))) return;
           var cost = foreign * 100 + own + order * 0.01;
           if (best === null || cost < best.cost) best = { cost: cost, box: box, foreign: foreign };
@@ -559,12 +576,13 @@ var netviz = (function () {
         grid.add("labels", best.box, label);
         out.push(label);
       });
-      return { font: font, pad: pad, unit: unit, labels: out };
+      return { font: font, unit: unit, labels: out };
     }
 
     var drawn = null, dragging = false;
     // while the map is dragged the labels move with it; they are placed again where it is let go
     network.on("dragStart", function (params) { dragging = params.nodes.length === 0; });
+    network.on("dragging", function (params) { if (params.nodes.length) version++; });  // an actor moved
     network.on("dragEnd", function () { dragging = false; network.redraw(); });
     network.on("afterDrawing", function (ctx) {
       var scale = network.getScale(), origin = network.DOMtoCanvas({ x: 0, y: 0 });
@@ -597,9 +615,9 @@ var netviz = (function () {
     return {
       /* the data changed (filters, another date): place the labels again at the next draw */
       invalidate: function () { version++; },
-      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate} */
+      /* the labels of the last draw, boxes in canvas units: {id, text, box, plate, bold} */
       placed: function () {
-        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate }; });
+        return placedLabels.map(function (l) { return { id: l.id, text: l.text, box: l.box.slice(), plate: l.plate, bold: l.bold }; });
       },
       /* the actor whose label is at this DOM point, if any */
       at: function (p) {
@@ -699,22 +717,37 @@ var netviz = (function () {
    * bloc painted alone and then laid on the map at FIELD_ALPHA, so that a dense camp is one even
    * field, not a stack of discs. `source.blocs()` -> [{color, members: [ids]}]. */
   function campRegions(network, source) {
-    var scratch = document.createElement("canvas");
+    // the fields are painted once per view and data (a 2,000-actor map: 60 ms), then laid on
+    // every redraw of that view (a hover, a selection) as one image
+    var scratch = document.createElement("canvas"), fields = document.createElement("canvas");
+    var painted = null, version = 0;
+    network.on("dragging", function (params) { if (params.nodes.length) version++; });
     network.on("beforeDrawing", function (ctx) {
       var blocs = source.blocs();
       if (!blocs.length) return;
-      var scale = network.getScale(), transform = ctx.getTransform();
-      var canvas = ctx.canvas;
-      if (scratch.width !== canvas.width || scratch.height !== canvas.height) {
-        scratch.width = canvas.width;
-        scratch.height = canvas.height;
+      var transform = ctx.getTransform(), canvas = ctx.canvas;
+      var key = [version, canvas.width, canvas.height, transform.a, transform.d, transform.e, transform.f].join(" ");
+      if (key !== painted) {
+        painted = key;
+        paintFields(blocs, transform, canvas.width, canvas.height);
       }
-      var paint = scratch.getContext("2d");
-      var radius = FIELD_PX / scale;
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(fields, 0, 0);
+      ctx.restore();
+    });
+
+    function paintFields(blocs, transform, width, height) {
+      [scratch, fields].forEach(function (c) {
+        if (c.width !== width || c.height !== height) { c.width = width; c.height = height; }
+      });
+      var paint = scratch.getContext("2d"), out = fields.getContext("2d");
+      out.clearRect(0, 0, width, height);
+      var radius = FIELD_PX / network.getScale();
       blocs.forEach(function (bloc) {
         var pos = network.getPositions(bloc.members);
         paint.setTransform(1, 0, 0, 1, 0, 0);
-        paint.clearRect(0, 0, scratch.width, scratch.height);
+        paint.clearRect(0, 0, width, height);
         paint.setTransform(transform);
         paint.fillStyle = bloc.color;
         paint.beginPath();
@@ -725,13 +758,15 @@ var netviz = (function () {
           paint.arc(p.x, p.y, radius, 0, 2 * Math.PI);
         });
         paint.fill();
-        ctx.save();
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.globalAlpha = FIELD_ALPHA;
-        ctx.drawImage(scratch, 0, 0);
-        ctx.restore();
+        out.globalAlpha = FIELD_ALPHA;
+        out.drawImage(scratch, 0, 0);
       });
-    });
+    }
+
+    return {
+      /* the blocs shown changed (filters), or an actor moved: paint the fields again */
+      invalidate: function () { version++; },
+    };
   }
 
   /* On a phone an open drawer covers the lower `covered` pixels of the map: if `point` (canvas
@@ -862,7 +897,7 @@ var netviz = (function () {
       // coloured by type, a bloc has no one colour: no field
       return regions[b].every(function (id) { return actors[id].color === color; }) ? { bloc: b, color: color, members: regions[b] } : null;
     }).filter(function (f) { return f !== null; });
-    campRegions(network, {
+    var regionsDrawn = campRegions(network, {
       blocs: function () {
         return fields.map(function (f) {
           return { color: f.color, members: f.members.filter(function (id) { return nodeView.get(id) !== null; }) };
@@ -1088,6 +1123,7 @@ var netviz = (function () {
       edgeView.refresh();
       nodeView.refresh();
       labels.invalidate();
+      regionsDrawn.invalidate();
       if (!shownNote) return;
       var tieCount = edgeView.length, actorCount = nodeView.length;
       var total = Object.keys(ties).length, people = Object.keys(actors).length;
