@@ -265,3 +265,29 @@ def test_seed_maps_show_the_camps_of_the_articles_own_relations(shared):
     # approximate: 0.83 on average over the five dates (0.35 on the first, 0.93-0.96 on the others); 0.81 before
     # ties pulled by their reports (the last date was then one bloc, 0.41)
     assert sum(scores) / len(scores) >= 0.75
+
+
+def test_the_likeliest_blocs_search_never_loses_likelihood_nor_empties_a_bloc():
+    import numpy as np
+    import scipy.sparse as sp
+
+    from netviz.graph.camps import _fiduccia_mattheyses, _likelihood, _planted_weights
+
+    rnd = np.random.default_rng(3)
+    n, k = 60, 4
+    camp = np.arange(n) % k
+    i, j = np.triu_indices(n, 1)
+    tied = rnd.random(len(i)) < 0.15
+    i, j = i[tied], j[tied]
+    w = np.where(camp[i] == camp[j], 1.0, -1.0) * np.where(rnd.random(len(i)) < 0.15, -1, 1) * rnd.uniform(1, 9, len(i))
+    A = sp.csr_matrix((np.concatenate([w, w]), (np.concatenate([i, j]), np.concatenate([j, i]))), shape=(n, n))
+    for _ in range(5):
+        start = rnd.integers(0, k, n)
+        start[:k] = np.arange(k)  # every bloc holds someone
+        W, pair_cost = _planted_weights(A, camp)
+        found = _fiduccia_mattheyses(W, start, k, pair_cost)
+        assert _likelihood(W, found, pair_cost) > _likelihood(W, start, pair_cost)  # a random start is far off
+        assert set(found.tolist()) == set(range(k))
+        # and a pass never makes things worse than where it starts, even at a local optimum
+        again = _fiduccia_mattheyses(W, found, k, pair_cost)
+        assert _likelihood(W, again, pair_cost) >= _likelihood(W, found, pair_cost) - 1e-9
