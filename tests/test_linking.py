@@ -98,3 +98,12 @@ def test_fallback_lists_the_actors_named_with_the_one_it_takes(cb):  # noqa: F81
     text = "Erdogan has talks scheduled on Monday with leaders of Japan, India and Egypt."
     found = _found(text, cb)
     assert _pairs("TUR+JPN TUR+IND TUR+EGY") <= found, found
+
+
+def test_a_plural_group_named_by_several_modifiers_is_each_of_them(cb):  # noqa: F811
+    # the list runs over the noun's modifiers ("U.S., allied and Afghan forces"); the parser also tags
+    # some plurals as verbs ("envoys")
+    assert _pairs("USA-TALIBAN AFG-TALIBAN") <= _found(
+        "After the election, U.S., allied and Afghan forces there attacked the Taliban.", cb)
+    assert _pairs("EGY+ISR EGY+HAMAS") <= _found(
+        "In Cairo, Egypt is hosting separate talks with Israeli and Hamas envoys on the next phase.", cb)

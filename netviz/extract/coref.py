@@ -59,6 +59,8 @@ def _wanted(tok: Any) -> str | None:
     """What a token refers to if it is a pronoun or definite description: person, thing, plural,
     state, group, organisation; or None."""
     w = tok.lower_
+    if w == "it" and _dummy(tok):
+        return None
     if tok.tag_ in ("PRP", "PRP$"):
         return "person" if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
     if not tok.tag_.startswith("NN"):
@@ -81,6 +83,27 @@ def _wanted(tok: Any) -> str | None:
     return None
 
 
+_COPULAS = frozenset("is 's \u2019s was were be been being seems seemed appears appeared remains remained becomes "
+                     "became".split())
+_CLAUSES = ("ccomp", "xcomp", "csubj", "advcl", "acl", "relcl")
+
+
+def _dummy(tok: Any) -> bool:
+    """ "It is time for Russia to leave", "It's about equipping the Afghan air force", "it remains
+    unclear whether ...": an "it" that stands for the clause after it, not for an actor."""
+    if tok.dep_ == "expl":
+        return True
+    v = tok.head
+    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS and v.lemma_ not in ("be", "seem", "appear", "remain"):
+        return False
+    for c in v.children:
+        if c.dep_ in _CLAUSES or c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("acomp", "attr") and any(g.dep_ in _CLAUSES or g.dep_ == "mark" for g in c.subtree if g is not c):
+            return True
+    return False
+
+
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     kind = types.get(m.actor, "")
     if wanted == "any":
@@ -99,13 +122,17 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
 
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
-            types: Mapping[str, str]) -> tuple[dict[int, ActorMention], dict[int, ActorMention]]:
+            types: Mapping[str, str], speaker_before: ActorMention | None = None) -> \
+        tuple[dict[int, ActorMention], dict[int, ActorMention]]:
     """Token index -> the actor a pronoun or definite description of ``doc`` stands for; and for
     "the two countries", "both sides", the second of the two (the first is in the first map).
 
     ``before`` holds the actor mentions of the previous sentences, the
-    nearest last.
+    nearest last; ``speaker_before`` whom the previous sentence quoted
+    (:func:`quote_speaker`): "we" in a sentence that opens a quote with no
+    speaker of its own is theirs (the quote goes on).
     """
+    opens_quote = doc.text.lstrip()[:1] in _QUOTES
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out: dict[int, ActorMention] = {}
@@ -115,9 +142,13 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             continue
         if tok.lower_ in _FIRST_PERSON and tok.tag_ in ("PRP", "PRP$"):
             m = _speaker(tok, at)
+            how = f"'{tok.text}' -> speaker '{m.text}'" if m is not None else ""
+            if m is None and opens_quote and speaker_before is not None:
+                m = speaker_before
+                how = f"'{tok.text}' -> speaker '{m.text}' (the quote of the sentence before goes on)"
             if m is not None:
-                out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
-                                          f"'{tok.text}' -> speaker '{m.text}'", PRONOUN_FACTOR)
+                out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person, how,
+                                          PRONOUN_FACTOR)
             continue
         two = _two(tok)
         if two is not None:
@@ -187,6 +218,20 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
     return None
 
 
+def _unknown_person_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a name the codebook does not know (two proper nouns in a row, no mention) stands before
+    ``tok`` in its sentence: "he" is more likely them than someone named sentences before."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    toks = tok.doc[:tok.i]
+
+    def placed(a: Any) -> bool:  # "through Tel Aviv", "On Christmas Day", "in the West Bank": a place or a date
+        k = a.i - 1 - (a.i > 1 and tok.doc[a.i - 1].lower_ == "the")
+        return k >= 0 and tok.doc[k].tag_ == "IN"
+
+    return any(a.tag_ == "NNP" and b.tag_ == "NNP" and a.i not in covered and b.i not in covered
+               and a.text[:1].isupper() and b.text[:1].isupper() and not placed(a) for a, b in zip(toks, toks[1:]))
+
+
 def _plural_subject_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
     """Whether a plural noun that names no actor is a subject before ``tok`` in its sentence."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -206,6 +251,8 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
     same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
     if wanted == "plural" and not same and _plural_subject_before(tok, mentions):
         return None  # "World leaders wake up if they happen to be ...": people named in the sentence
+    if wanted == "person" and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
+        return None  # "... where Taliban deputy chief Suleiman Roostami says his mind changed"
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle
         # against the group": a description is none of the actors of the verb it hangs under
@@ -224,19 +271,45 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
     t = tok
     for _ in range(8):
         if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
-            for c in t.head.children:
-                if c.dep_ == "nsubj":
-                    m = at.get(c.i)
-                    if m is None:
-                        for g in c.children:
-                            if g.dep_ in ("amod", "compound", "poss") and g.i in at:
-                                m = at[g.i]
-                    if m is not None and m.role == "actor":
-                        return m
-            return None
+            return _subject_actor(t.head, at)
         if t.head.i == t.i:
             return None
         t = t.head
+    return None
+
+
+def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            m = at.get(c.i)
+            if m is None:
+                for g in c.children:
+                    if g.dep_ in ("amod", "compound", "poss") and g.i in at:
+                        m = at[g.i]
+            if m is not None and m.role == "actor":
+                return m
+    return None
+
+
+_QUOTES = frozenset('"\u201c\u201d')
+_REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
+                       "argued continued".split())
+
+
+def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """The actor a quote in ``doc`` is attributed to (' "We have made progress," Kerry told
+    reporters.', '..." said Kerry.'), or None: what "we" means in the next sentence when the quote
+    goes on there. Read from the words after the closing quote, not from the parse, so that it holds
+    whether or not the sentence was parsed."""
+    at = {i: m for m in mentions if m.actor for i in range(m.start, m.end)}
+    for q in (t.i for t in doc if t.text in _QUOTES and t.i):
+        window = doc[q + 1:q + 8]
+        said = next((t.i for t in window if t.lower_ in _REPORTING), None)
+        if said is None:
+            continue
+        named = [at[i] for i in range(q + 1, said) if i in at] or [at[i] for i in range(said + 1, said + 6) if i in at]
+        if named:
+            return named[-1] if named[-1].start < said else named[0]
     return None
 
 

@@ -111,6 +111,31 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     return out
 
 
+def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, country: str | None,
+                     on: Any) -> list[ActorMention]:
+    """The actors a sentence names, as later sentences refer back to them: generic mentions resolved
+    through the article's country, and a mention after a place preposition ("in Syria") a location.
+    Read from the words, not from the parse, so that what a pronoun resolves to does not depend on
+    whether the sentence before was parsed."""
+    out = []
+    for m in mentions:
+        if m.generic:
+            actor = codebook.resolve_generic(m.generic, country, on)
+            if not actor:
+                continue
+            m = replace(m, actor=actor, generic=None, factor=GENERIC_FACTOR,
+                        via=f"generic '{m.text}' ({m.generic} of {country or 'no country'}, the article's main country)")
+        if not m.actor:
+            continue
+        k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+        if k >= 0 and doc[k].lower_ in LOC_PREPS:
+            m = replace(m, role="location")
+        if m.person and m.end < len(doc) and doc[m.end].lower_ in _INSTITUTIONS:
+            m = replace(m, person=False)  # "the Obama administration" (see with_roles)
+        out.append(m)
+    return out
+
+
 def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
     """Mentions with their heads and roles from the parse (see the module docstring)."""
     dateline = _DATELINE.match(doc.text)
@@ -133,19 +158,6 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         # "the Obama administration", "Putin's government": the office holder names the actor, not a person
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
-    return out
-
-
-def unparsed_roles(doc: Any, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """Mentions of a sentence that is not parsed, with the one role that needs no parse: a place
-    after a locative preposition ("took Manbij in Syria"), which a later "those forces" must not
-    refer to."""
-    out = []
-    for m in mentions:
-        k = m.start - 1
-        if k >= 0 and doc[k].lower_ == "the":
-            k -= 1
-        out.append(replace(m, role="location") if k >= 0 and doc[k].lower_ in LOC_PREPS else m)
     return out
 
 
@@ -237,6 +249,12 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
+_TITLED = re.compile(
+    r"\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Vice|Interior|Finance|Trade|State|Chief|Senior|Top|Army|Military)\s+)*"
+    r"(?:Minister|Secretary|Ambassador|ambassador|[Ee]nvoy|[Ss]pokes(?:man|woman|person)|President|General|Gen\.|"
+    r"Chancellor|King|Emir|Crown Prince|[Aa]dviser|[Cc]ommander|[Nn]egotiator)\s+"
+    r"((?:[A-Z][a-z'\u2019-]+|[A-Z]\.)(?:\s+(?:al-|bin\s+|el-)?[A-Z][a-z'\u2019-]+){1,2})")
+_FORMER = re.compile(r"\b(?:former|ex-|late|then)\s*$", re.IGNORECASE)
 
 
 def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
@@ -258,6 +276,21 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
 
     short: dict[str, tuple[str, int, str]] = {}
     clash: set[str] = set()
+    introduced = []
+    for m in mentions:
+        # "Iraqi Ambassador Lukman Faily", "British Foreign Secretary Philip Hammond": a title after an
+        # actor introduces its office holder, known to the codebook or not ("former ..." introduces no one;
+        # a "U.N. ambassador" is their own state's)
+        got = _TITLED.match(text, m.end) if m.actor and not m.person else None
+        if got is None or _FORMER.search(text, max(0, m.start - 12), m.start) or (
+                m.actor == "UN" and "mbassador" in got.group(0)):
+            continue
+        s, e = got.span(1)
+        if not any(x.start < e and s < x.end for x in mentions):
+            person = Mention(m.actor, s, e, got.group(1), got.group(1), f"{got.group(0).strip()}: {m.text}'s",
+                             person=True)
+            introduced.append(person)
+    mentions = sorted([*mentions, *introduced], key=lambda m: m.start)
     for m in mentions:
         words = _NAME_WORD.findall(m.text) if m.person and m.actor else []
         if len(words) < 2:

@@ -1,0 +1,299 @@
+"""The actors on one side of a cue, read from the dependency parse.
+
+:class:`Sides` answers, for one parsed sentence, which actors a token stands
+for (over its conjuncts, "as well as", appositions, co-listed modifiers and
+"of" objects: "leaders of France and Israel", "U.S., allied and Afghan
+forces"), who acts for a verb (its subject, or the one it shares with the
+verb it is coordinated with or depends on, the noun a relative or
+participle clause hangs on, the agent of a passive), and the objects of a
+cue's prepositions. :class:`netviz.extract.linking.Linker` builds the links
+of each cue from these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from netviz.extract.cues import Hit
+from netviz.extract.lexicon import Cues, _norm
+from netviz.extract.mentions import ActorMention, stand_for
+
+_SUBJECTS = ("nsubj", "csubj")
+_OBJECTS = ("dobj", "dative", "oprd")
+_RELATIVE = frozenset("who whom which that".split())
+# Verbs whose object is the subject of their complement: "urged Iran to return".
+_OBJECT_CONTROL = frozenset(_norm(w) for lemma in
+                            "urge ask call press persuade force help push pressure invite encourage allow "
+                            "tell order convince lead prompt get want".split()
+                            for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
+_BLAME = frozenset("for over".split())
+# Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
+_NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
+
+
+@dataclass(frozen=True)
+class Side:
+    """One actor on one side of a cue, and the dependency arcs from the cue to it."""
+
+    mention: ActorMention
+    arcs: tuple[str, ...]
+
+
+class Sides:
+    """Where the actors of one parsed sentence stand towards its words."""
+
+    def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
+                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset()) -> None:
+        self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
+        self.second = second  # "the two countries": the second of the pair
+        self.heads = heads  # the head tokens of every cue in the sentence
+
+    def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
+        """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
+        as Iran"); an apposition stands for the actors it describes ("Russia and China, Security Council
+        members that ...")."""
+        out: list[Side] = []
+        seen: set[str] = set()
+        named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
+        first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
+        for t in (first, *_conjuncts(first)):
+            step = (f"conj({first.text}, {t.text})",) if t is not first else ()
+            base = t  # where co-listed modifiers are looked for
+            # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
+            for c in t.children if t.tag_ in ("NN", "NNS") and t.i not in self.at else ():
+                if c.dep_ == "appos" and c.i > t.i and c.tag_ in ("NNP", "NNPS") and self.at.get(c.i) is not None \
+                        and self.at[c.i].role == "actor":
+                    step, base = (*step, f"appos({t.text}, {c.text})"), c
+                    break
+            got = stand_for(base, self.at, self.resolved, place)
+            mistagged = base.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and base.tag_ in ("VBZ", "VBD", "VB")
+            for c in base.children if got is None and (base.tag_.startswith("NN") or mistagged) else ():
+                # "the Russian weapons company": a modifier of its compound; "Israeli and Hamas envoys",
+                # the plural tagged as a verb: its modifier
+                if mistagged and c.dep_ in ("amod", "compound", "nmod") and c.i < base.i and c.i in self.at \
+                        and self.at[c.i].role == "actor":
+                    got = (self.at[c.i], (f"{c.dep_}({base.text}, {c.text})",))
+                    break
+                if c.dep_ == "compound" and c.i not in self.at:
+                    got = stand_for(c, self.at, self.resolved)
+                    if got is not None:
+                        got = (got[0], (f"compound({base.text}, {c.text})", *got[1]))
+                        break
+            if got is None:
+                # "Kofi Annan, the special envoy of the United Nations": an apposition says whom he acts for
+                for c in t.children if t.tag_ in ("NNP", "NNPS") else ():
+                    if c.dep_ == "appos" and c.i > t.i:
+                        got = stand_for(c, self.at, self.resolved)
+                        if got is not None:
+                            got, base = (got[0], (f"appos({t.text}, {c.text})", *got[1])), c
+                            break
+            if got is None:
+                continue
+            m, how = got
+            if first is not tok:
+                step = (f"appos({first.text}, {tok.text})", *step)
+            found = [(m, how)]
+            # "a combined US, Russian, Syrian and Jordanian force": coordinated modifiers
+            # and "leaders of France and Israel": the coordinated objects of the "of" phrase
+            named = [*base.children, *(o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                                       for o in p.children if o.dep_ == "pobj")]
+            for c in named:
+                mine = c.i in self.at and self.at[c.i].actor == m.actor
+                # "U.S., allied and Afghan forces": the list may run over the noun's other modifiers
+                if c.dep_ in ("amod", "compound", "nmod", "pobj") and (mine or base.tag_ == "NNS" and c.i > m.head):
+                    for cc in _conjuncts(c):
+                        cm = self.at.get(cc.i)
+                        if cm is not None and cm.role == "actor":
+                            found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
+            if t.i in self.second:
+                found.append((self.second[t.i], (self.second[t.i].via,)))
+            for fm, fhow in found:
+                if fm.actor not in seen:
+                    seen.add(fm.actor)
+                    out.append(Side(fm, arcs + step + fhow))
+        return out
+
+    def subjects(self, v: Any, arcs: tuple[str, ...] = (), depth: int = 0) -> tuple[list[Side], str]:
+        """The acting side of verb ``v`` and how it was found."""
+        if depth > 4:
+            return [], ""
+        subs = [c for c in v.children if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass")]
+        if subs and subs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
+            return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
+        if subs:
+            # a long list of subjects is often parsed as two ("A, B's chief and C met"): each acts
+            return [s for c in subs for s in self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",))], "subject"
+        for c in v.children:
+            if c.dep_ == "agent":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return self.side(o, arcs + (f"agent({v.text}, by)", f"pobj(by, {o.text})")), "passive agent"
+        dep, head = v.dep_, v.head
+        if dep == "xcomp":
+            for c in head.children:
+                if c.dep_ in _OBJECTS and _norm(head.text) in _OBJECT_CONTROL:
+                    got = self.side(c, arcs + (f"xcomp({head.text}, {v.text})", f"dobj({head.text}, {c.text})"))
+                    if got:
+                        return got, "object of the governing verb"
+            got, how = self.subjects(head, arcs + (f"xcomp({head.text}, {v.text})",), depth + 1)
+            return got, how and "subject of the governing verb"
+        if dep in ("acomp", "attr") or dep == "advcl" and head.tag_.startswith("VB") and v.tag_ == "JJ":
+            got, how = self.subjects(head, arcs + (f"{dep}({head.text}, {v.text})",), depth + 1)
+            return got, how and "subject of the copula"
+        if dep == "conj" and (head.tag_.startswith("VB") or head.tag_ == "JJ"):
+            got, how = self.subjects(head, arcs + (f"conj({head.text}, {v.text})",), depth + 1)
+            return got, how and "subject of the coordinated verb"
+        if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in v.children):
+            got, how = self.subjects(head, arcs + (f"advcl({head.text}, {v.text})",), depth + 1)
+            return got, how and "participle clause"
+        if dep == "acl" and v.tag_ == "VBG":
+            return self.side(head, arcs + (f"acl({head.text}, {v.text})",)), "participle"
+        if dep == "acl" and v.tag_ == "VB":
+            # "a plan to work with Russia": whose plan (its possessor, or the subject of the verb it is
+            # the object of: "Washington unveiled a plan to ...")
+            step = arcs + (f"acl({head.text}, {v.text})",)
+            for c in head.children:
+                if c.dep_ == "poss":
+                    got = self.side(c, step + (f"poss({head.text}, {c.text})",))
+                    if got:
+                        return got, "owner of the plan"
+            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
+                got, how = self.subjects(head.head, step + (f"{head.dep_}({head.head.text}, {head.text})",), depth + 1)
+                return got, how and "owner of the plan"
+        if dep == "relcl":
+            return [], ""
+        if dep == "pcomp" and head.dep_ == "prep":
+            gov = head.head
+            if head.lower_ in _BLAME or head.lower_ == "of" and any(c.dep_ in _OBJECTS for c in gov.children):
+                # "angered at B for supporting C", "praised X for helping": the one blamed acts
+                for c in gov.children:
+                    if c.dep_ in _OBJECTS:
+                        got = self.side(c, arcs + (f"pcomp({head.text}, {v.text})", f"{c.dep_}({gov.text}, {c.text})"))
+                        if got:
+                            return got, "the one blamed or praised"
+                    if c.dep_ == "prep" and c.lower_ in ("at", "with", "on", "against", "toward", "towards"):
+                        for o in c.children:
+                            if o.dep_ == "pobj":
+                                got = self.side(o, arcs + (f"pcomp({head.text}, {v.text})",
+                                                           f"prep({gov.text}, {c.text})", f"pobj({c.text}, {o.text})"))
+                                if got:
+                                    return got, "the one blamed or praised"
+            if gov.tag_.startswith("VB"):
+                got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
+                                         depth + 1)
+                return got, how and "subject of the governing verb"
+        return [], ""
+
+    def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...], inside: bool = False) -> \
+            list[Side]:
+        """Objects of the given prepositions under any of ``holders``; with ``inside``, the actors named
+        inside an object that stands for none ("from attacks by the Taliban")."""
+        out: list[Side] = []
+        for h in holders:
+            for c in h.children:
+                if c.dep_ not in ("prep", "agent", "dative") or not _prep_is(c, preps):
+                    continue
+                p = _last_prep(c)
+                for o in p.children:
+                    if o.dep_ in ("pobj", "pcomp"):
+                        arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
+                        got = self.side(o, arcs, place=True)
+                        out += got or (self.named_inside(o, arcs) if inside else [])
+        return out
+
+    def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
+        """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
+        out: list[Side] = []
+        for m in sorted(set(self.at.values()), key=lambda m: m.start):
+            if m.role != "actor" or not _inside(self.doc[m.head], tok):
+                continue
+            path = [self.doc[m.head], *self.doc[m.head].ancestors]
+            path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
+            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
+                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
+        return out
+
+    def objects(self, v: Any) -> list[Side]:
+        out: list[Side] = []
+        for c in v.children:
+            if c.dep_ in _OBJECTS:
+                out += self.side(c, (f"{c.dep_}({v.text}, {c.text})",))
+        return out
+
+    # --- cues ----------------------------------------------------------------------
+
+    def _passive_agent(self, h: Any, preps: tuple[tuple[str, ...], ...] = ()) -> tuple[list[Side], str]:
+        for c in h.children:
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return self.side(o, (f"agent({h.text}, {c.text})", f"pobj({c.text}, {o.text})")), "passive agent"
+        if any(c.dep_ == "auxpass" for c in h.children):
+            # "Iran was angered at Turkey", "frustrated with Washington": the cause
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("at", "with", "over") and not _prep_is(c, preps):
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            got = self.side(o, (f"prep({h.text}, {c.text})", f"pobj({c.text}, {o.text})"))
+                            if got:
+                                return got, "cause of a passive"
+        return [], ""
+
+    def _listed(self, m: ActorMention, arc: str) -> tuple[Side, ...]:
+        """A mention and the actors listed with it ("leaders of Jordan, Britain and Egypt")."""
+        t = self.doc[m.head]
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i in self.at:
+            t = t.head.head  # "the emir of Qatar": the phrase is listed, not the name
+        return tuple(self.side(t, (arc,))) or (Side(m, (arc,)),)
+
+    def _holders(self, hit: Hit, h: Any) -> list[Any]:
+        toks = [self.doc[k] for k in sorted(hit.tokens)]
+        out = [h, *[t for t in toks if t.i != h.i]]
+        for t in list(out):
+            out += [c for c in t.children if c.dep_ in ("dobj", "prt") and c.i not in hit.tokens]
+        return out
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as")."""
+    out = list(tok.conjuncts)
+    for t in (tok, *out):
+        for c in t.children:
+            if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
+                for o in c.children:
+                    if o.dep_ in ("pobj", "conj"):
+                        out += [o, *o.conjuncts]
+    return out
+
+
+def _inside(tok: Any, phrase: Any) -> bool:
+    """Whether ``tok`` is in the subtree of ``phrase``."""
+    return phrase.left_edge.i <= tok.i <= phrase.right_edge.i and any(a.i == phrase.i for a in (tok, *tok.ancestors))
+
+
+def _prep_is(tok: Any, preps: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a preposition token starts one of ``preps`` ("out of", "on behalf of")."""
+    words = tuple(_norm(t.text) for t in tok.doc[tok.i:tok.i + 4])
+    return any(words[:len(p)] == p for p in preps)
+
+
+def _last_prep(tok: Any) -> Any:
+    """The preposition whose object follows: "out of X" -> "of", "on behalf of X" -> "of"."""
+    t = tok
+    for _ in range(3):
+        nxt = [c for c in t.children if c.dep_ in ("prep", "pobj") and c.i > t.i]
+        if len(nxt) == 1 and nxt[0].dep_ == "prep":
+            t = nxt[0]
+            continue
+        if len(nxt) == 1 and nxt[0].dep_ == "pobj" and nxt[0].lower_ in ("behalf", "side", "support", "cooperation",
+                                                                         "coordination"):
+            inner = [c for c in nxt[0].children if c.dep_ == "prep"]
+            if inner:
+                t = inner[0]
+                continue
+        break
+    return t
