@@ -291,3 +291,15 @@ def test_the_likeliest_blocs_search_never_loses_likelihood_nor_empties_a_bloc():
         # and a pass never makes things worse than where it starts, even at a local optimum
         again = _fiduccia_mattheyses(W, found, k, pair_cost)
         assert _likelihood(W, again, pair_cost) >= _likelihood(W, found, pair_cost) - 1e-9
+
+
+def test_a_bloc_is_never_named_after_an_actor_outside_it(codebook):
+    cur, _ = planted_camps(codebook, seed=2, degree=8)
+    days = [DAY + timedelta(days=i) for i in range(30)]
+    dated = [Relation(r.a, r.b, r.sign, r.kind, r.intensity, days[i % 30], "extracted", r.evidence)
+             for i, r in enumerate(cur.relations)]
+    snaps = assign_steady_blocs(build_snapshots(dated, days))  # no codebook: an actor's label is its id
+    for day in days:
+        G = snaps[day]
+        for bloc, title in G.graph["bloc_names"].items():
+            assert set(title.split(", ")) <= {a for a, b in G.nodes(data="bloc") if b == bloc}, (day, title)
