@@ -105,10 +105,16 @@ def name_blocs(numbers: Mapping[str, int], strength: Mapping[str, float],
 
     A bloc keeps the names it had (``previous``) while most of them are
     still its members, so a name does not flicker with small shifts of
-    strength. :func:`bloc_title` turns them into the name a reader sees.
+    strength; a naming member that left is replaced by the strongest member
+    not yet named, so a name never lists an actor of another bloc.
+    :func:`bloc_title` turns them into the name a reader sees.
 
-    >>> name_blocs({"USA": 0, "GBR": 0, "FRA": 0, "DEU": 0}, {"USA": 9, "GBR": 5, "FRA": 5, "DEU": 1})
+    >>> strength = {"USA": 9, "GBR": 5, "FRA": 5, "DEU": 1}
+    >>> first = name_blocs({"USA": 0, "GBR": 0, "FRA": 0, "DEU": 0}, strength)
+    >>> first
     {0: ('USA', 'FRA', 'GBR')}
+    >>> name_blocs({"USA": 0, "GBR": 0, "FRA": 1, "DEU": 0}, strength, first)[0]  # France left
+    ('USA', 'GBR', 'DEU')
     """
     members: dict[int, list[str]] = defaultdict(list)
     for actor, bloc in numbers.items():
@@ -116,10 +122,11 @@ def name_blocs(numbers: Mapping[str, int], strength: Mapping[str, float],
     names = {}
     for bloc in sorted(members):
         old = (previous or {}).get(bloc)
-        if old and sum(numbers.get(a) == bloc for a in old) * 2 > len(old):
-            names[bloc] = old
-            continue
         ranked = sorted(members[bloc], key=lambda a: (-strength.get(a, 0.0), a))
+        if old and sum(numbers.get(a) == bloc for a in old) * 2 > len(old):
+            kept = [a for a in old if numbers.get(a) == bloc]
+            names[bloc] = tuple(kept + [a for a in ranked if a not in kept][: len(old) - len(kept)])
+            continue
         names[bloc] = tuple(ranked[:NAMED_MEMBERS])
     return names
 

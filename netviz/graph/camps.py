@@ -134,8 +134,11 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
     while one more bloc removes at least ``CAMP_GAIN`` of the group's signed
     weight from the frustration; for each k, the frustration is minimised
     with at most k blocs (exactly for small groups; else from spectral and
-    split starts, by relocation in the Doreian-Mrvar tradition). Returns the
-    labels and whether each step was solved exactly.
+    split starts, by relocation in the Doreian-Mrvar tradition and
+    Fiduccia-Mattheyses passes, and the likeliest blocs of
+    :func:`_likeliest` when those miss the gain). The blocs found are then
+    the likeliest ones in that many blocs. Returns the labels and whether
+    each step was solved exactly.
     """
     n = len(nodes)
     index = {u: i for i, u in enumerate(nodes)}
@@ -176,42 +179,8 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
             break
         labels, cost = candidate, new_cost
     if not exact and labels.max() > 0:
-        labels = _likeliest(A, embedding, _reshape(A, embedding, labels, rng), rng)
+        labels = _likeliest(A, embedding, labels, rng)
     return labels.tolist(), exact
-
-
-def _reshape(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Merge two blocs and split a third (or the merged one) along the embedding, keeping k; relocate; keep what lowers frustration.
-
-    Relocation moves one actor at a time, so it cannot undo the typical
-    trap of a start: one camp split over two blocs while two others share
-    one. This move does, in one step.
-    """
-    k = int(labels.max()) + 1
-    cost = _frustration(A, labels)
-    Y = X[:, : max(1, k - 1)]
-    norms = np.linalg.norm(Y, axis=1, keepdims=True)
-    Y = Y / np.where(norms > 0, norms, 1.0)
-    for _ in range(3):
-        improved = False
-        for p in range(k):
-            for q in range(p + 1, k):
-                merged = np.where(labels == q, p, labels)
-                merged = np.where(merged == k - 1, q, merged) if q != k - 1 else merged  # free label k-1
-                for r in range(k - 1):
-                    members = np.flatnonzero(merged == r)
-                    if len(members) < 2:
-                        continue
-                    halves = np.array(_kmeans(Y[members], 2, rng), dtype=np.int64)
-                    start = merged.copy()
-                    start[members[halves == 1]] = k - 1
-                    candidate = _relocate(A, start, k, rng)
-                    new_cost = _frustration(A, candidate)
-                    if new_cost < cost - 1e-9 * (1 + cost):
-                        labels, cost, improved = _compact(candidate), new_cost, True
-        if not improved:
-            break
-    return labels
 
 
 def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
@@ -302,32 +271,35 @@ def _relocate(A: sp.csr_matrix, labels: np.ndarray, k: int, rng: np.random.Gener
                 break
             continue
         labels[movers] = target[movers]
-    indptr, indices, data = A.indptr, A.indices, A.data
-    size = np.bincount(labels, minlength=k).astype(float)
+    # plain lists: at a dozen ties an actor, Python beats numpy's per-call overhead
+    indptr, indices, data = A.indptr.tolist(), A.indices.tolist(), A.data.tolist()
+    label = labels.tolist()
+    size = np.bincount(labels, minlength=k).tolist()
+    blocs = range(k)
     changed = True
     while changed:
         changed = False
         for i in range(n):
-            pull = np.zeros(k)
-            np.add.at(pull, labels[indices[indptr[i]:indptr[i + 1]]], data[indptr[i]:indptr[i + 1]])
+            pull = [0.0] * k
+            for p in range(indptr[i], indptr[i + 1]):
+                pull[label[indices[p]]] += data[p]
+            here = label[i]
             if pair_cost:
-                size[labels[i]] -= 1
-                pull -= pair_cost * size
-                size[labels[i]] += 1
-            c = int(np.argmax(pull))
-            if pull[c] > pull[labels[i]] + eps:
-                size[labels[i]] -= 1
+                pull = [x - pair_cost * (size[c] - (c == here)) for c, x in zip(blocs, pull)]
+            c = max(blocs, key=pull.__getitem__)
+            if pull[c] > pull[here] + eps:
+                size[here] -= 1
                 size[c] += 1
-                labels[i] = c
+                label[i] = c
                 changed = True
-    return labels
+    return np.array(label, dtype=labels.dtype)
 
 
 def _pulls(A: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost: float) -> np.ndarray:
     """``(actors, k)``: each actor's signed weight to each bloc, less ``pair_cost`` per other member."""
     n = A.shape[0]
-    onehot = sp.csr_matrix((np.ones(n), (np.arange(n), labels)), shape=(n, k))
-    pull = np.asarray((A @ onehot).todense())
+    rows = np.repeat(np.arange(n), np.diff(A.indptr))
+    pull = np.bincount(rows * k + labels[A.indices], weights=A.data, minlength=n * k).reshape(n, k)
     if pair_cost:
         pull -= pair_cost * np.bincount(labels, minlength=k)[None, :]
         pull[np.arange(n), labels] += pair_cost
