@@ -21,6 +21,7 @@ from netviz.export import (
     export_snapshots,
 )
 from netviz.graph.layout import compute_layout
+from netviz.ingest.actors import Actor, Codebook
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation, relation_record
 from netviz.site.render import SIZE_RANGE, node_color, node_size, sign_color, type_color
@@ -29,25 +30,13 @@ D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 DAYS = [D1, D2, D3]
 
 
-class Codebook:
-    """The two methods build_snapshots asks of a codebook."""
-
-    class Actor:
-        def __init__(self, name, type):
-            self.name, self.type = name, type
-
-    actors = {
-        "RUS": Actor("Russia", "state"),
-        "TUR": Actor("Türkiye", "state"),
-        "USA": Actor("United States", "state"),
-        "YPG": Actor("Syrian Kurdish forces \"YPG\" <armed>", "armed_group"),
-    }
-
-    def __contains__(self, actor):
-        return actor in self.actors
-
-    def get(self, actor):
-        return self.actors[actor]
+# actors with names a page must escape, in the bundled codebook's own type
+CODEBOOK = Codebook([
+    Actor("RUS", "Russia", "state", ()),
+    Actor("TUR", "Türkiye", "state", ()),
+    Actor("USA", "United States", "state", ()),
+    Actor("YPG", "Syrian Kurdish forces \"YPG\" <armed>", "armed_group", ()),
+])
 
 
 def rel(a, b, sign, day, intensity=5.0, origin="extracted", sentence=None):
@@ -73,7 +62,7 @@ RELATIONS = [
 
 def snapshots(per_date=False):
     dates = {day: (f"art-{day}",) for day in DAYS}
-    return build_snapshots(RELATIONS, dates, codebook=Codebook(), per_date=per_date)
+    return build_snapshots(RELATIONS, dates, codebook=CODEBOOK, per_date=per_date)
 
 
 def rgb(colour):

@@ -32,6 +32,7 @@ from netviz.export import (
     export_snapshots,
 )
 from netviz.graph.analysis import assign_steady_blocs
+from netviz.ingest.actors import Actor, Codebook
 from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
@@ -45,27 +46,15 @@ SAMPLE = HERE.parent / "data"
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 
 
-class Codebook:
-    """The two methods build_snapshots asks of a codebook."""
-
-    class Actor:
-        def __init__(self, name, type):
-            self.name, self.type = name, type
-
-    actors = {
-        "RUS": Actor("Russia", "state"),
-        "TUR": Actor("Türkiye", "state"),
-        "USA": Actor("United States", "state"),
-        "SYR": Actor("Syria", "state"),
-        "YPG": Actor('Kurdish "YPG" <forces> & co\x0b', "armed_group"),
-        "ISIS": Actor("Islamic State", "armed_group"),
-    }
-
-    def __contains__(self, actor):
-        return actor in self.actors
-
-    def get(self, actor):
-        return self.actors[actor]
+# actors with names a page must escape, in the bundled codebook's own type
+CODEBOOK = Codebook([
+    Actor("RUS", "Russia", "state", ()),
+    Actor("TUR", "Türkiye", "state", ()),
+    Actor("USA", "United States", "state", ()),
+    Actor("SYR", "Syria", "state", ()),
+    Actor("YPG", 'Kurdish "YPG" <forces> & co\x0b', "armed_group", ()),
+    Actor("ISIS", "Islamic State", "armed_group", ()),
+])
 
 
 def rel(a, b, sign, day, intensity=5.0):
@@ -83,7 +72,7 @@ RELATIONS = [
 
 def snapshots(**how):
     dates = {day: (f"art-{day}",) for day in (D1, D2, D3)}
-    return assign_steady_blocs(build_snapshots(RELATIONS, dates, codebook=Codebook(), **how))
+    return assign_steady_blocs(build_snapshots(RELATIONS, dates, codebook=CODEBOOK, **how))
 
 
 @pytest.fixture(scope="module")
