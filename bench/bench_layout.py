@@ -101,7 +101,7 @@ def drawing_conflicts(graphs, pos) -> dict:
 
     measures = _measures()
     top = max((s for g in graphs for _, s in g.nodes(data="strength")), default=1.0)
-    dots = labels = 0
+    dots = labels = no_side = 0
     checked = True
     for g in graphs:
         ids = sorted(g.nodes)
@@ -115,8 +115,11 @@ def drawing_conflicts(graphs, pos) -> dict:
             checked = False
         else:
             dots += len(measures.dots_on_ties(xy, edges, radius))
+            no_side += len(measures.labels_on_ties(xy, edges, radius, boxes))
         labels += len(measures.label_overlaps(xy, radius, boxes))
-    return {"dots_on_foreign_ties": dots if checked else "not checked (too many actors x ties)",
+    unchecked = "not checked (too many actors x ties)"
+    return {"dots_on_foreign_ties": dots if checked else unchecked,
+            "labels_with_no_side_clear_of_foreign_ties": no_side if checked else unchecked,
             "overlapping_marks": labels}
 
 
