@@ -50,6 +50,14 @@ CASES = [
      "", ""),
     ("no patient behind another preposition", "Russia warned it could take the dispute to the United Nations.",
      "", ""),
+    # what a side is made of
+    ("a denied conjunct is no side", "Moscow, and not Washington, has worked with New Delhi on reactors.",
+     "RUS+IND", ""),
+    ("a relative clause describes its own conjunct only",
+     "Russia, which backs Syria's government, and Turkey, which backs the rebels, are at odds.", "RUS+SYR", ""),
+    ("a list of titled subjects the parser broke", "US joint chiefs of staff chairman Joseph Dunford, Russian chief "
+     "of the general staff Valery Gerasimov and Turkey's chief of the general staff Hulusi Akar met on Tuesday.",
+     "USA+RUS USA+TUR RUS+TUR", ""),
     ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
      "", ""),
 ]

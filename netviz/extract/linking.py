@@ -240,7 +240,7 @@ class Linker(Sides):
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
             for c in h.children:
                 if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and h.dep_ == "relcl":
-                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",)), "passive subject"
+                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h), "passive subject"
                 elif c.dep_ == "nsubjpass":
                     agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
@@ -249,7 +249,7 @@ class Linker(Sides):
             # "Iran-backed Hezbollah", "Houthi rebels, backed by Iran": the noun is the patient
             mods = [s for c in h.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod", "nsubj")
                     for s in self.side(c, (f"{c.dep_}({h.text}, {c.text})",))]
-            noun = self.side(h.head, (f"{h.dep_}({h.head.text}, {h.text})",))
+            noun = self.side(h.head, (f"{h.dep_}({h.head.text}, {h.text})",), clause=h)
             if mods:
                 return [Link(hit, "compound", tuple(mods), tuple(noun))]
             if not agents:
@@ -261,7 +261,7 @@ class Linker(Sides):
         if h.dep_ == "relcl" and how != "passive subject":
             rel = [c for c in h.children if c.lower_ in _RELATIVE and c.dep_ in _OBJECTS + ("nsubjpass",)]
             if rel:
-                noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",))
+                noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h)
                 patients, rule = patients + noun, "object relative clause"
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
