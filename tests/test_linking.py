@@ -58,6 +58,9 @@ CASES = [
     ("a list of titled subjects the parser broke", "US joint chiefs of staff chairman Joseph Dunford, Russian chief "
      "of the general staff Valery Gerasimov and Turkey's chief of the general staff Hulusi Akar met on Tuesday.",
      "USA+RUS USA+TUR RUS+TUR", ""),
+    ("the last verb of a list, hung on a relative clause", "This year Russia has expelled British diplomats, cut "
+     "funding for the U.N. agency that helps refugees and started a trade war with Ukraine.",
+     "RUS-GBR RUS-UN RUS-UKR", ""),
     ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
      "", ""),
 ]

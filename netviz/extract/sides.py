@@ -153,6 +153,12 @@ class Sides:
             got, how = self.subjects(head, arcs + (f"{dep}({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the copula"
         if dep == "conj" and (head.tag_.startswith("VB") or head.tag_ == "JJ"):
+            listed = _open_list(v)
+            if listed is not None:
+                # "has left X, cut funding for the agency that helps refugees and sparked a trade war": the
+                # last verb of the list, which the parser hung on the relative clause before it
+                got, how = self.subjects(listed, arcs + (f"conj({listed.text}, {v.text})",), depth + 1)
+                return got, how and "subject of the coordinated verb"
             got, how = self.subjects(head, arcs + (f"conj({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the coordinated verb"
         if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in v.children):
@@ -292,6 +298,24 @@ def _conjuncts(tok: Any) -> list[Any]:
                     if o.dep_ in ("pobj", "conj"):
                         out += [o, *o.conjuncts]
     return out
+
+
+def _open_list(v: Any) -> Any:
+    """The verb heading a list of verbs that ``v`` ends, when the parser hung ``v`` on a relative or
+    participle clause inside the list's last member instead: that verb's conjuncts are joined by commas
+    with no "and" yet ("left X, cut Y for Z that helps W and sparked V"), and ``v`` has the "and"."""
+    clause = v.head
+    if clause.dep_ not in ("relcl", "acl") or not any(c.dep_ == "cc" and c.i < v.i for c in clause.children):
+        return None
+    t = clause.head
+    for _ in range(6):
+        if t.tag_.startswith("VB") and t.dep_ == "conj" and t.head.tag_.startswith("VB") \
+                and not any(c.dep_ == "cc" for c in t.head.children):
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _negated(tok: Any) -> bool:
