@@ -60,8 +60,11 @@ class Sides:
         seen: set[str] = set()
         named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
         first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
-        listed = [t for t in _conjuncts(first) if not _negated(t)
-                  and not (clause is not None and clause.head.i == tok.i and t.i > clause.i > tok.i)]
+        # a clause hanging on one member of a list describes that member alone when it parts the list or
+        # another member has a clause of its own ("Russia, which supports Assad, and Turkey, which ...")
+        alone = clause is not None and clause.head.i == tok.i
+        listed = [t for t in _conjuncts(first) if not _negated(t) and not (alone and (
+            t.i > clause.i > tok.i or any(c.dep_ in ("relcl", "acl") for c in t.children)))]
         for t in (first, *listed):
             step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             base = t  # where co-listed modifiers are looked for
