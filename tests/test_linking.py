@@ -40,6 +40,13 @@ CASES = [
      "RUS+SDN CHN+SDN", ""),
     ("each other", "Russia and Ukraine blamed one another for the attack.", "RUS-UKR", ""),
     # arguments the parse attaches elsewhere
+    ("the one accused, by a participle", "Qatar, long accused by Saudi Arabia of backing Hamas, denied the claims.",
+     "QAT+HAMAS QAT-SAU", ""),
+    ("fought with X against Y, a relative clause",
+     "Hezbollah fighters, who fought with Syria against the Kurdish fighters, returned home.",
+     "HEZBOLLAH+SYR HEZBOLLAH-YPG", "SYR-YPG"),
+    ("an aside between dashes describes what it follows", "India has improved relations with Japan – currently "
+     "embroiled in a fierce territorial dispute with China – and with Australia.", "IND+JPN JPN-CHN", "IND+AUS"),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),

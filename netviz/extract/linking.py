@@ -79,6 +79,7 @@ _HOSTILE = frozenset("against on at".split())
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
 _JOINT = frozenset("joint jointly together combined alongside".split())
+_DASHES = frozenset(("\u2013", "\u2014", "--", "-"))
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
@@ -185,6 +186,10 @@ class Linker(Sides):
         clause = _clause(h)
         words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
         partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
+        described = self._described(h, taken) if main.patients else None
+        if described is not None:
+            return [Link(hit, "the actor a dash aside describes", described, main.patients, sign=main.sign,
+                         notes=main.notes)]
         for scope in ("clause", "sentence"):
             near = {k: m for k, m in seen.items() if _clause(self.doc[m.head]).i == clause.i or scope == "sentence"
                     and not _coordinated(clause, _clause(self.doc[m.head]))}
@@ -213,6 +218,24 @@ class Linker(Sides):
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents,
                              self._listed(after[0], f"nearest after '{h.text}'"), sign=main.sign, notes=main.notes)]
         return []
+
+    def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
+        """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in
+        a dispute with China –"): the parser hangs such asides anywhere, but what they describe is the
+        phrase they follow."""
+        for k in range(h.i - 1, max(-1, h.i - 25), -1):
+            t = self.doc[k]
+            if t.text in _DASHES and k > 0 and self.doc[k - 1].whitespace_:  # not "Iran-backed"
+                m = self.at.get(k - 1)
+                opening = sum(d.text in _DASHES and d.i > 0 and bool(d.doc[d.i - 1].whitespace_)
+                              for d in self.doc[:k]) % 2 == 0
+                closed = any(d.text in _DASHES and bool(d.doc[d.i - 1].whitespace_) for d in self.doc[h.i + 1:])
+                if m is None or m.role != "actor" or m.actor in taken or m.end != k or not opening or not closed:
+                    return None
+                return self._listed(m, f"aside after '{m.text}'")
+            if t.text in (";", "(", ")", '"', "\u201c", "\u201d") or t.dep_ in ("relcl", "ccomp") and t.i < h.i:
+                return None
+        return None
 
     def _verb(self, hit: Hit, h: Any) -> list[Link]:
         cue = hit.cue
@@ -454,12 +477,14 @@ class Linker(Sides):
                                         inside=guarded)  # "from terror by the hands of al Qaeda"
             if enemies and sign > 0:
                 out.append(Link(hit, "common enemy", agents + patients, tuple(enemies), sign=-1))
-        if sign < 0 and ("with",) in hit.cue.preps:
+        if sign < 0 and agents:
             enemies = self.prep_objects(holders, (("against",),))
-            if enemies:
+            if enemies and ("with",) in hit.cue.preps:
                 withs = tuple(p for p in patients if any(a.startswith("prep(") and ", with)" in a for a in p.arcs))
-                if withs:
-                    out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
+            else:  # "fought with Syria against the rebels": with the one it fought against named, "with" allies
+                withs = tuple(self.prep_objects(holders, (("with",),))) if enemies else ()
+            if withs:
+                out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
 
 

@@ -199,6 +199,16 @@ class Sides:
                                                            f"prep({gov.text}, {c.text})", f"pobj({c.text}, {o.text})"))
                                 if got:
                                     return got, "the one blamed or praised"
+            if (head.lower_ in _BLAME or head.lower_ == "of") and gov.tag_ == "VBN":
+                # "Qatar, accused by Saudi Arabia of backing Hamas", "Qatar was accused of ...": the one accused
+                step = arcs + (f"pcomp({head.text}, {v.text})",)
+                if gov.dep_ == "acl":
+                    got = self.side(gov.head, step + (f"acl({gov.head.text}, {gov.text})",), clause=gov)
+                else:
+                    got = [s for c in gov.children if c.dep_ == "nsubjpass"
+                           for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
+                if got:
+                    return got, "the one blamed or praised"
             if gov.tag_.startswith("VB"):
                 got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
                                          depth + 1)
