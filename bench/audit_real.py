@@ -78,6 +78,8 @@ CAUSES = {
 BIN_WIDTH = 0.1
 #: Pseudo-observations when a rule's judged precision is shrunk towards the overall one (as confidence.py).
 SHRINK = 5
+#: What a pair rests on when both sides are named in the sentence.
+NAMED = "names only"
 #: z of a two-sided 95 % interval.
 Z = 1.96
 
@@ -111,7 +113,7 @@ class Found:
         parts = self.relation.evidence.rule.split("; ")[1:]
         kinds = ["implied main actor" if p.startswith("implied:") else "generic actor" if p.startswith("generic ")
                  else "pronoun or description" if "' -> '" in p else "" for p in parts]
-        return " + ".join(sorted({k for k in kinds if k})) or "names only"
+        return " + ".join(sorted({k for k in kinds if k})) or NAMED
 
     @property
     def id(self) -> str:
@@ -133,7 +135,7 @@ def sample(names: Iterable[str], size: int) -> list[str]:
     """The ``size`` names with the smallest sha256 of their UTF-8 text (ties cannot happen between names).
 
     >>> sample(["a.txt", "b.txt", "c.txt"], 2)
-    ['b.txt', 'c.txt']
+    ['a.txt', 'c.txt']
     """
     return sorted(names, key=lambda n: hashlib.sha256(n.encode("utf-8")).hexdigest())[:size]
 
@@ -254,6 +256,9 @@ class Tally:
     unsure: int = 0
     unjudged: int = 0
     confidence: float = 0.0  # sum over the judged (right or wrong) ones
+    #: the sentences of the judged ones: relations read from one sentence share its fate (one long list
+    #: wrongly paired gives ten wrong relations), so the interval counts sentences, not relations
+    sentences: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def judged(self) -> int:
@@ -271,29 +276,36 @@ class Tally:
         return self.confidence / self.judged if self.judged else None
 
     def interval(self) -> tuple[float, float] | None:
-        """Wilson 95 % interval of the precision."""
-        return wilson(self.right, self.judged)
+        """Wilson 95 % interval of the precision, as if there were one observation per sentence (the
+        design effect of relations clustered in sentences; never narrower than one per relation would give)."""
+        if not self.judged:
+            return None
+        n = len(self.sentences) or self.judged
+        return wilson(self.right / self.judged * n, n)
 
-    def add(self, judgment: Judgment | None, confidence: float) -> Tally:
-        """This tally with one relation more."""
+    def add(self, judgment: Judgment | None, confidence: float, sentence: tuple[str, str] = ("", "")) -> Tally:
+        """This tally with one relation more (read from ``sentence``: article file name, sentence sha1)."""
         v = judgment.verdict if judgment else "unjudged"
         judged = v in ("right", "wrong")
         return Tally(self.right + (v == "right"), self.wrong + (v == "wrong"), self.unsure + (v == "unsure"),
-                     self.unjudged + (v == "unjudged"), self.confidence + confidence * judged)
+                     self.unjudged + (v == "unjudged"), self.confidence + confidence * judged,
+                     self.sentences | {sentence} if judged else self.sentences)
 
 
-def wilson(k: int, n: int, z: float = Z) -> tuple[float, float] | None:
+def wilson(k: float, n: float, z: float = Z) -> tuple[float, float] | None:
     """Wilson score interval for ``k`` successes in ``n`` trials.
 
     >>> [round(x, 3) for x in wilson(8, 10)]
     [0.49, 0.943]
+    >>> wilson(0, 10)[0], wilson(10, 10)[1]
+    (0.0, 1.0)
     """
     if not n:
         return None
     p = k / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return centre - half, centre + half
+    half = z * math.sqrt(max(p * (1 - p), 0.0) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def confidence_bin(confidence: float) -> float:
@@ -312,6 +324,9 @@ class Audit:
 
     overall: Tally
     by_rule: dict[str, Tally]
+    #: per rule, only the relations whose two sides are named (no pronoun, generic or implied actor, whose
+    #: factors confidence.py does not own): what a path's confidence is compared with
+    by_rule_named: dict[str, Tally]
     by_rests_on: dict[str, Tally]
     by_bin: dict[float, Tally]
     #: cause -> keys of the wrong relations
@@ -319,6 +334,10 @@ class Audit:
     unjudged: list[Found]
     #: judgments of relations the current netviz does not extract (earlier versions')
     stale: int
+    #: sentences with a relation judged right or wrong, and their mean share of right ones: one long list
+    #: wrongly paired can give ten wrong relations, so this says how much the overall figure rests on a few
+    sentences: int = 0
+    sentence_precision: float | None = None
 
     @property
     def calibration_error(self) -> float:
@@ -332,36 +351,41 @@ def audit(found: Sequence[Found], judgments: Mapping[Key, Judgment]) -> Audit:
     """Count the verdicts of ``found`` overall, per rule, per resolution, per confidence bin and per cause."""
     overall = Tally()
     by_rule: dict[str, Tally] = defaultdict(Tally)
+    by_named: dict[str, Tally] = defaultdict(Tally)
+    by_sentence: dict[tuple[str, str], Tally] = defaultdict(Tally)
     by_rests: dict[str, Tally] = defaultdict(Tally)
     by_bin: dict[float, Tally] = defaultdict(Tally)
     causes: dict[str, list[Key]] = defaultdict(list)
     unjudged = []
     for f in sorted(found, key=lambda f: f.key):
-        j = judgments.get(f.key)
-        c = f.relation.confidence
-        overall = overall.add(j, c)
-        by_rule[f.rule] = by_rule[f.rule].add(j, c)
-        by_rests[f.rests_on] = by_rests[f.rests_on].add(j, c)
-        by_bin[confidence_bin(c)] = by_bin[confidence_bin(c)].add(j, c)
+        j, c, where = judgments.get(f.key), f.relation.confidence, f.key[:2]
+        overall = overall.add(j, c, where)
+        by_rule[f.rule] = by_rule[f.rule].add(j, c, where)
+        if f.rests_on == NAMED:
+            by_named[f.rule] = by_named[f.rule].add(j, c, where)
+        by_sentence[where] = by_sentence[where].add(j, c, where)
+        by_rests[f.rests_on] = by_rests[f.rests_on].add(j, c, where)
+        by_bin[confidence_bin(c)] = by_bin[confidence_bin(c)].add(j, c, where)
         if j is None:
             unjudged.append(f)
         elif j.verdict == "wrong":
             causes[j.cause].append(f.key)
     stale = len(set(judgments) - {f.key for f in found})
-    return Audit(overall, dict(by_rule), dict(by_rests), dict(sorted(by_bin.items(), reverse=True)),
-                 dict(sorted(causes.items(), key=lambda kv: (-len(kv[1]), kv[0]))), unjudged, stale)
+    shares = [t.precision for t in by_sentence.values() if t.judged]
+    return Audit(overall, dict(by_rule), dict(by_named), dict(by_rests), dict(sorted(by_bin.items(), reverse=True)),
+                 dict(sorted(causes.items(), key=lambda kv: (-len(kv[1]), kv[0]))), unjudged, stale,
+                 len(shares), sum(shares) / len(shares) if shares else None)
 
 
 def rule_check(rule: str, tally: Tally, overall: float) -> dict:
-    """A rule's judged precision beside its path confidence: shrunk towards ``overall`` (``SHRINK``
-    pseudo-observations, as confidence.py) and whether the path confidence lies outside the 95 % interval."""
+    """A rule's judged precision beside its path confidence: shrunk towards ``overall`` by ``SHRINK``
+    pseudo-observations (as confidence.py; the observations are the rule's sentences, see
+    :meth:`Tally.interval`) and whether the path confidence lies outside the 95 % interval."""
     ci = tally.interval()
     conf = path_confidence(rule)
-    return {
-        "path_confidence": conf,
-        "shrunk": round((tally.right + SHRINK * overall) / (tally.judged + SHRINK), 3),
-        "disagrees": bool(ci and not ci[0] <= conf <= ci[1]),
-    }
+    n = len(tally.sentences)
+    shrunk = ((tally.precision or 0.0) * n + SHRINK * overall) / (n + SHRINK)
+    return {"path_confidence": conf, "shrunk": round(shrunk, 3), "disagrees": bool(ci and not ci[0] <= conf <= ci[1])}
 
 
 # --- running -------------------------------------------------------------------
@@ -396,26 +420,38 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([fmt(header), fmt(["-" * w for w in widths]), *map(fmt, rows)])
 
 
-HEAD = ["", "found", "right", "wrong", "unsure", "unjudged", "precision", "95% interval"]
+HEAD = ["", "found", "right", "wrong", "unsure", "unjudged", "precision", "95% (sentences)"]
+
+
+def named_precision(a: Audit) -> float:
+    """Judged precision of the relations whose two sides are named (what rules are shrunk towards)."""
+    right = sum(t.right for t in a.by_rule_named.values())
+    judged = sum(t.judged for t in a.by_rule_named.values())
+    return right / judged if judged else 0.0
 
 
 def report(a: Audit, size: int) -> str:
     """The printed report."""
     o = a.overall
-    p = o.precision or 0.0
     lenient = (o.right + o.unsure / 2) / (o.judged + o.unsure) if o.judged + o.unsure else None
     out = [f"audit of {size} real articles (smallest sha256 of the file name), relations at confidence >= "
            f"{FOUND_CONFIDENCE}", "", _table(HEAD, [_row("overall", o)]),
-           f"unsure counted as half right: precision {_pct(lenient)}; judgments of relations no longer "
-           f"extracted: {a.stale}", ""]
+           f"unsure counted as half right: {_pct(lenient)}; each of the {a.sentences} sentences weighed once: "
+           f"{_pct(a.sentence_precision)}; judgments of relations no longer extracted: {a.stale}", ""]
+    p = named_precision(a)
     rows = []
     for rule, t in sorted(a.by_rule.items(), key=lambda kv: (-kv[1].judged, kv[0])):
-        c = rule_check(rule, t, p)
-        rows.append(_row(rule, t, [_pct(t.mean_confidence), f"{c['path_confidence']:.2f}", f"{c['shrunk']:.2f}",
-                                   "yes" if c["disagrees"] else ""]))
-    out += ["per linking rule (path confidence in confidence.py; judged precision shrunk towards the overall one "
-            f"by {SHRINK} pseudo-observations; 'outside' when the path confidence is outside the 95% interval)",
-            _table([*HEAD, "mean conf", "path conf", "shrunk", "outside"], rows), ""]
+        named = a.by_rule_named.get(rule, Tally())
+        c = rule_check(rule, named, p)
+        ci = named.interval()
+        rows.append(_row(rule, t, [f"{named.right}/{named.judged} ({len(named.sentences)})", _pct(named.precision),
+                                   "-" if ci is None else f"{ci[0]:.2f}-{ci[1]:.2f}", f"{c['path_confidence']:.2f}",
+                                   f"{c['shrunk']:.2f}", "yes" if c["disagrees"] else ""]))
+    out += ["per linking rule; 'named' counts only the relations with both sides named (no pronoun, generic or "
+            "implied actor, which have factors of their own): their precision is what the rule's path confidence "
+            f"in confidence.py claims; 'shrunk' is it shrunk towards the precision of all named relations ({p:.2f}) "
+            f"by {SHRINK} pseudo-observations; 'outside' when the path confidence is outside the named 95% interval",
+            _table([*HEAD, "named (sentences)", "named P", "named 95%", "path conf", "shrunk", "outside"], rows), ""]
     out += ["per what the pair rests on", _table([*HEAD, "mean conf"], [_row(k, t, [_pct(t.mean_confidence)])
                                                                      for k, t in sorted(a.by_rests_on.items())]), ""]
     out += ["per confidence bin (is the confidence honest on unseen text?)",
@@ -424,15 +460,16 @@ def report(a: Audit, size: int) -> str:
             f"calibration error {a.calibration_error:.2f} (judged-weighted mean |precision - mean confidence|)", ""]
     out += ["causes of the wrong ones"]
     for cause, keys in a.causes.items():
-        examples = "; ".join(f"{k[0]} {k[2]}-{k[3]} {k[4]}" for k in keys[:3])
-        out.append(f"  {len(keys):3d}  {cause}  (e.g. {examples})")
+        first = list({k[:2]: k for k in reversed(keys)}.values())[::-1]  # one key per sentence
+        examples = "; ".join(f"{k[0]} {k[2]}-{k[3]} {k[4]}" for k in first[:3])
+        out.append(f"  {len(keys):3d} in {len(first):2d} sentences  {cause}  (e.g. {examples})")
     out += ["", f"not judged yet: {len(a.unjudged)} (python bench/audit_real.py --todo)"]
     return "\n".join(out)
 
 
 def figures(a: Audit, size: int, commit: str) -> dict:
     """The figures as JSON-ready values."""
-    p = a.overall.precision or 0.0
+    p = named_precision(a)
 
     def tally(t: Tally) -> dict:
         ci = t.interval()
@@ -444,7 +481,10 @@ def figures(a: Audit, size: int, commit: str) -> dict:
     return {
         "netviz_commit": commit, "sample": size, "min_confidence": FOUND_CONFIDENCE,
         "overall": tally(a.overall),
-        "by_rule": {r: {**tally(t), **rule_check(r, t, p)} for r, t in sorted(a.by_rule.items())},
+        "sentences": a.sentences,
+        "sentence_precision": None if a.sentence_precision is None else round(a.sentence_precision, 3),
+        "by_rule": {r: {**tally(t), "named": tally(a.by_rule_named.get(r, Tally())),
+                        **rule_check(r, a.by_rule_named.get(r, Tally()), p)} for r, t in sorted(a.by_rule.items())},
         "by_rests_on": {k: tally(t) for k, t in sorted(a.by_rests_on.items())},
         "by_confidence_bin": {f"{lo:.1f}": tally(t) for lo, t in a.by_bin.items()},
         "calibration_error": round(a.calibration_error, 3),
