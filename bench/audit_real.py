@@ -3,7 +3,7 @@
 The dev gold says how netviz does on 26 articles its rules were tuned
 against; this audit says how it does on articles no one tuned anything to.
 
-- **Sample**: the ``--size`` (default 50) articles of ``../shared/corpus/real/``
+- **Sample**: the ``--size`` (default 100) articles of ``../shared/corpus/real/``
   whose file names have the smallest sha256 (of the UTF-8 name). Chosen
   without reading them, fixed while the corpus is, and spread over the
   years and outlets as the corpus is.
@@ -27,7 +27,7 @@ description, a generic actor, the article's implied main actor), per
 confidence bin (is the confidence honest on unseen text?), the causes of the
 wrong ones with example keys, and the relations not judged yet.
 
-    python bench/audit_real.py [--size 50] [--todo [--context]] [--record VERDICTS]
+    python bench/audit_real.py [--size 100] [--todo [--context]] [--record VERDICTS]
 
 ``--record`` reads lines ``ID VERDICT [CAUSE]`` (ID from ``--todo``; CAUSE one
 of :data:`CAUSES`, required for ``wrong``) and adds those judgments to the file.
@@ -59,7 +59,7 @@ from netviz.model import Relation  # noqa: E402
 REAL = ROOT.parent / "shared" / "corpus" / "real"
 JUDGMENTS = ROOT / "bench" / "results" / "audit_real.json"
 FIGURES = ROOT / "bench" / "results" / "audit_real_figures.json"
-SIZE = 50
+SIZE = 100
 VERDICTS = ("right", "wrong", "unsure")
 #: Why a relation is wrong; one per wrong judgment (the first that applies, in this order).
 CAUSES = {
