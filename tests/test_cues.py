@@ -109,6 +109,11 @@ CASES = [
     ("respect for", "The U.N. called for full respect for Ukraine's sovereignty.", "UN+UKR", ""),
     ("strengthen", "Washington sent 3,000 troops to strengthen the Kenyan army.", "USA+KEN", ""),
     ("aggression in", "Russian aggression in Ukraine alarmed Berlin.", "RUS-UKR", "DEU-RUS"),
+    # a cue's "*" slot holds a noun phrase, not the infinitive after it, whose verb is a cue of its own
+    ("a slot ends at an infinitive", "Moscow vowed to help the United States in its war on terrorism.",
+     "RUS+USA", ""),
+    ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
+     "ETH-KEN", ""),
 ]
 
 
