@@ -161,3 +161,42 @@ def test_armed_as_an_adjective_is_no_arming(cb):
 def test_voting_for_an_actor_is_support_and_against_it_opposition(cb):
     assert _found("Brazil voted for Venezuela in the Security Council.", cb) == _pairs("BRA+VEN")
     assert _found("Brazil voted against Venezuela in the Security Council.", cb) == _pairs("BRA-VEN")
+
+
+# What governs a cue, and how far: (what is exercised, sentence, required, must not come out)
+SCOPE = [
+    ("a negated stop is continuing", "Washington will not stop supporting Kenya.", "USA+KEN", "USA-KEN"),
+    ("a negated end is continuing", "Russia did not end its support for Venezuela.", "RUS+VEN", "RUS-VEN"),
+    ("a negated hesitation is doing", "Mexico did not hesitate to condemn Venezuela.", "MEX-VEN", "MEX+VEN"),
+    ("a negated failure is doing", "Mexico never failed to support Venezuela.", "MEX+VEN", ""),
+    ("a negated refusal is doing", "Japan did not refuse to meet China.", "JPN+CHN", "JPN-CHN"),
+    ("no plans to", "India has no plans to attack Pakistan.", "", "IND-PAK"),
+    ("no intention of", "Ethiopia has no intention of attacking Kenya.", "", "ETH-KEN"),
+    ("ending up is no ending", "Russia ended up rescuing the Venezuelan government.", "RUS+VEN", "RUS-VEN"),
+    ("not just is no negation", "It is not just that Russia backed Venezuela.", "RUS+VEN", ""),
+    ("whether or not is no negation", "Kenya said Ethiopia attacked Al-Shabaab, whether or not Washington agreed.",
+     "ETH-SHABAAB", ""),
+    ("whether asks about its own clause", "Washington asked whether Ethiopia attacked Kenya.", "", "ETH-KEN"),
+    ("an adjunct is not what a verb stops", "Tensions eased after Indian air strikes on Pakistan.", "IND-PAK",
+     "IND+PAK"),
+    ("a prevented attack did not happen", "The treaty stopped Russia from invading Ukraine.", "", "RUS-UKR RUS+UKR"),
+    ("without a noun is no negation", "Ethiopia attacked Kenyan positions without warning.", "ETH-KEN", ""),
+    ("without a verb is", "Ethiopia attacked Somalia without coordinating with Kenya.", "", "ETH+KEN"),
+]
+
+
+@pytest.mark.parametrize("scope, text, required, forbidden", SCOPE, ids=[c[0] for c in SCOPE])
+def test_modifiers_reach_what_they_govern_and_no_further(cb, scope, text, required, forbidden):
+    found = _found(text, cb)
+    assert _pairs(required) <= found, f"missed {sorted(_pairs(required) - found)}"
+    assert not found & _pairs(forbidden), f"false {sorted(found & _pairs(forbidden))}"
+
+
+def test_a_plan_is_an_intent_not_a_deed(cb):
+    from datetime import date
+
+    from netviz.extract import extract_relations
+    from netviz.model import Article
+
+    rels = extract_relations([Article("t", date(2020, 6, 1), "", "w", "Russia revealed plans to attack Ukraine.")], cb)
+    assert [(r.dyad, r.kind) for r in rels] == [(("RUS", "UKR"), "verbal_conflict")]
