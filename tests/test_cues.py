@@ -112,6 +112,21 @@ CASES = [
     # a cue's "*" slot holds a noun phrase, not the infinitive after it, whose verb is a cue of its own
     ("a slot ends at an infinitive", "Moscow vowed to help the United States in its war on terrorism.",
      "RUS+USA", ""),
+    # issue 12, found on unseen news (corpus/real): verbs and nouns governing two actors with no cue
+    ("harass", "Chinese warships harassed Japanese fishing boats.", "CHN-JPN", ""),
+    ("punish", "Washington moved to punish Beijing for its trade practices.", "USA-CHN", ""),
+    ("clamp down on", "Ethiopia clamped down on Kenyan traders.", "ETH-KEN", ""),
+    ("court", "Moscow courted the Indian government for years.", "RUS+IND", ""),
+    ("a court is no courting", "An Indian court fined a Pakistani firm.", "", ""),
+    ("engage with", "Tokyo continued to engage with Pyongyang despite the tests.", "JPN+PRK", ""),
+    ("engaged in is no engaging with", "Kenya is engaged in a long war with Al-Shabaab.", "KEN-SHABAAB", ""),
+    ("pummel", "Saudi Arabia's decision has pummeled Iran's economy.", "SAU-IRN", ""),
+    ("attacks tied to", "Kenya tied the attacks to Al-Shabaab.", "KEN-SHABAAB", ""),
+    ("a cyberattack linked to", "Washington linked the cyberattack to North Korea.", "USA-PRK", ""),
+    ("speak out against", "Brazil spoke out against Venezuela's government.", "BRA-VEN", ""),
+    ("counterbalance", "India seeks to counterbalance China in the Indian Ocean.", "IND-CHN", ""),
+    ("competition from", "China faces growing competition from India in Africa.", "CHN-IND", ""),
+    ("competitor role", "India, China's main competitor in Asia, raised tariffs.", "IND-CHN", ""),
     ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
      "ETH-KEN", ""),
 ]
