@@ -289,3 +289,26 @@ def test_he_after_a_name_the_codebook_does_not_know_is_not_someone_named_before(
     # a place or a date is no such name
     assert ("RUS", "UKR", "-") in _found("Putin arrived on Monday. On Christmas Day his troops attacked Ukraine.",
                                          cb, when=date(2019, 6, 1))
+
+
+def test_she_is_a_woman_named_before_and_he_is_not(cb):
+    when = date(2017, 9, 18)
+    text = "Nikki Haley met Trump on Monday. She later criticized Iran."
+    assert _resolved(text, cb, when) == [("She", "USA")]
+    text = "Putin met Nikki Haley on Monday. He later criticized Iran."
+    assert _resolved(text, cb, when) == [("He", "RUS")]
+    # "she" never resolves to a man: no woman is named
+    assert _resolved("Putin met Erdogan on Monday. She later criticized Iran.", cb, when) == []
+    text = "Merkel spoke to Putin. She urged him to leave Ukraine."
+    assert _resolved(text, cb, date(2015, 6, 8)) == [("She", "DEU"), ("him", "RUS")]
+    assert _resolved("Aung San Suu Kyi met Xi. She thanked China for its help.", cb, date(2017, 5, 16)) == [
+        ("She", "MMR"), ("its", "CHN")]
+
+
+def test_a_woman_is_shown_by_a_title_or_her_given_name():
+    from types import SimpleNamespace as M
+    from netviz.extract.mentions import female
+    assert female(M(text="Smith", reason=""), "Mrs.") and not female(M(text="Smith", reason=""), "Mr.")
+    assert female(M(text="Haley", reason="'Haley': Nikki Haley, named in full before"))
+    assert female(M(text="von der Leyen", reason="Ursula von der Leyen (alias 'von der Leyen'): President"))
+    assert not female(M(text="Putin", reason="Vladimir Putin (alias 'Putin'): President"))

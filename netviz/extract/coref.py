@@ -38,6 +38,7 @@ PRONOUN_FACTOR = 0.7
 WINDOW = 2
 
 _PERSON = frozenset("he him his she her".split())
+_FEMALE = frozenset("she her".split())
 _FIRST_PERSON = frozenset("we us our".split())
 _THING = frozenset("it its".split())
 _PLURAL = frozenset("they them their".split())
@@ -62,7 +63,7 @@ def _wanted(tok: Any) -> str | None:
     if w == "it" and _dummy(tok):
         return None
     if tok.tag_ in ("PRP", "PRP$"):
-        return "person" if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
+        return ("woman" if w in _FEMALE else "man") if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
     if not tok.tag_.startswith("NN"):
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
@@ -112,6 +113,9 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
         return True
     if wanted == "person":
         return m.person
+    if wanted in ("man", "woman"):
+        # "she" is a woman the article shows as one (see mentions.female); "he" anyone else
+        return m.person and m.female == (wanted == "woman")
     if m.person:
         return False
     if wanted == "member":
@@ -313,7 +317,7 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
         # "World leaders wake up if they happen to be ...", "the strategy did not provide enough security, nor
         # did it last": a subject named in the sentence that is no actor
         return None
-    if wanted == "person" and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
+    if wanted in ("man", "woman") and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
         return None  # "... where Taliban deputy chief Suleiman Roostami says his mind changed"
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle

@@ -79,6 +79,8 @@ class ActorMention:
     plural: bool = False
     thing: bool = False
     listed: int | None = None
+    #: a woman, as far as the article shows (:func:`female`): what "she" and "her" refer to
+    female: bool = False
     #: the sentence's subject, which names its people or units there with no actor of their own ("The
     #: U.S. has 8,400 troops in Afghanistan. Their roles ..."): "they" may be them
     units: bool = False
@@ -92,9 +94,46 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
         if span is None or not len(span):
             continue
         generic = getattr(m, "generic", None) if m.actor is None else None
-        out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text,
-                                person=bool(getattr(m, "person", False)), generic=generic))
+        person = bool(getattr(m, "person", False))
+        out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text, person=person,
+                                generic=generic, female=person and female(m, doc[span.start - 1].text
+                                                                          if span.start else "")))
     return out
+
+
+# Titles before a woman's name ("Mrs. Clinton", "Ms. Haley", "Queen Rania").
+_WOMAN_TITLES = frozenset("Mrs. Mrs Ms. Ms Miss Madam Madame Mme Queen Princess Baroness Lady Dame Sheikha".split())
+# Given names of women, among those of office holders in international news (approximate: a name the list
+# lacks makes "she" resolve to no one, never to a man).
+_WOMEN = frozenset(
+    "Angela Hillary Theresa Nikki Samantha Federica Catherine Dilma Cristina Julie Julia Susan Condoleezza "
+    "Madeleine Ursula Christine Jacinda Benazir Yulia Helle Erna Kersti Dalia Kolinda Michelle Kamala Nancy Liz "
+    "Elizabeth Penny Priti Amber Sigrid Mette Sanna Giorgia Marine Segolene Ségolène Chrystia Delcy Laura Ellen "
+    "Joyce Sahle-Work Sushma Nirmala Hina Tzipi Golda Ayelet Margot Margaret Ann Anne Anna Nicola Carrie Yingluck "
+    "Gloria Corazon Leni Megawati Retno Marise Kristalina Ngozi Nkosazana Samia Hilde Mia Xiomara Dina Victoria "
+    "Heather Kelly Linda Wendy Gina Janet Avril Kristi Rose Frederica Annalena Sylvie Florence Elisabeth "
+    "Rachida Najat Kaja Ingrida Zuzana Maia Salome Ana Marta Maria Mariya Iryna Olena Natalia "
+    "Natalya Valentina Irina Tatiana Svetlana Ekaterina Hasina Khaleda Indira Sonia "
+    "Aisha Asma Rania Lina Leila Leyla Fatima Zahra Hanan Tamar Shirin Ebtekar Masoumeh Marzieh Lubna Reem "
+    "Haifa Noura Mary Sarah Emily Jennifer Jessica Karen Barbara Patricia Lisa Heidi Tulsi Ilhan Alexandria "
+    "Elise Martha Carly Betsy Gretchen Amy Jeanne Kirstjen Gail Rebecca Jane Diane Dianne Kay Tammy Marsha "
+    "Joni Shelley Cindy Claire Suzanne".split())
+# Women whose full name does not open on a given name of the list (family name first, or a title)
+_WOMEN_BY_FULL_NAME = frozenset(("Park Geun-hye", "Tsai Ing-wen", "Aung San Suu Kyi", "Sheikh Hasina"))
+
+
+def female(m: Any, before: str = "") -> bool:
+    """Whether a person mention names a woman, as far as the text shows: a title before the name
+    ("Mrs. Clinton"), or a woman's given name first in the full name the codebook or the article gives
+    ("Nikki Haley", and "Haley" once the article named her in full)."""
+    if before in _WOMAN_TITLES:
+        return True
+    reason = getattr(m, "reason", "")
+    # the codebook's person ("Nikki Haley (alias 'Haley'): ..."), the article's full name ("'Haley': Nikki
+    # Haley, named in full before"), or the name as written
+    full = reason.split(" (alias ", 1)[0] if " (alias " in reason else \
+        reason.split(": ", 1)[-1] if reason.endswith("named in full before") else m.text
+    return full.split(" ", 1)[0] in _WOMEN or full in _WOMEN_BY_FULL_NAME
 
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
