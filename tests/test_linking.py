@@ -39,6 +39,10 @@ CASES = [
     ("co-backers in a by-phrase stay below the found threshold", "Sudan is backed by Russia and China.",
      "RUS+SDN CHN+SDN", ""),
     ("each other", "Russia and Ukraine blamed one another for the attack.", "RUS-UKR", ""),
+    ("the one backed shares the fight", "Russia is cooperating with Turkey in the fight against the Taliban.",
+     "RUS+TUR RUS-TALIBAN TUR-TALIBAN", ""),
+    ("partners in a war with no enemy named are not enemies", "Hezbollah pledged to back Syria in the war.",
+     "HEZBOLLAH+SYR", ""),
     # arguments the parse attaches elsewhere
     ("the one accused, by a participle", "Qatar, long accused by Saudi Arabia of backing Hamas, denied the claims.",
      "QAT+HAMAS QAT-SAU", ""),

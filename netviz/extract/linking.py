@@ -79,6 +79,9 @@ _HOSTILE = frozenset("against on at".split())
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
 _JOINT = frozenset("joint jointly together combined alongside".split())
+# Verbs of taking part on someone's side: whom they back or work with shares the fight they are in.
+_PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
+                       "team coordinate".split() for w in verb_forms(lemma))
 _DASHES = frozenset(("\u2013", "\u2014", "--", "-"))
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
@@ -328,6 +331,7 @@ class Linker(Sides):
         cue = hit.cue
         preps = preps or cue.preps
         agents: list[Side] = []
+        partners: list[Side] = []
         how = ""
         for c in h.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i not in hit.tokens):
@@ -363,6 +367,14 @@ class Linker(Sides):
                 and gov.lower_ in ("for", "to", "in", "into"):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
+            if got and gov.lower_ == "in" and _norm(gov.head.text) in _PARTNERED \
+                    and kind_sign(cue.kind or "verbal_cooperation") < 0:
+                # "backing FSA rebels in battles against Daesh", "cooperating with Turkey in the fight against
+                # FETO": the one backed fights too
+                step = (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})")
+                partners = [s for c in gov.head.children if c.dep_ in _OBJECTS
+                            for s in self.side(c, (*step, f"{c.dep_}({gov.head.text}, {c.text})"))]
+                partners += self.prep_objects([gov.head], (("with",),))
         elif not agents and h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.tag_.startswith("NN") \
                 and gov.lower_ in ("for", "toward", "towards"):
             # "U.S. hopes for better relations with", "Iran's call for talks with": whose the noun is
@@ -379,6 +391,8 @@ class Linker(Sides):
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
+        if partners and patients:  # a fight against someone named, never the partners against each other
+            agents = agents + [p for p in partners if p.mention.actor not in {a.mention.actor for a in agents}]
         rule = "noun received from the giver" if how == "received" else \
             f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
