@@ -44,6 +44,9 @@ CASES = [
     ("partners in a war with no enemy named are not enemies", "Hezbollah pledged to back Syria in the war.",
      "HEZBOLLAH+SYR", ""),
     # arguments the parse attaches elsewhere
+    ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
+     "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
+    ("a modifier owns the plan", "Russia denounced any American attempts to undermine Iran.", "USA-IRN RUS-USA", ""),
     ("the one accused, by a participle", "Qatar, long accused by Saudi Arabia of backing Hamas, denied the claims.",
      "QAT+HAMAS QAT-SAU", ""),
     ("fought with X against Y, a relative clause",

@@ -174,8 +174,10 @@ class Sides:
             # the object of: "Washington unveiled a plan to ...")
             step = arcs + (f"acl({head.text}, {v.text})",)
             for c in head.children:
-                if c.dep_ == "poss":
-                    got = self.side(c, step + (f"poss({head.text}, {c.text})",))
+                # "Iran's plan to", "the Afghan security forces ability to" (the parser's compound for a
+                # possessor without its "'s"), "a Turkish decision to"
+                if c.dep_ in ("poss", "compound", "amod") and c.i < v.i:
+                    got = self.side(c, step + (f"{c.dep_}({head.text}, {c.text})",))
                     if got:
                         return got, "owner of the plan"
             if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
@@ -229,7 +231,14 @@ class Sides:
                     if o.dep_ in ("pobj", "pcomp"):
                         arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
                         got = self.side(o, arcs, place=True)
-                        out += got or (self.named_inside(o, arcs) if inside else [])
+                        if not got and inside:
+                            got = self.named_inside(o, arcs)
+                            # "from terror by the hands of al Qaeda": the parser hangs the phrase after the
+                            # object on the verb
+                            for c2 in h.children if not got else ():
+                                if c2.dep_ == "prep" and c2.i == o.right_edge.i + 1 and c2.lower_ in ("by", "of"):
+                                    got = self.named_inside(c2, (*arcs, f"prep({h.text}, {c2.text})"))
+                        out += got
         return out
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
