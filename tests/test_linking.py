@@ -43,6 +43,10 @@ CASES = [
      "RUS+TUR RUS-TALIBAN TUR-TALIBAN", ""),
     ("partners in a war with no enemy named are not enemies", "Hezbollah pledged to back Syria in the war.",
      "HEZBOLLAH+SYR", ""),
+    ("who caused friction between two is neither's enemy",
+     "The Kurdish fighters caused friction between Ankara and Washington.", "TUR-USA", ""),
+    ("who brokers talks between two works with both", "Egypt brokered talks between Israel and Hamas.",
+     "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
     # arguments the parse attaches elsewhere
     ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
      "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),

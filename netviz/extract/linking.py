@@ -68,6 +68,7 @@ from netviz.model import kind_sign
 _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"), ("in", "support", "of"),
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
+_BROKER = frozenset(w for lemma in "broker mediate facilitate host arrange sponsor".split() for w in verb_forms(lemma))
 # Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
 _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
                      "ride".split() for w in verb_forms(lemma))
@@ -393,10 +394,17 @@ class Linker(Sides):
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
         if partners and patients:  # a fight against someone named, never the partners against each other
             agents = agents + [p for p in partners if p.mention.actor not in {a.mention.actor for a in agents}]
+        between = self.prep_objects([h], (("between",), ("among",)))
+        near = [h.head, *h.children, *(c for ch in h.children for c in ch.children)]
+        if between and cue.reciprocal and not any(_norm(t.text) in _BROKER for t in near):
+            # "a point that caused friction between Ankara and Washington", "efforts to end the fighting
+            # between A and B": the parties are each other's other side, not the other side of whoever caused
+            # or ended it; but who brokers or hosts talks works with both ("UN-mediated talks between ...")
+            inside = {id(s.mention) for s in between}
+            patients = [p for p in patients if id(p.mention) not in inside]
         rule = "noun received from the giver" if how == "received" else \
             f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
-        between = self.prep_objects([h], (("between",), ("among",)))
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
