@@ -82,6 +82,8 @@ CASES = [
     # what a side is made of
     ("a denied conjunct is no side", "Moscow, and not Washington, has worked with New Delhi on reactors.",
      "RUS+IND", ""),
+    ("neither ... nor acts", "Neither Britain nor France has recognised Kosovo.", "", ""),
+    ("neither ... nor is acted on", "Britain recognised neither Kosovo nor Serbia.", "", ""),
     ("a relative clause describes its own conjunct only",
      "Russia, which backs Syria's government, and Turkey, which backs the rebels, are at odds.", "RUS+SYR", ""),
     ("a list of titled subjects the parser broke", "US joint chiefs of staff chairman Joseph Dunford, Russian chief "

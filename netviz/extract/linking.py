@@ -61,6 +61,7 @@ from netviz.extract.sides import (
     Sides,
     _inside,
     _prep_is,
+    denied,
 )
 from netviz.model import kind_sign
 
@@ -168,7 +169,8 @@ class Linker(Sides):
                     continue
                 opposed = main.agents and _norm(h.text) in _OPPOSE
                 for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
-                                 and _inside(self.doc[m.head], c)}, key=lambda m: m.start):
+                                 and _inside(self.doc[m.head], c) and not denied(self.doc[m.head])},
+                                key=lambda m: m.start):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
@@ -185,7 +187,7 @@ class Linker(Sides):
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
         seen: dict[str, ActorMention] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
-            if m.role == "actor" and m.actor not in taken:
+            if m.role == "actor" and m.actor not in taken and not denied(self.doc[m.head]):
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
         words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"

@@ -60,6 +60,8 @@ class Sides:
         seen: set[str] = set()
         named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
         first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
+        if denied(first):
+            return []  # "neither Britain nor France has recognised Kosovo"
         # a clause hanging on one member of a list describes that member alone when it parts the list or
         # another member has a clause of its own ("Russia, which supports Assad, and Turkey, which ...")
         alone = clause is not None and clause.head.i == tok.i
@@ -338,6 +340,15 @@ def _open_list(v: Any) -> Any:
             return None
         t = t.head
     return None
+
+
+def denied(tok: Any) -> bool:
+    """Whether a word is in a "neither ... nor" list: the sentence says none of them acts."""
+    for t in (tok, tok.head if tok.dep_ == "conj" else tok):
+        if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" or c.dep_ == "cc" and c.lower_ == "nor"
+               for c in t.children):
+            return True
+    return False
 
 
 def _negated(tok: Any) -> bool:
