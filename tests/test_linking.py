@@ -58,6 +58,8 @@ CASES = [
      "HEZBOLLAH+SYR HEZBOLLAH-YPG", "SYR-YPG"),
     ("an aside between dashes describes what it follows", "India has improved relations with Japan – currently "
      "embroiled in a fierce territorial dispute with China – and with Australia.", "IND+JPN JPN-CHN", "IND+AUS"),
+    ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
+     "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),

@@ -62,6 +62,7 @@ from netviz.extract.sides import (
     _inside,
     _prep_is,
     denied,
+    is_dash,
 )
 from netviz.model import kind_sign
 
@@ -84,7 +85,7 @@ _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs of taking part on someone's side: whom they back or work with shares the fight they are in.
 _PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
                        "team coordinate".split() for w in verb_forms(lemma))
-_DASHES = frozenset(("\u2013", "\u2014", "--", "-"))
+
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
@@ -231,14 +232,13 @@ class Linker(Sides):
         phrase they follow."""
         for k in range(h.i - 1, max(-1, h.i - 25), -1):
             t = self.doc[k]
-            if t.text in _DASHES and k > 0 and self.doc[k - 1].whitespace_:  # not "Iran-backed"
+            if is_dash(t):
                 m = self.at.get(k - 1)
-                opening = sum(d.text in _DASHES and d.i > 0 and bool(d.doc[d.i - 1].whitespace_)
-                              for d in self.doc[:k]) % 2 == 0
-                closed = any(d.text in _DASHES and bool(d.doc[d.i - 1].whitespace_) for d in self.doc[h.i + 1:])
+                opening = sum(is_dash(d) for d in self.doc[:k]) % 2 == 0
+                closed = any(is_dash(d) for d in self.doc[h.i + 1:])
                 if m is None or m.role != "actor" or m.actor in taken or m.end != k or not opening or not closed:
                     return None
-                return self._listed(m, f"aside after '{m.text}'")
+                return (Side(m, (f"aside after '{m.text}'",)),)
             if t.text in (";", "(", ")", '"', "\u201c", "\u201d") or t.dep_ in ("relcl", "ccomp") and t.i < h.i:
                 return None
         return None

@@ -312,9 +312,11 @@ class Sides:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
-    Iran", which the parser hangs as the object of the last "as")."""
-    out = list(tok.conjuncts)
+    """The words coordinated with ``tok``: its conjuncts, what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as"), and the list that goes on after an
+    aside between dashes ("Japan – embroiled in a dispute with China – as well as the United States":
+    the parser hangs it inside the aside)."""
+    out = list(tok.conjuncts) + _after_aside(tok)
     for t in (tok, *out):
         for c in t.children:
             if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
@@ -354,6 +356,25 @@ def denied(tok: Any) -> bool:
 def _negated(tok: Any) -> bool:
     """A conjunct the sentence denies: "Moscow, and not Washington", "Iran but never Iraq"."""
     return any(c.dep_ == "neg" for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "never")
+
+
+def is_dash(t: Any) -> bool:
+    """A dash that can open or close an aside: "–", "—", "--", or a hyphen with spaces around it (not the
+    one of "Iran-backed")."""
+    return t.text in ("\u2013", "\u2014", "--") or t.text == "-" and t.i > 0 and bool(
+        t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+
+
+def _after_aside(tok: Any) -> list[Any]:
+    """Conjuncts of ``tok`` the parser hung inside the aside between dashes that follows it."""
+    doc, k = tok.doc, tok.right_edge.i + 1
+    if k >= len(doc) or not is_dash(doc[k]):
+        return []
+    close = next((t.i for t in doc[k + 1:k + 40] if is_dash(t)), None)
+    if close is None:
+        return []
+    return [c for t in doc[close + 1:close + 12] if t.dep_ == "conj" and k < t.head.i < close
+            for c in (t, *(x for x in t.conjuncts if x.i > close))]
 
 
 def _inside(tok: Any, phrase: Any) -> bool:
