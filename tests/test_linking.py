@@ -137,6 +137,14 @@ def test_explain_shows_the_arcs_of_a_co_listed_side(cb):  # noqa: F811
     assert iran and "dobj(backs, Syria)" in iran[0].arcs and "Iran" in iran[0].arcs
 
 
+def test_two_subjects_the_parser_gave_one_verb_are_no_list(cb):  # noqa: F811
+    # a dateline's place parsed as a second subject: it does not act together with the subject (that
+    # the place is read as an actor at all is the mentions' business)
+    found = _found("ANKARA, Turkey (AP) — Russia on Friday accused Poland of arming Ukraine, siding firmly with "
+                   "Belarus.", cb)
+    assert _pairs("RUS-POL RUS+BLR") <= found and not _pairs("RUS+TUR") & found, found
+
+
 def test_explain_shows_the_arcs_that_make_co_agents(cb):  # noqa: F811
     art = Article("t", date(2020, 6, 1), "", "test", "Britain, France and Germany imposed sanctions on Iran.")
     links = {(lf.a, lf.b): lf for e in explain_article(art, cb) for lf in e.links if lf.outcome == "relation"}

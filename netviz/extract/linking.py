@@ -319,9 +319,14 @@ class Linker(Sides):
         if how in ("object of the governing verb", "received", "with-help", "apposition", "cause of a passive"):
             return []
         passive = how in ("passive agent", "by-phrase", "from-phrase")
-        lists: dict[str, list[Side]] = {}
+        lists: dict[tuple[str, ...], list[Side]] = {}
         for a in agents:
-            lists.setdefault(a.arcs[0] if a.arcs else "", []).append(a)
+            # one list: the same arcs up to where the list branches ("nsubj(imposed, Britain)" for "Britain,
+            # France and Germany imposed"), not two subjects the parser gave one verb (a dateline's place
+            # and the sentence's subject)
+            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside"))
+                        or "' -> '" in arc), len(a.arcs))  # or where "the two leaders" resolves to each
+            lists.setdefault(a.arcs[:cut], []).append(a)
         joint = any(t.lower_ in _JOINT for t in h.subtree)
         rule = "co-agents acting jointly" if joint else "co-agents, passive agent" if passive else "co-agents"
         return [Link(hit, rule, tuple(group),
