@@ -8,6 +8,16 @@ verb it is coordinated with or depends on, the noun a relative or
 participle clause hangs on, the agent of a passive), and the objects of a
 cue's prepositions. :class:`netviz.extract.linking.Linker` builds the links
 of each cue from these.
+
+Where the parser is known to go wrong, the words say more than the arcs: a
+list of titled subjects broken in two ("US chairman Dunford, Russian chief
+Gerasimov and Turkey's chief Akar met"), the last verb of a list hung on a
+relative clause inside it ("has left X, cut funding for the agency that
+helps refugees and sparked a trade war"), a list that goes on after an
+aside between dashes ("Japan – embroiled in a dispute with China – as well
+as the United States"). A denied member ("Moscow, and not Washington"; "neither
+A nor B") is on no side; a relative clause on one member of a list describes
+that member alone when it parts the list.
 """
 
 from __future__ import annotations
