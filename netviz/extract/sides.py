@@ -280,7 +280,8 @@ class Sides:
             path = up[:next(k for k, t in enumerate(up) if t.i == tok.i)]
             if all(t.dep_ in _NOMINAL for t in path) and any(t.dep_ in ("appos", "conj") for t in path):
                 taken.add(m.actor)
-                out.append(Side(m, (*arcs, f"listed inside '{tok.text}'")))
+                out.append(Side(m, (*arcs, "listed inside", *(f"{t.dep_}({t.head.text}, {t.text})"
+                                                              for t in reversed(path)))))
         return out
 
     def objects(self, v: Any) -> list[Side]:
