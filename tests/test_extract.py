@@ -484,9 +484,9 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
     articles = load_articles(ROOT / "data" / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(path, bundled.actors), articles)
     # issue 12 target: P and R >= 0.90; these floors are what the parser-based extractor reaches
-    # (P 0.92, R 0.76 since the linker's co-listed sides and narrowed fallbacks; R 0.75 since the nearest
-    # actor after a cue in its sentence fell below the found threshold, 2/17 right on the real-corpus audit)
-    assert ev.precision >= 0.92 and ev.recall >= 0.74, (ev.precision, ev.recall)
+    # (P 0.94, R 0.78 with co-agents and lists, the nearest actor after a cue in its sentence below the
+    # found threshold: 2/17 right on the real-corpus audit of bench/audit_real.py)
+    assert ev.precision >= 0.92 and ev.recall >= 0.77, (ev.precision, ev.recall)
 
 
 def test_dev_gold_quality_floor(shared, bundled):
@@ -528,10 +528,9 @@ def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeyp
 
 def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
-    # (R 0.71 since the nearest actor after a cue in its sentence fell below the found threshold)
     articles = load_articles(HELD_OUT / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(HELD_OUT / "gold.yaml", bundled.actors), articles)
-    assert ev.precision >= 0.90 and ev.recall >= 0.71, (ev.precision, ev.recall)
+    assert ev.precision >= 0.90 and ev.recall >= 0.73, (ev.precision, ev.recall)
 
 
 def test_held_out_sentences_stay_precise(bundled):
