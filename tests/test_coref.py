@@ -312,3 +312,19 @@ def test_a_woman_is_shown_by_a_title_or_her_given_name():
     assert female(M(text="Haley", reason="'Haley': Nikki Haley, named in full before"))
     assert female(M(text="von der Leyen", reason="Ursula von der Leyen (alias 'von der Leyen'): President"))
     assert not female(M(text="Putin", reason="Vladimir Putin (alias 'Putin'): President"))
+
+
+def test_a_single_group_named_as_one_is_it_not_they(cb):
+    when = date(2015, 6, 8)
+    # "the coalition ... they": not the Islamic State, named as one
+    text = "Obama said the coalition fights the Islamic State, but they must train Iraqi forces."
+    assert ("IRQ", "ISIS") not in {r.dyad for r in _rels(text, cb, when=when)}
+    # a group named as a plural is "they"
+    text = "The Taliban attacked Kabul on Monday. They later threatened Pakistan."
+    assert _resolved(text, cb, when) == [("They", "TALIBAN")]
+
+
+def test_a_list_of_modifiers_of_a_thing_is_no_antecedent(cb):
+    # "the US and British push" is a push; "They" are not the United States
+    text = "Obama capped a day in which the US and British push for strikes met resistance. They also criticized Syria."
+    assert ("They", "USA") not in _resolved(text, cb, date(2013, 8, 29))

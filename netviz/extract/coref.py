@@ -124,9 +124,10 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
         # "it": one actor, not a plural ("the Russians") nor one of a list ("Russia and China")
         return not m.plural and m.listed is None
     if wanted == "plural":
-        # "they": a plural ("the Russians", "Chinese officials") or a group ("the Taliban"); a single
-        # state or organisation is "it" (a list is taken whole, see _units)
-        return m.plural or m.units or kind in _GROUP_KINDS
+        # "they": a plural ("the Russians", "Chinese officials", "the Taliban"), or the units of an actor
+        # named with it; a single state, organisation or group ("Islamic State") is "it" (a list is
+        # taken whole, see _units)
+        return m.plural or m.units
     if wanted == "state":
         return kind == "state"
     if wanted == "group":

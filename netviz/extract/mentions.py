@@ -225,6 +225,8 @@ _PHRASE_END = frozenset("of in to for on at by with from over against into about
 _ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
 # "Russians", "Israelis", "Turks": the plural of a demonym, not a name ending in s ("United States")
 _PLURAL_DEMONYM = re.compile(r"(?:an|i|k)s$")
+# Names of groups that are plurals ("The Taliban have ...")
+_PLURAL_NAMES = frozenset("Taliban Peshmerga Mujahideen mujahideen".split())
 # Links between the members of a list of actors: "Russia, China and Iran", "the Russians and Chinese"
 _LIST_WORDS = frozenset(", and the both".split())
 # Words before a mention that make it no subject: "to Syria", "with Iran", "after meeting Putin"
@@ -243,13 +245,15 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
         if not m.person:
             noun = _modified(doc, m, parsed)
             if noun is not None:
-                thing = noun.lower_ not in STANDING
+                # "Israeli Prime Minister Menachem Begin", "the Turkish Army": a name stands for its actor
+                thing = noun.lower_ not in STANDING and not (parsed and noun.tag_ in ("NNP", "NNPS"))
                 plural = noun.tag_ in ("NNS", "NNPS") if parsed else noun.lower_.endswith("s")
             elif parsed and doc[m.head].dep_ == "poss" and doc[m.head].head.lower_ in STANDING:
                 plural = doc[m.head].head.tag_ in ("NNS", "NNPS")  # "Vietnam's leaders ... as they look to"
             else:
                 last = doc[m.end - 1]
                 plural = bool(_PLURAL_DEMONYM.search(last.text)) or last.text.islower() and last.lower_.endswith("s") \
+                    or last.text in _PLURAL_NAMES \
                     or parsed and doc[m.head].tag_ in ("NNS", "NNPS") \
                     or m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and bool(
                         _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
@@ -303,8 +307,10 @@ def _lists(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
     for run, ends_with_and in zip(runs, joined):
         if len(run) > 1 and ends_with_and:
             first = mentions[run[0]].start
+            # "the US and British push": the list modifies the noun its last member does
+            thing = mentions[run[-1]].thing
             for k in run:
-                out[k] = replace(out[k], listed=first)
+                out[k] = replace(out[k], listed=first, thing=out[k].thing or thing and not out[k].person)
     return out
 
 
@@ -320,7 +326,7 @@ def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         covered = {i for x in mentions for i in range(x.start, x.end)}
         units = any(t.lower_ in GROUP_NOUNS and t.lower_.endswith("s") and t.i not in covered
-                    and t.i - 1 not in covered for t in doc[m.end:])
+                    and t.i - 1 not in covered for t in doc[m.end:m.end + 8])
         return [replace(x, subject=True, units=units and m.listed is None) if x is m else
                 replace(x, subject=True) if m.listed is not None and x.listed == m.listed else x for x in mentions]
     return mentions
