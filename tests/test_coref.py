@@ -328,3 +328,9 @@ def test_a_list_of_modifiers_of_a_thing_is_no_antecedent(cb):
     # "the US and British push" is a push; "They" are not the United States
     text = "Obama capped a day in which the US and British push for strikes met resistance. They also criticized Syria."
     assert ("They", "USA") not in _resolved(text, cb, date(2013, 8, 29))
+
+
+def test_it_after_a_thing_named_in_its_sentence_is_that_thing(cb):
+    text = ("The parliament in Tobruk backed Haftar. "
+            "Russia and the UAE welcomed the Egyptian initiative; the GNA and Turkey dismissed it as a ploy.")
+    assert not [r for r in _resolved(text, cb, date(2020, 6, 21)) if r[0] == "it"]

@@ -288,10 +288,12 @@ def _unknown_person_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
 
 
 def _noun_subject_before(tok: Any, mentions: Sequence[ActorMention], plural: bool) -> bool:
-    """Whether a plural (or singular) common noun that names no actor is a subject before ``tok`` in its
-    sentence."""
+    """Whether a plural (or singular) common noun that names no actor is a subject or object before
+    ``tok`` in its sentence."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    return any(t.tag_ == ("NNS" if plural else "NN") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered
+    # "Russia and the UAE welcomed the Egyptian initiative; the GNA and Turkey dismissed it": an object too
+    deps = ("nsubj", "nsubjpass", "dobj")
+    return any(t.tag_ == ("NNS" if plural else "NN") and t.dep_ in deps and t.i not in covered
                for t in tok.doc[:tok.i])
 
 
