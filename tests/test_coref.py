@@ -334,3 +334,18 @@ def test_it_after_a_thing_named_in_its_sentence_is_that_thing(cb):
     text = ("The parliament in Tobruk backed Haftar. "
             "Russia and the UAE welcomed the Egyptian initiative; the GNA and Turkey dismissed it as a ploy.")
     assert not [r for r in _resolved(text, cb, date(2020, 6, 21)) if r[0] == "it"]
+
+
+def test_it_standing_for_a_that_clause_is_no_actor(cb):
+    text = ("Pakistan protested on Monday. It will not have escaped Chinese diplomats' attention that Modi has "
+            "improved relations with Japan.")
+    assert ("It", "PAK") not in _resolved(text, cb, date(2014, 9, 17))
+
+
+def test_a_generic_noun_after_the_group_it_belongs_to_is_that_group(cb):
+    # "Boko Haram militants" are Boko Haram, not the militants of another country the article is about
+    text = "Iraq was named. Iraq was named again in Iraq. Nigeria asked for help against Boko Haram militants."
+    from netviz.extract import explain_article
+    actors = {(a.text, a.actor) for e in explain_article(Article("t", date(2015, 6, 8), "", "w", text), cb)
+              for a in e.actors}
+    assert ("Boko Haram", "BOKOHARAM") in actors and not any(t == "militants" for t, _ in actors)

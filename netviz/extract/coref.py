@@ -87,6 +87,10 @@ def _wanted(tok: Any) -> str | None:
 _COPULAS = frozenset("is 's \u2019s was were be been being seems seemed appears appeared remains remained becomes "
                      "became".split())
 _CLAUSES = ("ccomp", "xcomp", "csubj", "advcl", "acl", "relcl")
+# Verbs whose subject "it" stands for a "that" clause after them (the parse has no lemmas: word forms)
+_EXTRAPOSING = frozenset("escape escapes escaped matter matters mattered happen happens happened seem seems seemed "
+                         "appear appears appeared emerge emerges emerged follow follows followed turn turns turned "
+                         "occur occurs occurred strike strikes struck surprise surprises surprised".split())
 
 
 def _dummy(tok: Any) -> bool:
@@ -95,7 +99,12 @@ def _dummy(tok: Any) -> bool:
     if tok.dep_ == "expl":
         return True
     v = tok.head
-    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS and v.lemma_ not in ("be", "seem", "appear", "remain"):
+    if tok.dep_ == "nsubj" and v.lower_ in _EXTRAPOSING and any(
+            t.i > v.i and t.lower_ in ("that", "whether") for t in v.subtree):
+        # "It will not have escaped Chinese diplomats' attention that ...", "it matters whether ..." (the
+        # parser often hangs the clause on the noun before it)
+        return True
+    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS:
         return False
     for c in v.children:
         if c.dep_ in _CLAUSES or c.dep_ == "prep" and c.lower_ == "about":

@@ -148,6 +148,8 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
         if not m.generic:
             out.append(m)
             continue
+        if _named_group_before(m, mentions, codebook):
+            continue
         for where, source in ((located, "the sentence's place"), (country, "the article's main country")):
             actor = codebook.resolve_generic(m.generic, where, on) if where or source != "the sentence's place" \
                 else None
@@ -159,6 +161,13 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     return out
 
 
+def _named_group_before(m: ActorMention, mentions: Sequence[ActorMention], codebook: Any) -> bool:
+    """ "Boko Haram militants", "Hamas fighters": a generic noun right after the group it belongs to
+    names that group (the noun's modifier, :func:`stand_for`), not the rebels of a country."""
+    return any(g.end == m.start and g.actor and not g.generic and g.actor in codebook.actors
+               and codebook.actors[g.actor].type != "state" for g in mentions)
+
+
 def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, country: str | None,
                      on: Any) -> list[ActorMention]:
     """The actors a sentence names, as later sentences refer back to them: generic mentions resolved
@@ -167,6 +176,8 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
     whether the sentence before was parsed."""
     out = []
     for m in mentions:
+        if m.generic and _named_group_before(m, mentions, codebook):
+            continue
         if m.generic:
             actor = codebook.resolve_generic(m.generic, country, on)
             if not actor:
