@@ -349,3 +349,9 @@ def test_a_generic_noun_after_the_group_it_belongs_to_is_that_group(cb):
     actors = {(a.text, a.actor) for e in explain_article(Article("t", date(2015, 6, 8), "", "w", text), cb)
               for a in e.actors}
     assert ("Boko Haram", "BOKOHARAM") in actors and not any(t == "militants" for t, _ in actors)
+
+
+def test_he_after_a_reported_sentence_is_its_speaker_not_the_one_spoken_of(cb):
+    text = ("Prime Minister Haider Abadi is sincere and committed, Obama said. "
+            "He also defended the nuclear negotiations with Iran.")
+    assert _resolved(text, cb, date(2015, 5, 21)) == [("He", "USA")]

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netviz.extract.mentions import LOC_PREPS, ActorMention
+from netviz.extract.mentions import LOC_PREPS, REPORTING, ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
 #: gold such relations were right 15 times in 25 (0.6), against about 0.75 for the paths they use;
@@ -390,10 +390,8 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
-_REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
-                       "argued continued".split())
 # Verbs a quote hangs on as their complement (the parse has no lemmas: word forms)
-_REPORTING_VERBS = _REPORTING | frozenset(
+_REPORTING_VERBS = REPORTING | frozenset(
     "say tell add declare write state insist warn note explain argue continue ask asks asked stress stressed tweet "
     "tweeted announce announced claim claimed reply replied respond responded vow vowed pledge pledged promise "
     "promised assure assured urge urged caution cautioned acknowledge acknowledged admit admitted recall recalled "
@@ -410,7 +408,7 @@ def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | 
     at = {i: m for m in mentions if m.actor for i in range(m.start, m.end)}
     for q in (t.i for t in doc if t.text in _QUOTES and t.i):
         window = doc[q + 1:q + 8]
-        said = next((t.i for t in window if t.lower_ in _REPORTING), None)
+        said = next((t.i for t in window if t.lower_ in REPORTING), None)
         if said is None:
             continue
         named = [at[i] for i in range(q + 1, said) if i in at] or [at[i] for i in range(said + 1, said + 6) if i in at]

@@ -29,6 +29,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+#: Verbs that report what someone said ("Obama said", "said Kerry").
+REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
+                      "argued continued".split())
 #: Prepositions whose object is where something happens, not who takes part.
 LOC_PREPS = frozenset("in inside within throughout across near around outside along".split())
 ORG_HEADS = frozenset("institute university council center centre observatory post times journal herald news agency "
@@ -326,10 +329,15 @@ def _lists(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
-    """The sentence's first actor that is no object of a preposition nor a thing marked as its subject
-    (and the rest of its list): read from the words, what a later pronoun prefers ("Turkey denied it
-    arms the opposition. It has ...": Turkey, not the opposition)."""
-    for m in sorted(mentions, key=lambda m: m.start):
+    """The sentence's speaker ("Abadi is sincere, Obama said"), else its first actor that is no object
+    of a preposition nor a thing, marked as its subject (and the rest of its list): read from the
+    words, what a later pronoun prefers ("Turkey denied it arms the opposition. It has ...": Turkey,
+    not the opposition; "... , Obama said. He also defended ...": Obama, not Abadi)."""
+    order = sorted(mentions, key=lambda m: m.start)
+    speakers = [m for m in order if m.role == "actor" and (
+        m.end < len(doc) and doc[m.end].lower_ in REPORTING or m.start > 1 and doc[m.start - 1].lower_ in REPORTING
+        and doc[m.start - 2].text in (",", "\u201d", '"'))]
+    for m in speakers[:1] or order:
         if m.role != "actor" or m.thing:
             continue
         k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
