@@ -355,3 +355,11 @@ def test_he_after_a_reported_sentence_is_its_speaker_not_the_one_spoken_of(cb):
     text = ("Prime Minister Haider Abadi is sincere and committed, Obama said. "
             "He also defended the nuclear negotiations with Iran.")
     assert _resolved(text, cb, date(2015, 5, 21)) == [("He", "USA")]
+
+
+def test_it_reaches_back_only_to_the_subject_of_a_sentence_before(cb):
+    text = ("The Iraqi army's operation in Mosul, the capital of the Islamic State, has had an impact. "
+            "It has widened the gulf between the US and Turkey.")
+    assert _resolved(text, cb, date(2016, 11, 1)) == []
+    text = "Iran defended the deal on Monday. It has widened the gulf with Turkey."
+    assert _resolved(text, cb, date(2016, 11, 1)) == [("It", "IRN")]

@@ -352,6 +352,11 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
         else:
             # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
             subjects = [u for u in units if any(m.subject for m in u)]
+            if not subjects and distance and wanted in ("thing", "plural"):
+                # "it" and "they" reach back to a sentence's subject only: its other actors are rarely
+                # what they stand for ("... the erstwhile capital of the Islamic State in Iraq, has produced
+                # the same impact. As such, it has widened the gulf ...": the operation)
+                continue
             pick = (subjects or units)[-1]
         if len(pick) > 1 and distance == 0 and any(m.subject and _in_clause_of(tok, m, nearest=False) for m in pick):
             # "Saudi Arabia, the UAE and Egypt barred Qatari planes from their airspace": each its own, not
