@@ -363,3 +363,6 @@ def test_it_reaches_back_only_to_the_subject_of_a_sentence_before(cb):
     assert _resolved(text, cb, date(2016, 11, 1)) == []
     text = "Iran defended the deal on Monday. It has widened the gulf with Turkey."
     assert _resolved(text, cb, date(2016, 11, 1)) == [("It", "IRN")]
+    # a sentence whose subject names no actor has no subject to reach back to
+    text = "The 2015 deal gave Iran billions in sanctions relief. Russia and China have defended it."
+    assert _resolved(text, cb, date(2018, 11, 3)) == []

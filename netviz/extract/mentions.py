@@ -241,6 +241,8 @@ _ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
 _PLURAL_DEMONYM = re.compile(r"(?:an|i|k)s$")
 # Names of groups that are plurals ("The Taliban have ...")
 _PLURAL_NAMES = frozenset("Taliban Peshmerga Mujahideen mujahideen".split())
+# A sentence opening on one of these and a word that names no actor has a subject that is no actor
+_OPENING_DETERMINERS = frozenset("The A An This These Those That".split())
 # Links between the members of a list of actors: "Russia, China and Iran", "the Russians and Chinese"
 _LIST_WORDS = frozenset(", and the both".split())
 # Words before a mention that make it no subject: "to Syria", "with Iran", "after meeting Putin"
@@ -337,6 +339,11 @@ def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
     speakers = [m for m in order if m.role == "actor" and (
         m.end < len(doc) and doc[m.end].lower_ in REPORTING or m.start > 1 and doc[m.start - 1].lower_ in REPORTING
         and doc[m.start - 2].text in (",", "\u201d", '"'))]
+    first = next((t for t in doc if t.is_alpha), None)
+    if not speakers and first is not None and first.text in _OPENING_DETERMINERS and not any(
+            m.start == first.i + 1 and m.role == "actor" and not m.thing for m in mentions):
+        # "The 2015 deal, one of Obama's achievements, gave Iran billions": the subject is no actor
+        return mentions
     for m in speakers[:1] or order:
         if m.role != "actor" or m.thing:
             continue
