@@ -127,6 +127,10 @@ CASES = [
     ("counterbalance", "India seeks to counterbalance China in the Indian Ocean.", "IND-CHN", ""),
     ("competition from", "China faces growing competition from India in Africa.", "CHN-IND", ""),
     ("competitor role", "India, China's main competitor in Asia, raised tariffs.", "IND-CHN", ""),
+    # what X told Y is the relation, not the telling (Y is as often a newspaper or a hearing)
+    ("telling is no relation", "The Kenyan president told Ethiopian television he was confident.", "", ""),
+    ("what was told is", "The Kenyan president told Ethiopian television that Kenya would back Ethiopia.",
+     "KEN+ETH", ""),
     ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
      "ETH-KEN", ""),
 ]
