@@ -131,6 +131,10 @@ CASES = [
     ("telling is no relation", "The Kenyan president told Ethiopian television he was confident.", "", ""),
     ("what was told is", "The Kenyan president told Ethiopian television that Kenya would back Ethiopia.",
      "KEN+ETH", ""),
+    ("releasing prisoners", "Iran released five Japanese sailors on Monday.", "IRN+JPN", ""),
+    ("releasing a statement is no release", "Washington released a statement on Iran's tests.", "", ""),
+    ("releasing a report is no release", "The U.N. released a report on Venezuelan prisons.", "", ""),
+    ("a cancelled meeting", "Mexico canceled a meeting with Washington planned for next week.", "MEX-USA", ""),
     ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
      "ETH-KEN", ""),
 ]
