@@ -205,6 +205,20 @@ SCOPE = [
     ("a prevented attack did not happen", "The treaty stopped Russia from invading Ukraine.", "", "RUS-UKR RUS+UKR"),
     ("without a noun is no negation", "Ethiopia attacked Kenyan positions without warning.", "ETH-KEN", ""),
     ("without a verb is", "Ethiopia attacked Somalia without coordinating with Kenya.", "", "ETH+KEN"),
+    # found on corpus/real, in relations a reader judged "negated read as fact" (bench/audit_real.py)
+    ("no longer", "Mexico will no longer fight Washington's drug war.", "", "MEX-USA"),
+    ("a predicate noun negated", "Iran is not an ally of Russia.", "", "IRN+RUS"),
+    ("reluctant to", "Japanese officials are reluctant to share intelligence with Washington.", "JPN-USA",
+     "JPN+USA"),
+    ("a state of cooperation that ended", "After the election, cooperation between Kenya and Ethiopia ended.",
+     "KEN-ETH", "KEN+ETH"),
+    ("a war that ended was fought", "Ethiopia's war with Kenya ended in November.", "ETH-KEN", ""),
+    ("a meeting that ended was held", "The Japanese premier's visit to China ended on Tuesday.", "JPN+CHN",
+     "JPN-CHN"),
+    ("or shares the negation", "Russia did not arm or fund the Venezuelan government.", "", "RUS+VEN"),
+    ("but does not", "Russia did not attack Ukraine but supported Venezuela.", "RUS+VEN", "RUS-UKR"),
+    ("engaging militarily is no meeting", "Washington was reluctant to engage militarily with Iran.", "",
+     "USA-IRN USA+IRN"),
 ]
 
 
