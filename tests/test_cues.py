@@ -135,6 +135,9 @@ CASES = [
     ("releasing a statement is no release", "Washington released a statement on Iran's tests.", "", ""),
     ("releasing a report is no release", "The U.N. released a report on Venezuelan prisons.", "", ""),
     ("a cancelled meeting", "Mexico canceled a meeting with Washington planned for next week.", "MEX-USA", ""),
+    ("met with fire is no meeting", "Tokyo said North Korean threats will be met with force.", "", "JPN+PRK"),
+    ("receiving weapons", "Venezuela received weapons from Russia.", "VEN+RUS", ""),
+    ("receiving short shrift is no aid", "Washington's plan received short shrift from Mexico.", "", "USA+MEX"),
     ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
      "ETH-KEN", ""),
 ]
