@@ -46,7 +46,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import _norm, verb_forms
-from netviz.extract.mentions import ActorMention
+from netviz.extract.mentions import ActorMention, stand_for
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -287,7 +287,10 @@ class Linker(Sides):
                 patients, rule = patients + noun, "object relative clause"
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
-        if cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
+        # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
+        # common noun that ends a list of names says what each of them does, not that they do it together
+        examples = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None
+        if cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not examples:
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             joint = any(t.lower_ in _JOINT for t in h.subtree)
