@@ -158,3 +158,12 @@ def test_fallback_paths(cb, path, text, required, acceptable):  # noqa: F811
     must, may = _pairs(required), _pairs(acceptable)
     assert must <= found, f"missed {sorted(must - found)}"
     assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
+def test_the_article_s_main_actor_is_not_implied_where_the_sentence_names_the_parties(cb):  # noqa: F811
+    # an article about Libya: its main actor acts where a cue names no one acting ...
+    lead = "Libya closed its border. Libya expelled diplomats. Libya's government met. "
+    assert _pairs("LBY-USA") <= _found(lead + "Officials in Chad described attacks on the U.S. consulate.", cb)
+    # ... but not when the sentence puts it somewhere else (a place), nor when "between" names the parties
+    assert _found(lead + "Officials described attacks on the U.S. consulate in Tripoli, Libya.", cb) == set()
+    assert _found(lead + "Officials in Chad described clashes between Houthi rebels.", cb) == set()
