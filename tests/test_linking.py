@@ -20,7 +20,7 @@ CASES = [
     # co-listed sides
     ("as well as", "Russia backs Syria as well as Iran.", "RUS+SYR RUS+IRN", ""),
     ("envoy of two bodies", "Lakhdar Brahimi, the special envoy of the United Nations and the European Union, "
-     "criticised Damascus.", "UN-SYR EU-SYR", ""),
+     "criticised Damascus.", "UN-SYR EU-SYR", "UN+EU"),  # a joint envoy
     ("noun named by its apposition", "Beijing deepened its friendship with India's old rival, Pakistan.",
      "CHN+PAK", "IND-PAK"),
     ("list after a role noun", "The missile test rattled U.S. allies Japan and South Korea.",
@@ -28,6 +28,17 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    # co-agents act together: one list on the acting side of a cue
+    ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
+     "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),
+    ("co-agents of a noun", "The US and EU sanctions on Russia took effect on Monday.", "USA+EU USA-RUS EU-RUS", ""),
+    ("alternatives do not act together", "China or the United States may yet censure India.", "",
+     "CHN-IND USA-IND"),
+    ("the urged have not acted together", "Turkey urged NATO and the European Union to back its offensive.",
+     "", "TUR+NATO TUR+EU"),
+    ("co-backers in a by-phrase stay below the found threshold", "Sudan is backed by Russia and China.",
+     "RUS+SDN CHN+SDN", ""),
+    ("each other", "Russia and Ukraine blamed one another for the attack.", "RUS-UKR", ""),
     # arguments the parse attaches elsewhere
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
@@ -50,6 +61,17 @@ CASES = [
      "", ""),
     ("no patient behind another preposition", "Russia warned it could take the dispute to the United Nations.",
      "", ""),
+    # what a side is made of
+    ("a denied conjunct is no side", "Moscow, and not Washington, has worked with New Delhi on reactors.",
+     "RUS+IND", ""),
+    ("a relative clause describes its own conjunct only",
+     "Russia, which backs Syria's government, and Turkey, which backs the rebels, are at odds.", "RUS+SYR", ""),
+    ("a list of titled subjects the parser broke", "US joint chiefs of staff chairman Joseph Dunford, Russian chief "
+     "of the general staff Valery Gerasimov and Turkey's chief of the general staff Hulusi Akar met on Tuesday.",
+     "USA+RUS USA+TUR RUS+TUR", ""),
+    ("the last verb of a list, hung on a relative clause", "This year Russia has expelled British diplomats, cut "
+     "funding for the U.N. agency that helps refugees and started a trade war with Ukraine.",
+     "RUS-GBR RUS-UN RUS-UKR", ""),
     ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
      "", ""),
 ]
@@ -91,6 +113,14 @@ def test_explain_shows_the_arcs_of_a_co_listed_side(cb):  # noqa: F811
     links = [lf for e in explain_article(art, cb) for lf in e.links if lf.outcome == "relation"]
     iran = [lf for lf in links if "IRN" in (lf.a, lf.b)]
     assert iran and "dobj(backs, Syria)" in iran[0].arcs and "Iran" in iran[0].arcs
+
+
+def test_explain_shows_the_arcs_that_make_co_agents(cb):  # noqa: F811
+    art = Article("t", date(2020, 6, 1), "", "test", "Britain, France and Germany imposed sanctions on Iran.")
+    links = {(lf.a, lf.b): lf for e in explain_article(art, cb) for lf in e.links if lf.outcome == "relation"}
+    assert links[("FRA", "DEU")].rule == "co-agents"
+    assert links[("FRA", "DEU")].arcs == \
+        "nsubj(imposed, Britain) + conj(Britain, France) | nsubj(imposed, Britain) + conj(Britain, Germany)"
 
 
 def test_fallback_lists_the_actors_named_with_the_one_it_takes(cb):  # noqa: F811

@@ -16,7 +16,12 @@ restored relations"); whoever brokered or hosted a reciprocal deal or talks
 works with both parties ("a deal brokered by China").
 
 Every side is expanded over its conjuncts ("A, B, C and D cut ties with E":
-each of A-D with E), and co-agents act together ("+"). Prepositions that put
+each of A-D with E), and co-agents act together ("+"): the actors of one list
+on the acting side of a verb or noun cue ("US and EU sanctions on Russia"),
+not alternatives ("China or the US", "neither ... nor"), not actors urged to
+act ("pressed NATO and the EU to back him"), and at a lower confidence those
+of a by-phrase ("backed by Cuba, Russia and China"). "A and B accused each
+other": the cue between them. Prepositions that put
 a third actor on the agent's side ("alongside", "on behalf of", "with ...
 against") or against both sides of a cooperation ("a plan to work with
 Russia against ISIS": both against ISIS, never Russia with ISIS) make their
@@ -262,7 +267,7 @@ class Linker(Sides):
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
             for c in h.children:
                 if c.dep_ == "nsubjpass" and c.lower_ in _RELATIVE and h.dep_ == "relcl":
-                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",)), "passive subject"
+                    agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h), "passive subject"
                 elif c.dep_ == "nsubjpass":
                     agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
@@ -271,7 +276,7 @@ class Linker(Sides):
             # "Iran-backed Hezbollah", "Houthi rebels, backed by Iran": the noun is the patient
             mods = [s for c in h.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod", "amod", "nsubj")
                     for s in self.side(c, (f"{c.dep_}({h.text}, {c.text})",))]
-            noun = self.side(h.head, (f"{h.dep_}({h.head.text}, {h.text})",))
+            noun = self.side(h.head, (f"{h.dep_}({h.head.text}, {h.text})",), clause=h)
             if mods:
                 return [Link(hit, "compound", tuple(mods), tuple(noun))]
             if not agents:
@@ -283,23 +288,43 @@ class Linker(Sides):
         if h.dep_ == "relcl" and how != "passive subject":
             rel = [c for c in h.children if c.lower_ in _RELATIVE and c.dep_ in _OBJECTS + ("nsubjpass",)]
             if rel:
-                noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",))
+                noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h)
                 patients, rule = patients + noun, "object relative clause"
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
         # common noun that ends a list of names says what each of them does, not that they do it together
         examples = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None
-        if cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not examples:
+        if not patients and len({a.mention.actor for a in agents}) > 1 and _each_other(h, cue.preps):
+            # "Israel and Hamas accused each other": the cue between the co-agents
+            links = [Link(hit, "each other", tuple(agents), pairing="within")]
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not examples:
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
-            joint = any(t.lower_ in _JOINT for t in h.subtree)
-            links.append(Link(hit, "co-agents acting jointly" if joint else "co-agents", tuple(agents),
-                              pairing="within", sign=1))
+            links += self._co_agents(hit, h, agents, how)
         between = self.prep_objects([h, *holders], (("between",), ("among",)))
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
+
+    def _co_agents(self, hit: Hit, h: Any, agents: list[Side], how: str) -> list[Link]:
+        """Actors listed together on the acting side of one cue act together ("A, B and C cut ties with
+        D": A+B, A+C, B+C): those of one list (the same first arc), not alternatives ("China or the
+        United States", "neither ... nor"), and not the objects of a verb urging them to act ("pressing
+        NATO and the EU to back him": they have not acted)."""
+        if how in ("object of the governing verb", "received", "with-help", "apposition", "cause of a passive"):
+            return []
+        passive = how in ("passive agent", "by-phrase", "from-phrase")
+        lists: dict[str, list[Side]] = {}
+        for a in agents:
+            lists.setdefault(a.arcs[0] if a.arcs else "", []).append(a)
+        joint = any(t.lower_ in _JOINT for t in h.subtree)
+        rule = "co-agents acting jointly" if joint else "co-agents, passive agent" if passive else "co-agents"
+        return [Link(hit, rule, tuple(group),
+                     pairing="within", sign=1)
+                for group in lists.values()
+                if len({a.mention.actor for a in group}) > 1 and not any(_alternative(self.doc[a.mention.head])
+                                                                         for a in group)]
 
     def _noun(self, hit: Hit, h: Any, preps: tuple[tuple[str, ...], ...] = ()) -> list[Link]:
         cue = hit.cue
@@ -364,6 +389,9 @@ class Linker(Sides):
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
+        elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
+            # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
+            links += self._co_agents(hit, h, agents, how)
         return links
 
     def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
@@ -458,6 +486,29 @@ class Linker(Sides):
                 if withs:
                     out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _alternative(tok: Any) -> bool:
+    """Whether a word is listed as an alternative ("China or the United States", "neither X nor Y"),
+    not with a partner."""
+    for t in (tok, tok.head):
+        for c in t.children:
+            if c.dep_ in ("cc", "preconj") and c.lower_ in ("or", "nor", "either", "neither"):
+                return True
+        if t.dep_ != "conj" and t is tok and tok.dep_ not in ("compound", "amod", "nmod"):
+            break
+    return False
+
+
+def _each_other(h: Any, preps: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a verb's object, or the object of one of its cue's prepositions, is "each other" or "one
+    another"."""
+    args = [c for c in h.children if c.dep_ in _OBJECTS]
+    args += [o for c in h.children if c.dep_ == "prep" and preps and _prep_is(c, preps)
+             for o in c.children if o.dep_ == "pobj"]
+    # the parser reads "one another" either way round
+    return any(a.lower_ == "another" or {a.lower_, *(d.lower_ for d in a.children)} >= {"each", "other"}
+               or {a.lower_, *(d.lower_ for d in a.children)} >= {"one", "another"} for a in args)
 
 
 def _clause(tok: Any) -> Any:
