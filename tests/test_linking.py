@@ -179,6 +179,10 @@ FALLBACK_CASES = [
      "assault on British sovereignty.", "", ""),
     ("no acting side from a phrase coordinated with the cue's",
      "Relations soured over NATO expansion and the invasion of Iraq.", "", ""),
+    ("no other side from a phrase coordinated with the cue's",
+     "Chinese economic aggression, Russian subversion and the hostility of Iran have many causes.", "", ""),
+    ("the cue's own phrase after the last conjunct is shared",
+     "The talks led to Egypt's peace treaty and diplomatic relations with Israel.", "EGY+ISR", ""),
 ]
 
 

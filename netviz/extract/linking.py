@@ -205,15 +205,19 @@ class Linker(Sides):
             # or the object of another verb ("assure the Palestinians ... while reassuring Israelis"),
             # unless it owns the phrase the cue is in ("Putin's motives for meddling in", "a Turkish decision
             # to ban")
-            # ("NATO expansion and the invasion of Iraq": no owner of a phrase coordinated with the cue's)
+            # ("NATO expansion and the invasion of Iraq": no side from a phrase coordinated with the cue's,
+            # before it or after it: "Chinese economic aggression, Russian political subversion, or the
+            # hostility of Iran")
             before = [m for m in near.values() if m.end <= h.i and (
                 _preposition(self.doc, m) is None and self.doc[m.head].dep_ not in _OBJECTS
                 or self.doc[m.head].dep_ in ("poss", "amod", "compound") and _inside(h, self.doc[m.head].head))
                 and not _in_conjunct(self.doc[m.head], h)]
             # the other side is introduced by none of the cue's prepositions or by one of them
             # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
+            # ("the treaty and relations with Israel": a phrase of the cue's own after the last conjunct is shared)
             after = [m for m in near.values() if m.start > h.i
-                     and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)]
+                     and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)
+                     and not (_in_conjunct(self.doc[m.head], h) and not _introduced_by(self.doc, m, hit.cue.preps))]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
                 # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
                 # other actor, and the next actor named ("before France arrived") is none. A noun keeps
@@ -545,8 +549,13 @@ def _governs(top: Any, clause: Any) -> bool:
 
 
 def _in_conjunct(tok: Any, cue: Any) -> bool:
-    """Whether ``tok`` is inside a phrase coordinated with the cue's ("NATO expansion and the invasion")."""
-    return any(_inside(tok, c) for c in cue.conjuncts)
+    """Whether ``tok`` is inside a noun phrase listed with a noun cue's, coordinated or (as the parser
+    often hangs a list) in apposition or as a second subject ("NATO expansion and the invasion",
+    "aggression, Russian subversion and ..."); coordinated verbs share their object ("had invaded and
+    annexed eastern Ukraine")."""
+    listed = [*cue.conjuncts, *(c for c in cue.children if c.dep_ == "appos"),
+              *(c for c in cue.head.children if c.i != cue.i and c.dep_ == cue.dep_ and c.dep_ in ("nsubj", "dobj"))]
+    return cue.tag_.startswith("NN") and any(_inside(tok, c) for c in listed)
 
 
 def _coordinated(a: Any, b: Any) -> bool:
