@@ -70,15 +70,13 @@ def planted(actors: int, degree: int, seed: int, hostile: float = 2 / 3, flip: f
     G = nx.Graph()
     G.add_nodes_from(names)
     while G.number_of_edges() < round(actors * degree / 2):
-        a = rnd.choice(names)
-        if rnd.random() < hostile:
-            b = rnd.choice(members[rnd.choice([c for c in range(CAMPS) if c != camp[a]])])
-            sign = -1
-        else:
-            b = rnd.choice(members[camp[a]])
-            sign = 1
-        if a == b or G.has_edge(a, b):
-            continue
+        across = rnd.random() < hostile
+        while True:  # a new pair of the kind drawn: a repeat redrawn as another kind would skew the share
+            a = rnd.choice(names)
+            b = rnd.choice(members[rnd.choice([c for c in range(CAMPS) if c != camp[a]])] if across else members[camp[a]])
+            if a != b and not G.has_edge(a, b):
+                break
+        sign = -1 if across else 1
         sign = -sign if rnd.random() < flip else sign
         G.add_edge(a, b, weight=5.0, sign=sign, polarity=float(sign))
     return G, camp

@@ -44,6 +44,7 @@ same blocs whatever the hash seed or insertion order.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, MutableMapping
 
 import networkx as nx
@@ -125,7 +126,7 @@ CAMPS_MAX = 12
 CAMP_RESTARTS = 6
 
 
-def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
+def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool, np.ndarray | None]:
     """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
 
     Minimal frustration with a free number of blocs splits sparse, noisy
@@ -178,9 +179,10 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
         if new_cost > cost - gain:
             break
         labels, cost = candidate, new_cost
+    beliefs = None
     if not exact and labels.max() > 0:
-        labels = _likeliest(A, embedding, labels, rng)
-    return labels.tolist(), exact
+        labels, beliefs = _posterior(A, labels)
+    return labels.tolist(), exact, beliefs
 
 
 def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
@@ -433,21 +435,105 @@ def _fiduccia_mattheyses(W: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost
     return labels
 
 
-def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
-    """Actors that nothing pulls into their bloc stand alone (a fresh label each): they are unaligned.
+# --- step 3: each actor's posterior ------------------------------------------------------
 
-    An actor with no net cooperation with the members of its bloc is there
-    only because every other bloc repels it more (the enemy of its enemies):
-    drawing it in that bloc's colour would claim an alliance no tie shows.
+#: Rounds of fitting the planted partition to the blocs and recomputing the beliefs (hard EM).
+BELIEF_ROUNDS = 3
+#: Belief-propagation sweeps per round at most; messages that move less than ``BELIEF_TOLERANCE`` have settled.
+BELIEF_SWEEPS = 200
+BELIEF_TOLERANCE = 1e-4
+#: Share of a new message kept from the old one (damping keeps loopy belief propagation from oscillating).
+BELIEF_DAMPING = 0.5
+#: Belief an actor starts with in the bloc it was found in.
+BELIEF_START = 0.6
+
+
+def _posterior(A: sp.csr_matrix, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Blocs as each actor's most probable bloc under the planted partition, and the beliefs ``(actors, blocs)``."""
+    k = int(labels.max()) + 1
+    scale = float(np.abs(A.data).mean())
+    beliefs = None
+    for _ in range(BELIEF_ROUNDS):
+        fitted = _planted_weights(A, labels)
+        if fitted is None:
+            break
+        W, pair_cost = fitted
+        W.data /= scale  # a tie of the mean weight is one observation
+        beliefs = _belief_propagation(W, pair_cost / scale, labels, k)
+        found = np.argmax(beliefs, axis=1)
+        if np.array_equal(found, labels):
+            break
+        labels = found
+        if len(np.unique(labels)) < k:
+            labels = _compact(labels)
+            k = int(labels.max()) + 1
+            beliefs = None
+    if beliefs is None:
+        beliefs = np.eye(k)[labels]
+    return labels, beliefs
+
+
+def _belief_propagation(W: sp.csr_matrix, pair_cost: float, labels: np.ndarray, k: int) -> np.ndarray:
+    """Each actor's probability of being in each of k blocs, by loopy belief propagation (Decelle et al. 2011)."""
+    n = W.shape[0]
+    coo = W.tocoo()
+    src, dst, w = coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
+    key = src * n + dst
+    order = np.argsort(key, kind="stable")
+    rev = order[np.searchsorted(key[order], dst * n + src)]
+    into_actor = sp.csr_matrix((np.ones(len(dst)), (dst, np.arange(len(dst)))), shape=(n, len(dst)))
+    rows = np.arange(n)
+    belief = np.full((n, k), (1 - BELIEF_START) / max(k - 1, 1))
+    belief[rows, labels] = BELIEF_START
+    message = belief[src]
+    with np.errstate(divide="ignore"):
+        for _ in range(BELIEF_SWEEPS):
+            into = np.logaddexp(np.log1p(-np.minimum(message, 1.0)), np.log(message) + w[:, None])
+            total = into_actor @ into - pair_cost * (belief.sum(axis=0)[None, :] - belief)
+            new = total[src] - into[rev]
+            new = np.exp(new - new.max(axis=1, keepdims=True))
+            new /= new.sum(axis=1, keepdims=True)
+            change = float(np.abs(new - message).max()) if len(new) else 0.0
+            message = BELIEF_DAMPING * message + (1 - BELIEF_DAMPING) * new
+            belief = np.exp(total - total.max(axis=1, keepdims=True))
+            belief /= belief.sum(axis=1, keepdims=True)
+            if change < BELIEF_TOLERANCE:
+                break
+    return belief
+
+
+def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]],
+               beliefs: np.ndarray | None = None) -> list[int]:
+    """Actors whose ties do not place them in their bloc stand alone (a fresh label each): they are unaligned.
+
+    An actor stands alone when its ties inside its bloc are net hostile;
+    when its posterior (``beliefs``, step 2) gives its bloc less than half;
+    and when nothing inside its bloc cooperates with it, unless it is
+    hostile to at least two other blocs (its bloc is then the one its
+    enemies leave it: the enemy of its enemies). Drawing the actor in the
+    bloc's colour otherwise would claim an alliance no tie shows. Without
+    beliefs (a group solved exactly), an actor needs net cooperation inside
+    its bloc.
+
+    >>> signed = {"A": {"B": 1.0, "C": -1.0}, "B": {"A": 1.0}, "C": {"A": -1.0, "D": 1.0}, "D": {"C": 1.0}, "E": {"A": -1.0}}
+    >>> _unaligned([0, 0, 1, 1, 1], ["A", "B", "C", "D", "E"], signed)  # E fights A, nothing ties it to C and D
+    [0, 0, 1, 1, 2]
     """
     out = list(labels)
     fresh = max(labels, default=-1) + 1
     index = {u: i for i, u in enumerate(nodes)}
     for i, u in enumerate(nodes):
-        here = sum(w for v, w in signed[u].items() if v in index and labels[index[v]] == labels[i])
-        if here <= 0:
+        pull: dict[int, float] = defaultdict(float)
+        for v, w in signed[u].items():
+            if v in index:
+                pull[labels[index[v]]] += w
+        here = pull.pop(labels[i], 0.0)
+        if beliefs is None:
+            alone = here <= 0
+        else:
+            enemies = sum(1 for x in pull.values() if x < 0)
+            alone = here < 0 or beliefs[i, labels[i]] < 0.5 or (here == 0 and enemies < 2)
+        if alone:
             out[i] = fresh
             fresh += 1
     return out
-
-
