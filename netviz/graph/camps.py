@@ -142,16 +142,7 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
     each step was solved exactly.
     """
     n = len(nodes)
-    index = {u: i for i, u in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u in nodes:
-        for v, w in signed[u].items():
-            if v in index:
-                rows.append(index[u])
-                cols.append(index[v])
-                vals.append(w)
-    A = sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                      shape=(n, n))
+    A = _signed_matrix(nodes, signed)
     total = float(np.abs(A.data).sum()) / 2
     gain = CAMP_GAIN * total
     limit = min(kmax, n, CAMPS_MAX)
@@ -344,21 +335,36 @@ def _likeliest(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.rand
 def _planted_weights(A: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matrix, float] | None:
     """Tie weights and the cost per pair of members under a signed planted partition fitted to ``labels``.
 
+    The log-likelihood of a partition is, up to a constant, the sum over
+    pairs inside blocs of ``a+ w+ - a- w- - pair_cost`` (see
+    :func:`_planted_model`). Returns the weighted matrix and ``pair_cost``,
+    or ``None`` when ``labels`` show no camps to fit.
+    """
+    model = _planted_model(A, labels)
+    if model is None:
+        return None
+    a_plus, a_minus, pair_cost = model
+    W = A.copy()
+    W.data = np.where(W.data > 0, a_plus * W.data, a_minus * W.data)
+    return W, pair_cost
+
+
+def _planted_model(A: sp.csr_matrix, labels: np.ndarray) -> tuple[float, float, float] | None:
+    """``(a+, a-, pair_cost)`` of a signed planted partition fitted to ``labels``, or ``None``.
+
     Cooperative and hostile tie weights inside and across blocs are Poisson
     with rates (weight per pair) estimated from ``labels``, each count
-    smoothed by half a mean tie. The log-likelihood of a partition is then,
-    up to a constant, the sum over pairs inside blocs of ``a+ w+ - a- w- -
-    pair_cost`` with ``a+ = ln(coop rate inside / across)``, ``a- = ln(hostile
-    rate across / inside)`` and ``pair_cost`` the tie rate inside less across
-    (never below 0). Returns the weighted matrix and ``pair_cost``, or
-    ``None`` when ``labels`` show no camps to fit (cooperation not denser
-    inside, or hostility not denser across).
+    smoothed by half a mean tie: ``a+ = ln(coop rate inside / across)``,
+    ``a- = ln(hostile rate across / inside)`` and ``pair_cost`` the tie rate
+    inside less across (never below 0). ``None`` when ``labels`` show no
+    camps to fit (cooperation not denser inside, or hostility not denser
+    across).
     """
     n = len(labels)
     sizes = np.bincount(labels).astype(float)
     inside = float((sizes * (sizes - 1)).sum()) / 2
     across = n * (n - 1) / 2 - inside
-    if inside <= 0 or across <= 0:
+    if inside <= 0 or across <= 0 or not A.nnz:
         return None
     coo = A.tocoo()
     same = labels[coo.row] == labels[coo.col]
@@ -370,12 +376,46 @@ def _planted_weights(A: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matri
 
     coop_in, coop_out = rate((w > 0) & same, inside), rate((w > 0) & ~same, across)
     host_in, host_out = rate((w < 0) & same, inside), rate((w < 0) & ~same, across)
-    a_plus, a_minus = np.log(coop_in / coop_out), np.log(host_out / host_in)
+    a_plus, a_minus = float(np.log(coop_in / coop_out)), float(np.log(host_out / host_in))
     if a_plus <= 0 or a_minus <= 0:
         return None
-    W = A.copy()
-    W.data = np.where(W.data > 0, a_plus * W.data, a_minus * W.data)
-    return W, max(0.0, coop_in + host_in - coop_out - host_out)
+    return a_plus, a_minus, max(0.0, coop_in + host_in - coop_out - host_out)
+
+
+def cooperation_weight(signed: Mapping[str, Mapping[str, float]], blocs: Mapping[str, int]) -> float:
+    """How much more a cooperative tie than a hostile one tells about an actor's bloc, given ``blocs``.
+
+    ``a+ / a-`` of the planted partition fitted to ``blocs``
+    (:func:`_planted_model`), or 1 when they show no camps to fit. Moving an
+    actor by its pulls with cooperation weighed this much approximates the
+    posterior step of a full search: along a history, the actors of a date's
+    changed ties move so (:func:`netviz.graph.blocs.bloc_timeline`).
+
+    >>> signed = {"A": {"B": 1.0, "C": -1.0}, "B": {"A": 1.0, "D": -1.0}, "C": {"A": -1.0, "D": 1.0}, "D": {"B": -1.0, "C": 1.0}}
+    >>> round(cooperation_weight(signed, {"A": 0, "B": 0, "C": 1, "D": 1}), 3)  # 2 pairs inside, 4 across
+    2.513
+    >>> cooperation_weight(signed, {"A": 0, "B": 1, "C": 2, "D": 3})  # no bloc holds two actors: nothing to fit
+    1.0
+    """
+    nodes = sorted(u for u in signed if u in blocs)
+    labels = _compact(np.array([blocs[u] for u in nodes], dtype=np.int64))
+    model = _planted_model(_signed_matrix(nodes, signed), labels) if nodes else None
+    return 1.0 if model is None else model[0] / model[1]
+
+
+def _signed_matrix(nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> sp.csr_matrix:
+    """The symmetric matrix of the signed ties among ``nodes`` (in that order)."""
+    n = len(nodes)
+    index = {u: i for i, u in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u in nodes:
+        for v, w in signed[u].items():
+            if v in index:
+                rows.append(index[u])
+                cols.append(index[v])
+                vals.append(w)
+    return sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                         shape=(n, n))
 
 
 def _likelihood(W: sp.csr_matrix, labels: np.ndarray, pair_cost: float) -> float:
