@@ -9,23 +9,27 @@ A connected group of aligned actors is split in three steps:
    group's signed weight from the frustration (relocation in the
    Doreian-Mrvar tradition, from spectral and split starts, then
    Fiduccia-Mattheyses passes; when that misses the gain, the likeliest
-   blocs of step 2 are tried too; exact for small groups).
+   blocs under the model of step 2 are tried too; exact for small groups).
 2. **Who is in which camp.** Frustration weighs every tie alike, and on
    sparse noisy graphs many partitions into the same number of blocs tie on
-   it while agreeing poorly with one another (``bench/bench_blocs.py``). At
-   the number of blocs of step 1, the blocs are then the likeliest under a
-   signed planted-partition model (a stochastic block model with Poisson tie
-   weights, fitted to the blocs of step 1): a cooperative tie inside a bloc
-   counts the log of how much likelier cooperation is inside than across, a
-   hostile tie the log of how much likelier hostility is across than inside,
-   and each pair of members pays the difference in tie density. Cooperation
-   is the rarer and more telling sign across camps, so it weighs more than
-   hostility, which frustration cannot express. The search: relocation,
-   then Fiduccia-Mattheyses passes (moves that lose are allowed within a
-   pass, the best prefix is kept) from the step-1 blocs and from seeded
-   spectral k-means starts; the likeliest is kept, the model refitted once.
-3. **Unaligned actors.** An actor with no net cooperation inside its bloc
-   stands alone.
+   it while agreeing poorly with one another (``bench/bench_blocs.py``).
+   Under a signed planted-partition model (a stochastic block model with
+   Poisson tie weights, fitted to the blocs of step 1) a cooperative tie
+   inside a bloc counts the log of how much likelier cooperation is inside
+   than across, a hostile tie the log of how much likelier hostility is
+   across than inside, and each pair of members pays the difference in tie
+   density: cooperation, the rarer and more telling sign across camps,
+   weighs more than hostility, which frustration cannot express. Even so,
+   the single likeliest partition overfits the noise of a sparse graph; each
+   actor goes instead to its most probable bloc, its posterior computed by
+   loopy belief propagation (Decelle et al. 2011, a tie of the mean weight
+   counting as one observation), the model refitted to the blocs so found
+   and the beliefs recomputed, three rounds at most. On the planted camps of
+   the bench this is what lifts the adjusted Rand index from 0.88 to 0.91 at
+   12 ties an actor and from 0.59 to 0.71 at 8.
+3. **Unaligned actors.** An actor stands alone when its ties do not place
+   it: net hostility inside its bloc, a posterior below one half, or no
+   cooperation inside unless it fights two other blocs (:func:`_unaligned`).
 
 A tie pulls on blocs by its reports, not its sentences (:func:`report_pull`):
 each article counts once, at the mean signed weight of its sentences on the
@@ -126,7 +130,8 @@ CAMPS_MAX = 12
 CAMP_RESTARTS = 6
 
 
-def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool, np.ndarray | None]:
+def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int,
+           seed: int) -> tuple[list[int], bool, np.ndarray | None]:
     """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
 
     Minimal frustration with a free number of blocs splits sparse, noisy
@@ -137,9 +142,10 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
     with at most k blocs (exactly for small groups; else from spectral and
     split starts, by relocation in the Doreian-Mrvar tradition and
     Fiduccia-Mattheyses passes, and the likeliest blocs of
-    :func:`_likeliest` when those miss the gain). The blocs found are then
-    the likeliest ones in that many blocs. Returns the labels and whether
-    each step was solved exactly.
+    :func:`_likeliest` when those miss the gain). Each actor then goes to
+    its most probable bloc in that many blocs (:func:`_posterior`). Returns
+    the labels, whether each step was solved exactly, and the beliefs
+    (``None`` for a group solved exactly).
     """
     n = len(nodes)
     A = _signed_matrix(nodes, signed)
@@ -299,7 +305,7 @@ def _pulls(A: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost: float) -> np
     return pull
 
 
-# --- step 2: the likeliest blocs -------------------------------------------------------
+# --- the likeliest blocs (step 1's fallback) ----------------------------------------
 
 #: Moves in a row that do not beat a pass's best before the pass stops (Fiduccia-Mattheyses).
 FM_PATIENCE = 50
@@ -308,7 +314,13 @@ FM_PASSES = 10
 
 
 def _likeliest(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The likeliest blocs in as many blocs as ``labels`` (step 2 of the module's docstring)."""
+    """The likeliest blocs in as many blocs as ``labels`` under the planted partition fitted to them.
+
+    The search: relocation, then Fiduccia-Mattheyses passes (moves that lose
+    are allowed within a pass, the best prefix is kept) from ``labels`` and
+    from seeded spectral k-means starts; the likeliest is kept, the model
+    refitted once.
+    """
     k = int(labels.max()) + 1
     Y = X[:, : max(1, k - 1)]
     norms = np.linalg.norm(Y, axis=1, keepdims=True)
@@ -475,7 +487,7 @@ def _fiduccia_mattheyses(W: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost
     return labels
 
 
-# --- step 3: each actor's posterior ------------------------------------------------------
+# --- step 2: each actor's posterior -------------------------------------------------
 
 #: Rounds of fitting the planted partition to the blocs and recomputing the beliefs (hard EM).
 BELIEF_ROUNDS = 3
