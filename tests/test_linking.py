@@ -49,6 +49,9 @@ CASES = [
      "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
     ("the pair named by 'the two countries' as an of-object", "Russia and Ukraine have been at odds for years. "
      "The leaders of the two countries met in Minsk on Friday.", "RUS+UKR", "RUS-UKR"),
+    ("the object of what a threat announces", "Last year, the United States drew gasps by threatening from "
+     "the U.N. podium to “totally destroy” North Korea.", "USA-PRK", ""),
+    ("a cue in the complement takes its own object", "Iran vowed to support Syria.", "IRN+SYR", ""),
     # arguments the parse attaches elsewhere
     ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
      "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
