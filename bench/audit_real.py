@@ -42,7 +42,7 @@ import json
 import math
 import subprocess
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +112,7 @@ class Found:
         """What the pair rests on beyond the parse: a pronoun or description, a generic actor, an implied one."""
         parts = self.relation.evidence.rule.split("; ")[1:]
         kinds = ["implied main actor" if p.startswith("implied:") else "generic actor" if p.startswith("generic ")
-                 else "pronoun or description" if "' -> '" in p else "" for p in parts]
+                 else "pronoun or description" if "' -> " in p else "" for p in parts]  # also "'we' -> speaker 'X'"
         return " + ".join(sorted({k for k in kinds if k})) or NAMED
 
     @property
@@ -493,6 +493,27 @@ def figures(a: Audit, size: int, commit: str) -> dict:
     }
 
 
+def figures_text(fig: Mapping) -> str:
+    """The figures as JSON, one rule, bin or cause a line (short diffs from one run to the next).
+
+    >>> print(figures_text({"sample": 2, "by_rule": {"a": {"right": 1}, "b": {"right": 0}}}))
+    {
+     "sample": 2,
+     "by_rule": {
+      "a": {"right": 1},
+      "b": {"right": 0}
+     }
+    }
+    <BLANKLINE>
+    """
+    def value(v: object) -> str:
+        if not isinstance(v, dict) or not v:
+            return json.dumps(v, ensure_ascii=False)
+        return "{\n" + ",\n".join(f"  {json.dumps(k)}: {json.dumps(x, ensure_ascii=False)}" for k, x in v.items()) + "\n }"
+
+    return "{\n" + ",\n".join(f" {json.dumps(k)}: {value(v)}" for k, v in fig.items()) + "\n}\n"
+
+
 def todo(items: Sequence[Found], texts: Mapping[str, str], context: bool) -> str:
     """The unjudged relations for a person: id, article, pair, sign, confidence, cue, rule, sentence."""
     out = []
@@ -542,7 +563,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(todo(result.unjudged, texts, args.context))
             return 0
         print(report(result, args.size))
-        atomic_write_text(args.out, json.dumps(figures(result, args.size, _commit()), indent=1) + "\n")
+        atomic_write_text(args.out, figures_text(figures(result, args.size, _commit())))
     except NetvizError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1

@@ -64,6 +64,16 @@ def test_a_key_is_the_file_the_sentence_hash_the_sorted_pair_and_the_sign():
     assert key[1] == audit_real.sentence_sha1(S1) and len(key[1]) == 40 and S1 not in key
 
 
+def test_what_a_pair_rests_on_is_read_from_the_evidence_rule():
+    def rests(rule: str) -> str:
+        return audit_real.findings([rel("RUS", "SYR", 1, S1, rule, 0.9)], FILES)[0].rests_on
+
+    assert rests("subject-object") == rests("subject-object; hedged ('likely')") == "names only"
+    assert rests("subject-object; 'We' -> speaker 'Israeli'") == "pronoun or description"
+    assert rests("a-b; implied: USA, the article's main actor; generic 'rebels' (rebels of SYR, x)") == \
+        "generic actor + implied main actor"
+
+
 def test_only_findings_are_judged_and_one_relation_per_key():
     found, _ = fixture()
     assert len(found) == 5  # the relation at 0.3 is below the found threshold

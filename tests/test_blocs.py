@@ -43,12 +43,14 @@ def planted_camps(codebook, camps=5, size=32, degree=12, hostile=2 / 3, flip=0.1
     members = {c: [s for s in states if camp[s] == c] for c in range(camps)}
     ties = {}
     while len(ties) < round(len(states) * degree / 2):
-        a = rnd.choice(states)
         across = rnd.random() < hostile
-        b = rnd.choice(members[rnd.choice([c for c in range(camps) if c != camp[a]])] if across else members[camp[a]])
-        if a != b and tuple(sorted((a, b))) not in ties:
-            sign = -1 if across else 1
-            ties[tuple(sorted((a, b)))] = -sign if rnd.random() < flip else sign
+        while True:  # a new pair of the kind drawn, so that two thirds of the ties are hostile ties across camps
+            a = rnd.choice(states)
+            b = rnd.choice(members[rnd.choice([c for c in range(camps) if c != camp[a]])] if across else members[camp[a]])
+            if a != b and tuple(sorted((a, b))) not in ties:
+                break
+        sign = -1 if across else 1
+        ties[tuple(sorted((a, b)))] = -sign if rnd.random() < flip else sign
     return Curated(relations=tuple(curated(a, b, s) for (a, b), s in sorted(ties.items()))), camp
 
 
@@ -70,17 +72,41 @@ def map_of_planted_camps(codebook, **how):
 def test_planted_camps_of_codebook_states_come_back_as_five_named_blocs(codebook, seed):
     G, camp = map_of_planted_camps(codebook, seed=seed)
     assert len(G.graph["bloc_names"]) == 5  # the least-frustration search found 6-11 on such graphs
-    assert adjusted_rand_index(camp, map_blocs(G)) >= 0.88  # 0.80 and 0.87 before the likeliest-blocs step
+    assert adjusted_rand_index(camp, map_blocs(G)) >= 0.85  # 0.90 and 0.86 (0.88 and 0.85 before the beliefs)
 
 
-@pytest.mark.parametrize("degree, floor", [(12, 0.85), (8, 0.5)])
+@pytest.mark.parametrize("degree, floor", [(12, 0.9), (8, 0.7)])
 def test_planted_camps_are_recovered_on_average_over_graphs(codebook, degree, floor):
-    # approximate, and short of the 0.9 the issue asks at 12 ties an actor: over these six graphs the camps
-    # score 0.86 on average (0.77-0.93) at 12 ties and 0.58 (0.38-0.72) at 8; before, 0.81 and 0.39.
-    # Frustration itself prefers other partitions to the planted camps on such graphs (bench/README.md).
+    # the issue's target at 12 ties an actor: over these ten graphs the camps score 0.92 on average (0.86-0.98)
+    # and 0.73 (0.64-0.85) at 8; with the single likeliest partition before, 0.88 (0.84-0.93) and 0.62 (0.37-0.75)
     scores = [adjusted_rand_index(camp, map_blocs(G))
-              for G, camp in (map_of_planted_camps(codebook, seed=seed, degree=degree) for seed in range(6))]
+              for G, camp in (map_of_planted_camps(codebook, seed=seed, degree=degree) for seed in range(10))]
     assert sum(scores) / len(scores) >= floor
+
+
+def three_camps_and(*extra):
+    """Three camps of eight, each cooperating in a ring and fighting the next camp, plus ``extra`` ties."""
+    G = nx.Graph()
+    for c in "ABC":
+        for i in range(8):
+            G.add_edge(f"{c}{i}", f"{c}{(i + 1) % 8}", weight=5.0, sign=1)
+            G.add_edge(f"{c}{i}", f"{c}{(i + 3) % 8}", weight=5.0, sign=1)
+    for c, d in ("AB", "BC", "CA"):
+        for i in range(8):
+            G.add_edge(f"{c}{i}", f"{d}{(i + 2) % 8}", weight=5.0, sign=-1)
+    for a, b, sign in extra:
+        G.add_edge(a, b, weight=5.0, sign=sign)
+    return G
+
+
+def test_an_actor_that_fights_two_camps_is_drawn_with_the_third_and_one_that_fights_one_camp_is_unaligned():
+    G = three_camps_and(("X", "A1", -1), ("X", "A4", -1), ("X", "B2", -1), ("X", "B5", -1),  # the enemy of A and B
+                        ("Y", "A0", -1), ("Y", "A6", -1))  # fights A, nothing says whether with B or C
+    p = find_blocs(G, method="camps")
+    camps = {c: {p.membership[f"{c}{i}"] for i in range(8)} for c in "ABC"}
+    assert all(len(b) == 1 for b in camps.values()) and len(set.union(*camps.values())) == 3
+    assert p.membership["X"] in camps["C"]
+    assert p.blocs[p.membership["Y"]] == ("Y",)
 
 
 def extracted(a, b, sign, article, n=1, intensity=5.0):

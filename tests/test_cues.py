@@ -127,6 +127,17 @@ CASES = [
     ("counterbalance", "India seeks to counterbalance China in the Indian Ocean.", "IND-CHN", ""),
     ("competition from", "China faces growing competition from India in Africa.", "CHN-IND", ""),
     ("competitor role", "India, China's main competitor in Asia, raised tariffs.", "IND-CHN", ""),
+    # what X told Y is the relation, not the telling (Y is as often a newspaper or a hearing)
+    ("telling is no relation", "The Kenyan president told Ethiopian television he was confident.", "", ""),
+    ("what was told is", "The Kenyan president told Ethiopian television that Kenya would back Ethiopia.",
+     "KEN+ETH", ""),
+    ("releasing prisoners", "Iran released five Japanese sailors on Monday.", "IRN+JPN", ""),
+    ("releasing a statement is no release", "Washington released a statement on Iran's tests.", "", ""),
+    ("releasing a report is no release", "The U.N. released a report on Venezuelan prisons.", "", ""),
+    ("a cancelled meeting", "Mexico canceled a meeting with Washington planned for next week.", "MEX-USA", ""),
+    ("met with fire is no meeting", "Tokyo said North Korean threats will be met with force.", "", "JPN+PRK"),
+    ("receiving weapons", "Venezuela received weapons from Russia.", "VEN+RUS", ""),
+    ("receiving short shrift is no aid", "Washington's plan received short shrift from Mexico.", "", "USA+MEX"),
     ("crack down after a slot", "Ethiopia deployed troops to crack down on Kenyan traders near the border.",
      "ETH-KEN", ""),
 ]
@@ -197,6 +208,20 @@ SCOPE = [
     ("a prevented attack did not happen", "The treaty stopped Russia from invading Ukraine.", "", "RUS-UKR RUS+UKR"),
     ("without a noun is no negation", "Ethiopia attacked Kenyan positions without warning.", "ETH-KEN", ""),
     ("without a verb is", "Ethiopia attacked Somalia without coordinating with Kenya.", "", "ETH+KEN"),
+    # found on corpus/real, in relations a reader judged "negated read as fact" (bench/audit_real.py)
+    ("no longer", "Mexico will no longer fight Washington's drug war.", "", "MEX-USA"),
+    ("a predicate noun negated", "Iran is not an ally of Russia.", "", "IRN+RUS"),
+    ("reluctant to", "Japanese officials are reluctant to share intelligence with Washington.", "JPN-USA",
+     "JPN+USA"),
+    ("a state of cooperation that ended", "After the election, cooperation between Kenya and Ethiopia ended.",
+     "KEN-ETH", "KEN+ETH"),
+    ("a war that ended was fought", "Ethiopia's war with Kenya ended in November.", "ETH-KEN", ""),
+    ("a meeting that ended was held", "The Japanese premier's visit to China ended on Tuesday.", "JPN+CHN",
+     "JPN-CHN"),
+    ("or shares the negation", "Russia did not arm or fund the Venezuelan government.", "", "RUS+VEN"),
+    ("but does not", "Russia did not attack Ukraine but supported Venezuela.", "RUS+VEN", "RUS-UKR"),
+    ("engaging militarily is no meeting", "Washington was reluctant to engage militarily with Iran.", "",
+     "USA-IRN USA+IRN"),
 ]
 
 

@@ -39,7 +39,27 @@ CASES = [
     ("co-backers in a by-phrase stay below the found threshold", "Sudan is backed by Russia and China.",
      "RUS+SDN CHN+SDN", ""),
     ("each other", "Russia and Ukraine blamed one another for the attack.", "RUS-UKR", ""),
+    ("the one backed shares the fight", "Russia is cooperating with Turkey in the fight against the Taliban.",
+     "RUS+TUR RUS-TALIBAN TUR-TALIBAN", ""),
+    ("partners in a war with no enemy named are not enemies", "Hezbollah pledged to back Syria in the war.",
+     "HEZBOLLAH+SYR", ""),
+    ("who caused friction between two is neither's enemy",
+     "The Kurdish fighters caused friction between Ankara and Washington.", "TUR-USA", ""),
+    ("who brokers talks between two works with both", "Egypt brokered talks between Israel and Hamas.",
+     "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
     # arguments the parse attaches elsewhere
+    ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
+     "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
+    ("a modifier owns the plan", "Russia denounced any American attempts to undermine Iran.", "USA-IRN RUS-USA", ""),
+    ("the one accused, by a participle", "Qatar, long accused by Saudi Arabia of backing Hamas, denied the claims.",
+     "QAT+HAMAS QAT-SAU", ""),
+    ("fought with X against Y, a relative clause",
+     "Hezbollah fighters, who fought with Syria against the Kurdish fighters, returned home.",
+     "HEZBOLLAH+SYR HEZBOLLAH-YPG", "SYR-YPG"),
+    ("an aside between dashes describes what it follows", "India has improved relations with Japan – currently "
+     "embroiled in a fierce territorial dispute with China – and with Australia.", "IND+JPN JPN-CHN", "IND+AUS"),
+    ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
+     "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),
@@ -64,6 +84,8 @@ CASES = [
     # what a side is made of
     ("a denied conjunct is no side", "Moscow, and not Washington, has worked with New Delhi on reactors.",
      "RUS+IND", ""),
+    ("neither ... nor acts", "Neither Britain nor France has recognised Kosovo.", "", ""),
+    ("neither ... nor is acted on", "Britain recognised neither Kosovo nor Serbia.", "", ""),
     ("a relative clause describes its own conjunct only",
      "Russia, which backs Syria's government, and Turkey, which backs the rebels, are at odds.", "RUS+SYR", ""),
     ("a list of titled subjects the parser broke", "US joint chiefs of staff chairman Joseph Dunford, Russian chief "
@@ -113,6 +135,14 @@ def test_explain_shows_the_arcs_of_a_co_listed_side(cb):  # noqa: F811
     links = [lf for e in explain_article(art, cb) for lf in e.links if lf.outcome == "relation"]
     iran = [lf for lf in links if "IRN" in (lf.a, lf.b)]
     assert iran and "dobj(backs, Syria)" in iran[0].arcs and "Iran" in iran[0].arcs
+
+
+def test_two_subjects_the_parser_gave_one_verb_are_no_list(cb):  # noqa: F811
+    # a dateline's place parsed as a second subject: it does not act together with the subject (that
+    # the place is read as an actor at all is the mentions' business)
+    found = _found("ANKARA, Turkey (AP) — Russia on Friday accused Poland of arming Ukraine, siding firmly with "
+                   "Belarus.", cb)
+    assert _pairs("RUS-POL RUS+BLR") <= found and not _pairs("RUS+TUR") & found, found
 
 
 def test_explain_shows_the_arcs_that_make_co_agents(cb):  # noqa: F811

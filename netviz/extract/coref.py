@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netviz.extract.mentions import LOC_PREPS, ActorMention
+from netviz.extract.mentions import LOC_PREPS, REPORTING, ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
 #: gold such relations were right 15 times in 25 (0.6), against about 0.75 for the paths they use;
@@ -87,6 +87,10 @@ def _wanted(tok: Any) -> str | None:
 _COPULAS = frozenset("is 's \u2019s was were be been being seems seemed appears appeared remains remained becomes "
                      "became".split())
 _CLAUSES = ("ccomp", "xcomp", "csubj", "advcl", "acl", "relcl")
+# Verbs whose subject "it" stands for a "that" clause after them (the parse has no lemmas: word forms)
+_EXTRAPOSING = frozenset("escape escapes escaped matter matters mattered happen happens happened seem seems seemed "
+                         "appear appears appeared emerge emerges emerged follow follows followed turn turns turned "
+                         "occur occurs occurred strike strikes struck surprise surprises surprised".split())
 
 
 def _dummy(tok: Any) -> bool:
@@ -95,7 +99,12 @@ def _dummy(tok: Any) -> bool:
     if tok.dep_ == "expl":
         return True
     v = tok.head
-    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS and v.lemma_ not in ("be", "seem", "appear", "remain"):
+    if tok.dep_ == "nsubj" and v.lower_ in _EXTRAPOSING and any(
+            t.i > v.i and t.lower_ in ("that", "whether") for t in v.subtree):
+        # "It will not have escaped Chinese diplomats' attention that ...", "it matters whether ..." (the
+        # parser often hangs the clause on the noun before it)
+        return True
+    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS:
         return False
     for c in v.children:
         if c.dep_ in _CLAUSES or c.dep_ == "prep" and c.lower_ == "about":
@@ -124,9 +133,10 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
         # "it": one actor, not a plural ("the Russians") nor one of a list ("Russia and China")
         return not m.plural and m.listed is None
     if wanted == "plural":
-        # "they": a plural ("the Russians", "Chinese officials") or a group ("the Taliban"); a single
-        # state or organisation is "it" (a list is taken whole, see _units)
-        return m.plural or m.units or kind in _GROUP_KINDS
+        # "they": a plural ("the Russians", "Chinese officials", "the Taliban"), or the units of an actor
+        # named with it; a single state, organisation or group ("Islamic State") is "it" (a list is
+        # taken whole, see _units)
+        return m.plural or m.units
     if wanted == "state":
         return kind == "state"
     if wanted == "group":
@@ -287,10 +297,12 @@ def _unknown_person_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
 
 
 def _noun_subject_before(tok: Any, mentions: Sequence[ActorMention], plural: bool) -> bool:
-    """Whether a plural (or singular) common noun that names no actor is a subject before ``tok`` in its
-    sentence."""
+    """Whether a plural (or singular) common noun that names no actor is a subject or object before
+    ``tok`` in its sentence."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    return any(t.tag_ == ("NNS" if plural else "NN") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered
+    # "Russia and the UAE welcomed the Egyptian initiative; the GNA and Turkey dismissed it": an object too
+    deps = ("nsubj", "nsubjpass", "dobj")
+    return any(t.tag_ == ("NNS" if plural else "NN") and t.dep_ in deps and t.i not in covered
                for t in tok.doc[:tok.i])
 
 
@@ -340,6 +352,11 @@ def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
         else:
             # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
             subjects = [u for u in units if any(m.subject for m in u)]
+            if not subjects and distance and wanted in ("thing", "plural"):
+                # "it" and "they" reach back to a sentence's subject only: its other actors are rarely
+                # what they stand for ("... the erstwhile capital of the Islamic State in Iraq, has produced
+                # the same impact. As such, it has widened the gulf ...": the operation)
+                continue
             pick = (subjects or units)[-1]
         if len(pick) > 1 and distance == 0 and any(m.subject and _in_clause_of(tok, m, nearest=False) for m in pick):
             # "Saudi Arabia, the UAE and Egypt barred Qatari planes from their airspace": each its own, not
@@ -378,10 +395,8 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
-_REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
-                       "argued continued".split())
 # Verbs a quote hangs on as their complement (the parse has no lemmas: word forms)
-_REPORTING_VERBS = _REPORTING | frozenset(
+_REPORTING_VERBS = REPORTING | frozenset(
     "say tell add declare write state insist warn note explain argue continue ask asks asked stress stressed tweet "
     "tweeted announce announced claim claimed reply replied respond responded vow vowed pledge pledged promise "
     "promised assure assured urge urged caution cautioned acknowledge acknowledged admit admitted recall recalled "
@@ -398,7 +413,7 @@ def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | 
     at = {i: m for m in mentions if m.actor for i in range(m.start, m.end)}
     for q in (t.i for t in doc if t.text in _QUOTES and t.i):
         window = doc[q + 1:q + 8]
-        said = next((t.i for t in window if t.lower_ in _REPORTING), None)
+        said = next((t.i for t in window if t.lower_ in REPORTING), None)
         if said is None:
             continue
         named = [at[i] for i in range(q + 1, said) if i in at] or [at[i] for i in range(said + 1, said + 6) if i in at]

@@ -62,6 +62,8 @@ from netviz.extract.sides import (
     Sides,
     _inside,
     _prep_is,
+    denied,
+    is_dash,
 )
 from netviz.model import kind_sign
 
@@ -69,6 +71,7 @@ from netviz.model import kind_sign
 _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"), ("in", "support", "of"),
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
+_BROKER = frozenset(w for lemma in "broker mediate facilitate host arrange sponsor".split() for w in verb_forms(lemma))
 # Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
 _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
                      "ride".split() for w in verb_forms(lemma))
@@ -80,6 +83,10 @@ _HOSTILE = frozenset("against on at".split())
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
 _JOINT = frozenset("joint jointly together combined alongside".split())
+# Verbs of taking part on someone's side: whom they back or work with shares the fight they are in.
+_PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
+                       "team coordinate".split() for w in verb_forms(lemma))
+
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
@@ -164,7 +171,8 @@ class Linker(Sides):
                     continue
                 opposed = main.agents and _norm(h.text) in _OPPOSE
                 for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
-                                 and _inside(self.doc[m.head], c)}, key=lambda m: m.start):
+                                 and _inside(self.doc[m.head], c) and not denied(self.doc[m.head])},
+                                key=lambda m: m.start):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
@@ -186,11 +194,15 @@ class Linker(Sides):
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
         seen: dict[str, ActorMention] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
-            if m.role == "actor" and m.actor not in taken:
+            if m.role == "actor" and m.actor not in taken and not denied(self.doc[m.head]):
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
         words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
         partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
+        described = self._described(h, taken) if main.patients else None
+        if described is not None:
+            return [Link(hit, "the actor a dash aside describes", described, main.patients, sign=main.sign,
+                         notes=main.notes)]
         for scope in ("clause", "sentence"):
             # beyond its clause, the other side is named in a clause the cue governs ("threatening to destroy
             # North Korea", "demanding that Beijing increase"), never in a relative clause or another event
@@ -239,6 +251,23 @@ class Linker(Sides):
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents, listed,
                              sign=main.sign, notes=main.notes)]
         return []
+
+    def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
+        """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in
+        a dispute with China –"): the parser hangs such asides anywhere, but what they describe is the
+        phrase they follow."""
+        for k in range(h.i - 1, max(-1, h.i - 25), -1):
+            t = self.doc[k]
+            if is_dash(t):
+                m = self.at.get(k - 1)
+                opening = sum(is_dash(d) for d in self.doc[:k]) % 2 == 0
+                closed = any(is_dash(d) for d in self.doc[h.i + 1:])
+                if m is None or m.role != "actor" or m.actor in taken or m.end != k or not opening or not closed:
+                    return None
+                return (Side(m, (f"aside after '{m.text}'",)),)
+            if t.text in (";", "(", ")", '"', "\u201c", "\u201d") or t.dep_ in ("relcl", "ccomp") and t.i < h.i:
+                return None
+        return None
 
     def _verb(self, hit: Hit, h: Any) -> list[Link]:
         cue = hit.cue
@@ -319,9 +348,14 @@ class Linker(Sides):
         if how in ("object of the governing verb", "received", "with-help", "apposition", "cause of a passive"):
             return []
         passive = how in ("passive agent", "by-phrase", "from-phrase")
-        lists: dict[str, list[Side]] = {}
+        lists: dict[tuple[str, ...], list[Side]] = {}
         for a in agents:
-            lists.setdefault(a.arcs[0] if a.arcs else "", []).append(a)
+            # one list: the same arcs up to where the list branches ("nsubj(imposed, Britain)" for "Britain,
+            # France and Germany imposed"), not two subjects the parser gave one verb (a dateline's place
+            # and the sentence's subject)
+            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside"))
+                        or "' -> '" in arc), len(a.arcs))  # or where "the two leaders" resolves to each
+            lists.setdefault(a.arcs[:cut], []).append(a)
         joint = any(t.lower_ in _JOINT for t in h.subtree)
         rule = "co-agents acting jointly" if joint else "co-agents, passive agent" if passive else "co-agents"
         return [Link(hit, rule, tuple(group),
@@ -334,6 +368,7 @@ class Linker(Sides):
         cue = hit.cue
         preps = preps or cue.preps
         agents: list[Side] = []
+        partners: list[Side] = []
         how = ""
         for c in h.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i not in hit.tokens):
@@ -369,6 +404,14 @@ class Linker(Sides):
                 and gov.lower_ in ("for", "to", "in", "into"):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
+            if got and gov.lower_ == "in" and _norm(gov.head.text) in _PARTNERED \
+                    and kind_sign(cue.kind or "verbal_cooperation") < 0:
+                # "backing FSA rebels in battles against Daesh", "cooperating with Turkey in the fight against
+                # FETO": the one backed fights too
+                step = (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})")
+                partners = [s for c in gov.head.children if c.dep_ in _OBJECTS
+                            for s in self.side(c, (*step, f"{c.dep_}({gov.head.text}, {c.text})"))]
+                partners += self.prep_objects([gov.head], (("with",),))
         elif not agents and h.dep_ == "pobj" and gov.dep_ == "prep" and gov.head.tag_.startswith("NN") \
                 and gov.lower_ in ("for", "toward", "towards"):
             # "U.S. hopes for better relations with", "Iran's call for talks with": whose the noun is
@@ -385,10 +428,19 @@ class Linker(Sides):
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
+        if partners and patients:  # a fight against someone named, never the partners against each other
+            agents = agents + [p for p in partners if p.mention.actor not in {a.mention.actor for a in agents}]
+        between = self.prep_objects([h], (("between",), ("among",)))
+        near = [h.head, *h.children, *(c for ch in h.children for c in ch.children)]
+        if between and cue.reciprocal and not any(_norm(t.text) in _BROKER for t in near):
+            # "a point that caused friction between Ankara and Washington", "efforts to end the fighting
+            # between A and B": the parties are each other's other side, not the other side of whoever caused
+            # or ended it; but who brokers or hosts talks works with both ("UN-mediated talks between ...")
+            inside = {id(s.mention) for s in between}
+            patients = [p for p in patients if id(p.mention) not in inside]
         rule = "noun received from the giver" if how == "received" else \
             f"noun {how or 'no agent'}-{'prepositional object' if patients else 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
-        between = self.prep_objects([h], (("between",), ("among",)))
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
@@ -483,12 +535,14 @@ class Linker(Sides):
                                         inside=guarded)  # "from terror by the hands of al Qaeda"
             if enemies and sign > 0:
                 out.append(Link(hit, "common enemy", agents + patients, tuple(enemies), sign=-1))
-        if sign < 0 and ("with",) in hit.cue.preps:
+        if sign < 0 and agents:
             enemies = self.prep_objects(holders, (("against",),))
-            if enemies:
+            if enemies and ("with",) in hit.cue.preps:
                 withs = tuple(p for p in patients if any(a.startswith("prep(") and ", with)" in a for a in p.arcs))
-                if withs:
-                    out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
+            else:  # "fought with Syria against the rebels": with the one it fought against named, "with" allies
+                withs = tuple(self.prep_objects(holders, (("with",),))) if enemies else ()
+            if withs:
+                out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
 
 

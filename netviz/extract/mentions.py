@@ -29,6 +29,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+#: Verbs that report what someone said ("Obama said", "said Kerry").
+REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
+                      "argued continued".split())
 #: Prepositions whose object is where something happens, not who takes part.
 LOC_PREPS = frozenset("in inside within throughout across near around outside along".split())
 ORG_HEADS = frozenset("institute university council center centre observatory post times journal herald news agency "
@@ -148,6 +151,8 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
         if not m.generic:
             out.append(m)
             continue
+        if _named_group_before(m, mentions, codebook):
+            continue
         for where, source in ((located, "the sentence's place"), (country, "the article's main country")):
             actor = codebook.resolve_generic(m.generic, where, on) if where or source != "the sentence's place" \
                 else None
@@ -159,6 +164,13 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     return out
 
 
+def _named_group_before(m: ActorMention, mentions: Sequence[ActorMention], codebook: Any) -> bool:
+    """ "Boko Haram militants", "Hamas fighters": a generic noun right after the group it belongs to
+    names that group (the noun's modifier, :func:`stand_for`), not the rebels of a country."""
+    return any(g.end == m.start and g.actor and not g.generic and g.actor in codebook.actors
+               and codebook.actors[g.actor].type != "state" for g in mentions)
+
+
 def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, country: str | None,
                      on: Any) -> list[ActorMention]:
     """The actors a sentence names, as later sentences refer back to them: generic mentions resolved
@@ -167,6 +179,8 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
     whether the sentence before was parsed."""
     out = []
     for m in mentions:
+        if m.generic and _named_group_before(m, mentions, codebook):
+            continue
         if m.generic:
             actor = codebook.resolve_generic(m.generic, country, on)
             if not actor:
@@ -225,6 +239,10 @@ _PHRASE_END = frozenset("of in to for on at by with from over against into about
 _ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
 # "Russians", "Israelis", "Turks": the plural of a demonym, not a name ending in s ("United States")
 _PLURAL_DEMONYM = re.compile(r"(?:an|i|k)s$")
+# Names of groups that are plurals ("The Taliban have ...")
+_PLURAL_NAMES = frozenset("Taliban Peshmerga Mujahideen mujahideen".split())
+# A sentence opening on one of these and a word that names no actor has a subject that is no actor
+_OPENING_DETERMINERS = frozenset("The A An This These Those That".split())
 # Links between the members of a list of actors: "Russia, China and Iran", "the Russians and Chinese"
 _LIST_WORDS = frozenset(", and the both".split())
 # Words before a mention that make it no subject: "to Syria", "with Iran", "after meeting Putin"
@@ -243,13 +261,15 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
         if not m.person:
             noun = _modified(doc, m, parsed)
             if noun is not None:
-                thing = noun.lower_ not in STANDING
+                # "Israeli Prime Minister Menachem Begin", "the Turkish Army": a name stands for its actor
+                thing = noun.lower_ not in STANDING and not (parsed and noun.tag_ in ("NNP", "NNPS"))
                 plural = noun.tag_ in ("NNS", "NNPS") if parsed else noun.lower_.endswith("s")
             elif parsed and doc[m.head].dep_ == "poss" and doc[m.head].head.lower_ in STANDING:
                 plural = doc[m.head].head.tag_ in ("NNS", "NNPS")  # "Vietnam's leaders ... as they look to"
             else:
                 last = doc[m.end - 1]
                 plural = bool(_PLURAL_DEMONYM.search(last.text)) or last.text.islower() and last.lower_.endswith("s") \
+                    or last.text in _PLURAL_NAMES \
                     or parsed and doc[m.head].tag_ in ("NNS", "NNPS") \
                     or m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and bool(
                         _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
@@ -303,16 +323,28 @@ def _lists(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
     for run, ends_with_and in zip(runs, joined):
         if len(run) > 1 and ends_with_and:
             first = mentions[run[0]].start
+            # "the US and British push": the list modifies the noun its last member does
+            thing = mentions[run[-1]].thing
             for k in run:
-                out[k] = replace(out[k], listed=first)
+                out[k] = replace(out[k], listed=first, thing=out[k].thing or thing and not out[k].person)
     return out
 
 
 def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
-    """The sentence's first actor that is no object of a preposition nor a thing marked as its subject
-    (and the rest of its list): read from the words, what a later pronoun prefers ("Turkey denied it
-    arms the opposition. It has ...": Turkey, not the opposition)."""
-    for m in sorted(mentions, key=lambda m: m.start):
+    """The sentence's speaker ("Abadi is sincere, Obama said"), else its first actor that is no object
+    of a preposition nor a thing, marked as its subject (and the rest of its list): read from the
+    words, what a later pronoun prefers ("Turkey denied it arms the opposition. It has ...": Turkey,
+    not the opposition; "... , Obama said. He also defended ...": Obama, not Abadi)."""
+    order = sorted(mentions, key=lambda m: m.start)
+    speakers = [m for m in order if m.role == "actor" and (
+        m.end < len(doc) and doc[m.end].lower_ in REPORTING or m.start > 1 and doc[m.start - 1].lower_ in REPORTING
+        and doc[m.start - 2].text in (",", "\u201d", '"'))]
+    first = next((t for t in doc if t.is_alpha), None)
+    if not speakers and first is not None and first.text in _OPENING_DETERMINERS and not any(
+            m.start == first.i + 1 and m.role == "actor" and not m.thing for m in mentions):
+        # "The 2015 deal, one of Obama's achievements, gave Iran billions": the subject is no actor
+        return mentions
+    for m in speakers[:1] or order:
         if m.role != "actor" or m.thing:
             continue
         k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
@@ -320,7 +352,7 @@ def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         covered = {i for x in mentions for i in range(x.start, x.end)}
         units = any(t.lower_ in GROUP_NOUNS and t.lower_.endswith("s") and t.i not in covered
-                    and t.i - 1 not in covered for t in doc[m.end:])
+                    and t.i - 1 not in covered for t in doc[m.end:m.end + 8])
         return [replace(x, subject=True, units=units and m.listed is None) if x is m else
                 replace(x, subject=True) if m.listed is not None and x.listed == m.listed else x for x in mentions]
     return mentions

@@ -29,13 +29,15 @@ from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
-_CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp".split())
+# "attr": a predicate noun ("the group isn't much of a threat to Americans")
+_CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
                                           "disclose reveal indicate suggest argue believe think expect").split()
                        for form in verb_forms(lemma))
 _DENY = frozenset(verb_forms("deny"))
 _VOLITIONAL = frozenset("will would shall wo".split())
 _REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
+_REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
 # nouns of a plan or wish: what they complement has not happened ("plans to attack", "a bid to oust")
 _INTENT_NOUNS = frozenset(_norm(w) for w in "plan plans intention intentions intent desire wish bid readiness willingness "
                           "determination attempt attempts offer offers pledge pledges promise promises threat threats "
@@ -87,9 +89,12 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
     out = [doc[hit.head]]
     t = doc[hit.head]
     for _ in range(6):
-        if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY):
+        if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY) \
+                and not (t.dep_ == "conj" and _alternative(t)):
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
+            break
+        if t.dep_ == "conj" and not _alternative(t):
             break
         if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
             break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue
@@ -131,6 +136,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                 found.setdefault("intent", text)
         if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
             found.setdefault("intent", t.text)
+        if k and t.lower_ in _REFUSAL_ADJECTIVES and below is not None and below.dep_ == "xcomp":
+            _note(found, level, "refusal" if cooperation else "negation", t.text, k)  # "reluctant to share"
         if t.lower_ == "without" and k:
             _note(found, level, "negation", t.text, k)
         for c in t.children:
@@ -152,6 +159,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "refusal", " ".join(x.text for x in t.children if x.dep_ in ("aux", "neg")), k)
                 else:
                     _note(found, level, "negation", c.text, k)
+            elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
+                _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
             elif c.dep_ in ("aux", "auxpass", "advmod") and c.i in phrases:
                 end, (kind, payload) = phrases[c.i]
                 if kind == "hedge" and payload.scope == "verb":
@@ -179,7 +188,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     head = top.head if top.dep_ in ("nsubj", "nsubjpass") else (top.head.head if top.head.dep_ in ("nsubj",) else None)
     if head is not None and head.i in phrases:
         end, (kind, _) = phrases[head.i]
-        if kind == "after":
+        # "efforts ... collapsed"; "cooperation with the U.S. ended" (a state of cooperation that ended),
+        # not "the war ended" (it was fought), "the visit ended" (meetings end), "a deal would end sanctions"
+        ended = kind == "reversal" and cooperation and hit.cue.family != "consult" \
+            and not any(c.dep_ == "dobj" for c in head.children)
+        if kind == "after" or ended:
             found.setdefault("reversal", " ".join(x.text for x in doc[head.i:end]))
     lo, hi = top.left_edge.i, top.right_edge.i
     clause = top
@@ -275,6 +288,28 @@ def _note(found: dict[str, str], level: dict[str, int], name: str, text: str, k:
     if name not in found:
         found[name] = text
         level[name] = k
+
+
+def _negation_phrase(phrases: Mapping[int, tuple[int, tuple[str, Any]]], i: int) -> str:
+    """The text of a multi-word negation phrase that holds token ``i`` ("no longer"), or ""."""
+    for start in range(max(0, i - 2), i + 1):
+        if start in phrases:
+            end, (kind, payload) = phrases[start]
+            if kind == "negation" and start <= i < end and end - start > 1:
+                return payload
+    return ""
+
+
+def _alternative(verb: Any) -> bool:
+    """A verb coordinated by "or"/"nor" with the one before it, sharing its subject: what governs the
+    first governs it ("did not arm or fund the rebels", "stop arming and financing – and even trading
+    with –"); with "and" or "but" each verb keeps its own ("did not attack Turkey but backed Syria")."""
+    if not verb.tag_.startswith("VB") or not verb.head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    between = [x.lower_ for x in verb.doc[verb.head.i + 1:verb.i]]
+    return ("or" in between or "nor" in between or verb.head.lower_.endswith("ing")) and "but" not in between
 
 
 def _complement(below: Any, verb: Any, end: int) -> bool:

@@ -8,6 +8,16 @@ verb it is coordinated with or depends on, the noun a relative or
 participle clause hangs on, the agent of a passive), and the objects of a
 cue's prepositions. :class:`netviz.extract.linking.Linker` builds the links
 of each cue from these.
+
+Where the parser is known to go wrong, the words say more than the arcs: a
+list of titled subjects broken in two ("US chairman Dunford, Russian chief
+Gerasimov and Turkey's chief Akar met"), the last verb of a list hung on a
+relative clause inside it ("has left X, cut funding for the agency that
+helps refugees and sparked a trade war"), a list that goes on after an
+aside between dashes ("Japan – embroiled in a dispute with China – as well
+as the United States"). A denied member ("Moscow, and not Washington"; "neither
+A nor B") is on no side; a relative clause on one member of a list describes
+that member alone when it parts the list.
 """
 
 from __future__ import annotations
@@ -60,6 +70,8 @@ class Sides:
         seen: set[str] = set()
         named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
         first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
+        if denied(first):
+            return []  # "neither Britain nor France has recognised Kosovo"
         # a clause hanging on one member of a list describes that member alone when it parts the list or
         # another member has a clause of its own ("Russia, which supports Assad, and Turkey, which ...")
         alone = clause is not None and clause.head.i == tok.i
@@ -174,8 +186,10 @@ class Sides:
             # the object of: "Washington unveiled a plan to ...")
             step = arcs + (f"acl({head.text}, {v.text})",)
             for c in head.children:
-                if c.dep_ == "poss":
-                    got = self.side(c, step + (f"poss({head.text}, {c.text})",))
+                # "Iran's plan to", "the Afghan security forces ability to" (the parser's compound for a
+                # possessor without its "'s"), "a Turkish decision to"
+                if c.dep_ in ("poss", "compound", "amod") and c.i < v.i:
+                    got = self.side(c, step + (f"{c.dep_}({head.text}, {c.text})",))
                     if got:
                         return got, "owner of the plan"
             if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
@@ -199,6 +213,16 @@ class Sides:
                                                            f"prep({gov.text}, {c.text})", f"pobj({c.text}, {o.text})"))
                                 if got:
                                     return got, "the one blamed or praised"
+            if (head.lower_ in _BLAME or head.lower_ == "of") and gov.tag_ == "VBN":
+                # "Qatar, accused by Saudi Arabia of backing Hamas", "Qatar was accused of ...": the one accused
+                step = arcs + (f"pcomp({head.text}, {v.text})",)
+                if gov.dep_ == "acl":
+                    got = self.side(gov.head, step + (f"acl({gov.head.text}, {gov.text})",), clause=gov)
+                else:
+                    got = [s for c in gov.children if c.dep_ == "nsubjpass"
+                           for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
+                if got:
+                    return got, "the one blamed or praised"
             if gov.tag_.startswith("VB"):
                 got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
                                          depth + 1)
@@ -219,7 +243,14 @@ class Sides:
                     if o.dep_ in ("pobj", "pcomp"):
                         arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
                         got = self.side(o, arcs, place=True)
-                        out += got or (self.named_inside(o, arcs) if inside else [])
+                        if not got and inside:
+                            got = self.named_inside(o, arcs)
+                            # "from terror by the hands of al Qaeda": the parser hangs the phrase after the
+                            # object on the verb
+                            for c2 in h.children if not got else ():
+                                if c2.dep_ == "prep" and c2.i == o.right_edge.i + 1 and c2.lower_ in ("by", "of"):
+                                    got = self.named_inside(c2, (*arcs, f"prep({h.text}, {c2.text})"))
+                        out += got
         return out
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
@@ -291,9 +322,11 @@ class Sides:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
-    Iran", which the parser hangs as the object of the last "as")."""
-    out = list(tok.conjuncts)
+    """The words coordinated with ``tok``: its conjuncts, what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as"), and the list that goes on after an
+    aside between dashes ("Japan – embroiled in a dispute with China – as well as the United States":
+    the parser hangs it inside the aside)."""
+    out = list(tok.conjuncts) + _after_aside(tok)
     for t in (tok, *out):
         for c in t.children:
             if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
@@ -321,9 +354,37 @@ def _open_list(v: Any) -> Any:
     return None
 
 
+def denied(tok: Any) -> bool:
+    """Whether a word is in a "neither ... nor" list: the sentence says none of them acts."""
+    for t in (tok, tok.head if tok.dep_ == "conj" else tok):
+        if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" or c.dep_ == "cc" and c.lower_ == "nor"
+               for c in t.children):
+            return True
+    return False
+
+
 def _negated(tok: Any) -> bool:
     """A conjunct the sentence denies: "Moscow, and not Washington", "Iran but never Iraq"."""
     return any(c.dep_ == "neg" for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "never")
+
+
+def is_dash(t: Any) -> bool:
+    """A dash that can open or close an aside: "–", "—", "--", or a hyphen with spaces around it (not the
+    one of "Iran-backed")."""
+    return t.text in ("\u2013", "\u2014", "--") or t.text == "-" and t.i > 0 and bool(
+        t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+
+
+def _after_aside(tok: Any) -> list[Any]:
+    """Conjuncts of ``tok`` the parser hung inside the aside between dashes that follows it."""
+    doc, k = tok.doc, tok.right_edge.i + 1
+    if k >= len(doc) or not is_dash(doc[k]):
+        return []
+    close = next((t.i for t in doc[k + 1:k + 40] if is_dash(t)), None)
+    if close is None:
+        return []
+    return [c for t in doc[close + 1:close + 12] if t.dep_ == "conj" and k < t.head.i < close
+            for c in (t, *(x for x in t.conjuncts if x.i > close))]
 
 
 def _inside(tok: Any, phrase: Any) -> bool:

@@ -23,7 +23,7 @@ from datetime import date
 import networkx as nx
 
 from netviz.graph.blocsearch import bloc_lists, find_blocs
-from netviz.graph.camps import Reports, add_reports, report_pull
+from netviz.graph.camps import Reports, add_reports, cooperation_weight, report_pull
 from netviz.graph.history import History, TieState
 from netviz.graph.snapshots import Snapshots, with_node_attribute
 
@@ -199,6 +199,7 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
     full = 0
     label_of: dict[str, str] = {}
     reports: dict[tuple[str, str], Reports] = {}
+    coop = 1.0
 
     for delta in history.deltas:
         touched: set[str] = set()
@@ -232,8 +233,9 @@ def bloc_timeline(history: History, *, seed: int = 0) -> BlocTimeline:
                 seen_at_full = sum(len(v) for v in signed.values()) // 2
                 changed_since = 0
                 full += 1
+                coop = cooperation_weight(signed, labels)
             else:
-                fresh = _settle(signed, labels, sorted(touched), fresh)
+                fresh = _settle(signed, labels, sorted(touched), fresh, coop)
                 _merge_small(signed, labels, {labels[a] for a in touched if a in labels})
             groups: dict[int, list[str]] = defaultdict(list)
             for actor in sorted(labels):
@@ -277,11 +279,14 @@ def _follow_reports(tie: Reports, old: TieState | None, new: TieState | None) ->
         add_reports(tie, (Counter(new.curated) - Counter(old.curated)).elements())
 
 
-def _settle(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], todo: list[str], fresh: int) -> int:
+def _settle(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], todo: list[str], fresh: int,
+            coop: float = 1.0) -> int:
     """Move ``todo`` (and whoever a move disturbs) to the bloc that pulls each most; returns the next free label.
 
-    An actor with no signed tie left leaves its bloc; a new actor starts in
-    a bloc of its own. Only the actors queued are looked at.
+    A cooperative tie pulls ``coop`` times its weight (see
+    :func:`netviz.graph.camps.cooperation_weight`). An actor with no signed
+    tie left leaves its bloc; a new actor starts in a bloc of its own. Only
+    the actors queued are looked at.
     """
     queue = deque(todo)
     queued = set(todo)
@@ -298,7 +303,7 @@ def _settle(signed: Mapping[str, Mapping[str, float]], labels: dict[str, int], t
         pull: dict[int, float] = defaultdict(float)
         for other, w in ties.items():
             if other in labels:
-                pull[labels[other]] += w
+                pull[labels[other]] += w * coop if w > 0 else w
         here = labels[actor]
         target, best = here, pull.get(here, 0.0)
         for bloc in sorted(pull):
@@ -388,7 +393,8 @@ def adjusted_rand_index(truth: Mapping[str, object], found: Mapping[str, object]
     """Agreement of two partitions of the same actors, corrected for chance (Hubert & Arabie): 1 is identical.
 
     Use it to check found blocs against known camps. An unaligned actor
-    (``None``) counts as a bloc of its own.
+    (``None``), or one of ``truth`` missing from ``found`` (no tie, so on no
+    map), counts as a bloc of its own.
 
     >>> adjusted_rand_index({"a": 0, "b": 0, "c": 1, "d": 1}, {"a": 5, "b": 5, "c": 7, "d": 7})
     1.0
@@ -398,7 +404,7 @@ def adjusted_rand_index(truth: Mapping[str, object], found: Mapping[str, object]
     actors = sorted(truth)
 
     def own(labels: Mapping[str, object]) -> dict[str, object]:
-        return {a: ("alone", a) if labels[a] is None else labels[a] for a in actors}
+        return {a: ("alone", a) if labels.get(a) is None else labels[a] for a in actors}
 
     t, f = own(truth), own(found)
 

@@ -175,8 +175,8 @@ def bloc_lists(signed: Mapping[str, Mapping[str, float]], method: str = "camps",
                 _unaligned,
             )
 
-            labels, solved = _camps(group, signed, k, seed)
-            labels = _unaligned(labels, group, signed)
+            labels, solved, beliefs = _camps(group, signed, k, seed)
+            labels = _unaligned(labels, group, signed, beliefs)
             optimal = optimal and solved
         elif method == "auto" and len(group) <= EXACT_MAX:
             labels = _exact(group, signed, k, None if len(group) <= EXACT_LIMIT else AUTO_STEPS)

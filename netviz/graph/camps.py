@@ -9,23 +9,27 @@ A connected group of aligned actors is split in three steps:
    group's signed weight from the frustration (relocation in the
    Doreian-Mrvar tradition, from spectral and split starts, then
    Fiduccia-Mattheyses passes; when that misses the gain, the likeliest
-   blocs of step 2 are tried too; exact for small groups).
+   blocs under the model of step 2 are tried too; exact for small groups).
 2. **Who is in which camp.** Frustration weighs every tie alike, and on
    sparse noisy graphs many partitions into the same number of blocs tie on
-   it while agreeing poorly with one another (``bench/bench_blocs.py``). At
-   the number of blocs of step 1, the blocs are then the likeliest under a
-   signed planted-partition model (a stochastic block model with Poisson tie
-   weights, fitted to the blocs of step 1): a cooperative tie inside a bloc
-   counts the log of how much likelier cooperation is inside than across, a
-   hostile tie the log of how much likelier hostility is across than inside,
-   and each pair of members pays the difference in tie density. Cooperation
-   is the rarer and more telling sign across camps, so it weighs more than
-   hostility, which frustration cannot express. The search: relocation,
-   then Fiduccia-Mattheyses passes (moves that lose are allowed within a
-   pass, the best prefix is kept) from the step-1 blocs and from seeded
-   spectral k-means starts; the likeliest is kept, the model refitted once.
-3. **Unaligned actors.** An actor with no net cooperation inside its bloc
-   stands alone.
+   it while agreeing poorly with one another (``bench/bench_blocs.py``).
+   Under a signed planted-partition model (a stochastic block model with
+   Poisson tie weights, fitted to the blocs of step 1) a cooperative tie
+   inside a bloc counts the log of how much likelier cooperation is inside
+   than across, a hostile tie the log of how much likelier hostility is
+   across than inside, and each pair of members pays the difference in tie
+   density: cooperation, the rarer and more telling sign across camps,
+   weighs more than hostility, which frustration cannot express. Even so,
+   the single likeliest partition overfits the noise of a sparse graph; each
+   actor goes instead to its most probable bloc, its posterior computed by
+   loopy belief propagation (Decelle et al. 2011, a tie of the mean weight
+   counting as one observation), the model refitted to the blocs so found
+   and the beliefs recomputed, three rounds at most. On the planted camps of
+   the bench this is what lifts the adjusted Rand index from 0.88 to 0.91 at
+   12 ties an actor and from 0.59 to 0.71 at 8.
+3. **Unaligned actors.** An actor stands alone when its ties do not place
+   it: net hostility inside its bloc, a posterior below one half, or no
+   cooperation inside unless it fights two other blocs (:func:`_unaligned`).
 
 A tie pulls on blocs by its reports, not its sentences (:func:`report_pull`):
 each article counts once, at the mean signed weight of its sentences on the
@@ -44,6 +48,7 @@ same blocs whatever the hash seed or insertion order.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, MutableMapping
 
 import networkx as nx
@@ -125,7 +130,8 @@ CAMPS_MAX = 12
 CAMP_RESTARTS = 6
 
 
-def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int, seed: int) -> tuple[list[int], bool]:
+def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: int,
+           seed: int) -> tuple[list[int], bool, np.ndarray | None]:
     """Bloc labels for one connected group: the fewest blocs past which frustration stops falling.
 
     Minimal frustration with a free number of blocs splits sparse, noisy
@@ -136,21 +142,13 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
     with at most k blocs (exactly for small groups; else from spectral and
     split starts, by relocation in the Doreian-Mrvar tradition and
     Fiduccia-Mattheyses passes, and the likeliest blocs of
-    :func:`_likeliest` when those miss the gain). The blocs found are then
-    the likeliest ones in that many blocs. Returns the labels and whether
-    each step was solved exactly.
+    :func:`_likeliest` when those miss the gain). Each actor then goes to
+    its most probable bloc in that many blocs (:func:`_posterior`). Returns
+    the labels, whether each step was solved exactly, and the beliefs
+    (``None`` for a group solved exactly).
     """
     n = len(nodes)
-    index = {u: i for i, u in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u in nodes:
-        for v, w in signed[u].items():
-            if v in index:
-                rows.append(index[u])
-                cols.append(index[v])
-                vals.append(w)
-    A = sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
-                      shape=(n, n))
+    A = _signed_matrix(nodes, signed)
     total = float(np.abs(A.data).sum()) / 2
     gain = CAMP_GAIN * total
     limit = min(kmax, n, CAMPS_MAX)
@@ -178,9 +176,10 @@ def _camps(nodes: list[str], signed: Mapping[str, Mapping[str, float]], kmax: in
         if new_cost > cost - gain:
             break
         labels, cost = candidate, new_cost
+    beliefs = None
     if not exact and labels.max() > 0:
-        labels = _likeliest(A, embedding, labels, rng)
-    return labels.tolist(), exact
+        labels, beliefs = _posterior(A, labels)
+    return labels.tolist(), exact, beliefs
 
 
 def _frustration(A: sp.csr_matrix, labels: np.ndarray) -> float:
@@ -306,7 +305,7 @@ def _pulls(A: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost: float) -> np
     return pull
 
 
-# --- step 2: the likeliest blocs -------------------------------------------------------
+# --- the likeliest blocs (step 1's fallback) ----------------------------------------
 
 #: Moves in a row that do not beat a pass's best before the pass stops (Fiduccia-Mattheyses).
 FM_PATIENCE = 50
@@ -315,7 +314,13 @@ FM_PASSES = 10
 
 
 def _likeliest(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The likeliest blocs in as many blocs as ``labels`` (step 2 of the module's docstring)."""
+    """The likeliest blocs in as many blocs as ``labels`` under the planted partition fitted to them.
+
+    The search: relocation, then Fiduccia-Mattheyses passes (moves that lose
+    are allowed within a pass, the best prefix is kept) from ``labels`` and
+    from seeded spectral k-means starts; the likeliest is kept, the model
+    refitted once.
+    """
     k = int(labels.max()) + 1
     Y = X[:, : max(1, k - 1)]
     norms = np.linalg.norm(Y, axis=1, keepdims=True)
@@ -342,21 +347,36 @@ def _likeliest(A: sp.csr_matrix, X: np.ndarray, labels: np.ndarray, rng: np.rand
 def _planted_weights(A: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matrix, float] | None:
     """Tie weights and the cost per pair of members under a signed planted partition fitted to ``labels``.
 
+    The log-likelihood of a partition is, up to a constant, the sum over
+    pairs inside blocs of ``a+ w+ - a- w- - pair_cost`` (see
+    :func:`_planted_model`). Returns the weighted matrix and ``pair_cost``,
+    or ``None`` when ``labels`` show no camps to fit.
+    """
+    model = _planted_model(A, labels)
+    if model is None:
+        return None
+    a_plus, a_minus, pair_cost = model
+    W = A.copy()
+    W.data = np.where(W.data > 0, a_plus * W.data, a_minus * W.data)
+    return W, pair_cost
+
+
+def _planted_model(A: sp.csr_matrix, labels: np.ndarray) -> tuple[float, float, float] | None:
+    """``(a+, a-, pair_cost)`` of a signed planted partition fitted to ``labels``, or ``None``.
+
     Cooperative and hostile tie weights inside and across blocs are Poisson
     with rates (weight per pair) estimated from ``labels``, each count
-    smoothed by half a mean tie. The log-likelihood of a partition is then,
-    up to a constant, the sum over pairs inside blocs of ``a+ w+ - a- w- -
-    pair_cost`` with ``a+ = ln(coop rate inside / across)``, ``a- = ln(hostile
-    rate across / inside)`` and ``pair_cost`` the tie rate inside less across
-    (never below 0). Returns the weighted matrix and ``pair_cost``, or
-    ``None`` when ``labels`` show no camps to fit (cooperation not denser
-    inside, or hostility not denser across).
+    smoothed by half a mean tie: ``a+ = ln(coop rate inside / across)``,
+    ``a- = ln(hostile rate across / inside)`` and ``pair_cost`` the tie rate
+    inside less across (never below 0). ``None`` when ``labels`` show no
+    camps to fit (cooperation not denser inside, or hostility not denser
+    across).
     """
     n = len(labels)
     sizes = np.bincount(labels).astype(float)
     inside = float((sizes * (sizes - 1)).sum()) / 2
     across = n * (n - 1) / 2 - inside
-    if inside <= 0 or across <= 0:
+    if inside <= 0 or across <= 0 or not A.nnz:
         return None
     coo = A.tocoo()
     same = labels[coo.row] == labels[coo.col]
@@ -368,12 +388,46 @@ def _planted_weights(A: sp.csr_matrix, labels: np.ndarray) -> tuple[sp.csr_matri
 
     coop_in, coop_out = rate((w > 0) & same, inside), rate((w > 0) & ~same, across)
     host_in, host_out = rate((w < 0) & same, inside), rate((w < 0) & ~same, across)
-    a_plus, a_minus = np.log(coop_in / coop_out), np.log(host_out / host_in)
+    a_plus, a_minus = float(np.log(coop_in / coop_out)), float(np.log(host_out / host_in))
     if a_plus <= 0 or a_minus <= 0:
         return None
-    W = A.copy()
-    W.data = np.where(W.data > 0, a_plus * W.data, a_minus * W.data)
-    return W, max(0.0, coop_in + host_in - coop_out - host_out)
+    return a_plus, a_minus, max(0.0, coop_in + host_in - coop_out - host_out)
+
+
+def cooperation_weight(signed: Mapping[str, Mapping[str, float]], blocs: Mapping[str, int]) -> float:
+    """How much more a cooperative tie than a hostile one tells about an actor's bloc, given ``blocs``.
+
+    ``a+ / a-`` of the planted partition fitted to ``blocs``
+    (:func:`_planted_model`), or 1 when they show no camps to fit. Moving an
+    actor by its pulls with cooperation weighed this much approximates the
+    posterior step of a full search: along a history, the actors of a date's
+    changed ties move so (:func:`netviz.graph.blocs.bloc_timeline`).
+
+    >>> signed = {"A": {"B": 1.0, "C": -1.0}, "B": {"A": 1.0, "D": -1.0}, "C": {"A": -1.0, "D": 1.0}, "D": {"B": -1.0, "C": 1.0}}
+    >>> round(cooperation_weight(signed, {"A": 0, "B": 0, "C": 1, "D": 1}), 3)  # 2 pairs inside, 4 across
+    2.513
+    >>> cooperation_weight(signed, {"A": 0, "B": 1, "C": 2, "D": 3})  # no bloc holds two actors: nothing to fit
+    1.0
+    """
+    nodes = sorted(u for u in signed if u in blocs)
+    labels = _compact(np.array([blocs[u] for u in nodes], dtype=np.int64))
+    model = _planted_model(_signed_matrix(nodes, signed), labels) if nodes else None
+    return 1.0 if model is None else model[0] / model[1]
+
+
+def _signed_matrix(nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> sp.csr_matrix:
+    """The symmetric matrix of the signed ties among ``nodes`` (in that order)."""
+    n = len(nodes)
+    index = {u: i for i, u in enumerate(nodes)}
+    rows, cols, vals = [], [], []
+    for u in nodes:
+        for v, w in signed[u].items():
+            if v in index:
+                rows.append(index[u])
+                cols.append(index[v])
+                vals.append(w)
+    return sp.csr_matrix((np.array(vals, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+                         shape=(n, n))
 
 
 def _likelihood(W: sp.csr_matrix, labels: np.ndarray, pair_cost: float) -> float:
@@ -433,21 +487,105 @@ def _fiduccia_mattheyses(W: sp.csr_matrix, labels: np.ndarray, k: int, pair_cost
     return labels
 
 
-def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]]) -> list[int]:
-    """Actors that nothing pulls into their bloc stand alone (a fresh label each): they are unaligned.
+# --- step 2: each actor's posterior -------------------------------------------------
 
-    An actor with no net cooperation with the members of its bloc is there
-    only because every other bloc repels it more (the enemy of its enemies):
-    drawing it in that bloc's colour would claim an alliance no tie shows.
+#: Rounds of fitting the planted partition to the blocs and recomputing the beliefs (hard EM).
+BELIEF_ROUNDS = 3
+#: Belief-propagation sweeps per round at most; messages that move less than ``BELIEF_TOLERANCE`` have settled.
+BELIEF_SWEEPS = 200
+BELIEF_TOLERANCE = 1e-4
+#: Share of a new message kept from the old one (damping keeps loopy belief propagation from oscillating).
+BELIEF_DAMPING = 0.5
+#: Belief an actor starts with in the bloc it was found in.
+BELIEF_START = 0.6
+
+
+def _posterior(A: sp.csr_matrix, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Blocs as each actor's most probable bloc under the planted partition, and the beliefs ``(actors, blocs)``."""
+    k = int(labels.max()) + 1
+    scale = float(np.abs(A.data).mean())
+    beliefs = None
+    for _ in range(BELIEF_ROUNDS):
+        fitted = _planted_weights(A, labels)
+        if fitted is None:
+            break
+        W, pair_cost = fitted
+        W.data /= scale  # a tie of the mean weight is one observation
+        beliefs = _belief_propagation(W, pair_cost / scale, labels, k)
+        found = np.argmax(beliefs, axis=1)
+        if np.array_equal(found, labels):
+            break
+        labels = found
+        if len(np.unique(labels)) < k:
+            labels = _compact(labels)
+            k = int(labels.max()) + 1
+            beliefs = None
+    if beliefs is None:
+        beliefs = np.eye(k)[labels]
+    return labels, beliefs
+
+
+def _belief_propagation(W: sp.csr_matrix, pair_cost: float, labels: np.ndarray, k: int) -> np.ndarray:
+    """Each actor's probability of being in each of k blocs, by loopy belief propagation (Decelle et al. 2011)."""
+    n = W.shape[0]
+    coo = W.tocoo()
+    src, dst, w = coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data
+    key = src * n + dst
+    order = np.argsort(key, kind="stable")
+    rev = order[np.searchsorted(key[order], dst * n + src)]
+    into_actor = sp.csr_matrix((np.ones(len(dst)), (dst, np.arange(len(dst)))), shape=(n, len(dst)))
+    rows = np.arange(n)
+    belief = np.full((n, k), (1 - BELIEF_START) / max(k - 1, 1))
+    belief[rows, labels] = BELIEF_START
+    message = belief[src]
+    with np.errstate(divide="ignore"):
+        for _ in range(BELIEF_SWEEPS):
+            into = np.logaddexp(np.log1p(-np.minimum(message, 1.0)), np.log(message) + w[:, None])
+            total = into_actor @ into - pair_cost * (belief.sum(axis=0)[None, :] - belief)
+            new = total[src] - into[rev]
+            new = np.exp(new - new.max(axis=1, keepdims=True))
+            new /= new.sum(axis=1, keepdims=True)
+            change = float(np.abs(new - message).max()) if len(new) else 0.0
+            message = BELIEF_DAMPING * message + (1 - BELIEF_DAMPING) * new
+            belief = np.exp(total - total.max(axis=1, keepdims=True))
+            belief /= belief.sum(axis=1, keepdims=True)
+            if change < BELIEF_TOLERANCE:
+                break
+    return belief
+
+
+def _unaligned(labels: list[int], nodes: list[str], signed: Mapping[str, Mapping[str, float]],
+               beliefs: np.ndarray | None = None) -> list[int]:
+    """Actors whose ties do not place them in their bloc stand alone (a fresh label each): they are unaligned.
+
+    An actor stands alone when its ties inside its bloc are net hostile;
+    when its posterior (``beliefs``, step 2) gives its bloc less than half;
+    and when nothing inside its bloc cooperates with it, unless it is
+    hostile to at least two other blocs (its bloc is then the one its
+    enemies leave it: the enemy of its enemies). Drawing the actor in the
+    bloc's colour otherwise would claim an alliance no tie shows. Without
+    beliefs (a group solved exactly), an actor needs net cooperation inside
+    its bloc.
+
+    >>> signed = {"A": {"B": 1.0, "C": -1.0}, "B": {"A": 1.0}, "C": {"A": -1.0, "D": 1.0}, "D": {"C": 1.0}, "E": {"A": -1.0}}
+    >>> _unaligned([0, 0, 1, 1, 1], ["A", "B", "C", "D", "E"], signed)  # E fights A, nothing ties it to C and D
+    [0, 0, 1, 1, 2]
     """
     out = list(labels)
     fresh = max(labels, default=-1) + 1
     index = {u: i for i, u in enumerate(nodes)}
     for i, u in enumerate(nodes):
-        here = sum(w for v, w in signed[u].items() if v in index and labels[index[v]] == labels[i])
-        if here <= 0:
+        pull: dict[int, float] = defaultdict(float)
+        for v, w in signed[u].items():
+            if v in index:
+                pull[labels[index[v]]] += w
+        here = pull.pop(labels[i], 0.0)
+        if beliefs is None:
+            alone = here <= 0
+        else:
+            enemies = sum(1 for x in pull.values() if x < 0)
+            alone = here < 0 or beliefs[i, labels[i]] < 0.5 or (here == 0 and enemies < 2)
+        if alone:
             out[i] = fresh
             fresh += 1
     return out
-
-
