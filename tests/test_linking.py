@@ -47,6 +47,8 @@ CASES = [
      "The Kurdish fighters caused friction between Ankara and Washington.", "TUR-USA", ""),
     ("who brokers talks between two works with both", "Egypt brokered talks between Israel and Hamas.",
      "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
+    ("the pair named by 'the two countries' as an of-object", "Russia and Ukraine have been at odds for years. "
+     "The leaders of the two countries met in Minsk on Friday.", "RUS+UKR", "RUS-UKR"),
     # arguments the parse attaches elsewhere
     ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
      "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
