@@ -74,6 +74,7 @@ PATH_CONFIDENCE: dict[str, float] = {
     # "threatened to destroy North Korea": the object of the act a threat or vow announces; 1/1 dev, 1/1
     # real (the pair right), too few to measure: set below the parse's own object paths (agents helper)
     "subject-object of its complement": 0.80,
+    "subject of the governing verb-object of its complement": 0.80,
     # one side from the parse, the other the nearest actor named on the missing side
     "nearest actor before the cue in its clause": 0.75,  # 23/27 dev, 7/9 real
     "nearest actor before the cue in its sentence": 0.70,  # 18/23 dev, 13/19 real
