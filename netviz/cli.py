@@ -317,7 +317,7 @@ def build(
 def map_command(
     result: pipeline.Build,
     when: Annotated[str, typer.Argument(metavar="DATE", help="YYYY-MM-DD, first or last.", show_default=False)],
-    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="The page to write, or an existing folder [default: output/DATE.html].", show_default=False)] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="FILE", help="The page to write, or an existing folder [default: output/map-DATE.html, beside the site's DATE.html].", show_default=False)] = None,
     color_by: Annotated[str, typer.Option("--color-by", metavar="bloc|type", help="What an actor's colour shows.",
                                           callback=lambda v: _one_of("--color-by", v, ("bloc", "type")))] = "bloc",
 ) -> None:

@@ -432,16 +432,18 @@ def write_site(result: Build, out: Path | str, *, color_by: str = "bloc", progre
 def write_map(result: Build, spec: str | date, path: Path | str | None = None, *, color_by: str = "bloc") -> Path:
     """Write one self-contained map (its evidence inside, nothing beside it): one file to mail.
 
-    ``path`` is the file, or a folder to write ``DATE.html`` into (default
-    ``output/``). Positions and scales are those of the whole run, so the map
-    matches the site's.
+    ``path`` is the file, or a folder to write ``map-DATE.html`` into (default
+    ``output/``; not ``DATE.html``, the name of the site's own page of that
+    date, which needs the site's data beside it and would be replaced).
+    Positions and scales are those of the whole run, so the map matches the
+    site's.
     """
     day = result.resolve_date(spec)
     dated = dated_steps(result.snapshots)
     G = result.snapshot(day)
     path = Path("output") if path is None else Path(path)
     if path.is_dir() or path == Path("output"):
-        path = path / f"{day}.html"
+        path = path / f"map-{day}.html"
     if day in result.snapshots:  # the positions of the site beside it
         positions = result.layout(path.parent)
     else:  # a date between snapshot dates may hold an actor no snapshot has

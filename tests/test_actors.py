@@ -203,6 +203,11 @@ def test_offsets_index_the_original_text_despite_typographic_characters(cb):
         "the Astana process",
         "the U.S.-based former imam",
         "Latin American leaders",
+        # news outlets named after a state: an interview given to them is no relation with the state
+        "a spokesman told Agence France-Presse",
+        "the Times of Israel reported",
+        "speaking to Radio Free Europe",
+        "Rep. Dutch Ruppersberger said",
     ],
 )
 def test_names_that_contain_an_alias_but_are_not_the_actor(cb, text):
@@ -590,7 +595,7 @@ def generic(codebook: Codebook, text: str, on: date | None = None) -> list[tuple
     "text, kind",
     [("The rebels advanced.", "rebels"), ("government forces shelled it", "government"),
      ("The opposition walked out.", "opposition"), ("militants attacked", "militants"), ("the junta ruled", "government"),
-     ("the army moved in", "government"), ("Congress voted", "legislature"), ("the Senate voted", "legislature"),
+     ("the army moved in", "government"),
      ("Parliament voted", "legislature"), ("insurgents struck", "rebels"), ("militias clashed", "militias")],
 )
 def test_generic_words_are_mentions_without_an_actor(cb, text, kind):
@@ -651,7 +656,7 @@ def test_resolve_generic_rejects_an_unknown_kind(cb):
      ("Iraqi militias", [("Iraqi militias", "PMF", "militias")]),
      ("Libyan Ansar al-Sharia", [("Libyan Ansar al-Sharia", "ANSAR_SHARIA", "Ansar al-Sharia")]),
      ("Syrian government forces", [("Syrian government forces", "SYR", "government")]),
-     ("US lawmakers", [("US lawmakers", "USA", "legislature")]),
+     ("US lawmakers", [("US lawmakers", "USA", "congress")]),
      # the state is the backer or a side, not the country the rebels are of
      ("Iranian-backed rebels", [("Iranian", "IRN", None), ("rebels", None, "rebels")]),
      ("pro-Russian rebels", [("Russian", "RUS", None), ("rebels", None, "rebels")]),
@@ -808,6 +813,15 @@ def test_a_legislature_is_its_state(cb, text, on, expected):
     assert ids(cb, text, on) == expected
 
 
+@pytest.mark.parametrize("country, actor", [("USA", "USA"), ("COL", "COL"), ("FRA", "FRA"), (None, "USA"),
+                                            ("RUS", None), ("IRN", None), ("AFG", None)])
+def test_a_congress_is_the_state_only_where_it_has_one(cb, country, actor):
+    # "Esper told the Senate Armed Services Committee" in news about Afghanistan is no Afghan senate
+    (mention,) = cb.find_mentions("Congress voted", generic=True)
+    assert mention.generic == "congress"
+    assert cb.resolve_generic("congress", country) == actor
+
+
 def test_a_resolved_generic_mention_spans_the_original_text(cb):
     text = "Syria’s rebels and Yemeni\nrebels"
     mentions = cb.find_mentions(text, date(2016, 1, 1))
@@ -828,3 +842,25 @@ def test_names_of_people_and_bodies_that_contain_a_demonym(cb, text, expected):
 def test_a_seat_in_a_body_is_not_the_body_acting(cb):
     assert ids(cb, "Farage, a member of the European Parliament, said", date(2016, 6, 28)) == ["UKIP"]
     assert ids(cb, "the European Parliament voted") == ["EU"]
+
+
+# issue 12: names the unlabelled real corpus gives next to cues that resolved to no one
+@pytest.mark.parametrize("text, on, expected", [
+    ("the Treasury Department sanctioned three banks", date(2018, 6, 1), ["USA"]),
+    ("the Justice Department indicted seven hackers", date(2018, 6, 1), ["USA"]),
+    ("the Islamic Republic denied it", date(2018, 6, 1), ["IRN"]),
+    # the longer official name wins over "the Islamic Republic"
+    ("the Islamic Republic of Pakistan protested", date(2018, 6, 1), ["PAK"]),
+    ("China's Commerce Ministry vowed to respond", date(2018, 6, 1), ["CHN"]),
+    ("Kislyak met the adviser", date(2016, 12, 29), ["RUS"]),
+    ("Mnuchin flew to Beijing", date(2018, 5, 3), ["USA", "CHN"]),
+    ("the Revolutionary Guard seized a tanker", date(2019, 7, 19), ["IRN"]),
+    ("the People's Liberation Army drilled", date(2019, 7, 19), ["CHN"]),
+    # the United Kingdom's, not Ireland's
+    ("the Northern Irish party that props up her government", date(2018, 6, 1), ["GBR"]),
+    ("King Abdullah received the envoy", date(2018, 6, 1), ["JOR"]),
+    # the weeks after the Saudi king's death speak of him: no guess
+    ("a condolence call for King Abdullah, who died last week", date(2015, 1, 26), []),
+])
+def test_names_found_on_unseen_news(cb, text, on, expected):
+    assert ids(cb, text, on) == expected

@@ -484,18 +484,19 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
     articles = load_articles(ROOT / "data" / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(path, bundled.actors), articles)
     # issue 12 target: P and R >= 0.90; these floors are what the parser-based extractor reaches
-    # (P 0.92, R 0.76 since the linker's co-listed sides and narrowed fallbacks)
-    assert ev.precision >= 0.92 and ev.recall >= 0.76, (ev.precision, ev.recall)
+    # (P 0.95, R 0.81 with co-agents, lists, shared fights, coreference in number and the cues found on
+    # unseen news read, and the nearest-actor fallback narrowed by the real-corpus audit of bench/audit_real.py)
+    assert ev.precision >= 0.94 and ev.recall >= 0.80, (ev.precision, ev.recall)
 
 
 def test_dev_gold_quality_floor(shared, bundled):
     # 26 real articles annotated by hand (shared/corpus/dev). Issue 12 target: micro P >= 0.85 and
-    # R >= 0.70; the floors are what is reached today (P 0.91, R 0.63), never above it.
+    # R >= 0.70; the floors are what is reached today (P 0.946, R 0.680), never above it.
     folder = shared / "corpus" / "dev"
     articles = load_articles(folder)
     gold = load_gold(folder / "gold.yaml", bundled.actors)
     ev = evaluate(extract_relations(articles, bundled), gold, articles)
-    assert ev.precision >= 0.91 and ev.recall >= 0.63, (ev.precision, ev.recall)
+    assert ev.precision >= 0.94 and ev.recall >= 0.67, (ev.precision, ev.recall)
 
 
 def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):
@@ -529,7 +530,7 @@ def test_held_out_articles_stay_precise(bundled):
     # written independently of the extractor (tests/data/extraction/README.md); a floor, not a target
     articles = load_articles(HELD_OUT / "articles")
     ev = evaluate(extract_relations(articles, bundled), load_gold(HELD_OUT / "gold.yaml", bundled.actors), articles)
-    assert ev.precision >= 0.90 and ev.recall >= 0.72, (ev.precision, ev.recall)
+    assert ev.precision >= 0.90 and ev.recall >= 0.73, (ev.precision, ev.recall)
 
 
 def test_held_out_sentences_stay_precise(bundled):

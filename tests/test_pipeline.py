@@ -288,9 +288,11 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     # the same date's map in the site shows the same ties, from the site's history
     edges = json.loads(text.split('id="netviz-graph">')[1].split("</script>")[0])["edges"]
     assert {e["id"]: e["width"] for e in edges} == site_ties(site, "2017-03-08")
-    # without --out: output/DATE.html, the folder made if need be
+    # without --out: output/map-DATE.html, the folder made if need be, and the site's own page of
+    # that date (which reads the site's data beside it) left alone
     folder = tmp_path / "elsewhere"
-    folder.mkdir()
+    (folder / "output").mkdir(parents=True)
+    (folder / "output" / "2018-04-21.html").write_text("the site's page", encoding="utf-8")
     cwd = os.getcwd()
     os.chdir(folder)
     try:
@@ -298,7 +300,8 @@ def test_netviz_map_writes_one_self_contained_map_to_mail(tmp_path, seed_build):
     finally:
         os.chdir(cwd)
     assert result.exit_code == 0, result.output
-    assert (folder / "output" / "2018-04-21.html").is_file()
+    assert (folder / "output" / "map-2018-04-21.html").is_file()
+    assert (folder / "output" / "2018-04-21.html").read_text(encoding="utf-8") == "the site's page"
 
 
 

@@ -305,7 +305,8 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
         side = Side(got[0], (f"nsubj({subject.head.text}, {subject.text})", *got[1]))
         return [*links, Link(hit, "subject of the verb the noun hangs under-object", (side,), lk.patients,
                              sign=lk.sign, notes=lk.notes)]
-    if art.main is None or art.main in others or not coref.unnamed_agent(doc, hit.head):
+    if art.main is None or art.main in others or not coref.unnamed_agent(doc, hit.head) \
+            or _placed(art.main, doc, hit, lk, at):
         # "an attack on America, Libya and ...": the main actor is acted upon, not acting
         return links
     h = doc[hit.head]
@@ -313,6 +314,20 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
                      factor=coref.IMPLIED_FACTOR)
     return [*links, Link(hit, "the article's main actor-object", (Side(m, ("implied by the article",)),),
                          lk.patients, sign=lk.sign, notes=lk.notes)]
+
+
+def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMention]) -> bool:
+    """Whether the sentence names the parties of the cue, or puts the article's main actor somewhere
+    else, though it names no one acting: then the main actor is not implied. On real articles the
+    implied actor was wrong when the other side came from "between" ("clashes between Libyan militias
+    near the U.S. embassy": the parties are all there), when the sentence names the main actor as a
+    place ("attacks on US facilities in Iraq") and when the cue is listed under another noun's owner
+    ("Tehran's violations, ..., assistance to the Assad regime")."""
+    if any("between)" in a or "among)" in a for p in link.patients for a in p.arcs):
+        return True
+    if any(m.actor == main and m.role == "location" for m in at.values()):
+        return True
+    return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
 
 
 def _pairs(link: Link) -> list[tuple[Side, Side]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netviz.extract.mentions import ActorMention
+from netviz.extract.mentions import LOC_PREPS, REPORTING, ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
 #: gold such relations were right 15 times in 25 (0.6), against about 0.75 for the paths they use;
@@ -38,6 +38,7 @@ PRONOUN_FACTOR = 0.7
 WINDOW = 2
 
 _PERSON = frozenset("he him his she her".split())
+_FEMALE = frozenset("she her".split())
 _FIRST_PERSON = frozenset("we us our".split())
 _THING = frozenset("it its".split())
 _PLURAL = frozenset("they them their".split())
@@ -62,7 +63,7 @@ def _wanted(tok: Any) -> str | None:
     if w == "it" and _dummy(tok):
         return None
     if tok.tag_ in ("PRP", "PRP$"):
-        return "person" if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
+        return ("woman" if w in _FEMALE else "man") if w in _PERSON else "thing" if w in _THING else "plural" if w in _PLURAL else None
     if not tok.tag_.startswith("NN"):
         return None
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
@@ -86,6 +87,10 @@ def _wanted(tok: Any) -> str | None:
 _COPULAS = frozenset("is 's \u2019s was were be been being seems seemed appears appeared remains remained becomes "
                      "became".split())
 _CLAUSES = ("ccomp", "xcomp", "csubj", "advcl", "acl", "relcl")
+# Verbs whose subject "it" stands for a "that" clause after them (the parse has no lemmas: word forms)
+_EXTRAPOSING = frozenset("escape escapes escaped matter matters mattered happen happens happened seem seems seemed "
+                         "appear appears appeared emerge emerges emerged follow follows followed turn turns turned "
+                         "occur occurs occurred strike strikes struck surprise surprises surprised".split())
 
 
 def _dummy(tok: Any) -> bool:
@@ -94,7 +99,12 @@ def _dummy(tok: Any) -> bool:
     if tok.dep_ == "expl":
         return True
     v = tok.head
-    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS and v.lemma_ not in ("be", "seem", "appear", "remain"):
+    if tok.dep_ == "nsubj" and v.lower_ in _EXTRAPOSING and any(
+            t.i > v.i and t.lower_ in ("that", "whether") for t in v.subtree):
+        # "It will not have escaped Chinese diplomats' attention that ...", "it matters whether ..." (the
+        # parser often hangs the clause on the noun before it)
+        return True
+    if tok.dep_ != "nsubj" or v.lower_ not in _COPULAS:
         return False
     for c in v.children:
         if c.dep_ in _CLAUSES or c.dep_ == "prep" and c.lower_ == "about":
@@ -106,19 +116,53 @@ def _dummy(tok: Any) -> bool:
 
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     kind = types.get(m.actor, "")
+    if m.thing or m.role != "actor" and not (wanted == "state" and m.role == "location"):
+        return False  # "the British draft ... their": the draft's, not Britain's
     if wanted == "any":
         return True
     if wanted == "person":
         return m.person
+    if wanted in ("man", "woman"):
+        # "she" is a woman the article shows as one (see mentions.female); "he" anyone else
+        return m.person and m.female == (wanted == "woman")
     if m.person:
         return False
-    if wanted in ("thing", "plural"):
-        return True
+    if wanted == "member":
+        return True  # one of "both sides"
+    if wanted == "thing":
+        # "it": one actor, not a plural ("the Russians") nor one of a list ("Russia and China")
+        return not m.plural and m.listed is None
+    if wanted == "plural":
+        # "they": a plural ("the Russians", "Chinese officials", "the Taliban"), or the units of an actor
+        # named with it; a single state, organisation or group ("Islamic State") is "it" (a list is
+        # taken whole, see _units)
+        return m.plural or m.units
     if wanted == "state":
         return kind == "state"
     if wanted == "group":
-        return kind in ("armed_group", "political_group", "movement")
+        return kind in _GROUP_KINDS
     return kind == "organisation"
+
+
+_GROUP_KINDS = frozenset(("armed_group", "political_group", "movement"))
+
+
+def _units(group: Sequence[ActorMention], wanted: str, types: Mapping[str, str]) -> list[list[ActorMention]]:
+    """The candidate antecedents among ``group`` in text order, each a list of mentions: one mention,
+    or for "they" a whole list of actors ("Russia and China ... their refusal": both; "Xi and Modi ...
+    their": both, though one person alone is never "they")."""
+    out: list[list[ActorMention]] = []
+    lists: dict[int, list[ActorMention]] = {}
+    for m in group:
+        if wanted == "plural" and m.listed is not None:
+            if not m.thing and m.role == "actor":
+                if m.listed not in lists:
+                    lists[m.listed] = []
+                    out.append(lists[m.listed])
+                lists[m.listed].append(m)
+        elif _compatible(m, wanted, types):
+            out.append([m])
+    return out
 
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
@@ -168,11 +212,19 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
         if wanted is None:
             continue
         found = _antecedent(tok, wanted, mentions, before, types)
-        if found is not None:
-            m, distance = found
-            where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
-            out[tok.i] = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
-                                      f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
+        if found is None:
+            continue
+        unit, distance = found
+        where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
+        text = " and ".join(f"'{m.text}'" for m in unit)
+        first, *rest = (ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
+                                     f"'{tok.text}' -> {text} ({where})", PRONOUN_FACTOR) for m in unit)
+        out[tok.i] = first
+        if rest:
+            # "their refusal to back ...": the noun the possessive owns stands for both as well
+            pairs[tok.i] = rest[0]
+            if tok.dep_ == "poss" and tok.head.i not in covered:
+                pairs.setdefault(tok.head.i, rest[0])
     return out, pairs
 
 
@@ -209,6 +261,18 @@ def _antecedents(tok: Any, wanted: str, mentions: Sequence[ActorMention], before
         # office holders when any is named ("Ban ... the two leaders met": not Ban and a body named
         # before him), else the actors named
         wanted = "person" if any(m.person for m, _ in near) else "any"
+    elif wanted == "plural":
+        wanted = "member"  # each of the two is one actor, not itself a plural
+    # "talks between Israel and Hamas ... the two sides": a list of exactly two is the pair
+    for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
+        lists: dict[int, list[ActorMention]] = {}
+        for m in group:
+            if m.listed is not None and m.role == "actor" and not m.thing:
+                lists.setdefault(m.listed, []).append(m)
+        for members in reversed(lists.values()):
+            two = list({m.actor: m for m in members}.values())
+            if len(two) == 2 and all(_compatible(m, wanted, types) for m in two):
+                return (two[0], distance), (two[1], distance)
     found: list[tuple[ActorMention, int]] = []
     for m, distance in near:
         if _compatible(m, wanted, types) and m.actor not in {f.actor for f, _ in found}:
@@ -232,37 +296,74 @@ def _unknown_person_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
                and a.text[:1].isupper() and b.text[:1].isupper() and not placed(a) for a, b in zip(toks, toks[1:]))
 
 
-def _plural_subject_before(tok: Any, mentions: Sequence[ActorMention]) -> bool:
-    """Whether a plural noun that names no actor is a subject before ``tok`` in its sentence."""
+def _noun_subject_before(tok: Any, mentions: Sequence[ActorMention], plural: bool) -> bool:
+    """Whether a plural (or singular) common noun that names no actor is a subject or object before
+    ``tok`` in its sentence."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    return any(t.tag_ == "NNS" and t.dep_ in ("nsubj", "nsubjpass") and t.i not in covered
+    # "Russia and the UAE welcomed the Egyptian initiative; the GNA and Turkey dismissed it": an object too
+    deps = ("nsubj", "nsubjpass", "dobj")
+    return any(t.tag_ == ("NNS" if plural else "NN") and t.dep_ in deps and t.i not in covered
                for t in tok.doc[:tok.i])
 
 
-def _in_clause_of(tok: Any, m: ActorMention) -> bool:
-    """Whether ``m`` is an argument of the verb ``tok`` hangs under (the nearest one)."""
-    verb = next((a for a in tok.ancestors if a.tag_.startswith("VB")), None)
-    return verb is not None and tok.doc[m.head].head.i == verb.i
+def _in_clause_of(tok: Any, m: ActorMention, nearest: bool = True) -> bool:
+    """Whether ``m`` is (in) an argument of the verb ``tok`` hangs under (the nearest one, or any
+    above it): "Jordan's King Abdullah urged both sides": Jordan is in the subject of "urged"."""
+    verbs = {a.i for a in tok.ancestors if a.tag_.startswith("VB")}
+    if nearest:
+        verbs = {next((a.i for a in tok.ancestors if a.tag_.startswith("VB")), -1)}
+    t = tok.doc[m.head]
+    while t.dep_ in ("poss", "compound", "amod", "nmod", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.head.i in verbs and t.i != t.head.i
 
 
 def _antecedent(tok: Any, wanted: str, mentions: Sequence[ActorMention],
                 before: Sequence[Sequence[ActorMention]], types: Mapping[str, str]) -> \
-        tuple[ActorMention, int] | None:
-    same = [m for m in mentions if m.end <= tok.i and m.role == "actor"]
-    if wanted == "plural" and not same and _plural_subject_before(tok, mentions):
-        return None  # "World leaders wake up if they happen to be ...": people named in the sentence
-    if wanted == "person" and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
+        tuple[list[ActorMention], int] | None:
+    """The mentions ``tok`` refers back to (one, or a list's members for "they") and how many
+    sentences before."""
+    same = [m for m in mentions if m.end <= tok.i]
+    if wanted in ("plural", "thing") and not _units(same, wanted, types) and _noun_subject_before(
+            tok, mentions, wanted == "plural"):
+        # "World leaders wake up if they happen to be ...", "the strategy did not provide enough security, nor
+        # did it last": a subject named in the sentence that is no actor
+        return None
+    if wanted in ("man", "woman") and not any(m.person for m in same) and _unknown_person_before(tok, mentions):
         return None  # "... where Taliban deputy chief Suleiman Roostami says his mind changed"
     if tok.tag_.startswith("NN"):
         # "The United States aligned itself with those forces", "views the Kurds as part of the battle
         # against the group": a description is none of the actors of the verb it hangs under
         same = [m for m in same if not _in_clause_of(tok, m)]
+    elif tok.dep_ in ("dobj", "dative", "pobj"):
+        # "the GNA and Turkey dismissed it", "Putin ... stonewalling them": an object pronoun is not the
+        # subject of its own verb (that would be "itself", "themselves")
+        same = [m for m in same if not (m.subject and _in_clause_of(tok, m))]
+    # "in the country": a place named before ("training forces in Iraq as ISIS advanced in the country")
+    place = wanted == "state" and tok.dep_ == "pobj" and tok.head.lower_ in LOC_PREPS
     for distance, group in enumerate([same, *reversed(before[-WINDOW:])]):
-        fits = [m for m in group if m.role == "actor" and _compatible(m, wanted, types)]
-        # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
-        subjects = [m for m in fits if m.subject]
-        if subjects or fits:
-            return (subjects or fits)[-1], distance
+        units = _units(group, wanted, types)
+        if not units:
+            continue
+        if wanted == "state":
+            # the nearest state, the places first after a place preposition
+            placed = [u for u in units if u[0].role == "location"] if place else []
+            pick = (placed or units)[-1]
+        else:
+            # the subject of its sentence first ("Turkey deployed troops, signalling its support"), then the nearest
+            subjects = [u for u in units if any(m.subject for m in u)]
+            if not subjects and distance and wanted in ("thing", "plural"):
+                # "it" and "they" reach back to a sentence's subject only: its other actors are rarely
+                # what they stand for ("... the erstwhile capital of the Islamic State in Iraq, has produced
+                # the same impact. As such, it has widened the gulf ...": the operation)
+                continue
+            pick = (subjects or units)[-1]
+        if len(pick) > 1 and distance == 0 and any(m.subject and _in_clause_of(tok, m, nearest=False) for m in pick):
+            # "Saudi Arabia, the UAE and Egypt barred Qatari planes from their airspace": each its own, not
+            # one another's
+            return None
+        # the nearest first, then the others of its list, the first named first
+        return list({m.actor: m for m in (pick[-1], *pick)}.values()), distance
     return None
 
 
@@ -270,7 +371,9 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
     """ "We will keep supplying weapons," Germany said: the subject of the reporting verb a quote hangs on."""
     t = tok
     for _ in range(8):
-        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB"):
+        # the verb that reports the quote, not any verb the clause hangs on ("he'd work to ensure that Iran
+        # comprehends that we will not ...": not Iran)
+        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB") and t.head.lower_ in _REPORTING_VERBS:
             return _subject_actor(t.head, at)
         if t.head.i == t.i:
             return None
@@ -292,8 +395,14 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
-_REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
-                       "argued continued".split())
+# Verbs a quote hangs on as their complement (the parse has no lemmas: word forms)
+_REPORTING_VERBS = REPORTING | frozenset(
+    "say tell add declare write state insist warn note explain argue continue ask asks asked stress stressed tweet "
+    "tweeted announce announced claim claimed reply replied respond responded vow vowed pledge pledged promise "
+    "promised assure assured urge urged caution cautioned acknowledge acknowledged admit admitted recall recalled "
+    "remark remarked comment commented conclude concluded emphasize emphasized emphasise emphasised lament lamented "
+    "complain complained charge charged contend contended maintain maintained reiterate reiterated affirm affirmed "
+    "confirm confirmed deny denied saying telling adding writing insisting warning noting".split())
 
 
 def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:
@@ -304,7 +413,7 @@ def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | 
     at = {i: m for m in mentions if m.actor for i in range(m.start, m.end)}
     for q in (t.i for t in doc if t.text in _QUOTES and t.i):
         window = doc[q + 1:q + 8]
-        said = next((t.i for t in window if t.lower_ in _REPORTING), None)
+        said = next((t.i for t in window if t.lower_ in REPORTING), None)
         if said is None:
             continue
         named = [at[i] for i in range(q + 1, said) if i in at] or [at[i] for i in range(said + 1, said + 6) if i in at]

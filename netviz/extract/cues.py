@@ -20,6 +20,9 @@ from netviz.extract.lexicon import _SLOT, Cue, Cues, _norm, _Pattern
 _HYPHENS = frozenset("-\u2010\u2011")
 _HARD = frozenset(";:()\u2014\u2013?!")
 _GAP_STOP = frozenset("and or but that to which who whom".split())
+# A slot holds a noun phrase: it ends at an infinitive or a relative clause, whose verb is a cue of its
+# own ("has not deployed [the helicopter] to crack down on the opposition" is no "deploy * on").
+_SLOT_STOP = frozenset("to that which who whom".split())
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ def _match_rest(words: Sequence[str], i: int, pattern: _Pattern) -> tuple[int, t
                 if words[j] in stop_words:
                     i = j
                     break
-                if words[j] in _HARD or words[j] in (".", ";"):
+                if words[j] in _HARD or words[j] in (".", ";") or words[j] in _SLOT_STOP:
                     return None
             else:
                 return None

@@ -29,6 +29,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+#: Verbs that report what someone said ("Obama said", "said Kerry").
+REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
+                      "argued continued".split())
 #: Prepositions whose object is where something happens, not who takes part.
 LOC_PREPS = frozenset("in inside within throughout across near around outside along".split())
 ORG_HEADS = frozenset("institute university council center centre observatory post times journal herald news agency "
@@ -73,6 +76,17 @@ class ActorMention:
     factor: float = 1.0
     subject: bool = False
     generic: str | None = None
+    #: what a pronoun may take it for (:func:`mark_antecedents`): a plural ("the Russians", "Chinese
+    #: officials"); only the modifier of a thing the actor has ("the British draft", "Turkish Army
+    #: vehicles"), not the actor; the start of the first conjunct of the list it is in ("Russia and China")
+    plural: bool = False
+    thing: bool = False
+    listed: int | None = None
+    #: a woman, as far as the article shows (:func:`female`): what "she" and "her" refer to
+    female: bool = False
+    #: the sentence's subject, which names its people or units there with no actor of their own ("The
+    #: U.S. has 8,400 troops in Afghanistan. Their roles ..."): "they" may be them
+    units: bool = False
 
 
 def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
@@ -83,9 +97,46 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
         if span is None or not len(span):
             continue
         generic = getattr(m, "generic", None) if m.actor is None else None
-        out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text,
-                                person=bool(getattr(m, "person", False)), generic=generic))
+        person = bool(getattr(m, "person", False))
+        out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text, person=person,
+                                generic=generic, female=person and female(m, doc[span.start - 1].text
+                                                                          if span.start else "")))
     return out
+
+
+# Titles before a woman's name ("Mrs. Clinton", "Ms. Haley", "Queen Rania").
+_WOMAN_TITLES = frozenset("Mrs. Mrs Ms. Ms Miss Madam Madame Mme Queen Princess Baroness Lady Dame Sheikha".split())
+# Given names of women, among those of office holders in international news (approximate: a name the list
+# lacks makes "she" resolve to no one, never to a man).
+_WOMEN = frozenset(
+    "Angela Hillary Theresa Nikki Samantha Federica Catherine Dilma Cristina Julie Julia Susan Condoleezza "
+    "Madeleine Ursula Christine Jacinda Benazir Yulia Helle Erna Kersti Dalia Kolinda Michelle Kamala Nancy Liz "
+    "Elizabeth Penny Priti Amber Sigrid Mette Sanna Giorgia Marine Segolene Ségolène Chrystia Delcy Laura Ellen "
+    "Joyce Sahle-Work Sushma Nirmala Hina Tzipi Golda Ayelet Margot Margaret Ann Anne Anna Nicola Carrie Yingluck "
+    "Gloria Corazon Leni Megawati Retno Marise Kristalina Ngozi Nkosazana Samia Hilde Mia Xiomara Dina Victoria "
+    "Heather Kelly Linda Wendy Gina Janet Avril Kristi Rose Frederica Annalena Sylvie Florence Elisabeth "
+    "Rachida Najat Kaja Ingrida Zuzana Maia Salome Ana Marta Maria Mariya Iryna Olena Natalia "
+    "Natalya Valentina Irina Tatiana Svetlana Ekaterina Hasina Khaleda Indira Sonia "
+    "Aisha Asma Rania Lina Leila Leyla Fatima Zahra Hanan Tamar Shirin Ebtekar Masoumeh Marzieh Lubna Reem "
+    "Haifa Noura Mary Sarah Emily Jennifer Jessica Karen Barbara Patricia Lisa Heidi Tulsi Ilhan Alexandria "
+    "Elise Martha Carly Betsy Gretchen Amy Jeanne Kirstjen Gail Rebecca Jane Diane Dianne Kay Tammy Marsha "
+    "Joni Shelley Cindy Claire Suzanne".split())
+# Women whose full name does not open on a given name of the list (family name first, or a title)
+_WOMEN_BY_FULL_NAME = frozenset(("Park Geun-hye", "Tsai Ing-wen", "Aung San Suu Kyi", "Sheikh Hasina"))
+
+
+def female(m: Any, before: str = "") -> bool:
+    """Whether a person mention names a woman, as far as the text shows: a title before the name
+    ("Mrs. Clinton"), or a woman's given name first in the full name the codebook or the article gives
+    ("Nikki Haley", and "Haley" once the article named her in full)."""
+    if before in _WOMAN_TITLES:
+        return True
+    reason = getattr(m, "reason", "")
+    # the codebook's person ("Nikki Haley (alias 'Haley'): ..."), the article's full name ("'Haley': Nikki
+    # Haley, named in full before"), or the name as written
+    full = reason.split(" (alias ", 1)[0] if " (alias " in reason else \
+        reason.split(": ", 1)[-1] if reason.endswith("named in full before") else m.text
+    return full.split(" ", 1)[0] in _WOMEN or full in _WOMEN_BY_FULL_NAME
 
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
@@ -100,6 +151,8 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
         if not m.generic:
             out.append(m)
             continue
+        if _named_group_before(m, mentions, codebook):
+            continue
         for where, source in ((located, "the sentence's place"), (country, "the article's main country")):
             actor = codebook.resolve_generic(m.generic, where, on) if where or source != "the sentence's place" \
                 else None
@@ -111,6 +164,13 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     return out
 
 
+def _named_group_before(m: ActorMention, mentions: Sequence[ActorMention], codebook: Any) -> bool:
+    """ "Boko Haram militants", "Hamas fighters": a generic noun right after the group it belongs to
+    names that group (the noun's modifier, :func:`stand_for`), not the rebels of a country."""
+    return any(g.end == m.start and g.actor and not g.generic and g.actor in codebook.actors
+               and codebook.actors[g.actor].type != "state" for g in mentions)
+
+
 def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, country: str | None,
                      on: Any) -> list[ActorMention]:
     """The actors a sentence names, as later sentences refer back to them: generic mentions resolved
@@ -119,6 +179,8 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
     whether the sentence before was parsed."""
     out = []
     for m in mentions:
+        if m.generic and _named_group_before(m, mentions, codebook):
+            continue
         if m.generic:
             actor = codebook.resolve_generic(m.generic, country, on)
             if not actor:
@@ -133,7 +195,7 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
         if m.person and m.end < len(doc) and doc[m.end].lower_ in _INSTITUTIONS:
             m = replace(m, person=False)  # "the Obama administration" (see with_roles)
         out.append(m)
-    return out
+    return _leading(doc, mark_antecedents(doc, out))
 
 
 def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
@@ -158,7 +220,142 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         # "the Obama administration", "Putin's government": the office holder names the actor, not a person
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
+    return mark_antecedents(doc, out, parsed=True)
+
+
+#: Nouns whose phrase stands for the actor named on it ("Chinese officials", "the Turkish army", "US
+#: forces"): a pronoun refers back to the actor through them; any other noun is a thing the actor has
+#: ("the British draft", "Russian acquiescence"), and a pronoun referring to it is not the actor.
+STANDING = GROUP_NOUNS | NONSTATE_NOUNS | _INSTITUTIONS | frozenset(
+    "military police people side counterpart counterparts state country nation guard guards corps ministry "
+    "ministries department embassy parliament congress intelligence service services agency command mission".split())
+# Words that end a noun phrase when it is read from the words alone: prepositions, conjunctions, verbs.
+_PHRASE_END = frozenset("of in to for on at by with from over against into about after before between under as than "
+                        "and or but nor that which who whom whose when where while because if is are was were be been "
+                        "has have had will would shall should can could may might must do does did said says say told "
+                        "tells also not".split())
+# A demonym used as an adjective ("Syrian", "British", "Chinese", "Iraqi", "Afghan"), read from its form:
+# approximate ("Iran" and "Japan" are names, "Syrian" an adjective; a name ending so is rare).
+_ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
+# "Russians", "Israelis", "Turks": the plural of a demonym, not a name ending in s ("United States")
+_PLURAL_DEMONYM = re.compile(r"(?:an|i|k)s$")
+# Names of groups that are plurals ("The Taliban have ...")
+_PLURAL_NAMES = frozenset("Taliban Peshmerga Mujahideen mujahideen".split())
+# A sentence opening on one of these and a word that names no actor has a subject that is no actor
+_OPENING_DETERMINERS = frozenset("The A An This These Those That".split())
+# Links between the members of a list of actors: "Russia, China and Iran", "the Russians and Chinese"
+_LIST_WORDS = frozenset(", and the both".split())
+# Words before a mention that make it no subject: "to Syria", "with Iran", "after meeting Putin"
+_BEFORE_OBJECT = LOC_PREPS | frozenset("of to for on at by with from over against into about after before between under "
+                                       "toward towards than like as upon via".split())
+
+
+def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = False) -> list[ActorMention]:
+    """``mentions`` with what a pronoun may take each for: ``plural``, ``thing`` and ``listed`` (see
+    :class:`ActorMention`). From the parse when ``parsed`` (the sentence being read), else from the
+    words alone (the sentences before it, which may not have been parsed: what a pronoun resolves to
+    must not depend on that)."""
+    out = []
+    for m in mentions:
+        plural, thing = False, False
+        if not m.person:
+            noun = _modified(doc, m, parsed)
+            if noun is not None:
+                # "Israeli Prime Minister Menachem Begin", "the Turkish Army": a name stands for its actor
+                thing = noun.lower_ not in STANDING and not (parsed and noun.tag_ in ("NNP", "NNPS"))
+                plural = noun.tag_ in ("NNS", "NNPS") if parsed else noun.lower_.endswith("s")
+            elif parsed and doc[m.head].dep_ == "poss" and doc[m.head].head.lower_ in STANDING:
+                plural = doc[m.head].head.tag_ in ("NNS", "NNPS")  # "Vietnam's leaders ... as they look to"
+            else:
+                last = doc[m.end - 1]
+                plural = bool(_PLURAL_DEMONYM.search(last.text)) or last.text.islower() and last.lower_.endswith("s") \
+                    or last.text in _PLURAL_NAMES \
+                    or parsed and doc[m.head].tag_ in ("NNS", "NNPS") \
+                    or m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and bool(
+                        _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
+        out.append(replace(m, plural=plural, thing=thing))
+    return _lists(doc, out)
+
+
+def _modified(doc: Any, m: ActorMention, parsed: bool) -> Any:
+    """The noun the mention modifies ("the British draft": draft; "Chinese officials": officials), or None."""
+    if parsed:
+        head = doc[m.head]
+        h = head.head
+        if head.dep_ not in ("amod", "compound", "nmod") or not h.tag_.startswith("NN") or h.i < m.end:
+            return None
+        while h.dep_ == "compound" and h.head.tag_.startswith("NN") and h.head.i > h.i:
+            h = h.head
+        return h
+    after = doc[m.end:m.end + 3]
+    if len(after) and after[0].lower_ in STANDING:
+        # "US officials"; "the Iraqi army's operation": the operation ("Russia's" is not modified)
+        possessed = len(after) == 3 and after[1].lower_ in ("'s", "\u2019s") and after[2].is_alpha
+        return after[2] if possessed else after[0]
+    if m.end - m.start != 1 or not _ADJECTIVE.search(doc[m.start].text):
+        return None  # "Iran said": a name followed by a verb, as far as the words tell
+    words = []
+    for t in after:
+        if not t.is_alpha or t.lower_ in _PHRASE_END or t.lower_.endswith("ed"):
+            break
+        words.append(t)
+    return words[-1] if words else None
+
+
+def _lists(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions with ``listed`` set on the members of each list ("Russia, China and Iran", "Xi and
+    Modi", "Russian and Chinese leaders"): consecutive mentions joined by commas and "and", the last
+    two by "and" (a comma alone is as often an apposition: "Maduro, Venezuela's president")."""
+    order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    runs: list[list[int]] = []
+    joined: list[bool] = []
+    for k in order:
+        if runs:
+            a, b = mentions[runs[-1][-1]], mentions[k]
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            if gap and all(w in _LIST_WORDS for w in gap) and (a.start, a.end) != (b.start, b.end):
+                runs[-1].append(k)
+                joined[-1] = "and" in gap
+                continue
+        runs.append([k])
+        joined.append(False)
+    out = list(mentions)
+    for run, ends_with_and in zip(runs, joined):
+        if len(run) > 1 and ends_with_and:
+            first = mentions[run[0]].start
+            # "the US and British push": the list modifies the noun its last member does
+            thing = mentions[run[-1]].thing
+            for k in run:
+                out[k] = replace(out[k], listed=first, thing=out[k].thing or thing and not out[k].person)
     return out
+
+
+def _leading(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The sentence's speaker ("Abadi is sincere, Obama said"), else its first actor that is no object
+    of a preposition nor a thing, marked as its subject (and the rest of its list): read from the
+    words, what a later pronoun prefers ("Turkey denied it arms the opposition. It has ...": Turkey,
+    not the opposition; "... , Obama said. He also defended ...": Obama, not Abadi)."""
+    order = sorted(mentions, key=lambda m: m.start)
+    speakers = [m for m in order if m.role == "actor" and (
+        m.end < len(doc) and doc[m.end].lower_ in REPORTING or m.start > 1 and doc[m.start - 1].lower_ in REPORTING
+        and doc[m.start - 2].text in (",", "\u201d", '"'))]
+    first = next((t for t in doc if t.is_alpha), None)
+    if not speakers and first is not None and first.text in _OPENING_DETERMINERS and not any(
+            m.start == first.i + 1 and m.role == "actor" and not m.thing for m in mentions):
+        # "The 2015 deal, one of Obama's achievements, gave Iran billions": the subject is no actor
+        return mentions
+    for m in speakers[:1] or order:
+        if m.role != "actor" or m.thing:
+            continue
+        k = m.start - 1 - (m.start > 1 and doc[m.start - 1].lower_ == "the")
+        if k >= 0 and doc[k].lower_ in _BEFORE_OBJECT:
+            continue
+        covered = {i for x in mentions for i in range(x.start, x.end)}
+        units = any(t.lower_ in GROUP_NOUNS and t.lower_.endswith("s") and t.i not in covered
+                    and t.i - 1 not in covered for t in doc[m.end:m.end + 8])
+        return [replace(x, subject=True, units=units and m.listed is None) if x is m else
+                replace(x, subject=True) if m.listed is not None and x.listed == m.listed else x for x in mentions]
+    return mentions
 
 
 def country_of_article(text: str, mentions: Sequence[Any], states: frozenset[str]) -> str | None:

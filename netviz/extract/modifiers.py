@@ -29,13 +29,23 @@ from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
-_CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp".split())
+# "attr": a predicate noun ("the group isn't much of a threat to Americans")
+_CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
                                           "disclose reveal indicate suggest argue believe think expect").split()
                        for form in verb_forms(lemma))
 _DENY = frozenset(verb_forms("deny"))
 _VOLITIONAL = frozenset("will would shall wo".split())
 _REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
+_REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
+# nouns of a plan or wish: what they complement has not happened ("plans to attack", "a bid to oust")
+_INTENT_NOUNS = frozenset(_norm(w) for w in "plan plans intention intentions intent desire wish bid readiness willingness "
+                          "determination attempt attempts offer offers pledge pledges promise promises threat threats "
+                          "proposal proposals".split())
+# "not only", "not just": the words after "not" are added to, not denied
+_FOCUS = frozenset("only just merely simply solely".split())
+# the function words that tie a stopping verb to what it stops ("stopped funding", "pulled out of the deal")
+_STOPPED = frozenset("xcomp dobj pcomp nsubjpass ccomp".split())
 
 #: CAMEO quad class of a reversed relation: stopped cooperation is reduced
 #: relations (conflict), stopped hostility is a yield (cooperation).
@@ -79,9 +89,12 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
     out = [doc[hit.head]]
     t = doc[hit.head]
     for _ in range(6):
-        if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY):
+        if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY) \
+                and not (t.dep_ == "conj" and _alternative(t)):
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
+            break
+        if t.dep_ == "conj" and not _alternative(t):
             break
         if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
             break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue
@@ -101,47 +114,70 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     cooperation = kind_sign(hit.cue.kind or "verbal_cooperation") > 0
     top = links[-1]
     reported = top.dep_ == "ccomp" and _norm(top.head.text) in _REPORTING
+    # the level on the chain of each negative word: a negation that governs another negative word
+    # cancels it ("will not stop supporting", "did not hesitate to condemn", "never failed to back")
+    level: dict[str, int] = {}
     for k, t in enumerate(links):
         below = links[k - 1] if k else None
         if k and t.i in phrases:
             end, (kind, payload) = phrases[t.i]
             text = " ".join(x.text for x in doc[t.i:end])
             if kind == "negation":
-                found.setdefault("negation", text)
+                _note(found, level, "negation", text, k)
             elif kind == "refusal" and below is not None and below.dep_ in ("xcomp", "pcomp", "prep", "pobj", "dobj"):
-                found.setdefault("refusal", text)
-            elif kind == "reversal":
-                found.setdefault("reversal", text)
+                _note(found, level, "refusal", text, k)
+            elif kind == "reversal" and _complement(below, t, end) and not (end == t.i + 1 and _particle(t, "up")):
+                # "stopped X from attacking Y": the attack was prevented, not stopped once begun
+                if below.dep_ == "prep" and below.lower_ == "from" and any(c.dep_ == "dobj" for c in t.children):
+                    found.setdefault("negation", text)
+                else:
+                    _note(found, level, "reversal", text, k)
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
         if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
             found.setdefault("intent", t.text)
+        if k and t.lower_ in _REFUSAL_ADJECTIVES and below is not None and below.dep_ == "xcomp":
+            _note(found, level, "refusal" if cooperation else "negation", t.text, k)  # "reluctant to share"
         if t.lower_ == "without" and k:
-            found.setdefault("negation", t.text)
+            _note(found, level, "negation", t.text, k)
         for c in t.children:
             w = _norm(c.text)
-            if c.dep_ == "neg" and c.i > t.i and _contrast(doc, c.i):
-                continue  # "rebuild Gaza with X, not Y", "with X — not Y": a contrast, not a negation
+            if c.dep_ == "neg" and (c.i > t.i and _contrast(doc, c.i) or _focus(doc, c.i)):
+                continue  # "with X, not Y": a contrast; "not only", "whether or not": no negation
             if c.dep_ == "neg" or (c.dep_ == "det" and w == "no") or (c.dep_ == "advmod" and w == "never") or (
                     c.dep_ in ("cc", "preconj") and w in ("nor", "neither") and c.i < t.i):  # "Nor has Russia backed"
+                if any(level.get(name, k + 1) <= k for name in ("negation", "refusal", "reversal")):
+                    for name in ("negation", "refusal", "reversal"):
+                        found.pop(name, None)
+                    level.clear()
+                    level["cancelled"] = k
+                    continue
+                if "cancelled" in level:
+                    continue
                 volitional = any(a.dep_ == "aux" and _norm(a.text) in _VOLITIONAL for a in t.children)
                 if volitional and cooperation:
-                    found.setdefault("refusal", " ".join(x.text for x in t.children if x.dep_ in ("aux", "neg")))
+                    _note(found, level, "refusal", " ".join(x.text for x in t.children if x.dep_ in ("aux", "neg")), k)
                 else:
-                    found.setdefault("negation", c.text)
+                    _note(found, level, "negation", c.text, k)
+            elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
+                _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
             elif c.dep_ in ("aux", "auxpass", "advmod") and c.i in phrases:
                 end, (kind, payload) = phrases[c.i]
                 if kind == "hedge" and payload.scope == "verb":
                     if w == "would" and reported:
                         continue  # "said it would send": a reported future
                     hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
-            elif c.dep_ == "prep" and w == "without" and t.i != hit.head:
-                found.setdefault("negation", c.text)
-    # "their refusal to back the draft", "the failure to agree": a noun the cue complements
-    h = doc[hit.head]
-    if h.dep_ == "acl" and _norm(h.head.text) in _REFUSAL_NOUNS:
-        kind = _REFUSAL_NOUNS[_norm(h.head.text)]
-        found.setdefault(kind if kind != "refusal" or cooperation else "negation", h.head.text)
+    # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
+    # attacking": a noun the cue complements
+    noun = _complemented_noun(doc[hit.head])
+    if noun is not None and _norm(noun.text) in _REFUSAL_NOUNS:
+        kind = _REFUSAL_NOUNS[_norm(noun.text)]
+        found.setdefault(kind if kind != "refusal" or cooperation else "negation", noun.text)
+    elif noun is not None and _norm(noun.text) in _INTENT_NOUNS:
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            found.setdefault("negation", f"no {noun.text}")
+        else:
+            found.setdefault("intent", noun.text)
     # "a visit that ended without agreement", "talks ended in failure"
     for c in doc[hit.head].children:
         if c.dep_ == "relcl":
@@ -152,7 +188,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     head = top.head if top.dep_ in ("nsubj", "nsubjpass") else (top.head.head if top.head.dep_ in ("nsubj",) else None)
     if head is not None and head.i in phrases:
         end, (kind, _) = phrases[head.i]
-        if kind == "after":
+        # "efforts ... collapsed"; "cooperation with the U.S. ended" (a state of cooperation that ended),
+        # not "the war ended" (it was fought), "the visit ended" (meetings end), "a deal would end sanctions"
+        ended = kind == "reversal" and cooperation and hit.cue.family != "consult" \
+            and not any(c.dep_ == "dobj" for c in head.children)
+        if kind == "after" or ended:
             found.setdefault("reversal", " ".join(x.text for x in doc[head.i:end]))
     lo, hi = top.left_edge.i, top.right_edge.i
     clause = top
@@ -169,6 +209,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue
         if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
+        if _asks_apart(doc[i], hit.head):
+            continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
@@ -239,6 +281,78 @@ def govern(kind: str, intensity: float, confidence: float, mods: Modifiers, cues
         confidence *= cues.historical_factor
         notes.append(f"historical ('{mods.historical}')")
     return kind, intensity, min(1.0, confidence), ", ".join(notes)
+
+
+def _note(found: dict[str, str], level: dict[str, int], name: str, text: str, k: int) -> None:
+    """Record a modifier and the chain level it stands at (the first of each kind wins)."""
+    if name not in found:
+        found[name] = text
+        level[name] = k
+
+
+def _negation_phrase(phrases: Mapping[int, tuple[int, tuple[str, Any]]], i: int) -> str:
+    """The text of a multi-word negation phrase that holds token ``i`` ("no longer"), or ""."""
+    for start in range(max(0, i - 2), i + 1):
+        if start in phrases:
+            end, (kind, payload) = phrases[start]
+            if kind == "negation" and start <= i < end and end - start > 1:
+                return payload
+    return ""
+
+
+def _alternative(verb: Any) -> bool:
+    """A verb coordinated by "or"/"nor" with the one before it, sharing its subject: what governs the
+    first governs it ("did not arm or fund the rebels", "stop arming and financing – and even trading
+    with –"); with "and" or "but" each verb keeps its own ("did not attack Turkey but backed Syria")."""
+    if not verb.tag_.startswith("VB") or not verb.head.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    between = [x.lower_ for x in verb.doc[verb.head.i + 1:verb.i]]
+    return ("or" in between or "nor" in between or verb.head.lower_.endswith("ing")) and "but" not in between
+
+
+def _complement(below: Any, verb: Any, end: int) -> bool:
+    """Whether the chain reaches a stopping verb from what it stops: its object or complement, or a
+    preposition of its own phrase ("walked away from the deal"), not an adjunct ("tensions eased
+    following the attacks")."""
+    if below is None:
+        return False
+    if below.dep_ == "prep":
+        return verb.i < below.i < end or below.lower_ == "from"
+    return below.dep_ in _STOPPED or below.dep_ == "prt"
+
+
+def _particle(verb: Any, word: str) -> bool:
+    """The verb has this particle ("ended up rescuing" is no ending)."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+
+
+def _complemented_noun(h: Any) -> Any:
+    """The noun whose complement the cue is: "plans to attack" (acl), "intention of attacking" (of +
+    gerund), or None."""
+    if h.dep_ == "acl" and h.head.tag_.startswith("NN"):
+        return h.head
+    if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.tag_.startswith("NN"):
+        return h.head.head
+    return None
+
+
+def _asks_apart(word: Any, cue: int) -> bool:
+    """ "whether (or not)" marking an adverbial clause that does not hold the cue: it concedes, and
+    conditions nothing ("X attacked Y, whether or not Z agreed"; an "if" clause conditions the clause
+    it hangs on). A "whether" clause that is asked or investigated stays a hedge of the sentence: the
+    cue outside it is mostly the asking, with no one clear on its other side."""
+    if word.lower_ != "whether" or word.dep_ != "mark" or word.head.dep_ != "advcl":
+        return False
+    clause = word.head
+    return not clause.left_edge.i <= cue <= clause.right_edge.i
+
+
+def _focus(doc: Any, k: int) -> bool:
+    """ "not only", "not just", "whether or not": a "not" that denies nothing."""
+    after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    return after in _FOCUS or (k > 0 and doc[k - 1].lower_ == "or")
 
 
 def _contrast(doc: Any, k: int) -> bool:

@@ -8,6 +8,16 @@ verb it is coordinated with or depends on, the noun a relative or
 participle clause hangs on, the agent of a passive), and the objects of a
 cue's prepositions. :class:`netviz.extract.linking.Linker` builds the links
 of each cue from these.
+
+Where the parser is known to go wrong, the words say more than the arcs: a
+list of titled subjects broken in two ("US chairman Dunford, Russian chief
+Gerasimov and Turkey's chief Akar met"), the last verb of a list hung on a
+relative clause inside it ("has left X, cut funding for the agency that
+helps refugees and sparked a trade war"), a list that goes on after an
+aside between dashes ("Japan – embroiled in a dispute with China – as well
+as the United States"). A denied member ("Moscow, and not Washington"; "neither
+A nor B") is on no side; a relative clause on one member of a list describes
+that member alone when it parts the list.
 """
 
 from __future__ import annotations
@@ -50,15 +60,24 @@ class Sides:
         self.second = second  # "the two countries": the second of the pair
         self.heads = heads  # the head tokens of every cue in the sentence
 
-    def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False) -> list[Side]:
+    def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
         """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
         as Iran"); an apposition stands for the actors it describes ("Russia and China, Security Council
-        members that ...")."""
+        members that ..."). A conjunct negated ("Moscow, and not Washington") is no side of it; ``clause``,
+        the relative or participle clause that led to ``tok``, leaves out the conjuncts after it ("Russia,
+        which supports Assad, and Turkey": the clause describes Russia only)."""
         out: list[Side] = []
         seen: set[str] = set()
         named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
         first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
-        for t in (first, *_conjuncts(first)):
+        if denied(first):
+            return []  # "neither Britain nor France has recognised Kosovo"
+        # a clause hanging on one member of a list describes that member alone when it parts the list or
+        # another member has a clause of its own ("Russia, which supports Assad, and Turkey, which ...")
+        alone = clause is not None and clause.head.i == tok.i
+        listed = [t for t in _conjuncts(first) if not _negated(t) and not (alone and (
+            t.i > clause.i > tok.i or any(c.dep_ in ("relcl", "acl") for c in t.children)))]
+        for t in (first, *listed):
             step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             base = t  # where co-listed modifiers are looked for
             # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
@@ -121,10 +140,16 @@ class Sides:
             return [], ""
         subs = [c for c in v.children if c.dep_ in _SUBJECTS or (depth and c.dep_ == "nsubjpass")]
         if subs and subs[0].lower_ in _RELATIVE and v.dep_ == "relcl":
-            return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",)), "relative clause"
+            return self.side(v.head, arcs + (f"relcl({v.head.text}, {v.text})",), clause=v), "relative clause"
         if subs:
             # a long list of subjects is often parsed as two ("A, B's chief and C met"): each acts
-            return [s for c in subs for s in self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",))], "subject"
+            out = [s for c in subs for s in self.side(c, arcs + (f"{c.dep_}({v.text}, {c.text})",))]
+            if len(subs) > 1:
+                # and the members the broken list hangs as appositions inside the first ("US chiefs of staff
+                # chairman Dunford, Russian chief of the general staff Gerasimov and Turkey's chief ... met")
+                out += self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
+                                          {s.mention.actor for s in out})
+            return out, "subject"
         for c in v.children:
             if c.dep_ == "agent":
                 for o in c.children:
@@ -143,20 +168,28 @@ class Sides:
             got, how = self.subjects(head, arcs + (f"{dep}({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the copula"
         if dep == "conj" and (head.tag_.startswith("VB") or head.tag_ == "JJ"):
+            listed = _open_list(v)
+            if listed is not None:
+                # "has left X, cut funding for the agency that helps refugees and sparked a trade war": the
+                # last verb of the list, which the parser hung on the relative clause before it
+                got, how = self.subjects(listed, arcs + (f"conj({listed.text}, {v.text})",), depth + 1)
+                return got, how and "subject of the coordinated verb"
             got, how = self.subjects(head, arcs + (f"conj({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the coordinated verb"
         if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in v.children):
             got, how = self.subjects(head, arcs + (f"advcl({head.text}, {v.text})",), depth + 1)
             return got, how and "participle clause"
         if dep == "acl" and v.tag_ == "VBG":
-            return self.side(head, arcs + (f"acl({head.text}, {v.text})",)), "participle"
+            return self.side(head, arcs + (f"acl({head.text}, {v.text})",), clause=v), "participle"
         if dep == "acl" and v.tag_ == "VB":
             # "a plan to work with Russia": whose plan (its possessor, or the subject of the verb it is
             # the object of: "Washington unveiled a plan to ...")
             step = arcs + (f"acl({head.text}, {v.text})",)
             for c in head.children:
-                if c.dep_ == "poss":
-                    got = self.side(c, step + (f"poss({head.text}, {c.text})",))
+                # "Iran's plan to", "the Afghan security forces ability to" (the parser's compound for a
+                # possessor without its "'s"), "a Turkish decision to"
+                if c.dep_ in ("poss", "compound", "amod") and c.i < v.i:
+                    got = self.side(c, step + (f"{c.dep_}({head.text}, {c.text})",))
                     if got:
                         return got, "owner of the plan"
             if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
@@ -180,6 +213,16 @@ class Sides:
                                                            f"prep({gov.text}, {c.text})", f"pobj({c.text}, {o.text})"))
                                 if got:
                                     return got, "the one blamed or praised"
+            if (head.lower_ in _BLAME or head.lower_ == "of") and gov.tag_ == "VBN":
+                # "Qatar, accused by Saudi Arabia of backing Hamas", "Qatar was accused of ...": the one accused
+                step = arcs + (f"pcomp({head.text}, {v.text})",)
+                if gov.dep_ == "acl":
+                    got = self.side(gov.head, step + (f"acl({gov.head.text}, {gov.text})",), clause=gov)
+                else:
+                    got = [s for c in gov.children if c.dep_ == "nsubjpass"
+                           for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
+                if got:
+                    return got, "the one blamed or praised"
             if gov.tag_.startswith("VB"):
                 got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
                                          depth + 1)
@@ -200,7 +243,14 @@ class Sides:
                     if o.dep_ in ("pobj", "pcomp"):
                         arcs = (f"prep({h.text}, {c.text})", f"pobj({p.text}, {o.text})")
                         got = self.side(o, arcs, place=True)
-                        out += got or (self.named_inside(o, arcs) if inside else [])
+                        if not got and inside:
+                            got = self.named_inside(o, arcs)
+                            # "from terror by the hands of al Qaeda": the parser hangs the phrase after the
+                            # object on the verb
+                            for c2 in h.children if not got else ():
+                                if c2.dep_ == "prep" and c2.i == o.right_edge.i + 1 and c2.lower_ in ("by", "of"):
+                                    got = self.named_inside(c2, (*arcs, f"prep({h.text}, {c2.text})"))
+                        out += got
         return out
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
@@ -214,6 +264,20 @@ class Sides:
             path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
             if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
                 out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
+        return out
+
+    def listed_inside(self, tok: Any, arcs: tuple[str, ...], taken: set[str]) -> list[Side]:
+        """The actors of a list the parser hung inside a noun phrase as appositions and conjuncts: named
+        on a path of noun-phrase arcs from ``tok`` that holds an apposition or a conjunct."""
+        out: list[Side] = []
+        for m in sorted(set(self.at.values()), key=lambda m: m.start):
+            if m.role != "actor" or m.actor in taken or not _inside(self.doc[m.head], tok):
+                continue
+            up = [self.doc[m.head], *self.doc[m.head].ancestors]
+            path = up[:next(k for k, t in enumerate(up) if t.i == tok.i)]
+            if all(t.dep_ in _NOMINAL for t in path) and any(t.dep_ in ("appos", "conj") for t in path):
+                taken.add(m.actor)
+                out.append(Side(m, (*arcs, f"listed inside '{tok.text}'")))
         return out
 
     def objects(self, v: Any) -> list[Side]:
@@ -258,9 +322,11 @@ class Sides:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    """The words coordinated with ``tok``: its conjuncts, and what "as well as" adds ("Syria as well as
-    Iran", which the parser hangs as the object of the last "as")."""
-    out = list(tok.conjuncts)
+    """The words coordinated with ``tok``: its conjuncts, what "as well as" adds ("Syria as well as
+    Iran", which the parser hangs as the object of the last "as"), and the list that goes on after an
+    aside between dashes ("Japan – embroiled in a dispute with China – as well as the United States":
+    the parser hangs it inside the aside)."""
+    out = list(tok.conjuncts) + _after_aside(tok)
     for t in (tok, *out):
         for c in t.children:
             if c.lower_ == "as" and c.dep_ in ("cc", "prep") and c.i >= 2 and c.doc[c.i - 1].lower_ == "well":
@@ -268,6 +334,57 @@ def _conjuncts(tok: Any) -> list[Any]:
                     if o.dep_ in ("pobj", "conj"):
                         out += [o, *o.conjuncts]
     return out
+
+
+def _open_list(v: Any) -> Any:
+    """The verb heading a list of verbs that ``v`` ends, when the parser hung ``v`` on a relative or
+    participle clause inside the list's last member instead: that verb's conjuncts are joined by commas
+    with no "and" yet ("left X, cut Y for Z that helps W and sparked V"), and ``v`` has the "and"."""
+    clause = v.head
+    if clause.dep_ not in ("relcl", "acl") or not any(c.dep_ == "cc" and c.i < v.i for c in clause.children):
+        return None
+    t = clause.head
+    for _ in range(6):
+        if t.tag_.startswith("VB") and t.dep_ == "conj" and t.head.tag_.startswith("VB") \
+                and not any(c.dep_ == "cc" for c in t.head.children):
+            return t.head
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def denied(tok: Any) -> bool:
+    """Whether a word is in a "neither ... nor" list: the sentence says none of them acts."""
+    for t in (tok, tok.head if tok.dep_ == "conj" else tok):
+        if any(c.dep_ in ("preconj", "det") and c.lower_ == "neither" or c.dep_ == "cc" and c.lower_ == "nor"
+               for c in t.children):
+            return True
+    return False
+
+
+def _negated(tok: Any) -> bool:
+    """A conjunct the sentence denies: "Moscow, and not Washington", "Iran but never Iraq"."""
+    return any(c.dep_ == "neg" for c in tok.children) or tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("not", "never")
+
+
+def is_dash(t: Any) -> bool:
+    """A dash that can open or close an aside: "–", "—", "--", or a hyphen with spaces around it (not the
+    one of "Iran-backed")."""
+    return t.text in ("\u2013", "\u2014", "--") or t.text == "-" and t.i > 0 and bool(
+        t.doc[t.i - 1].whitespace_) and bool(t.whitespace_)
+
+
+def _after_aside(tok: Any) -> list[Any]:
+    """Conjuncts of ``tok`` the parser hung inside the aside between dashes that follows it."""
+    doc, k = tok.doc, tok.right_edge.i + 1
+    if k >= len(doc) or not is_dash(doc[k]):
+        return []
+    close = next((t.i for t in doc[k + 1:k + 40] if is_dash(t)), None)
+    if close is None:
+        return []
+    return [c for t in doc[close + 1:close + 12] if t.dep_ == "conj" and k < t.head.i < close
+            for c in (t, *(x for x in t.conjuncts if x.i > close))]
 
 
 def _inside(tok: Any, phrase: Any) -> bool:
