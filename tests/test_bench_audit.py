@@ -166,6 +166,7 @@ def test_the_sample_depends_on_the_names_only():
     names = [f"2015-01-{d:02d}_article.txt" for d in range(1, 29)]
     assert audit_real.sample(names, 5) == audit_real.sample(reversed(names), 5)
     assert audit_real.sample(names, 5) == audit_real.sample(names, 10)[:5]  # a larger sample extends a smaller one
+    assert audit_real.sample(names, 5, skip=5) == audit_real.sample(names, 10)[5:]  # a fresh one follows it
     assert audit_real.sample(names, 5) != sorted(names)[:5]
 
 
