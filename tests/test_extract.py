@@ -491,12 +491,12 @@ def test_seed_articles_meet_the_precision_and_recall_targets(tmp_path, bundled):
 
 def test_dev_gold_quality_floor(shared, bundled):
     # 26 real articles annotated by hand (shared/corpus/dev). Issue 12 target: micro P >= 0.85 and
-    # R >= 0.70; the floors are what is reached today (P 0.946, R 0.680), never above it.
+    # R >= 0.70; the floors are what is reached today (P 0.946, R 0.685), never above it.
     folder = shared / "corpus" / "dev"
     articles = load_articles(folder)
     gold = load_gold(folder / "gold.yaml", bundled.actors)
     ev = evaluate(extract_relations(articles, bundled), gold, articles)
-    assert ev.precision >= 0.94 and ev.recall >= 0.67, (ev.precision, ev.recall)
+    assert ev.precision >= 0.94 and ev.recall >= 0.68, (ev.precision, ev.recall)
 
 
 def test_sentences_left_unparsed_could_give_no_relation(shared, bundled, monkeypatch):

@@ -49,6 +49,9 @@ CASES = [
      "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
     ("the pair named by 'the two countries' as an of-object", "Russia and Ukraine have been at odds for years. "
      "The leaders of the two countries met in Minsk on Friday.", "RUS+UKR", "RUS-UKR"),
+    ("the object of what a threat announces", "Last year, the United States drew gasps by threatening from "
+     "the U.N. podium to “totally destroy” North Korea.", "USA-PRK", ""),
+    ("a cue in the complement takes its own object", "Iran vowed to support Syria.", "IRN+SYR", ""),
     # arguments the parse attaches elsewhere
     ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
      "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
@@ -199,9 +202,6 @@ FALLBACK_CASES = [
     ("no other side from a relative clause inside the argument",
      "U.S. soldiers arrived at the scene of a car bomb that targeted foreign vehicles in Kabul, Afghanistan.", "",
      ""),
-    ("other side in the clause the cue governs",
-     "Last year, Washington drew gasps by threatening from the U.N. podium to totally destroy North Korea.", "USA-PRK",
-     "UN-PRK UN-USA"),
     ("no actor inside a clause inside the object",
      "The handshake came as the American president was greeting a line of world leaders attending the memorial "
      "in Ankara for Turkey's first president.", "", ""),
@@ -243,3 +243,18 @@ def test_a_named_subject_the_cue_depends_on_acts_for_it_not_the_article_s_main_a
     # someone the codebook does not know acts: no one is implied
     text = "Speaking at a news conference in Cairo after talks with Chad's president, Smith said peace was near."
     assert _found(lead + text, cb) == set()
+
+
+def test_the_other_side_beyond_the_cue_s_clause_comes_from_a_clause_the_cue_governs(cb):  # noqa: F811
+    # below the found threshold since the audit (right 2 times in 17 on real text before this rule), but
+    # still read, at its own confidence, from the clause the cue governs and never from another event
+    def rules(text):
+        rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", text)], cb)
+        return {(*r.dyad, r.sign): r.evidence.rule for r in rels}
+
+    got = rules("Last year, Washington drew gasps by threatening from the U.N. podium to totally destroy North Korea.")
+    # the object of what a threat announces is now read from the parse before any fallback
+    assert got.get(("PRK", "USA", -1)) in ("nearest actor after the cue in its sentence",
+                                           "subject of the governing verb-object of its complement"), got
+    got = rules("While Israel fights for recognition in a hostile world, Washington says the era is peaceful.")
+    assert ("ISR", "USA", -1) not in got, got

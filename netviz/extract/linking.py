@@ -83,6 +83,8 @@ _HOSTILE = frozenset("against on at".split())
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
 _JOINT = frozenset("joint jointly together combined alongside".split())
+# Verbs announcing what their subject will do to someone: the object of that act is their other side.
+_THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))
 # Verbs of taking part on someone's side: whom they back or work with shares the fight they are in.
 _PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
                        "team coordinate".split() for w in verb_forms(lemma))
@@ -295,6 +297,16 @@ class Linker(Sides):
                             if g.dep_ == "nsubj" and g.i < c.i:
                                 got = self.side(g, (f"{c.dep_}({h.text}, {c.text})", f"nsubj({c.text}, {g.text})"))
                                 patients, rule = patients + got, rule or ("subject of its complement" if got else "")
+                if not patients and _norm(h.text) in _THREATEN:
+                    # "threatened to totally destroy North Korea", "vowed to crush the rebels": the object of
+                    # the verb it announces (a cue of its own there takes it instead)
+                    for c in h.children:
+                        # (an infinitive in quotes is often parsed as an adverbial clause)
+                        if c.i > h.i and c.i not in self.heads and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                            got = [s for o in c.children if o.dep_ in _OBJECTS
+                                   for s in self.side(o, (f"{c.dep_}({h.text}, {c.text})", f"{o.dep_}({c.text}, {o.text})"))]
+                            patients, rule = patients + got, rule or ("object of its complement" if got else "")
         agents, how = self.subjects(h) if not passive else self._passive_agent(h, cue.preps)
         if passive and not agents and rule == "prepositional object":
             # "Hamas is allied with Iran", "the group is affiliated with al-Qaeda": the subject is one side
