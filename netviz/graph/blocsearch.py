@@ -79,8 +79,8 @@ def find_blocs(
         merges and seeded perturbations, ``"auto"`` is exact for groups up to
         ``EXACT_LIMIT`` actors, tries exact within ``AUTO_STEPS`` steps up to
         ``EXACT_MAX`` and is heuristic beyond. ``"camps"`` gives the camps an
-        analyst recognises (:mod:`netviz.graph.camps`: few blocs, the likeliest
-        members, ties pulling by their reports, unaligned actors alone); the
+        analyst recognises (:mod:`netviz.graph.camps`: few blocs, each member in
+        its most probable bloc, ties pulling by their reports, unaligned actors alone); the
         frustration it reports is over the ties' weights.
     max_blocs : at most this many blocs of aligned actors, or ``None`` for no cap.
     seed : seeds the heuristic; the same graph and seed give the same blocs.

@@ -540,7 +540,9 @@ def _belief_propagation(W: sp.csr_matrix, pair_cost: float, labels: np.ndarray, 
     message = belief[src]
     with np.errstate(divide="ignore"):
         for _ in range(BELIEF_SWEEPS):
+            # what tie src->dst tells dst about bloc c: log(sum_d psi(c, d) m(d)), psi = e^w if c == d else 1
             into = np.logaddexp(np.log1p(-np.minimum(message, 1.0)), np.log(message) + w[:, None])
+            # the pairs without a tie: each other actor of bloc c costs pair_cost (the mean field of Decelle et al.)
             total = into_actor @ into - pair_cost * (belief.sum(axis=0)[None, :] - belief)
             new = total[src] - into[rev]
             new = np.exp(new - new.max(axis=1, keepdims=True))
