@@ -7,6 +7,11 @@ against; this audit says how it does on articles no one tuned anything to.
   whose file names have the smallest sha256 (of the UTF-8 name). Chosen
   without reading them, fixed while the corpus is, and spread over the
   years and outlets as the corpus is.
+  ``--skip N`` takes the ``--size`` articles after the first N in the same
+  order: a fresh held-out slice nobody has read (``--skip 100 --size 50``
+  while the first 100 have been read to change the extractor). Its verdicts
+  and figures go to files of their own (``audit_real_skipN.json``,
+  ``audit_real_skipN_figures.json``) unless ``--judgments`` / ``--out`` say.
 - **What is judged**: every relation the current netviz extracts from them at
   or above :data:`netviz.extract.FOUND_CONFIDENCE` (what a map shows as a
   finding), one per sentence, undirected pair and sign, as
@@ -27,7 +32,7 @@ description, a generic actor, the article's implied main actor), per
 confidence bin (is the confidence honest on unseen text?), the causes of the
 wrong ones with example keys, and the relations not judged yet.
 
-    python bench/audit_real.py [--size 100] [--todo [--context]] [--record VERDICTS]
+    python bench/audit_real.py [--size 100] [--skip 0] [--todo [--context]] [--record VERDICTS]
 
 ``--record`` reads lines ``ID VERDICT [CAUSE]`` (ID from ``--todo``; CAUSE one
 of :data:`CAUSES`, required for ``wrong``) and adds those judgments to the file.
@@ -131,13 +136,14 @@ def key_id(key: Key) -> str:
     return hashlib.sha1("\t".join(key).encode("utf-8")).hexdigest()[:8]
 
 
-def sample(names: Iterable[str], size: int) -> list[str]:
-    """The ``size`` names with the smallest sha256 of their UTF-8 text (ties cannot happen between names).
+def sample(names: Iterable[str], size: int, skip: int = 0) -> list[str]:
+    """The ``size`` names with the smallest sha256 of their UTF-8 text after the first ``skip`` (ties cannot
+    happen between names).
 
-    >>> sample(["a.txt", "b.txt", "c.txt"], 2)
-    ['a.txt', 'c.txt']
+    >>> sample(["a.txt", "b.txt", "c.txt"], 2), sample(["a.txt", "b.txt", "c.txt"], 2, skip=1)
+    (['a.txt', 'c.txt'], ['c.txt', 'b.txt'])
     """
-    return sorted(names, key=lambda n: hashlib.sha256(n.encode("utf-8")).hexdigest())[:size]
+    return sorted(names, key=lambda n: hashlib.sha256(n.encode("utf-8")).hexdigest())[skip:skip + size]
 
 
 def relation_key(file_name: str, rel: Relation) -> Key:
@@ -391,13 +397,13 @@ def rule_check(rule: str, tally: Tally, overall: float) -> dict:
 # --- running -------------------------------------------------------------------
 
 
-def extract_sample(folder: Path, size: int) -> tuple[list[str], list[Found], dict[str, str]]:
+def extract_sample(folder: Path, size: int, skip: int = 0) -> tuple[list[str], list[Found], dict[str, str]]:
     """The sample's file names, its findings and the articles' texts by file name."""
     from netviz.extract import extract_relations
     from netviz.ingest.actors import load_codebook
     from netviz.ingest.corpus import load_articles
 
-    names = sample((p.name for p in folder.iterdir() if p.is_file()), size)
+    names = sample((p.name for p in folder.iterdir() if p.is_file()), size, skip)
     articles = load_articles([folder / n for n in names])
     files = {a.id: a.path.name for a in articles}
     relations = extract_relations(articles, load_codebook())
@@ -430,11 +436,12 @@ def named_precision(a: Audit) -> float:
     return right / judged if judged else 0.0
 
 
-def report(a: Audit, size: int) -> str:
+def report(a: Audit, size: int, skip: int = 0) -> str:
     """The printed report."""
     o = a.overall
     lenient = (o.right + o.unsure / 2) / (o.judged + o.unsure) if o.judged + o.unsure else None
-    out = [f"audit of {size} real articles (smallest sha256 of the file name), relations at confidence >= "
+    which = f"after the first {skip} " if skip else ""
+    out = [f"audit of {size} real articles {which}(smallest sha256 of the file name), relations at confidence >= "
            f"{FOUND_CONFIDENCE}", "", _table(HEAD, [_row("overall", o)]),
            f"unsure counted as half right: {_pct(lenient)}; each of the {a.sentences} sentences weighed once: "
            f"{_pct(a.sentence_precision)}; judgments of relations no longer extracted: {a.stale}", ""]
@@ -467,7 +474,7 @@ def report(a: Audit, size: int) -> str:
     return "\n".join(out)
 
 
-def figures(a: Audit, size: int, commit: str) -> dict:
+def figures(a: Audit, size: int, commit: str, skip: int = 0) -> dict:
     """The figures as JSON-ready values."""
     p = named_precision(a)
 
@@ -479,7 +486,7 @@ def figures(a: Audit, size: int, commit: str) -> dict:
                 "mean_confidence": None if t.mean_confidence is None else round(t.mean_confidence, 3)}
 
     return {
-        "netviz_commit": commit, "sample": size, "min_confidence": FOUND_CONFIDENCE,
+        "netviz_commit": commit, "sample": size, **({"skip": skip} if skip else {}), "min_confidence": FOUND_CONFIDENCE,
         "overall": tally(a.overall),
         "sentences": a.sentences,
         "sentence_precision": None if a.sentence_precision is None else round(a.sentence_precision, 3),
@@ -540,17 +547,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--real", type=Path, default=REAL, help="folder of real articles")
     parser.add_argument("--size", type=int, default=SIZE, help="articles in the sample")
-    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--skip", type=int, default=0, help="skip the first N articles (a fresh held-out slice)")
+    parser.add_argument("--judgments", type=Path, help=f"verdicts file (default {JUDGMENTS.name}, with --skip N "
+                        "audit_real_skipN.json)")
     parser.add_argument("--todo", action="store_true", help="print the relations not judged yet")
     parser.add_argument("--context", action="store_true", help="with --todo: the text before each sentence")
     parser.add_argument("--record", type=Path, help="add the verdicts of this file (lines 'ID VERDICT [CAUSE]')")
-    parser.add_argument("--out", type=Path, default=FIGURES, help="where the figures go (JSON)")
+    parser.add_argument("--out", type=Path, help="where the figures go (JSON; default beside the verdicts file)")
     args = parser.parse_args(argv)
+    # a held-out slice keeps its own files: the first sample's figures and stale count stay as they are
+    suffix = f"_skip{args.skip}" if args.skip else ""
+    args.judgments = args.judgments or JUDGMENTS.with_stem(JUDGMENTS.stem + suffix)
+    args.out = args.out or FIGURES.with_stem(JUDGMENTS.stem + suffix + "_figures")
     try:
         if not args.real.is_dir():
             raise NetvizError(f"{args.real}: no such folder (the real corpus sits in ../shared for developers)")
+        if args.skip < 0 or args.size < 1:
+            raise NetvizError(f"--skip {args.skip} --size {args.size}: skip must be 0 or more and size 1 or more")
         judgments = load_judgments(args.judgments)
-        _, found, texts = extract_sample(args.real, args.size)
+        _, found, texts = extract_sample(args.real, args.size, args.skip)
         if args.record:
             try:
                 lines = args.record.read_text(encoding="utf-8").splitlines()
@@ -562,8 +577,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.todo:
             print(todo(result.unjudged, texts, args.context))
             return 0
-        print(report(result, args.size))
-        atomic_write_text(args.out, figures_text(figures(result, args.size, _commit())))
+        print(report(result, args.size, args.skip))
+        atomic_write_text(args.out, figures_text(figures(result, args.size, _commit(), args.skip)))
     except NetvizError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1
