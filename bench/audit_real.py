@@ -6,12 +6,10 @@ against; this audit says how it does on articles no one tuned anything to.
 - **Sample**: the ``--size`` (default 100) articles of ``../shared/corpus/real/``
   whose file names have the smallest sha256 (of the UTF-8 name). Chosen
   without reading them, fixed while the corpus is, and spread over the
-  years and outlets as the corpus is.
-  ``--skip N`` takes the ``--size`` articles after the first N in the same
-  order: a fresh held-out slice nobody has read (``--skip 100 --size 50``
-  while the first 100 have been read to change the extractor). Its verdicts
-  and figures go to files of their own (``audit_real_skipN.json``,
-  ``audit_real_skipN_figures.json``) unless ``--judgments`` / ``--out`` say.
+  years and outlets as the corpus is. Once verdicts on a sample have been
+  used to change netviz, that sample is development data: ``--skip N`` takes
+  the next articles of the same ranking (sample A is ranks 1-100, sample B
+  ``--skip 100``); the verdicts of both live in the one judgments file.
 - **What is judged**: every relation the current netviz extracts from them at
   or above :data:`netviz.extract.FOUND_CONFIDENCE` (what a map shows as a
   finding), one per sentence, undirected pair and sign, as
@@ -440,8 +438,8 @@ def report(a: Audit, size: int, skip: int = 0) -> str:
     """The printed report."""
     o = a.overall
     lenient = (o.right + o.unsure / 2) / (o.judged + o.unsure) if o.judged + o.unsure else None
-    which = f"after the first {skip} " if skip else ""
-    out = [f"audit of {size} real articles {which}(smallest sha256 of the file name), relations at confidence >= "
+    out = [f"audit of {size} real articles (ranked {skip + 1}-{skip + size} by sha256 of the file name), relations "
+           f"at confidence >= "
            f"{FOUND_CONFIDENCE}", "", _table(HEAD, [_row("overall", o)]),
            f"unsure counted as half right: {_pct(lenient)}; each of the {a.sentences} sentences weighed once: "
            f"{_pct(a.sentence_precision)}; judgments of relations no longer extracted: {a.stale}", ""]
@@ -486,7 +484,7 @@ def figures(a: Audit, size: int, commit: str, skip: int = 0) -> dict:
                 "mean_confidence": None if t.mean_confidence is None else round(t.mean_confidence, 3)}
 
     return {
-        "netviz_commit": commit, "sample": size, **({"skip": skip} if skip else {}), "min_confidence": FOUND_CONFIDENCE,
+        "netviz_commit": commit, "sample": size, "skip": skip, "min_confidence": FOUND_CONFIDENCE,
         "overall": tally(a.overall),
         "sentences": a.sentences,
         "sentence_precision": None if a.sentence_precision is None else round(a.sentence_precision, 3),
@@ -547,18 +545,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--real", type=Path, default=REAL, help="folder of real articles")
     parser.add_argument("--size", type=int, default=SIZE, help="articles in the sample")
-    parser.add_argument("--skip", type=int, default=0, help="skip the first N articles (a fresh held-out slice)")
-    parser.add_argument("--judgments", type=Path, help=f"verdicts file (default {JUDGMENTS.name}, with --skip N "
-                        "audit_real_skipN.json)")
+    parser.add_argument("--skip", type=int, default=0,
+                        help="leave out the first SKIP of the ranking: a fresh sample once one was used to develop")
+    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
     parser.add_argument("--todo", action="store_true", help="print the relations not judged yet")
     parser.add_argument("--context", action="store_true", help="with --todo: the text before each sentence")
     parser.add_argument("--record", type=Path, help="add the verdicts of this file (lines 'ID VERDICT [CAUSE]')")
-    parser.add_argument("--out", type=Path, help="where the figures go (JSON; default beside the verdicts file)")
+    parser.add_argument("--out", type=Path, help="where the figures go (JSON; default bench/results/"
+                        "audit_real_figures[_skipN].json)")
     args = parser.parse_args(argv)
-    # a held-out slice keeps its own files: the first sample's figures and stale count stay as they are
-    suffix = f"_skip{args.skip}" if args.skip else ""
-    args.judgments = args.judgments or JUDGMENTS.with_stem(JUDGMENTS.stem + suffix)
-    args.out = args.out or FIGURES.with_stem(JUDGMENTS.stem + suffix + "_figures")
     try:
         if not args.real.is_dir():
             raise NetvizError(f"{args.real}: no such folder (the real corpus sits in ../shared for developers)")
@@ -578,7 +573,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(todo(result.unjudged, texts, args.context))
             return 0
         print(report(result, args.size, args.skip))
-        atomic_write_text(args.out, figures_text(figures(result, args.size, _commit(), args.skip)))
+        out = args.out or FIGURES.with_name(f"{FIGURES.stem}{f'_skip{args.skip}' if args.skip else ''}.json")
+        atomic_write_text(out, figures_text(figures(result, args.size, _commit(), args.skip)))
     except NetvizError as err:
         print(f"Error: {err}", file=sys.stderr)
         return 1

@@ -166,6 +166,7 @@ def test_the_sample_depends_on_the_names_only():
     names = [f"2015-01-{d:02d}_article.txt" for d in range(1, 29)]
     assert audit_real.sample(names, 5) == audit_real.sample(reversed(names), 5)
     assert audit_real.sample(names, 5) == audit_real.sample(names, 10)[:5]  # a larger sample extends a smaller one
+    assert audit_real.sample(names, 5, skip=5) == audit_real.sample(names, 10)[5:]  # a fresh one follows it
     assert audit_real.sample(names, 5) != sorted(names)[:5]
 
 
@@ -179,18 +180,16 @@ def test_skip_gives_the_next_articles_in_the_same_order_for_a_fresh_held_out_sli
     names = [f"2016-02-{d:02d}_article.txt" for d in range(1, 29)]
     first, fresh = audit_real.sample(names, 10), audit_real.sample(names, 5, skip=10)
     assert fresh == audit_real.sample(names, 15)[10:] and not set(fresh) & set(first)
-    assert audit_real.sample(names, 5, skip=0) == audit_real.sample(names, 5)
     assert audit_real.sample(names, 50, skip=25) == audit_real.sample(names, 28)[25:]  # past the end: what is left
 
 
-def test_a_held_out_slice_keeps_its_own_verdicts_and_figures(tmp_path, monkeypatch):
+def test_a_held_out_slice_keeps_its_own_figures(tmp_path, monkeypatch):
     (tmp_path / "real").mkdir()
-    (tmp_path / "real" / "2016-02-01_a.txt").write_text("Russia backs Syria.\n")
-    monkeypatch.setattr(audit_real, "JUDGMENTS", tmp_path / "audit_real.json")
     monkeypatch.setattr(audit_real, "FIGURES", tmp_path / "audit_real_figures.json")
     monkeypatch.setattr(audit_real, "extract_sample", lambda folder, size, skip: ([], [], {}))
-    assert audit_real.main(["--real", str(tmp_path / "real"), "--skip", "100", "--size", "50"]) == 0
-    fig = json.loads((tmp_path / "audit_real_skip100_figures.json").read_text())
+    assert audit_real.main(["--real", str(tmp_path / "real"), "--skip", "100", "--size", "50",
+                            "--judgments", str(tmp_path / "j.json")]) == 0
+    fig = json.loads((tmp_path / "audit_real_figures_skip100.json").read_text())
     assert (fig["sample"], fig["skip"]) == (50, 100) and not (tmp_path / "audit_real_figures.json").exists()
 
 

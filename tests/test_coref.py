@@ -307,6 +307,7 @@ def test_she_is_a_woman_named_before_and_he_is_not(cb):
 
 def test_a_woman_is_shown_by_a_title_or_her_given_name():
     from types import SimpleNamespace as M
+
     from netviz.extract.mentions import female
     assert female(M(text="Smith", reason=""), "Mrs.") and not female(M(text="Smith", reason=""), "Mr.")
     assert female(M(text="Haley", reason="'Haley': Nikki Haley, named in full before"))

@@ -47,6 +47,8 @@ CASES = [
      "The Kurdish fighters caused friction between Ankara and Washington.", "TUR-USA", ""),
     ("who brokers talks between two works with both", "Egypt brokered talks between Israel and Hamas.",
      "ISR+HAMAS EGY+ISR EGY+HAMAS", ""),
+    ("the pair named by 'the two countries' as an of-object", "Russia and Ukraine have been at odds for years. "
+     "The leaders of the two countries met in Minsk on Friday.", "RUS+UKR", "RUS-UKR"),
     # arguments the parse attaches elsewhere
     ("an owner without its 's, the enemy in a phrase hung on the verb", "Officials trust the Afghan security forces "
      "ability to protect Afghanistan from terror by the hands of the Taliban.", "AFG-TALIBAN", ""),
@@ -231,3 +233,13 @@ def test_the_article_s_main_actor_is_not_implied_where_the_sentence_names_the_pa
     # ... but not when the sentence puts it somewhere else (a place), nor when "between" names the parties
     assert _found(lead + "Officials described attacks on the U.S. consulate in Tripoli, Libya.", cb) == set()
     assert _found(lead + "Officials in Chad described clashes between Houthi rebels.", cb) == set()
+
+
+def test_a_named_subject_the_cue_depends_on_acts_for_it_not_the_article_s_main_actor(cb):  # noqa: F811
+    lead = "Libya closed its border. Libya expelled diplomats. Libya's government met. "
+    # the participle's subject is the one acting: Putin, not Libya (the article's main actor)
+    found = _found(lead + "While issuing a tough warning to Chad, Putin said talks could resume.", cb)
+    assert _pairs("RUS-TCD") <= found and not {p for p in found if "LBY" in p}, found
+    # someone the codebook does not know acts: no one is implied
+    text = "Speaking at a news conference in Cairo after talks with Chad's president, Smith said peace was near."
+    assert _found(lead + text, cb) == set()

@@ -290,8 +290,9 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
              resolved: dict[int, ActorMention]) -> list[Link]:
     """The cue's links, plus an acting side for a noun cue that names only the other side: the
     subject of the verb it hangs under ("He caps the day with a working dinner with the presidents of
-    Peru ...", He resolved to Trump); or, when the cue names no one acting at all
-    (:func:`coref.unnamed_agent`), the article's main actor, at lower confidence."""
+    Peru ...", He resolved to Trump) or of the verb that one depends on (:func:`_controlling_subject`);
+    or, when the cue names no one acting at all (:func:`coref.unnamed_agent`), the article's main
+    actor, at lower confidence."""
     if hit.cue.pos in ("role", "neutral") or any(_pairs(lk) for lk in links):
         return links
     alone = [lk for lk in links if lk.patients and not lk.agents and lk.pairing == "cross"]
@@ -299,15 +300,19 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
         return links
     lk = alone[0]
     others = {p.mention.actor for p in lk.patients}
-    subject = coref.governing_subject(doc, hit.head)
+    controller = _controlling_subject(doc, hit.head)
+    subject = coref.governing_subject(doc, hit.head) or controller
     got = stand_for(subject, at, resolved) if subject is not None else None
     if got is not None and got[0].actor not in others:
         side = Side(got[0], (f"nsubj({subject.head.text}, {subject.text})", *got[1]))
         return [*links, Link(hit, "subject of the verb the noun hangs under-object", (side,), lk.patients,
                              sign=lk.sign, notes=lk.notes)]
     if art.main is None or art.main in others or not coref.unnamed_agent(doc, hit.head) \
-            or _placed(art.main, doc, hit, lk, at):
-        # "an attack on America, Libya and ...": the main actor is acted upon, not acting
+            or controller is not None or _placed(art.main, doc, hit, lk, at):
+        # "an attack on America, Libya and ...": the main actor is acted upon, not acting; a named
+        # subject the cue's clause depends on is someone else acting ("Speaking after talks with the
+        # Arab League chief, Ban said"; on 500 real articles outside the audit sample this drops 4
+        # wrong implied relations and 3 right ones, and the subject found acts in 2 right and 1 wrong)
         return links
     h = doc[hit.head]
     m = ActorMention(art.main, h.i, h.i + 1, h.i, h.text, via=f"implied: {art.main}, the article's main actor",
@@ -328,6 +333,27 @@ def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMentio
     if any(m.actor == main and m.role == "location" for m in at.values()):
         return True
     return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
+
+
+def _controlling_subject(doc: Any, head: int) -> Any:
+    """The named subject (a name or pronoun) of a verb that the verb a noun cue hangs under depends on
+    with no subject of its own ("While issuing a tough warning to the U.S., Putin claimed ...": Putin;
+    "Speaking after talks with the Arab League chief, Ban said": Ban), or None."""
+    t = doc[head]
+    if not t.tag_.startswith("NN"):
+        return None
+    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
+        t = t.head
+    for _ in range(6):
+        if t.dep_ not in ("xcomp", "advcl", "conj", "acl") or t.head.i == t.i or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None
+        t = t.head
+        named = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNP", "NNPS", "PRP")
+                 and c.lower_ not in coref._WHEN]
+        if named:
+            return named[0]
+    return None
 
 
 def _pairs(link: Link) -> list[tuple[Side, Side]]:

@@ -195,7 +195,7 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
         if m.person and m.end < len(doc) and doc[m.end].lower_ in _INSTITUTIONS:
             m = replace(m, person=False)  # "the Obama administration" (see with_roles)
         out.append(m)
-    return _leading(doc, mark_antecedents(doc, out))
+    return _leading(doc, mark_antecedents(doc, out)) if out else out
 
 
 def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
@@ -255,6 +255,8 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
     :class:`ActorMention`). From the parse when ``parsed`` (the sentence being read), else from the
     words alone (the sentences before it, which may not have been parsed: what a pronoun resolves to
     must not depend on that)."""
+    if not mentions:
+        return []
     out = []
     for m in mentions:
         plural, thing = False, False
@@ -273,7 +275,7 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
                     or parsed and doc[m.head].tag_ in ("NNS", "NNPS") \
                     or m.end - m.start == 1 and m.start > 0 and doc[m.start - 1].lower_ == "the" and bool(
                         _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
-        out.append(replace(m, plural=plural, thing=thing))
+        out.append(replace(m, plural=plural, thing=thing) if plural or thing else m)
     return _lists(doc, out)
 
 
@@ -312,8 +314,8 @@ def _lists(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
     for k in order:
         if runs:
             a, b = mentions[runs[-1][-1]], mentions[k]
-            gap = [t.lower_ for t in doc[a.end:b.start]]
-            if gap and all(w in _LIST_WORDS for w in gap) and (a.start, a.end) != (b.start, b.end):
+            gap = [t.lower_ for t in doc[a.end:b.start]] if 0 < b.start - a.end <= 4 else []
+            if gap and all(w in _LIST_WORDS for w in gap):
                 runs[-1].append(k)
                 joined[-1] = "and" in gap
                 continue

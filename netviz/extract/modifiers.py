@@ -7,11 +7,16 @@ words it depends on up to its clause: the verb whose complement it is
 verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
-- negation: "not", "never", "no" on the chain, "without", "failed to",
-  "denied that ..." (no relation); "will not" before a cooperation is a refusal;
-- refusal (sign flips, verbal conflict), reversal (sign flips: "ended
-  support", "efforts to ... collapsed"), intent (a material cue becomes
-  verbal: "threatened to strike");
+- negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
+  "denied that ...", "no plans to" (no relation); "will not" before a cooperation is a
+  refusal; a negation over a stopping, refusing or failing word cancels both ("will
+  not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
+  a verb after "or" shares what governs the one before ("did not arm or fund");
+- refusal (sign flips, verbal conflict: "refused to", "reluctant to"), reversal
+  (sign flips: "ended support", "efforts to ... collapsed", "cooperation ended"; a
+  stopping verb reverses only what it stops, and "stopped X from attacking" is a
+  prevented attack), intent (a material cue becomes verbal: "threatened to
+  strike", "plans to attack");
 - hedges: modals on the chain ("could invade"; "said it would send" is a
   reported future, not a hedge), hedge words in the cue's clause
   ("reportedly", "if"), or in the sentence ("analysts say"), a question;
@@ -93,8 +98,6 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
                 and not (t.dep_ == "conj" and _alternative(t)):
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
-            break
-        if t.dep_ == "conj" and not _alternative(t):
             break
         if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
             break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue

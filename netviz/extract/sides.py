@@ -126,8 +126,11 @@ class Sides:
                         cm = self.at.get(cc.i)
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
-            if t.i in self.second:
-                found.append((self.second[t.i], (self.second[t.i].via,)))
+            # "the two countries": the second of the pair, also as the "of" object ("envoys of the two
+            # countries")
+            for k in (t.i, *(c.i for c in named if c.dep_ == "pobj")):
+                if k in self.second:
+                    found.append((self.second[k], (self.second[k].via,)))
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
@@ -277,7 +280,8 @@ class Sides:
             path = up[:next(k for k, t in enumerate(up) if t.i == tok.i)]
             if all(t.dep_ in _NOMINAL for t in path) and any(t.dep_ in ("appos", "conj") for t in path):
                 taken.add(m.actor)
-                out.append(Side(m, (*arcs, f"listed inside '{tok.text}'")))
+                out.append(Side(m, (*arcs, "listed inside", *(f"{t.dep_}({t.head.text}, {t.text})"
+                                                              for t in reversed(path)))))
         return out
 
     def objects(self, v: Any) -> list[Side]:
