@@ -557,6 +557,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if not args.real.is_dir():
             raise NetvizError(f"{args.real}: no such folder (the real corpus sits in ../shared for developers)")
+        if args.skip < 0 or args.size < 1:
+            raise NetvizError(f"--skip {args.skip} --size {args.size}: skip must be 0 or more and size 1 or more")
         judgments = load_judgments(args.judgments)
         _, found, texts = extract_sample(args.real, args.size, args.skip)
         if args.record:

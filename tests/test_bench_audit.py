@@ -174,3 +174,27 @@ def test_a_missing_corpus_is_one_line_and_exit_1(tmp_path, capsys):
     assert audit_real.main(["--real", str(tmp_path / "nowhere"), "--judgments", str(tmp_path / "j.json")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error: ") and "nowhere: no such folder" in err and err.count("\n") == 1
+
+
+def test_skip_gives_the_next_articles_in_the_same_order_for_a_fresh_held_out_slice():
+    names = [f"2016-02-{d:02d}_article.txt" for d in range(1, 29)]
+    first, fresh = audit_real.sample(names, 10), audit_real.sample(names, 5, skip=10)
+    assert fresh == audit_real.sample(names, 15)[10:] and not set(fresh) & set(first)
+    assert audit_real.sample(names, 50, skip=25) == audit_real.sample(names, 28)[25:]  # past the end: what is left
+
+
+def test_a_held_out_slice_keeps_its_own_figures(tmp_path, monkeypatch):
+    (tmp_path / "real").mkdir()
+    monkeypatch.setattr(audit_real, "FIGURES", tmp_path / "audit_real_figures.json")
+    monkeypatch.setattr(audit_real, "extract_sample", lambda folder, size, skip: ([], [], {}))
+    assert audit_real.main(["--real", str(tmp_path / "real"), "--skip", "100", "--size", "50",
+                            "--judgments", str(tmp_path / "j.json")]) == 0
+    fig = json.loads((tmp_path / "audit_real_figures_skip100.json").read_text())
+    assert (fig["sample"], fig["skip"]) == (50, 100) and not (tmp_path / "audit_real_figures.json").exists()
+
+
+def test_a_negative_skip_is_one_line_and_exit_1(tmp_path, capsys):
+    (tmp_path / "real").mkdir()
+    assert audit_real.main(["--real", str(tmp_path / "real"), "--skip", "-1", "--judgments", str(tmp_path / "j")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: --skip -1") and err.count("\n") == 1
