@@ -33,12 +33,8 @@ Syria": with Syria). A cooperation noun under a verb of receiving goes from
 its giver to the verb's subject ("won backing from the EU", "asked the G7 for
 help"). "Joint", "combined", "jointly" relate every actor they qualify.
 
-When the parse gives one side only, a fallback takes the nearest actor named
-on the missing side, in the cue's clause, then its sentence; never an actor
-in another preposition's phrase or another verb's object for the acting side
-("consultation with the United States"), never one behind a preposition the
-cue does not take for the other ("lodge a challenge with the WTO"), and with
-the actors listed with it ("leaders of Jordan, Britain and Egypt").
+When the parse gives one side only, :class:`~netviz.extract.fallback.Fallback`
+takes the nearest actor named on the missing side.
 
 Each :class:`Link` names its rule and carries, for each side, the arcs that
 led from the cue to the actor: ``netviz explain`` shows them.
@@ -46,24 +42,19 @@ led from the cue to the actor: ``netviz explain`` shows them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
+from netviz.extract.fallback import _OPPOSE, Fallback
 from netviz.extract.lexicon import _norm, verb_forms
-from netviz.extract.mentions import ActorMention, stand_for
+from netviz.extract.mentions import stand_for
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
-    _NOMINAL,
     _RELATIVE,
-    _SUBJECTS,
+    Link,
     Side,
-    Sides,
-    _inside,
     _prep_is,
-    denied,
-    is_dash,
 )
 from netviz.model import kind_sign
 
@@ -75,10 +66,6 @@ _BROKER = frozenset(w for lemma in "broker mediate facilitate host arrange spons
 # Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
 _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
                      "ride".split() for w in verb_forms(lemma))
-# Cues that oppose what their object does: blocking action against X takes X's side.
-_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
-                    for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
-_HOSTILE = frozenset("against on at".split())
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
@@ -89,32 +76,8 @@ _THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() 
 _PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
                        "team coordinate".split() for w in verb_forms(lemma))
 
-# Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
-_CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 
-
-@dataclass(frozen=True)
-class Link:
-    """What one cue links: the acting side, the other side and how.
-
-    ``pairing`` is ``cross`` (every agent with every patient) or ``within``
-    (the agents with each other: reciprocal cues, co-agents). ``sign``
-    overrides the cue's sign (``alongside`` is +1, ``against`` -1).
-    """
-
-    hit: Hit
-    rule: str
-    agents: tuple[Side, ...] = ()
-    patients: tuple[Side, ...] = ()
-    pairing: str = "cross"
-    sign: int = 0
-    notes: tuple[str, ...] = field(default=())
-    #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
-    #: that would have condemned X": the veto's, not the resolution's)
-    governor: int | None = None
-
-
-class Linker(Sides):
+class Linker(Fallback):
     """Links the cues of one parsed sentence."""
 
     def link(self, hit: Hit) -> list[Link]:
@@ -147,129 +110,6 @@ class Linker(Sides):
                     Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign,
                          governor=opposer.i)]
         return links + self._fallback(hit, h, links)
-
-    def _fallback(self, hit: Hit, h: Any, links: list[Link]) -> list[Link]:
-        """A cue with one side found and no actor on the other: the nearest actor named on the missing
-        side of the cue in the sentence (the parse often misattaches across dashes, quotes and long
-        asides: on the dev gold this recovers relations at a measured, lower confidence)."""
-        if any(lk.pairing == "within" or lk.agents and lk.patients for lk in links) or not links:
-            return []
-        main = links[0]
-        if not main.agents and not main.patients or hit.cue.pos == "role":
-            return []
-        if h.dep_ in ("amod", "compound") and h.tag_.startswith("VB"):
-            return []  # "the U.S.-backed coalition": the parse found whom the participle describes
-        # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
-        filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
-            hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
-        filled_subject = any(c.dep_ in _SUBJECTS for c in h.children)
-        if main.agents and filled_object or main.patients and filled_subject:
-            # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found
-            deps = (_OBJECTS + ("prep",)) if main.agents else _SUBJECTS
-            role = "object" if main.agents else "subject"
-            taken = {s.mention.actor for s in (*main.agents, *main.patients)}
-            for c in h.children:
-                if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
-                    continue
-                opposed = main.agents and _norm(h.text) in _OPPOSE
-                for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
-                                 and _inside(self.doc[m.head], c) and not denied(self.doc[m.head])},
-                                key=lambda m: m.start):
-                    # the words from the actor up to the argument (the actor itself when it heads it)
-                    up = [self.doc[m.head], *self.doc[m.head].ancestors]
-                    path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
-                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL for t in path):
-                        # "greeting leaders attending the memorial for South Africa's president", "offered
-                        # rewards to those who killed Americans": an actor in a clause inside the argument
-                        # is a party to that clause, not to the cue
-                        continue
-                    if opposed and any(t.i in self.heads for t in path):
-                        continue  # "vetoed a resolution condemning Syria": the cue inside takes it
-                    sign = main.sign
-                    if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
-                        sign = 1  # "blocked action against Syria": on Syria's side
-                    side = (Side(m, (f"{c.dep_}({h.text}, {c.text})", f"inside '{c.text}'")),)
-                    rule = "blocked action against the actor" if sign > 0 and opposed else f"actor inside the {role}"
-                    return [Link(hit, rule, main.agents, side, sign=sign, notes=main.notes) if main.agents
-                            else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
-            return []
-        taken = {s.mention.actor for s in (*main.agents, *main.patients)}
-        seen: dict[str, ActorMention] = {}
-        for m in sorted(set(self.at.values()), key=lambda m: m.start):
-            if m.role == "actor" and m.actor not in taken and not denied(self.doc[m.head]):
-                seen.setdefault(m.actor + str(m.start), m)
-        clause = _clause(h)
-        words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
-        partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
-        described = self._described(h, taken) if main.patients else None
-        if described is not None:
-            return [Link(hit, "the actor a dash aside describes", described, main.patients, sign=main.sign,
-                         notes=main.notes)]
-        for scope in ("clause", "sentence"):
-            # beyond its clause, the other side is named in a clause the cue governs ("threatening to destroy
-            # North Korea", "demanding that Beijing increase"), never in a relative clause or another event
-            # ("While Israel fights for recognition ..., Obama says"): on real articles the next actor
-            # named anywhere in the sentence was right 2 times in 19. The acting side may be named in any
-            # clause but a coordinated one: no clause structure told its right ones from its wrong ones
-            near = {k: m for k, m in seen.items() if _clause(self.doc[m.head]).i == clause.i or scope == "sentence"
-                    and (m.end <= h.i and not _coordinated(clause, _clause(self.doc[m.head]))
-                         or m.start > h.i and _governs(h if h.dep_ not in _OBJECTS else h.head,
-                                                       _clause(self.doc[m.head])))}
-            # the acting side is no actor in a prepositional phrase ("consultation with the United States")
-            # or the object of another verb ("assure the Palestinians ... while reassuring Israelis"),
-            # unless it owns the phrase the cue is in ("Putin's motives for meddling in", "a Turkish decision
-            # to ban")
-            # ("NATO expansion and the invasion of Iraq": no side from a phrase coordinated with the cue's,
-            # before it or after it: "Chinese economic aggression, Russian political subversion, or the
-            # hostility of Iran")
-            before = [m for m in near.values() if m.end <= h.i and (
-                _preposition(self.doc, m) is None and self.doc[m.head].dep_ not in _OBJECTS
-                or self.doc[m.head].dep_ in ("poss", "amod", "compound") and _inside(h, self.doc[m.head].head))
-                and not _in_conjunct(self.doc[m.head], h)]
-            # the other side is introduced by none of the cue's prepositions or by one of them
-            # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
-            # ("the treaty and relations with Israel": a phrase of the cue's own after the last conjunct is shared)
-            after = [m for m in near.values() if m.start > h.i
-                     and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)
-                     and not (_in_conjunct(self.doc[m.head], h) and not _introduced_by(self.doc, m, hit.cue.preps))]
-            if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
-                # "worked with Y", "voted against X": without one of the cue's prepositions a verb names no
-                # other actor, and the next actor named ("before France arrived") is none. A noun keeps
-                # its clause ("Chinese aggression in the South China Sea ... the US"): on the dev gold
-                # that finds as many right pairs as wrong ones, its sentence mostly wrong ones.
-                after = [m for m in after if _introduced_by(self.doc, m, hit.cue.preps)]
-            # a list that holds the side already found is that side's company, not its counterpart ("the
-            # leaders of Britain, the US and France condemned the attack as an assault on UK sovereignty")
-            if main.patients and before:
-                listed = self._listed(before[-1], f"nearest before '{h.text}'")
-                if taken & {s.mention.actor for s in listed}:
-                    return []
-                return [Link(hit, f"nearest actor before the cue in its {scope}", listed, main.patients,
-                             sign=main.sign, notes=main.notes)]
-            if main.agents and after:
-                listed = self._listed(after[0], f"nearest after '{h.text}'")
-                if taken & {s.mention.actor for s in listed}:
-                    return []
-                return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents, listed,
-                             sign=main.sign, notes=main.notes)]
-        return []
-
-    def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
-        """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in
-        a dispute with China –"): the parser hangs such asides anywhere, but what they describe is the
-        phrase they follow."""
-        for k in range(h.i - 1, max(-1, h.i - 25), -1):
-            t = self.doc[k]
-            if is_dash(t):
-                m = self.at.get(k - 1)
-                opening = sum(is_dash(d) for d in self.doc[:k]) % 2 == 0
-                closed = any(is_dash(d) for d in self.doc[h.i + 1:])
-                if m is None or m.role != "actor" or m.actor in taken or m.end != k or not opening or not closed:
-                    return None
-                return (Side(m, (f"aside after '{m.text}'",)),)
-            if t.text in (";", "(", ")", '"', "\u201c", "\u201d") or t.dep_ in ("relcl", "ccomp") and t.i < h.i:
-                return None
-        return None
 
     def _verb(self, hit: Hit, h: Any) -> list[Link]:
         cue = hit.cue
@@ -581,74 +421,6 @@ def _each_other(h: Any, preps: tuple[tuple[str, ...], ...]) -> bool:
                or {a.lower_, *(d.lower_ for d in a.children)} >= {"one", "another"} for a in args)
 
 
-def _clause(tok: Any) -> Any:
-    """The verb heading the clause a token is in (a conjoined verb, a subordinate clause open their own)."""
-    t = tok
-    for _ in range(30):
-        if t.dep_ in _CLAUSES and (t.tag_.startswith("VB") or t.dep_ == "ROOT"):
-            return t
-        if t.head.i == t.i:
-            return t
-        t = t.head
-    return t
-
-
-def _governs(top: Any, clause: Any) -> bool:
-    """Whether ``clause`` (a clause's head) is ``top`` or one of its arguments, directly or through
-    others: never through a coordinated clause ("fought to overthrow Gadhafi and praised al Qaeda's
-    leader": each verb has its own object), nor through one with a subject of its own that is relative
-    ("a deal that keeps close ties with the EU") or opened by a subordinator other than "that"
-    ("while", "when" ...). A clause with no subject of its own states the cue's purpose or content
-    ("airstrikes to support Turkey's offensive against the Islamic State")."""
-    t = clause
-    for _ in range(30):
-        if t.i == top.i:
-            return True
-        own = any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in t.children)
-        if t.dep_ in ("conj", "parataxis") or own and (t.dep_ == "relcl" or any(
-                c.dep_ == "mark" and c.lower_ != "that" for c in t.children)):
-            return False
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _in_conjunct(tok: Any, cue: Any) -> bool:
-    """Whether ``tok`` is inside a noun phrase listed with a noun cue's, coordinated or (as the parser
-    often hangs a list) in apposition or as a second subject ("NATO expansion and the invasion",
-    "aggression, Russian subversion and ..."); coordinated verbs share their object ("had invaded and
-    annexed eastern Ukraine")."""
-    listed = [*cue.conjuncts, *(c for c in cue.children if c.dep_ == "appos"),
-              *(c for c in cue.head.children if c.i != cue.i and c.dep_ == cue.dep_ and c.dep_ in ("nsubj", "dobj"))]
-    return cue.tag_.startswith("NN") and any(_inside(tok, c) for c in listed)
-
-
-def _coordinated(a: Any, b: Any) -> bool:
-    """Two clauses joined by "and"/"but": each states its own event ("jets bombed X, and Iran backed Y")."""
-    return a.i != b.i and (b.dep_ == "conj" and b.head.i == a.i or a.dep_ == "conj" and a.head.i == b.i
-                           or a.dep_ == b.dep_ == "conj" and a.head.i == b.head.i)
-
-
-def _introduced_by(doc: Any, m: ActorMention, preps: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether one of ``preps`` introduces the actor: its phrase is their object ("with the Russian
-    army"), or they stand right before it ("against Iran") when the parse attached it elsewhere."""
-    t = doc[m.head]
-    for _ in range(6):
-        if t.dep_ == "prep":
-            # "out of X", "on behalf of X": the phrase may start a preposition or a noun earlier
-            outer = t.head.head if t.head.dep_ == "pobj" else t.head
-            return _prep_is(t, preps) or outer.dep_ == "prep" and _prep_is(outer, preps)
-        if t.dep_ not in ("pobj", "pcomp", "conj", "appos", "compound", "amod", "nmod", "poss") or t.head.i == t.i:
-            break
-        t = t.head
-    k = m.start
-    while k > 0 and doc[k - 1].tag_ in ("DT", "PDT", "PRP$", "JJ", "CD"):
-        k -= 1
-    words = tuple(_norm(w.text) for w in doc[max(0, k - 4):k])
-    return any(words[len(words) - len(p):] == p for p in preps)
-
-
 def _opposer(tok: Any) -> Any:
     """The verb of opposition whose object holds the cue ("vetoed a resolution condemning", "opposed
     sanctions"), or None."""
@@ -664,23 +436,5 @@ def _opposer(tok: Any) -> Any:
             t = t.head
         else:
             return None
-    return None
-
-
-def _preposition(doc: Any, m: ActorMention, cue: int = -1) -> str | None:
-    """The preposition whose phrase holds the actor ("with the Russian army" -> "with"), or None; the
-    "of" of the cue's own noun counts ("a warning of a WTO challenge")."""
-    t = doc[m.head]
-    for _ in range(8):
-        if t.dep_ == "pobj":
-            p = t.head
-            if p.lower_ in ("of", "from", "by") and p.head.tag_.startswith("NN") and p.head.dep_ != "ROOT" \
-                    and not (p.lower_ == "of" and p.head.i == cue):
-                t = p.head  # "leaders of Jordan", "an effort by the U.S.": the phrase they are in
-                continue
-            return _norm(p.text)
-        if t.dep_ not in ("conj", "appos", "compound", "amod", "nmod", "poss") or t.head.i == t.i:
-            return None
-        t = t.head
     return None
 

@@ -23,7 +23,7 @@ that member alone when it parts the list.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
@@ -49,6 +49,27 @@ class Side:
 
     mention: ActorMention
     arcs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """What one cue links: the acting side, the other side and how.
+
+    ``pairing`` is ``cross`` (every agent with every patient) or ``within``
+    (the agents with each other: reciprocal cues, co-agents). ``sign``
+    overrides the cue's sign (``alongside`` is +1, ``against`` -1).
+    """
+
+    hit: Hit
+    rule: str
+    agents: tuple[Side, ...] = ()
+    patients: tuple[Side, ...] = ()
+    pairing: str = "cross"
+    sign: int = 0
+    notes: tuple[str, ...] = field(default=())
+    #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
+    #: that would have condemned X": the veto's, not the resolution's)
+    governor: int | None = None
 
 
 class Sides:
