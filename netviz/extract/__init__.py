@@ -15,7 +15,9 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 4. :mod:`~netviz.extract.coref`: pronouns, definite descriptions and generic
    actors resolved over the sentence and the two before it.
 5. :mod:`~netviz.extract.linking`: the two sides of every cue from its
-   dependency arcs.
+   dependency arcs (:mod:`~netviz.extract.sides` reads one side,
+   :mod:`~netviz.extract.fallback` takes the nearest actor when the parse
+   gives only one).
 6. :mod:`~netviz.extract.modifiers`: negation drops a relation, refusals and
    reversals flip its sign, intent makes it verbal, hedges and past dates
    lower its confidence.
