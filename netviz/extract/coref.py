@@ -39,6 +39,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from netviz.extract.lexicon import verb_forms
 from netviz.extract.mentions import LOC_PREPS, REPORTING, ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
@@ -410,14 +411,12 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
-# Verbs a quote hangs on as their complement (the parse has no lemmas: word forms)
-_REPORTING_VERBS = REPORTING | frozenset(
-    "say tell add declare write state insist warn note explain argue continue ask asks asked stress stressed tweet "
-    "tweeted announce announced claim claimed reply replied respond responded vow vowed pledge pledged promise "
-    "promised assure assured urge urged caution cautioned acknowledge acknowledged admit admitted recall recalled "
-    "remark remarked comment commented conclude concluded emphasize emphasized emphasise emphasised lament lamented "
-    "complain complained charge charged contend contended maintain maintained reiterate reiterated affirm affirmed "
-    "confirm confirmed deny denied saying telling adding writing insisting warning noting".split())
+# Verbs a quote hangs on as their complement (the parse has no lemmas: every form of these lemmas)
+_REPORTING_VERBS = REPORTING | frozenset(form for lemma in (
+    "say tell add declare write state insist warn note explain argue continue ask stress tweet announce claim "
+    "reply respond vow pledge promise assure urge caution acknowledge admit recall remark comment conclude "
+    "emphasize emphasise lament complain charge contend maintain reiterate affirm confirm deny").split()
+    for form in verb_forms(lemma))
 
 
 def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:

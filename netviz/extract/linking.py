@@ -68,7 +68,7 @@ _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request en
                      "ride".split() for w in verb_forms(lemma))
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
-                     for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")) | {"protection", "defense"}
+                     for w in verb_forms(lemma)) | {"protection", "defense"}
 _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
 _THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))

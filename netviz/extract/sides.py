@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import Cues, _norm
+from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.extract.mentions import ActorMention, stand_for
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -37,7 +37,7 @@ _RELATIVE = frozenset("who whom which that".split())
 _OBJECT_CONTROL = frozenset(_norm(w) for lemma in
                             "urge ask call press persuade force help push pressure invite encourage allow "
                             "tell order convince lead prompt get want".split()
-                            for w in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing"))
+                            for w in verb_forms(lemma))
 _BLAME = frozenset("for over".split())
 # Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
 _NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
