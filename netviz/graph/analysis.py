@@ -56,7 +56,6 @@ from netviz.graph.blocsearch import (  # noqa: F401 (re-exported)
     single_blas_thread,
 )
 from netviz.graph.brokers import BETWEENNESS_SOURCES, _brokers, brokers  # noqa: F401
-from netviz.graph.camps import CAMP_GAIN  # noqa: F401
 from netviz.graph.records import (  # noqa: F401 (re-exported)
     ANALYSIS_SCHEMA,
     SIGN_MARK,
