@@ -118,6 +118,15 @@ def _found(text: str, cb: Codebook, when: date = date(2020, 6, 1)) -> set[tuple[
     return {(*r.dyad, "+" if r.sign > 0 else "-") for r in rels if r.confidence >= FOUND_CONFIDENCE}
 
 
+def assert_found(text: str, cb: Codebook, required: str, acceptable: str) -> None:
+    """The sentence's findings hold every ``required`` pair and nothing outside ``required`` and
+    ``acceptable`` (both as :func:`_pairs` reads them)."""
+    found = _found(text, cb)
+    must, may = _pairs(required), _pairs(acceptable)
+    assert must <= found, f"missed {sorted(must - found)}"
+    assert found <= must | may, f"false {sorted(found - must - may)}"
+
+
 def _pairs(spec: str) -> set[tuple[str, str, str]]:
     """ "USA-IRN RUS+TUR" -> {("IRN", "USA", "-"), ("RUS", "TUR", "+")}"""
     out = set()
@@ -206,10 +215,7 @@ CASES = [
 
 @pytest.mark.parametrize("rule, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
 def test_annotated_sentences(cb, rule, text, required, acceptable):
-    found = _found(text, cb, date(2020, 6, 1))
-    must, may = _pairs(required), _pairs(acceptable)
-    assert must <= found, f"missed {sorted(must - found)}"
-    assert found <= must | may, f"false {sorted(found - must - may)}"
+    assert_found(text, cb, required, acceptable)
 
 
 def test_pair_description_resolves_to_the_two_actors_named_before_at_lower_confidence(cb):
