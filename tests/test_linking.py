@@ -101,6 +101,23 @@ CASES = [
      "RUS-GBR RUS-UN RUS-UKR", ""),
     ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
      "", ""),
+    # purposes, descriptions and asides
+    ("an infinitive of purpose has the subject of the verb it serves",
+     "Japanese jets carried out strikes to support India's offensive against China.", "JPN+IND JPN-CHN IND-CHN", ""),
+    ("each party to a cooperation acts for its purpose", "Germany has aligned itself with Poland to combat Russia.",
+     "DEU+POL DEU-RUS POL-RUS", ""),
+    ("the target of an agreement's purpose is no party to it", "Nigeria discussed a deal on how to expel Boko Haram.",
+     "NGA-BOKO", ""),
+    ("the one regarded is in the noun of its as-phrase",
+     "Washington regards Iraq as one of the most effective fighters in the campaign against Iran.", "IRQ-IRN", ""),
+    ("the one viewed is in the noun of its as-phrase",
+     "Tokyo views Taiwan as an essential part of the struggle against China.", "JPN+TWN TWN-CHN", ""),
+    ("a participle aside describes the name before it",
+     "While Paris warned that Greece would become a quagmire, the Russians, working with Iran, helped Damascus.",
+     "RUS+IRN RUS+SYR", ""),
+    ("none other than", "Hezbollah is funded by none other than Iran.", "HEZBOLLAH+IRN", ""),
+    ("a reciprocal slot holds both parties, not whatever brought them together",
+     "The American pressure on Turkey has brought Russia and Iran a step closer.", "RUS+IRN", "USA-TUR"),
 ]
 
 
@@ -122,6 +139,9 @@ def test_evidence_names_the_new_paths(cb):  # noqa: F811
         "noun received from the giver"
     assert _rules("Hamas is allied with Iran.", cb)[("HAMAS", "IRN", 1)] == \
         "passive subject-prepositional object"
+    # an adjective says it of the copula's subject, not of the nearest actor before it
+    assert _rules("The Greek prime minister has grown increasingly alarmed about Turkey.", cb)[("GRC", "TUR", -1)] \
+        == "noun subject of the copula-prepositional object"
 
 
 def test_a_hypothetical_inside_the_blocked_resolution_does_not_hedge_the_veto(cb):  # noqa: F811
@@ -227,6 +247,36 @@ def test_the_article_s_main_actor_is_not_implied_where_the_sentence_names_the_pa
     # ... but not when the sentence puts it somewhere else (a place), nor when "between" names the parties
     assert _found(lead + "Officials described attacks on the U.S. consulate in Tripoli, Libya.", cb) == set()
     assert _found(lead + "Officials in Chad described clashes between Houthi rebels.", cb) == set()
+
+
+def test_a_relative_clause_s_antecedent_acts_for_its_noun_not_the_article_s_main_actor(cb):  # noqa: F811
+    lead = "Libya closed its border. Libya expelled diplomats. Libya's government met. "
+    text = "Officials in Chad said the cell, which was responsible for the attack on the U.S. consulate, was dismantled."
+    rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", lead + text)], cb)
+    assert not [r for r in rels if "LBY" in r.dyad], rels
+
+
+def test_the_subject_the_parser_took_for_the_object_of_as_is_the_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from netviz.extract.sides import _as_clause
+
+    # "Ties have come under strain as the Greek president, Sakellaropoulou, has become alarmed", parsed as the
+    # parser sometimes does: "as" a preposition, "become" coordinated with "come" with no "and" between them
+    words = ["Ties", "have", "come", "under", "strain", "as", "the", "Greek", "president", ",", "Sakellaropoulou",
+             ",", "has", "become", "alarmed"]
+    heads = [2, 2, 2, 2, 3, 2, 8, 8, 5, 8, 8, 8, 13, 2, 13]
+    deps = ["nsubj", "aux", "ROOT", "prep", "pobj", "prep", "det", "amod", "pobj", "punct", "appos", "punct", "aux",
+            "conj", "acomp"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _as_clause(doc[13], doc[2]).text == "president"
+    # "... Sakellaropoulou, and has become alarmed": a real coordination
+    words[11], deps[11] = "and", "cc"
+    heads[11] = 2
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _as_clause(doc[13], doc[2]) is None
 
 
 def test_a_named_subject_the_cue_depends_on_acts_for_it_not_the_article_s_main_actor(cb):  # noqa: F811

@@ -471,8 +471,8 @@ _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday toda
 
 def _governing_verb(t: Any) -> Any:
     """The verb a noun hangs under through objects and prepositions ("caps the day with a working
-    dinner with ...": caps), or the last noun reached."""
-    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
+    dinner with ...": caps; "was responsible for the assassination": was), or the last noun reached."""
+    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos", "acomp") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -502,8 +502,10 @@ def unnamed_agent(doc: Any, head: int) -> bool:
         t = _governing_verb(t)
         if not t.tag_.startswith("VB"):
             return True
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")
-                       and c.lower_ not in _WHEN for c in t.children)
+        # and "the organization ..., which was responsible for the assassination of": the one the relative
+        # clause describes
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.tag_ in ("NNP", "NNPS", "PRP") or c.lower_
+                       in ("which", "who") and t.dep_ == "relcl") and c.lower_ not in _WHEN for c in t.children)
     for _ in range(6):
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for c in t.children):
             return False

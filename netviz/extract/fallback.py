@@ -121,7 +121,7 @@ class Fallback(Sides):
             # the other side is introduced by none of the cue's prepositions or by one of them
             # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
             # ("the treaty and relations with Israel": a phrase of the cue's own after the last conjunct is shared)
-            after = [m for m in near.values() if m.start > h.i
+            after = [m for m in near.values() if m.start > h.i and not self._other_cues(m, h, hit)
                      and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)
                      and not (_in_conjunct(self.doc[m.head], h) and not _introduced_by(self.doc, m, hit.cue.preps))]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
@@ -145,6 +145,18 @@ class Fallback(Sides):
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents, listed,
                              sign=main.sign, notes=main.notes)]
         return []
+
+    def _other_cues(self, m: ActorMention, h: Any, hit: Hit) -> bool:
+        """Whether the actor is inside the cue's phrase under another cue's verb, whose argument it is ("an
+        agreement on how to drive out al-Nusra": al-Nusra is driven out, no party to the agreement)."""
+        if not _inside(self.doc[m.head], h):
+            return False
+        t = self.doc[m.head]
+        while t.i != h.i:
+            if t.i in self.heads and t.i not in hit.tokens and t.tag_.startswith("VB"):
+                return True
+            t = t.head
+        return False
 
     def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
         """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in

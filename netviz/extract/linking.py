@@ -32,6 +32,12 @@ side of it ("vetoed a resolution condemning Syria", "blocked action against
 Syria": with Syria). A cooperation noun under a verb of receiving goes from
 its giver to the verb's subject ("won backing from the EU", "asked the G7 for
 help"). "Joint", "combined", "jointly" relate every actor they qualify.
+The purpose of a cooperation is every party's ("aligned itself with X to
+combat Y", "an agreement on how to drive out Y": X and the subject both
+against Y, never with it); a noun in the "as" phrase of a verb of regarding
+is its object's ("views the Kurds as part of the battle against ISIS"); a
+reciprocal cue's slot that holds a list relates its members ("brought Russia
+and Turkey closer": not with whatever brought them).
 
 When the parse gives one side only, :class:`~netviz.extract.fallback.Fallback`
 takes the nearest actor named on the missing side.
@@ -55,6 +61,7 @@ from netviz.extract.sides import (
     Link,
     Side,
     _prep_is,
+    purpose_of,
 )
 from netviz.model import kind_sign
 
@@ -69,6 +76,9 @@ _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request en
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in verb_forms(lemma)) | {"protection", "defense"}
+# Verbs that say what their object is by an "as" phrase: "views the Kurds as part of the battle against ISIS".
+_REGARD = frozenset(w for lemma in "regard view see consider describe portray depict label brand characterize "
+                    "treat".split() for w in verb_forms(lemma))
 _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
 _THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))
@@ -155,6 +165,14 @@ class Linker(Fallback):
                     agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h), "passive subject"
                 elif c.dep_ == "nsubjpass":
                     agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
+        if cue.reciprocal and "*" in cue.phrase.split() and rule == "object" \
+                and len({p.mention.actor for p in patients}) > 1:
+            # "has brought Russia and Turkey a step closer": the cue's slot holds both parties; whoever or
+            # whatever brought them is no party
+            return [Link(hit, "reciprocal object", tuple(patients), pairing="within")]
+        partners = self._shared_purpose(h, agents)
+        if partners:
+            agents, how = agents + partners, "shared purpose of a cooperation"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
             return []  # "the Saudi-led coalition" is Saudi Arabia acting (mentions.stand_for)
         if h.dep_ in ("amod", "acl", "compound") and h.tag_ in ("VBN", "JJ", "VBD"):
@@ -191,6 +209,29 @@ class Linker(Fallback):
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
+
+    def _shared_purpose(self, h: Any, agents: list[Side]) -> list[Side]:
+        """The parties of a cooperation whose purpose the verb states, besides ``agents``: "aligned itself
+        with those forces to combat ISIS", "discussed an agreement on how to drive out al-Nusra", "signed a
+        deal with Poland to fight": each party acts to that end (so none is with its target)."""
+        gov = purpose_of(h)
+        if gov is None:
+            return []
+        taken = {a.mention.actor for a in agents}
+        out: list[Side] = []
+        for g in (gov, *(c for c in gov.children if c.dep_ in _OBJECTS)):  # "signed a deal with Poland to"
+            hit = self.hits.get(g.i)
+            if hit is None or hit.cue.pos in ("role", "neutral") or kind_sign(hit.cue.kind or "verbal_cooperation") < 0:
+                continue
+            for lk in self.link(hit):
+                if (lk.sign or kind_sign(hit.cue.kind or "verbal_cooperation")) < 0 or lk.rule.startswith("nearest actor"):
+                    continue
+                for s in (*lk.agents, *lk.patients):
+                    if s.mention.actor not in taken:
+                        taken.add(s.mention.actor)
+                        out.append(Side(s.mention, (f"{h.dep_}({h.head.text}, {h.text})", f"party to '{g.text}'",
+                                                    *s.arcs)))
+        return out
 
     def _co_agents(self, hit: Hit, h: Any, agents: list[Side], how: str) -> list[Link]:
         """Actors listed together on the acting side of one cue act together ("A, B and C cut ties with
@@ -280,6 +321,13 @@ class Linker(Fallback):
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
+        if not agents:
+            got = self._regarded(h)
+            if got:
+                agents, how = got, "the one regarded"
+        if not agents and h.dep_ == "acomp" and h.tag_ == "JJ":
+            # "Erdogan has become alarmed about the Kurdish forces": an adjective says it of the subject
+            agents, how = self.subjects(h)
         if partners and patients:  # a fight against someone named, never the partners against each other
             agents = agents + [p for p in partners if p.mention.actor not in {a.mention.actor for a in agents}]
         between = self.prep_objects([h], (("between",), ("among",)))
@@ -301,6 +349,26 @@ class Linker(Fallback):
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
+
+    def _regarded(self, h: Any) -> list[Side]:
+        """The object of a verb of regarding whose "as" phrase holds a noun cue: "views the Kurds as an
+        essential element of the battle against ISIS" (the Kurds are in the battle), "regards the Kurdish
+        forces as the most effective fighters in the campaign against ISIS"."""
+        t, arcs = h, []
+        for _ in range(6):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return []
+            p = t.head
+            arcs.append(f"pobj({p.text}, {t.text})")
+            if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
+                arcs.append(f"prep({p.head.text}, as)")
+                return [s for c in p.head.children if c.dep_ == "dobj"
+                        for s in self.side(c, (*arcs, f"dobj({p.head.text}, {c.text})"))]
+            if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
+                return []
+            arcs.append(f"prep({p.head.text}, {p.text})")
+            t = p.head
+        return []
 
     def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
         """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won
