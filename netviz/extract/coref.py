@@ -471,8 +471,8 @@ _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday toda
 
 def _governing_verb(t: Any) -> Any:
     """The verb a noun hangs under through objects and prepositions ("caps the day with a working
-    dinner with ...": caps; "was responsible for the assassination": was), or the last noun reached."""
-    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos", "acomp") and t.head.i != t.i:
+    dinner with ...": caps), or the last noun reached."""
+    while t.dep_ in ("pobj", "prep", "dobj", "conj", "compound", "appos") and t.head.i != t.i:
         t = t.head
     return t
 
@@ -500,6 +500,8 @@ def unnamed_agent(doc: Any, head: int) -> bool:
             return False
         # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
         t = _governing_verb(t)
+        if t.dep_ == "acomp":
+            t = t.head  # "which was responsible for the assassination of"
         if not t.tag_.startswith("VB"):
             return True
         # and "the organization ..., which was responsible for the assassination of": the one the relative

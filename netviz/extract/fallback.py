@@ -147,14 +147,15 @@ class Fallback(Sides):
         return []
 
     def _other_cues(self, m: ActorMention, h: Any, hit: Hit) -> bool:
-        """Whether the actor is inside the cue's phrase under another cue's verb, whose argument it is ("an
-        agreement on how to drive out al-Nusra": al-Nusra is driven out, no party to the agreement)."""
+        """Whether the actor is inside the cue's phrase as the object of another cue's verb ("an agreement on
+        how to drive out al-Nusra": al-Nusra is driven out, no party to the agreement; but "accusations that
+        Russia is selling helicopters": the one accused acts)."""
         if not _inside(self.doc[m.head], h):
             return False
         t = self.doc[m.head]
         while t.i != h.i:
-            if t.i in self.heads and t.i not in hit.tokens and t.tag_.startswith("VB"):
-                return True
+            if t.head.i in self.heads and t.head.i not in hit.tokens and t.head.tag_.startswith("VB"):
+                return t.dep_ not in _SUBJECTS + ("nsubjpass",)
             t = t.head
         return False
 
