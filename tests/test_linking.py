@@ -232,6 +232,9 @@ FALLBACK_CASES = [
      "Chinese economic aggression, Russian subversion and the hostility of Iran have many causes.", "", ""),
     ("the cue's own phrase after the last conjunct is shared",
      "The talks led to Egypt's peace treaty and diplomatic relations with Israel.", "EGY+ISR", ""),
+    ("the one accused in the cue's phrase acts for its own verb and is the other side",
+     "Tensions grew with accusations by the U.S. this week that Russia is selling helicopters to Syria.",
+     "USA-RUS RUS+SYR", ""),
 ]
 
 
