@@ -226,7 +226,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits), hits)
+    linker = Linker(doc, at, resolved, cues, second, hits)
     best: dict[tuple[tuple[str, str], int], tuple[tuple[bool, float], int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []

@@ -221,10 +221,11 @@ class Linker(Fallback):
         out: list[Side] = []
         for g in (gov, *(c for c in gov.children if c.dep_ in _OBJECTS)):  # "signed a deal with Poland to"
             hit = self.hits.get(g.i)
-            if hit is None or hit.cue.pos in ("role", "neutral") or kind_sign(hit.cue.kind or "verbal_cooperation") < 0:
+            sign = kind_sign(hit.cue.kind or "verbal_cooperation") if hit is not None else -1
+            if sign < 0 or hit.cue.pos in ("role", "neutral"):
                 continue
             for lk in self.link(hit):
-                if (lk.sign or kind_sign(hit.cue.kind or "verbal_cooperation")) < 0 or lk.rule.startswith("nearest actor"):
+                if (lk.sign or sign) < 0 or lk.rule.startswith("nearest actor"):
                     continue
                 for s in (*lk.agents, *lk.patients):
                     if s.mention.actor not in taken:

@@ -76,12 +76,11 @@ class Sides:
     """Where the actors of one parsed sentence stand towards its words."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset(),
-                 hits: Sequence[Hit] = ()) -> None:
+                 cues: Cues, second: Mapping[int, ActorMention] = {}, hits: Sequence[Hit] = ()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
         self.second = second  # "the two countries": the second of the pair
-        self.heads = heads  # the head tokens of every cue in the sentence
-        self.hits = {h.head: h for h in hits}  # the cues of the sentence by head token
+        self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token
+        self.heads = frozenset(self.hits)
 
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
         """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
@@ -187,12 +186,7 @@ class Sides:
                     if o.dep_ == "pobj":
                         return self.side(o, arcs + (f"agent({v.text}, by)", f"pobj(by, {o.text})")), "passive agent"
         dep, head = v.dep_, v.head
-        # "the Russians, working with Iran, helped Assad": a participle between commas after a name and before
-        # a verb describes the one named, who is the verb's subject (the parser often hangs both elsewhere)
-        aside = self._aside(v) if v.tag_ in ("VBG", "VBN") and dep in ("advcl", "acl") else next(
-            (a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN") and p.dep_ in ("advcl", "acl")
-             and p.right_edge.i == v.i - 2 and (a := self._aside(p)) is not None), None) \
-            if v.tag_ in ("VBD", "VBZ", "VBP") else None
+        aside = self._aside(v)
         if aside is not None:
             return self.side(aside, arcs + (f"aside after '{aside.text}'",)), "participle aside"
         if dep == "xcomp":
@@ -280,9 +274,21 @@ class Sides:
                 return got, how and "subject of the governing verb"
         return [], ""
 
-    def _aside(self, p: Any) -> Any:
+    def _aside(self, v: Any) -> Any:
+        """ "The Russians, working with Iran, helped Assad": the name a participle clause between commas
+        follows, for the participle and for the finite verb right after the clause (the parser often hangs
+        both elsewhere), or None."""
+        if v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "acl"):
+            return self._named_before(v)
+        if v.tag_ in ("VBD", "VBZ", "VBP"):
+            return next((a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN")
+                         and p.dep_ in ("advcl", "acl") and p.right_edge.i == v.i - 2
+                         and (a := self._named_before(p)) is not None), None)
+        return None
+
+    def _named_before(self, p: Any) -> Any:
         """The actor's token that a participle clause between commas describes, when that clause stands
-        between the actor's name and a finite verb ("the Russians, working with Iran, helped"), or None."""
+        between the actor's name and a finite verb, or None."""
         doc, end = p.doc, p.right_edge.i
         if p.i < 2 or doc[p.i - 1].text != "," or end + 2 >= len(doc) or doc[end + 1].text != ",":
             return None
