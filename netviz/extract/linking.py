@@ -196,12 +196,14 @@ class Linker(Fallback):
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
-        # common noun that ends a list of names says what each of them does, not that they do it together
-        examples = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None
+        # common noun that ends a list of names says what each of them does, not that they do it together;
+        # the parties of a cooperation share its purpose ("agreed with Russia to fight": no fight between them)
+        apart = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None \
+            or how == "shared purpose of a cooperation"
         if not patients and len({a.mention.actor for a in agents}) > 1 and _each_other(h, cue.preps):
             # "Israel and Hamas accused each other": the cue between the co-agents
             links = [Link(hit, "each other", tuple(agents), pairing="within")]
-        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not examples:
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not apart:
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             links += self._co_agents(hit, h, agents, how)

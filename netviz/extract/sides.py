@@ -414,7 +414,7 @@ def purpose_of(v: Any) -> Any:
     if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or any(
             c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children):
         return None
-    if v.dep_ in ("advcl", "acl") and _norm(v.head.text) not in _OBJECT_CONTROL:  # not "urged X to"
+    if v.dep_ in ("advcl", "acl", "xcomp") and _norm(v.head.text) not in _OBJECT_CONTROL:  # not "urged X to"
         gov = v.head
     elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.tag_.startswith("NN"):
         gov = v.head.head  # "an agreement on how to"
