@@ -183,9 +183,10 @@ def _units(group: Sequence[ActorMention], wanted: str, types: Mapping[str, str])
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
             types: Mapping[str, str], speaker_before: ActorMention | None = None) -> \
-        tuple[dict[int, ActorMention], dict[int, ActorMention]]:
+        tuple[dict[int, ActorMention], dict[int, tuple[ActorMention, ...]]]:
     """Token index -> the actor a pronoun or definite description of ``doc`` stands for; and for
-    "the two countries", "both sides", the second of the two (the first is in the first map).
+    "the two countries", "both sides", the second of the two (the first is in the first map), for
+    "they" standing for a list, the others of the list.
 
     ``before`` holds the actor mentions of the previous sentences, the
     nearest last; ``speaker_before`` whom the previous sentence quoted
@@ -196,7 +197,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out: dict[int, ActorMention] = {}
-    pairs: dict[int, ActorMention] = {}
+    pairs: dict[int, tuple[ActorMention, ...]] = {}
     for tok in doc:
         if tok.i in covered:
             continue
@@ -220,7 +221,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
                     both = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                         f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
                     if tok.i in out:
-                        pairs[tok.i] = both
+                        pairs[tok.i] = (both,)
                     else:
                         out[tok.i] = both
             continue
@@ -238,9 +239,9 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
         out[tok.i] = first
         if rest:
             # "their refusal to back ...": the noun the possessive owns stands for both as well
-            pairs[tok.i] = rest[0]
+            pairs[tok.i] = tuple(rest)
             if tok.dep_ == "poss" and tok.head.i not in covered:
-                pairs.setdefault(tok.head.i, rest[0])
+                pairs.setdefault(tok.head.i, tuple(rest))
     return out, pairs
 
 

@@ -47,7 +47,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.fallback import _OPPOSE, Fallback
 from netviz.extract.lexicon import _norm, verb_forms
-from netviz.extract.mentions import stand_for
+from netviz.extract.mentions import GROUP_VIA, stand_for
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -205,7 +205,7 @@ class Linker(Fallback):
             # one list: the same arcs up to where the list branches ("nsubj(imposed, Britain)" for "Britain,
             # France and Germany imposed"), not two subjects the parser gave one verb (a dateline's place
             # and the sentence's subject)
-            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside"))
+            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside", GROUP_VIA))
                         or "' -> '" in arc), len(a.arcs))  # or where "the two leaders" resolves to each
             lists.setdefault(a.arcs[:cut], []).append(a)
         joint = any(t.lower_ in _JOINT for t in h.subtree)
@@ -396,6 +396,20 @@ class Linker(Fallback):
             if withs:
                 out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def together(hit: Hit, links: list[Link]) -> list[Link]:
+    """The members of a group that takes part in a cue ("Iran and the six powers negotiating with it")
+    act together: one "+" link among the members of each group on a side of ``links``, unless the
+    co-agents of the cue already relate them."""
+    groups: dict[int, dict[str, Side]] = {}
+    for lk in links:
+        for s in (*lk.agents, *lk.patients):
+            if s.mention.via.startswith(GROUP_VIA):
+                groups.setdefault(s.mention.start, {}).setdefault(s.mention.actor, s)
+    related = {frozenset(s.mention.actor for s in lk.agents) for lk in links if lk.pairing == "within"}
+    return [Link(hit, "members of a group acting together", tuple(members.values()), pairing="within", sign=1)
+            for members in groups.values() if len(members) > 1 and frozenset(members) not in related]
 
 
 def _alternative(tok: Any) -> bool:

@@ -76,9 +76,12 @@ class Sides:
     """Where the actors of one parsed sentence stand towards its words."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset()) -> None:
+                 cues: Cues, second: Mapping[int, tuple[ActorMention, ...]] = {},
+                 heads: frozenset[int] = frozenset()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
-        self.second = second  # "the two countries": the second of the pair
+        # "the two countries": the second of the pair; "they": the others of a list; "the six powers":
+        # the other members of the group the article names
+        self.second = second
         self.heads = heads  # the head tokens of every cue in the sentence
 
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
@@ -148,10 +151,9 @@ class Sides:
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
             # "the two countries": the second of the pair, also as the "of" object ("envoys of the two
-            # countries")
-            for k in (t.i, *(c.i for c in named if c.dep_ == "pobj")):
-                if k in self.second:
-                    found.append((self.second[k], (self.second[k].via,)))
+            # countries"); "P5+1 negotiators": the other members of the group that modifies the noun
+            for k in dict.fromkeys((t.i, m.head, *(c.i for c in named if c.dep_ == "pobj"))):
+                found += [(x, (x.via,)) for x in self.second.get(k, ())]
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
