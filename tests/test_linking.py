@@ -66,6 +66,9 @@ CASES = [
     ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
      "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
+    ("the subject of the verb an adjective complements", "The Pentagon defended the purchases of helicopters from "
+     "the Russian company as important to helping Afghanistan build a credible force.", "USA+AFG", "USA+RUS USA-RUS"),
+    ("committed to", "The United States remains committed to supporting Ukraine.", "USA+UKR", ""),
     # a role an "as", "among" or "one of" phrase casts someone in
     ("cast as a role, between commas", "Russia, as Syria's longtime ally, is seen as the best broker.",
      "RUS+SYR", ""),

@@ -249,9 +249,18 @@ class Sides:
                            for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
                 if got:
                     return got, "the one blamed or praised"
+            step = arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})")
+            # "remains committed to supporting Ukraine", "defended the purchases as important to helping
+            # Afghanistan": the subject of the verb the adjective complements
+            for _ in range(3):
+                if gov.tag_ != "JJ" or gov.head.i == gov.i or not (gov.dep_ in ("acomp", "oprd", "amod", "xcomp")
+                                                                   or gov.dep_ == "prep" and gov.lower_ == "as"):
+                    break
+                step, gov = step + (f"{gov.dep_}({gov.head.text}, {gov.text})",), gov.head
+                if gov.lower_ == "as" and gov.head.tag_.startswith("VB"):
+                    step, gov = step + (f"prep({gov.head.text}, as)",), gov.head
             if gov.tag_.startswith("VB"):
-                got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
-                                         depth + 1)
+                got, how = self.subjects(gov, step, depth + 1)
                 return got, how and "subject of the governing verb"
         return [], ""
 
