@@ -400,3 +400,12 @@ def test_they_after_a_list_of_three_stands_for_all_three(cb):
     text = "Saudi Arabia, the UAE and Egypt met in Cairo on Monday. They imposed sanctions on Qatar."
     found = _found(text, cb, when=date(2017, 6, 15))
     assert {("ARE", "QAT", "-"), ("EGY", "QAT", "-"), ("QAT", "SAU", "-")} <= found
+
+
+def test_a_generic_word_whose_phrase_names_the_actor_costs_nothing(cb):
+    # "the regime of Syrian President Bashar Assad" names Syria: no generic resolution, no generic factor
+    text = ("The war in Syria entered its third year. Russia and China tried to block action against the regime "
+            "of Syrian President Bashar Assad.")
+    rels = [r for r in _rels(text, cb, when=date(2013, 8, 29)) if r.dyad == ("RUS", "SYR")]
+    assert rels and all("generic" not in r.evidence.rule for r in rels)
+    assert max(r.confidence for r in rels) >= 0.8

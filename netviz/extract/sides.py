@@ -290,16 +290,18 @@ class Sides:
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
         """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
-        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
-        out: list[Side] = []
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban".
+        An actor named both by a generic word and by name ("the regime of Syrian President Bashar Assad")
+        is taken by name, at no generic cost."""
+        out: dict[str, Side] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
             if m.role != "actor" or not _inside(self.doc[m.head], tok):
                 continue
             path = [self.doc[m.head], *self.doc[m.head].ancestors]
             path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
-            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
-                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
-        return out
+            if all(t.dep_ in _NOMINAL for t in path) and (m.actor not in out or out[m.actor].mention.factor < m.factor):
+                out[m.actor] = Side(m, (*arcs, f"inside '{tok.text}'"))
+        return list(out.values())
 
     def listed_inside(self, tok: Any, arcs: tuple[str, ...], taken: set[str]) -> list[Side]:
         """The actors of a list the parser hung inside a noun phrase as appositions and conjuncts: named
