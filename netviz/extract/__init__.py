@@ -229,12 +229,12 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    mentions, members = group_members(resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook,
-                                                      art.country, article.date, ctx.states,
-                                                      art.named | {m.actor for m in s.mentions if m.actor},
-                                                      frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:])
-                                                                for m in ms if m.actor)))
-    resolved, second = coref.resolve(doc, mentions, before, ctx.types, speaker_before)
+    every = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
+                            ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
+                            frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor))
+    mentions, members = group_members(every)
+    # every member of a group: "they" after "the six powers" stands for all of them
+    resolved, second = coref.resolve(doc, every, before, ctx.types, speaker_before)
     second = {**members, **second}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)

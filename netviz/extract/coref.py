@@ -233,7 +233,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             continue
         unit, distance = found
         where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
-        text = " and ".join(f"'{m.text}'" for m in unit)
+        text = " and ".join(dict.fromkeys(f"'{m.text}'" for m in unit))  # a group's members: its words once
         first, *rest = (ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                      f"'{tok.text}' -> {text} ({where})", PRONOUN_FACTOR) for m in unit)
         out[tok.i] = first

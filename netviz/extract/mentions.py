@@ -158,7 +158,8 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
             continue
         members = codebook.group_members(m.generic, named, on, near)
         if members:
-            out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True,
+            # listed together: "they" stands for every member, "it" for none (coref)
+            out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True, listed=m.start,
                             via=f"{GROUP_VIA}{m.text}': {a}, a member the article names") for a in members]
             continue
         if _named_group_before(m, mentions, codebook):
