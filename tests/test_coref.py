@@ -409,3 +409,23 @@ def test_a_generic_word_whose_phrase_names_the_actor_costs_nothing(cb):
     rels = [r for r in _rels(text, cb, when=date(2013, 8, 29)) if r.dyad == ("RUS", "SYR")]
     assert rels and all("generic" not in r.evidence.rule for r in rels)
     assert max(r.confidence for r in rels) >= 0.8
+
+
+# --- "the president": the holder of an office named before -------------------------------------------
+
+def test_the_president_is_the_office_holder_named_before(cb):
+    text = "Trump flew to Tokyo on Sunday. The president criticized China for its trade practices."
+    (rel,) = [r for r in _rels(text, cb, when=date(2017, 11, 5)) if r.confidence >= FOUND_CONFIDENCE]
+    assert ((*rel.dyad, rel.sign) == ("CHN", "USA", -1) and "'president' -> 'Trump'" in rel.evidence.rule
+            and rel.confidence < 0.95)
+    text = "Kerry flew to Geneva. The secretary of state urged Iran to accept the deal."
+    assert ("IRN", "USA", "+") in _found(text, cb, when=date(2014, 11, 24))
+
+
+def test_the_president_is_not_a_vice_president_nor_a_former_office_of_the_holder(cb):
+    text = "Pence flew to Tokyo on Sunday. The president criticized China for its trade practices."
+    assert _found(text, cb, when=date(2017, 11, 5)) == set()
+    # Putin was prime minister until 2012, president since: "the prime minister" of 2017 is not him
+    text = "Putin flew to Ankara on Sunday. The prime minister thanked Germany."
+    assert _found(text, cb, when=date(2017, 11, 5)) == set()
+    assert ("DEU", "RUS", "+") in _found(text, cb, when=date(2010, 11, 5))

@@ -165,7 +165,7 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         n = k
         while n < len(mentions) and mentions[n].end <= end:
             n += 1
-        on = on_tokens(doc, offset, mentions[k:n])
+        on = on_tokens(doc, offset, mentions[k:n], article.date)
         k = n
         s = _Sentence(number, offset, offset + len(text.rstrip()), doc, on)
         actors = {m.actor for m in on if m.actor}
@@ -174,7 +174,8 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         if on or len(recent) > 1:
             covered = frozenset(i for m in on for i in range(m.start, m.end))
             referring = len(actors) == 1 and (any(m.generic for m in on) or any(
-                w.lower() in coref.REFERRING for i, w in enumerate(words) if i not in covered))
+                w.lower() in coref.REFERRING for i, w in enumerate(words) if i not in covered)
+                or coref.names_office(words))
             # "The two countries agreed ...": a pair named in the sentences before
             pair = not actors and len(recent) > 1 and any(w.lower() in coref.PAIR_NOUNS for w in words)
             if len(actors) > 1 or referring or pair:
