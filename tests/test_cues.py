@@ -98,6 +98,9 @@ CASES = [
     ("crack down on", "Ethiopia cracked down on Kenyan traders near the border.", "ETH-KEN", ""),
     ("lose ground to", "Ethiopian troops lost ground to Al-Shabaab in the south.", "ETH-SHABAAB", ""),
     ("establish relations", "Cuba established full diplomatic relations with Brazil on Monday.", "CUB+BRA", ""),
+    ("a relationship signed by its adjective", "Washington has a contentious relationship with Mexico, and a "
+     "robust partnership with Japan.", "USA-MEX", "USA+JPN"),
+    ("a relationship signed by the verb over it", "Washington moved to repair ties with Mexico.", "USA+MEX", ""),
     # issue 12, from the dev misses: meals and trips of leaders, stopping someone, measures, respect
     ("working dinner", "The Kenyan president hosted a working dinner with the Ethiopian prime minister.",
      "KEN+ETH", ""),

@@ -66,6 +66,20 @@ CASES = [
     ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
      "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
+    ("the subject of the verb an adjective complements", "The Pentagon defended the purchases of helicopters from "
+     "the Russian company as important to helping Afghanistan build a credible force.", "USA+AFG", "USA+RUS USA-RUS"),
+    ("committed to", "The United States remains committed to supporting Ukraine.", "USA+UKR", ""),
+    # a role an "as", "among" or "one of" phrase casts someone in
+    ("cast as a role, between commas", "Russia, as Syria's longtime ally, is seen as the best broker.",
+     "RUS+SYR", ""),
+    ("cast as a role by a verb of regarding", "The Pentagon named China and Russia as rivals of the United States.",
+     "CHN-USA RUS-USA", ""),
+    ("an actor before the comma, not the subject of the verb", "Washington believes Moscow, as a guarantor of "
+     "the Syrian government, has a responsibility.", "RUS+SYR", ""),
+    ("an 'as' phrase on another verb describes its subject, not its object", "As an ally of the United States, "
+     "Turkey condemned Russia.", "TUR+USA TUR-RUS", ""),
+    ("among", "Japan is among Washington's closest partners.", "JPN+USA", ""),
+    ("one of", "Egypt is one of the closest allies of Saudi Arabia.", "EGY+SAU", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),
     ("received from the giver", "Ukraine won fresh backing from the European Union on Monday.", "EU+UKR", ""),

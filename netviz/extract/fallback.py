@@ -64,9 +64,12 @@ class Fallback(Sides):
                 if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
                     continue
                 opposed = main.agents and _norm(h.text) in _OPPOSE
-                for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
+                inside = sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
                                  and _inside(self.doc[m.head], c) and not denied(self.doc[m.head])},
-                                key=lambda m: m.start):
+                                key=lambda m: m.start)
+                # "the regime of Syrian President Bashar Assad": the actor by name, not through the generic word
+                named = {m.actor: m for m in reversed(inside) if m.factor == 1.0}
+                for m in dict.fromkeys(named.get(m.actor, m) for m in inside):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]

@@ -9,7 +9,9 @@ prepositions, or the subject of a passive. A noun cue takes its possessor or
 modifier ("China's support", "US sanctions") and its prepositional object,
 and borrows the subject of a light verb ("imposed sanctions on"). A role
 noun ("ally", "member", "backer") links the actor it describes (apposition,
-copula, "fellow NATO member Turkey") with its owner ("of Y", "Y's", "NATO").
+copula, "fellow NATO member Turkey", a role an "as", "among" or "one of" phrase
+casts it in: "Russia, as Syria's ally", "named China as a rival of the U.S.")
+with its owner ("of Y", "Y's", "NATO").
 Neutral nouns ("ties", "relations") take their sign from a word next to them,
 and relate their coordinated subjects with each other ("Cuba and Brazil
 restored relations"); whoever brokered or hosted a reciprocal deal or talks
@@ -53,7 +55,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.fallback import _OPPOSE, Fallback
 from netviz.extract.lexicon import _norm, verb_forms
-from netviz.extract.mentions import stand_for
+from netviz.extract.mentions import GROUP_VIA, stand_for
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -76,9 +78,11 @@ _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request en
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in verb_forms(lemma)) | {"protection", "defense"}
-# Verbs that say what their object is by an "as" phrase: "views the Kurds as part of the battle against ISIS".
-_REGARD = frozenset(w for lemma in "regard view see consider describe portray depict label brand characterize "
-                    "treat".split() for w in verb_forms(lemma))
+# Verbs casting their object in the role of an "as" phrase: "named China and Russia as rivals", "views the
+# Kurds as part of the battle against ISIS".
+_REGARD = frozenset(w for lemma in "see view regard consider describe name designate label brand list portray cast "
+                    "identify recognize recognise treat depict characterize classify count reiterate".split()
+                    for w in verb_forms(lemma))
 _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
 _THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))
@@ -249,7 +253,7 @@ class Linker(Fallback):
             # one list: the same arcs up to where the list branches ("nsubj(imposed, Britain)" for "Britain,
             # France and Germany imposed"), not two subjects the parser gave one verb (a dateline's place
             # and the sentence's subject)
-            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside"))
+            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside", GROUP_VIA))
                         or "' -> '" in arc), len(a.arcs))  # or where "the two leaders" resolves to each
             lists.setdefault(a.arcs[:cut], []).append(a)
         joint = any(t.lower_ in _JOINT for t in h.subtree)
@@ -404,11 +408,37 @@ class Linker(Fallback):
             holders, how = self.subjects(h.head, (f"{h.dep_}({h.head.text}, {h.text})",))
         elif h.dep_ == "compound" and h.head.tag_.startswith("NNP"):
             holders, how = self.side(h.head, (f"compound({h.head.text}, {h.text})",)), "title"
+        elif h.dep_ == "pobj" and h.head.lower_ in ("as", "among") or h.dep_ == "pobj" and h.head.lower_ == "of" \
+                and h.head.head.lower_ == "one" and h.head.head.dep_ in ("attr", "pobj"):
+            holders, how = self._cast(h.head, (f"pobj({h.head.text}, {h.text})",)), "cast in the role"
         if not holders:
             for c in h.children:
                 if c.dep_ == "appos":
                     holders, how = self.side(c, (f"appos({h.text}, {c.text})",)), "apposition"
         return [Link(hit, f"role {how or 'no holder'}", tuple(holders), tuple(owners))]
+
+    def _cast(self, p: Any, arcs: tuple[str, ...]) -> list[Side]:
+        """Whom an "as", "among" or "one of" phrase (``p`` its preposition) casts in a role: the actor
+        right before it between commas ("believes Russia, as a guarantor of the Assad regime, has"), the
+        noun it hangs on ("Russia, as Syria's longtime ally"), the object of a verb of regarding ("named
+        China and Russia as rivals of the U.S."), else the verb's subject ("Pakistan serves as an ally
+        of", "Russia is seen as", "As a NATO member, Turkey sent", "Erdogan is one of his top allies",
+        "is among Japan's closest partners")."""
+        g = p.head.head if p.lower_ == "of" else p.head
+        step = (*arcs, f"prep({g.text}, {p.text})")
+        before = self.at.get(p.i - 2) if p.i > 1 and self.doc[p.i - 1].text == "," else None
+        if before is not None and before.role == "actor":
+            return self.side(self.doc[before.head], (*step, f"'{before.text}' before the comma"))
+        if g.tag_.startswith("NN") or g.tag_ == "PRP":
+            return self.side(g, step)
+        if not g.tag_.startswith("VB"):
+            return []
+        objects = [s for c in g.children if c.dep_ in _OBJECTS and _norm(g.text) in _REGARD
+                   for s in self.side(c, (*step, f"{c.dep_}({g.text}, {c.text})"))]
+        if objects:
+            return objects
+        passive = [s for c in g.children if c.dep_ == "nsubjpass" for s in self.side(c, (*step, f"nsubjpass({g.text}, {c.text})"))]
+        return passive or self.subjects(g, step)[0]
 
     def _neutral(self, hit: Hit, h: Any) -> list[Link]:
         """ "ties", "relations": signed by a word next to them ("improving ties", "relations soured")."""
@@ -467,6 +497,20 @@ class Linker(Fallback):
             if withs:
                 out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def together(hit: Hit, links: list[Link]) -> list[Link]:
+    """The members of a group that takes part in a cue ("Iran and the six powers negotiating with it")
+    act together: one "+" link among the members of each group on a side of ``links``, unless the
+    co-agents of the cue already relate them."""
+    groups: dict[int, dict[str, Side]] = {}
+    for lk in links:
+        for s in (*lk.agents, *lk.patients):
+            if s.mention.via.startswith(GROUP_VIA):
+                groups.setdefault(s.mention.start, {}).setdefault(s.mention.actor, s)
+    related = {frozenset(s.mention.actor for s in lk.agents) for lk in links if lk.pairing == "within"}
+    return [Link(hit, "members of a group acting together", tuple(members.values()), pairing="within", sign=1)
+            for members in groups.values() if len(members) > 1 and frozenset(members) not in related]
 
 
 def _alternative(tok: Any) -> bool:

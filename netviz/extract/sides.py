@@ -76,9 +76,11 @@ class Sides:
     """Where the actors of one parsed sentence stand towards its words."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}, hits: Sequence[Hit] = ()) -> None:
+                 cues: Cues, second: Mapping[int, tuple[ActorMention, ...]] = {}, hits: Sequence[Hit] = ()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
-        self.second = second  # "the two countries": the second of the pair
+        # "the two countries": the second of the pair; "they": the others of a list; "the six powers":
+        # the other members of the group the article names
+        self.second = second
         self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token
         self.heads = frozenset(self.hits)
 
@@ -154,10 +156,9 @@ class Sides:
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
             # "the two countries": the second of the pair, also as the "of" object ("envoys of the two
-            # countries")
-            for k in (t.i, *(c.i for c in named if c.dep_ == "pobj")):
-                if k in self.second:
-                    found.append((self.second[k], (self.second[k].via,)))
+            # countries"); "P5+1 negotiators": the other members of the group that modifies the noun
+            for k in dict.fromkeys((t.i, m.head, *(c.i for c in named if c.dep_ == "pobj"))):
+                found += [(x, (x.via,)) for x in self.second.get(k, ())]
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
@@ -268,9 +269,18 @@ class Sides:
                            for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
                 if got:
                     return got, "the one blamed or praised"
+            step = arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})")
+            # "remains committed to supporting Ukraine", "defended the purchases as important to helping
+            # Afghanistan": the subject of the verb the adjective complements
+            for _ in range(3):
+                if gov.tag_ != "JJ" or gov.head.i == gov.i or not (gov.dep_ in ("acomp", "oprd", "amod", "xcomp")
+                                                                   or gov.dep_ == "prep" and gov.lower_ == "as"):
+                    break
+                step, gov = step + (f"{gov.dep_}({gov.head.text}, {gov.text})",), gov.head
+                if gov.lower_ == "as" and gov.head.tag_.startswith("VB"):
+                    step, gov = step + (f"prep({gov.head.text}, as)",), gov.head
             if gov.tag_.startswith("VB"):
-                got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
-                                         depth + 1)
+                got, how = self.subjects(gov, step, depth + 1)
                 return got, how and "subject of the governing verb"
         return [], ""
 
@@ -324,16 +334,18 @@ class Sides:
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
         """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
-        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
-        out: list[Side] = []
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban".
+        An actor named both by a generic word and by name ("the regime of Syrian President Bashar Assad")
+        is taken by name, at no generic cost."""
+        out: dict[str, Side] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
             if m.role != "actor" or not _inside(self.doc[m.head], tok):
                 continue
             path = [self.doc[m.head], *self.doc[m.head].ancestors]
             path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
-            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
-                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
-        return out
+            if all(t.dep_ in _NOMINAL for t in path) and (m.actor not in out or out[m.actor].mention.factor < m.factor):
+                out[m.actor] = Side(m, (*arcs, f"inside '{tok.text}'"))
+        return list(out.values())
 
     def listed_inside(self, tok: Any, arcs: tuple[str, ...], taken: set[str]) -> list[Side]:
         """The actors of a list the parser hung inside a noun phrase as appositions and conjuncts: named
