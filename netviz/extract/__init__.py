@@ -241,6 +241,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             # what governs another word than the cue ("vetoed" over "condemning")
             link_mods = mods if link.governor is None else \
                 find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
+            if link.hedges:
+                link_mods = replace(link_mods, hedges=link_mods.hedges + link.hedges)
             pairs = _pairs(link)
             if not pairs:
                 if explain:

@@ -70,6 +70,9 @@ class Link:
     #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
     #: that would have condemned X": the veto's, not the resolution's)
     governor: int | None = None
+    #: hedges of the link's own reading (word, factor): its acting side is only asked to act ("urged
+    #: Obama to hold talks with Hamas", :mod:`netviz.extract.request`)
+    hedges: tuple[tuple[str, float], ...] = ()
 
 
 class Sides:
