@@ -219,6 +219,12 @@ SCOPE = [
     ("but does not", "Russia did not attack Ukraine but supported Venezuela.", "RUS+VEN", "RUS-UKR"),
     ("engaging militarily is no meeting", "Washington was reluctant to engage militarily with Iran.", "",
      "USA-IRN USA+IRN"),
+    ("yet to is not so far", "Kenya has yet to provide Ethiopia with weapons.", "", "KEN+ETH"),
+    ("need to is not done", "Mexico and Venezuela need to cooperate on migration.", "", "MEX+VEN"),
+    ("has to is not done", "Japan has to confront China.", "", "JPN-CHN"),
+    ("must states a stance", "India must have good relations with Russia.", "IND+RUS", ""),
+    ("a prospective deal is not made", "Kenya drew red lines for any prospective deal with Ethiopia.", "",
+     "KEN+ETH"),
 ]
 
 

@@ -8,7 +8,7 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
 - negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
-  "denied that ...", "no plans to" (no relation); "will not" before a cooperation is a
+  "has yet to", "denied that ...", "no plans to" (no relation); "will not" before a cooperation is a
   refusal; a negation over a stopping, refusing or failing word cancels both ("will
   not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
   a verb after "or" shares what governs the one before ("did not arm or fund");
@@ -18,7 +18,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   prevented attack), intent (a material cue becomes verbal: "threatened to
   strike", "plans to attack");
 - hedges: modals on the chain ("could invade"; "said it would send" is a
-  reported future, not a hedge), hedge words in the cue's clause
+  reported future, not a hedge), "need to" or "has to" over the cue, a hedge
+  word qualifying a noun cue ("any prospective deal"), hedge words in the cue's clause
   ("reportedly", "if"), or in the sentence ("analysts say"), a question;
 - historical: a year before the article's in the cue's clause.
 """
@@ -137,6 +138,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "reversal", text, k)
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
+        if k and below is not None and below.dep_ == "xcomp" and t.i in phrases and phrases[t.i][1][0] == "hedge" \
+                and phrases[t.i][1][1].scope == "verb":
+            end = phrases[t.i][0]
+            hedges.append((" ".join(x.text for x in doc[t.i:end]), phrases[t.i][1][1].factor))  # "needs to confront"
         if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
             found.setdefault("intent", t.text)
         if k and t.lower_ in _REFUSAL_ADJECTIVES and below is not None and below.dep_ == "xcomp":
@@ -164,7 +169,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "negation", c.text, k)
             elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
                 _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
-            elif c.dep_ in ("aux", "auxpass", "advmod") and c.i in phrases:
+            elif (c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN")) \
+                    and c.i in phrases:
                 end, (kind, payload) = phrases[c.i]
                 if kind == "hedge" and payload.scope == "verb":
                     if w == "would" and reported:
