@@ -24,6 +24,9 @@ CASES = [
      "fighters instead.", "DEU-YPG", ""),
     ("a subjunctive under a proposal", "He suggested the United States supply the Kurdish fighters with weapons.",
      "", ""),
+    ("a list of subjunctives the parser hung apart", "He suggested the United States establish a \"safe zone\" in "
+     "Syria, take out the government's air assets - \"which we can do from long range\" - and supply the Kurdish "
+     "fighters with the weapons they need.", "", "USA-SYR"),
     ("a wish for someone else", "Ankara wants Washington to stop supporting the Kurdish fighters.", "",
      "TUR-USA"),
     ("for X to, weighed", "It would be a mistake for Japan to arm Taiwan.", "", ""),

@@ -106,7 +106,11 @@ def asked_of(doc: Any, head: int) -> Request | None:
             if found is not None:
                 return found
         if t.dep_ == "ccomp" and _norm(g.text) in _MANDATE and _subjunctive(t):
-            subjects = tuple(c for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
+            # a list of subjunctives the parser hung apart shares the first one's subject ("suggested the
+            # United States establish a zone, take out the air force and supply the rebels")
+            subjects = next((tuple(c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")) for v in g.children
+                             if v.dep_ == "ccomp" and v.i <= t.i and _subjunctive(v)
+                             and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)), ())
             return Request(g, subjects, g) if subjects else None
         if t.dep_ in ("relcl", "acl", "advcl", "ccomp") or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             return None  # a clause of its own, asked of no one
