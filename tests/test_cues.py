@@ -223,6 +223,8 @@ SCOPE = [
     ("need to is not done", "Mexico and Venezuela need to cooperate on migration.", "", "MEX+VEN"),
     ("has to is not done", "Japan has to confront China.", "", "JPN-CHN"),
     ("must states a stance", "India must have good relations with Russia.", "IND+RUS", ""),
+    ("unlikely to", "Kenya is unlikely to attack Ethiopia.", "", "KEN-ETH"),
+    ("it is unlikely that", "It is unlikely that Kenya will attack Ethiopia.", "", "KEN-ETH"),
     ("a prospective deal is not made", "Kenya drew red lines for any prospective deal with Ethiopia.", "",
      "KEN+ETH"),
 ]

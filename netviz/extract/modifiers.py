@@ -18,8 +18,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   prevented attack), intent (a material cue becomes verbal: "threatened to
   strike", "plans to attack");
 - hedges: modals on the chain ("could invade"; "said it would send" is a
-  reported future, not a hedge), "need to" or "has to" over the cue, a hedge
-  word qualifying a noun cue ("any prospective deal"), hedge words in the cue's clause
+  reported future, not a hedge), "need to", "has to" or "unlikely to" over the
+  cue, a hedge word qualifying a noun cue ("any prospective deal") or said of
+  its clause ("it is unlikely that"), hedge words in the cue's clause
   ("reportedly", "if"), or in the sentence ("analysts say"), a question;
 - historical: a year before the article's in the cue's clause.
 """
@@ -176,6 +177,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     if w == "would" and reported:
                         continue  # "said it would send": a reported future
                     hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
+    # "it is unlikely that India will attack": a hedge predicated of the clause that holds the cue
+    for c in top.head.children if top.dep_ == "ccomp" else ():
+        if c.dep_ == "acomp" and c.i in phrases and phrases[c.i][1][0] == "hedge":
+            hedges.append((" ".join(x.text for x in doc[c.i:phrases[c.i][0]]), phrases[c.i][1][1].factor))
     # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
     # attacking": a noun the cue complements
     noun = _complemented_noun(doc[hit.head])
