@@ -8,7 +8,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
 - negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
-  "has yet to", "denied that ...", "no plans to" (no relation); "will not" before a cooperation is a
+  "has yet to", "denied that ...", "denied reports that ...", "denied its
+  involvement in ...", "no plans to" (no relation); "will not" before a cooperation is a
   refusal; a negation over a stopping, refusing or failing word cancels both ("will
   not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
   a verb after "or" shares what governs the one before ("did not arm or fund");
@@ -42,6 +43,12 @@ _REPORTING = frozenset(form for lemma in ("say tell add note state claim report 
                                           "disclose reveal indicate suggest argue believe think expect").split()
                        for form in verb_forms(lemma))
 _DENY = frozenset(verb_forms("deny"))
+_DISMISS = frozenset(w for lemma in "deny dismiss reject refute rebut".split() for w in verb_forms(lemma))
+# what one denies a report of: "denied reports that", "dismissed claims that"
+_CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
+                    "charge charges suggestion suggestions rumor rumors rumour rumours".split())
+# nouns of taking part: "denied its involvement in the attack on X" denies the attack
+_PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
 _REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
 _REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
@@ -101,7 +108,8 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
             break
-        if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
+        if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head \
+                and not (t.lower_ == "in" and t.head.lower_ in _PART):
             break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue
         t = t.head
         out.append(t)
@@ -183,7 +191,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             hedges.append((" ".join(x.text for x in doc[c.i:phrases[c.i][0]]), phrases[c.i][1][1].factor))
     # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
     # attacking": a noun the cue complements
-    noun = _complemented_noun(doc[hit.head])
+    noun = _complemented_noun(doc[hit.head]) or _complemented_noun(top)  # "the refusal to grant a meeting"
     if noun is not None and _norm(noun.text) in _REFUSAL_NOUNS:
         kind = _REFUSAL_NOUNS[_norm(noun.text)]
         found.setdefault(kind if kind != "refusal" or cooperation else "negation", noun.text)
@@ -192,6 +200,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
+    # "denied reports it had been selling oil to North Korea", "dismissed claims that": what is denied
+    if top.dep_ in ("acl", "relcl", "ccomp") and _norm(top.head.text) in _CLAIMS \
+            and top.head.dep_ == "dobj" and _norm(top.head.head.text) in _DISMISS:
+        found.setdefault("negation", f"{top.head.head.text} {top.head.text}")
     # "a visit that ended without agreement", "talks ended in failure"
     for c in doc[hit.head].children:
         if c.dep_ == "relcl":
