@@ -34,7 +34,10 @@ its giver to the verb's subject ("won backing from the EU", "asked the G7 for
 help"). "Joint", "combined", "jointly" relate every actor they qualify.
 
 When the parse gives one side only, :class:`~netviz.extract.fallback.Fallback`
-takes the nearest actor named on the missing side.
+takes the nearest actor named on the missing side. Last, a link whose acting
+side is only asked to act ("Egypt urged Israel to hold talks with Hamas",
+:mod:`netviz.extract.request`) is hedged, and for a hostile act the asker
+stands against its target ("Israel called on the United States to strike Iran").
 
 Each :class:`Link` names its rule and carries, for each side, the arcs that
 led from the cue to the actor: ``netviz explain`` shows them.
