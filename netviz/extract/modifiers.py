@@ -22,7 +22,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   reported future, not a hedge), "need to", "has to" or "unlikely to" over the
   cue, a hedge word qualifying a noun cue ("any prospective deal") or said of
   its clause ("it is unlikely that"), hedge words in the cue's clause
-  ("reportedly", "if"), or in the sentence ("analysts say"), a question;
+  ("reportedly", "if"), or in the sentence ("analysts say"), a question (a yes/no
+  question more than one asking why or how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -37,6 +38,12 @@ from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
+#: A yes/no question ("Will China support North Korea?") asks whether the act happens at all; a wh-question
+#: mostly takes it as given ("Why is the US arming the Kurds?").
+YES_NO_FACTOR = 0.5
+_YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had "
+                    "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
+                    "hasn't haven't hadn't".split())
 # "attr": a predicate noun ("the group isn't much of a threat to Americans")
 _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
@@ -240,8 +247,17 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
-    if doc.text.rstrip().endswith("?"):
-        hedges.append(("?", QUESTION_FACTOR))
+    # a question: the sentence, or the cue's clause quoted as a yes/no question ("'Will China back
+    # Pyongyang?' he asked"; "'Why are we fighting ...?' he asked" takes the fighting as given)
+    after = next((t for t in doc[chi + 1:] if not t.is_quote), None)
+    last = next((t for t in reversed(doc[clo:chi + 1]) if not t.is_quote), None)
+    opening = next((t for t in doc[clo:] if not t.is_punct), None)
+    yes_no = opening is not None and opening.lower_ in _YES_NO
+    if yes_no and any(t is not None and t.text == "?" and t.i < len(doc) - 2 for t in (last, after)):
+        hedges.append(("?", YES_NO_FACTOR))
+    elif doc.text.rstrip().endswith("?"):
+        first = next((t for t in doc if not t.is_punct), None)
+        hedges.append(("?", YES_NO_FACTOR if first is not None and first.lower_ in _YES_NO else QUESTION_FACTOR))
     return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
                      found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
 
