@@ -49,13 +49,14 @@ from dataclasses import replace
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.fallback import _OPPOSE, Fallback
+from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_forms
 from netviz.extract.mentions import stand_for
 from netviz.extract.request import REQUEST_FACTOR, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
+    _OPPOSE,
     _RELATIVE,
     Link,
     Side,
