@@ -9,7 +9,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 
 - negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
   "has yet to", "denied that ...", "denied reports that ...", "denied its
-  involvement in ...", "no plans to" (no relation); "will not" before a cooperation is a
+  involvement in ...", "no plans to", "prohibits X from ...", "a ban on ..." (no
+  relation); "will not" before a cooperation is a
   refusal; a negation over a stopping, refusing or failing word cancels both ("will
   not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
   a verb after "or" shares what governs the one before ("did not arm or fund");
@@ -54,6 +55,12 @@ _DISMISS = frozenset(w for lemma in "deny dismiss reject refute rebut".split() f
 # what one denies a report of: "denied reports that", "dismissed claims that"
 _CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
                     "charge charges suggestion suggestions rumor rumors rumour rumours".split())
+# verbs keeping someone from an act ("prohibits American companies from investing in Iran")
+_PREVENT = frozenset(w for lemma in "prevent prohibit bar ban forbid keep deter dissuade discourage restrict "
+                     "block".split() for w in verb_forms(lemma))
+# nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China")
+_BANS = frozenset("ban bans embargo embargoes restriction restrictions limit limits curb curbs freeze moratorium "
+                  "prohibition".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
 _PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
@@ -158,6 +165,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                 and phrases[t.i][1][1].scope == "verb":
             end = phrases[t.i][0]
             hedges.append((" ".join(x.text for x in doc[t.i:end]), phrases[t.i][1][1].factor))  # "needs to confront"
+        if k and below is not None and below.dep_ == "prep" and below.lower_ == "from" \
+                and _norm(t.text) in _PREVENT and any(c.dep_ == "dobj" for c in t.children):
+            _note(found, level, "negation", t.text, k)  # "the law prohibits American companies from investing"
         if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
             found.setdefault("intent", t.text)
         if k and t.lower_ in _REFUSAL_ADJECTIVES and below is not None and below.dep_ == "xcomp":
@@ -207,6 +217,12 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
+    # "a ban on arms sales to Iran", "limits on Huawei's ability to purchase": what is banned is not done
+    for t in (top, noun):
+        ban = t.head if t is not None and t.dep_ == "pobj" else t  # "limits on Huawei's ability to purchase"
+        if ban is not None and ban.dep_ == "prep" and ban.lower_ in ("on", "against") \
+                and _norm(ban.head.text) in _BANS:
+            found.setdefault("negation", f"{ban.head.text} {ban.text}")
     # "denied reports it had been selling oil to North Korea", "dismissed claims that": what is denied
     if top.dep_ in ("acl", "relcl", "ccomp") and _norm(top.head.text) in _CLAIMS \
             and top.head.dep_ == "dobj" and _norm(top.head.head.text) in _DISMISS:
