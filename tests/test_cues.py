@@ -228,6 +228,7 @@ SCOPE = [
     ("denied reports that", "China denied reports that it had been selling weapons to Iran.", "", "CHN+IRN"),
     ("denied its part in", "Ethiopia denied its involvement in the attack on Kenya.", "", "ETH-KEN"),
     ("what is banned is not done", "Washington imposed a ban on arms sales to Iran.", "", "USA+IRN"),
+    ("what a lifted ban was on goes ahead", "Washington lifted its ban on arms sales to Iran.", "USA+IRN", ""),
     ("what someone is kept from is not done", "The law prohibits American companies from investing in Iran.", "",
      "USA+IRN"),
     ("a yes/no question asks whether", "Will Kenya attack Ethiopia?", "", "KEN-ETH"),

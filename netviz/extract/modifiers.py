@@ -58,9 +58,9 @@ _CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation al
 # verbs keeping someone from an act ("prohibits American companies from investing in Iran")
 _PREVENT = frozenset(w for lemma in "prevent prohibit bar ban forbid keep deter dissuade discourage restrict "
                      "block".split() for w in verb_forms(lemma))
-# nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China")
-_BANS = frozenset("ban bans embargo embargoes restriction restrictions limit limits curb curbs freeze moratorium "
-                  "prohibition".split())
+# nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China");
+# not limits, curbs or restrictions, under which it goes on in part ("limits on aid to Egypt")
+_BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
 _PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
@@ -217,11 +217,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
-    # "a ban on arms sales to Iran", "limits on Huawei's ability to purchase": what is banned is not done
+    # "a ban on arms sales to Iran", "a freeze on all new trade deals": what is banned is not done
     for t in (top, noun):
-        ban = t.head if t is not None and t.dep_ == "pobj" else t  # "limits on Huawei's ability to purchase"
+        ban = t.head if t is not None and t.dep_ == "pobj" else t  # "a ban on Huawei's ability to purchase"
         if ban is not None and ban.dep_ == "prep" and ban.lower_ in ("on", "against") \
-                and _norm(ban.head.text) in _BANS:
+                and _norm(ban.head.text) in _BANS and not _lifted(ban.head, phrases):
             found.setdefault("negation", f"{ban.head.text} {ban.text}")
     # "denied reports it had been selling oil to North Korea", "dismissed claims that": what is denied
     if top.dep_ in ("acl", "relcl", "ccomp") and _norm(top.head.text) in _CLAIMS \
@@ -379,6 +379,13 @@ def _complement(below: Any, verb: Any, end: int) -> bool:
     if below.dep_ == "prep":
         return verb.i < below.i < end or below.lower_ == "from"
     return below.dep_ in _STOPPED or below.dep_ == "prt"
+
+
+def _lifted(noun: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]) -> bool:
+    """Whether a noun is the object of a verb that ends it ("lifted the ban on arms sales", "easing a
+    ban on sales to Huawei"): what the ban was on goes ahead."""
+    gov = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and gov.i in phrases and phrases[gov.i][1][0] == "reversal"
 
 
 def _particle(verb: Any, word: str) -> bool:
