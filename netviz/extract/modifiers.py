@@ -198,7 +198,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             elif (c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN")) \
                     and c.i in phrases:
                 end, (kind, payload) = phrases[c.i]
-                if kind == "hedge" and payload.scope == "verb":
+                if kind == "hedge" and payload.scope == ("noun" if c.dep_ == "amod" else "verb"):
                     if w == "would" and reported:
                         continue  # "said it would send": a reported future
                     hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
@@ -254,7 +254,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
               if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
               and not c.left_edge.i <= hit.head <= c.right_edge.i]
     for i, (end, (kind, payload)) in phrases.items():
-        if kind != "hedge" or payload.scope == "verb":
+        if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
         if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
