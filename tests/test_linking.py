@@ -90,6 +90,8 @@ CASES = [
      "RUS+SYR CHN+SYR", ""),
     ("vetoed a resolution condemning", "Russia vetoed a resolution condemning Syria.", "RUS+SYR", ""),
     ("opposed sanctions against", "China opposed sanctions against Iran.", "CHN+IRN", ""),
+    ("a plan the subject blocked is not its own", "Germany blocked a plan to send weapons to Ukraine.", "DEU-UKR",
+     ""),
     # modifiers
     ("leading Nor", "Nor has Russia supported the Houthis, officials said.", "", ""),
     ("hedge of another noun's verb", "Time may be running out for a settlement of the India-Pakistan conflict.",

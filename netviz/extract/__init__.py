@@ -17,7 +17,8 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 5. :mod:`~netviz.extract.linking`: the two sides of every cue from its
    dependency arcs (:mod:`~netviz.extract.sides` reads one side,
    :mod:`~netviz.extract.fallback` takes the nearest actor when the parse
-   gives only one).
+   gives only one, :mod:`~netviz.extract.request` hedges a link whose acting
+   side is only asked to act: "urged Obama to hold talks with Hamas").
 6. :mod:`~netviz.extract.modifiers`: negation drops a relation, refusals and
    reversals flip its sign, intent makes it verbal, hedges and past dates
    lower its confidence.
@@ -256,6 +257,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             # what governs another word than the cue ("vetoed" over "condemning")
             link_mods = mods if link.governor is None else \
                 find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
+            if link.hedges:
+                link_mods = replace(link_mods, hedges=link_mods.hedges + link.hedges)
             pairs = _pairs(link)
             if not pairs:
                 if explain:

@@ -13,11 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import _norm, verb_forms
+from netviz.extract.lexicon import _norm
 from netviz.extract.mentions import ActorMention
 from netviz.extract.sides import (
     _NOMINAL,
     _OBJECTS,
+    _OPPOSE,
     _SUBJECTS,
     Link,
     Side,
@@ -29,9 +30,6 @@ from netviz.extract.sides import (
 )
 from netviz.model import kind_sign
 
-# Cues that oppose what their object does: blocking action against X takes X's side.
-_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
-                    for w in verb_forms(lemma))
 _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())

@@ -42,7 +42,10 @@ reciprocal cue's slot that holds a list relates its members ("brought Russia
 and Turkey closer": not with whatever brought them).
 
 When the parse gives one side only, :class:`~netviz.extract.fallback.Fallback`
-takes the nearest actor named on the missing side.
+takes the nearest actor named on the missing side. Last, a link whose acting
+side is only asked to act ("Egypt urged Israel to hold talks with Hamas",
+:mod:`netviz.extract.request`) is hedged, and for a hostile act the asker
+stands against its target ("Israel called on the United States to strike Iran").
 
 Each :class:`Link` names its rule and carries, for each side, the arcs that
 led from the cue to the actor: ``netviz explain`` shows them.
@@ -50,15 +53,18 @@ led from the cue to the actor: ``netviz explain`` shows them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.fallback import _OPPOSE, Fallback
+from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_forms
 from netviz.extract.mentions import GROUP_VIA, stand_for
+from netviz.extract.request import REQUEST_FACTOR, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
+    _OPPOSE,
     _RELATIVE,
     Link,
     Side,
@@ -123,7 +129,39 @@ class Linker(Fallback):
             return [*(lk for lk in links if lk.agents),
                     Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign,
                          governor=opposer.i)]
-        return links + self._fallback(hit, h, links)
+        return self._requested(hit, links + self._fallback(hit, h, links))
+
+    def _requested(self, hit: Hit, links: list[Link]) -> list[Link]:
+        """Links whose acting side is only asked to act are hedged ("urged Obama to hold talks with Hamas");
+        for a hostile act, the asker takes the asked party's place at the other side's opposite ("Israel
+        called on the United States to strike Iran": Israel against Iran)."""
+        req = asked_of(self.doc, hit.head)
+        if req is None:
+            return links
+        out: list[Link] = []
+        for lk in links:
+            if not any(req.asks(s.mention.head) for s in lk.agents):
+                out.append(lk)
+                continue
+            out.append(replace(lk, hedges=((req.word.text, REQUEST_FACTOR),)))
+            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "")) < 0:
+                askers = self._askers(req.asker)
+                patients = tuple(p for p in lk.patients if not req.asks(p.mention.head))
+                if askers and patients:
+                    out.append(Link(hit, "asker's stance", askers, patients, lk.pairing, lk.sign, lk.notes))
+        return out
+
+    def _askers(self, w: Any) -> tuple[Side, ...]:
+        """Who asks with a verb (its subject, or the agent of a passive: "was urged by senators") or a
+        request noun (its owner, or the subject of the verb that takes it: "ramped up their calls")."""
+        if w.tag_.startswith("VB"):
+            passive = any(c.dep_ == "auxpass" for c in w.children)
+            return tuple((self._passive_agent(w) if passive else self.subjects(w))[0])
+        owners = [s for c in w.children if c.dep_ in ("poss", "compound", "amod")
+                  for s in self.side(c, (f"{c.dep_}({w.text}, {c.text})",))]
+        if not owners and w.dep_ == "dobj":
+            owners, _ = self.subjects(w.head, (f"dobj({w.head.text}, {w.text})",))
+        return tuple(owners)
 
     def _verb(self, hit: Hit, h: Any) -> list[Link]:
         cue = hit.cue

@@ -39,6 +39,9 @@ _OBJECT_CONTROL = frozenset(_norm(w) for lemma in
                             "tell order convince lead prompt get want".split()
                             for w in verb_forms(lemma))
 _BLAME = frozenset("for over".split())
+# Cues that oppose what their object does: blocking action against X takes X's side.
+_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
+                    for w in verb_forms(lemma))
 # Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
 _NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 
@@ -70,6 +73,9 @@ class Link:
     #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
     #: that would have condemned X": the veto's, not the resolution's)
     governor: int | None = None
+    #: hedges of the link's own reading (word, factor): its acting side is only asked to act ("urged
+    #: Obama to hold talks with Hamas", :mod:`netviz.extract.request`)
+    hedges: tuple[tuple[str, float], ...] = ()
 
 
 class Sides:
@@ -238,7 +244,8 @@ class Sides:
                     got = self.side(c, step + (f"{c.dep_}({head.text}, {c.text})",))
                     if got:
                         return got, "owner of the plan"
-            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
+            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB") and _norm(head.head.text) not in _OPPOSE:
+                # (not "Germany blocked a plan to send weapons": the plan is someone else's)
                 got, how = self.subjects(head.head, step + (f"{head.dep_}({head.head.text}, {head.text})",), depth + 1)
                 return got, how and "owner of the plan"
         if dep == "relcl":
