@@ -73,6 +73,7 @@ from netviz.extract.mentions import (
     country_of_article,
     on_tokens,
     resolve_generic,
+    seats,
     stand_for,
     surnames,
     with_roles,
@@ -139,6 +140,8 @@ class _Context:
         self.cues = cues
         self.types = {i: a.type for i, a in codebook.actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
+        self.bodies = frozenset(i for i, t in self.types.items() if t == "organisation")
+        self.seats = seats(codebook)
 
 
 def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False) -> _Article | None:
@@ -220,8 +223,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
-                               ctx.states)
+    mentions = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
+                               art.country, article.date, ctx.states)
     resolved, second = coref.resolve(doc, mentions, before, ctx.types, speaker_before)
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)

@@ -295,12 +295,20 @@ class Linker(Fallback):
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
-        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
+                how == "subject of the governing verb" and self._placed(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
+
+    def _placed(self, h: Any) -> bool:
+        """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
+        act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
+        parties against each other."""
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.i in self.at and self.at[c.i].role == "location"
+                   for c in h.children)
 
     def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
         """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won
