@@ -31,6 +31,15 @@ CASES = [
     ("members of a body", "Several members of the European Union condemned Turkey on Monday.", "", ""),
     ("a body's members", "The European Union's members sent aid to Ukraine.", "", ""),
     ("the body itself", "The European Union condemned Turkey on Monday.", "EU-TUR", ""),
+    # companies, a candidate's campaign or family, a language: not the state
+    ("companies as partners", "The Chinese company will form a partnership with the American company.", "", ""),
+    ("companies signing deals", "U.S. and Chinese companies signed deals worth billions on Thursday.", "", ""),
+    ("companies as the target", "The Chinese army is behind a series of cyberattacks on U.S. companies.",
+     "CHN-USA", ""),
+    ("a campaign's contacts", "Members of the Putin campaign met Turkish officials.", "", ""),
+    ("a family's business", "The Erdogan family negotiated a hotel project with Russian investors.", "", ""),
+    ("a military campaign", "Putin's campaign against Ukraine angered Poland.", "RUS-UKR", "RUS-POL"),
+    ("a language", "Erdogan was once mocked for speaking Russian during a debate.", "", ""),
     # where the article was filed
     ("dateline with its country", "KABUL, Afghanistan (AP) \u2014 The Taliban attacked U.S. troops on Monday.",
      "TALIBAN-USA", ""),

@@ -12,6 +12,9 @@ side of a relation:
 - ``organisation``: a demonym inside a proper name ("the Syrian Observatory");
 - ``members``: an international body whose member states are meant ("the
   Security Council's permanent members");
+- ``private``: a company ("the Chinese company") or what belongs to an office
+  holder as a person ("the Trump campaign", "Trump's family");
+- ``language``: "speaking Chinese";
 - ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
 
 Generic mentions the codebook marks ("rebels", "the opposition", "government
@@ -32,6 +35,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+
+from netviz.extract.lexicon import verb_forms
 
 #: Verbs that report what someone said ("Obama said", "said Kerry").
 REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
@@ -70,6 +75,15 @@ _WARS = frozenset("war conflict".split())
 # Who a war named after a country is fought with, against or by: "the US war in Afghanistan", "the
 # Saudi war on Yemen": the named country is a party, not the place
 _WAR_PARTIES = frozenset("against on with in between".split())
+# Businesses: a state's name or demonym on them names a company, not the state acting ("the Chinese
+# company", "deals between U.S. and Vietnamese companies")
+COMPANY_NOUNS = frozenset("company companies firm firms corporation corporations conglomerate conglomerates business "
+                          "businesses investor investors".split())
+# What belongs to an office holder as a person, not to the state they lead: "the Trump campaign", "Trump's
+# family", "a Trump Tower project" (a campaign against someone is a war: "Obama's campaign against ISIS")
+_PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates".split())
+# "speaking Chinese", "learned Russian": the language, not the state
+_LANGUAGE_VERBS = frozenset(w for lemma in "speak learn teach study translate".split() for w in verb_forms(lemma))
 # The member states of an international body: "the Security Council's five permanent members", "16
 # members of the European Union" (the members act, not the body)
 MEMBER_HEADS = frozenset("member members state states country countries nation nations ally allies partner "
@@ -241,6 +255,14 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
                                     and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
             role = "members"
+        elif head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i >= m.end and (
+                head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
+                or m.person and head.head.lower_ in _PRIVATE_OF_PERSON and not any(
+                    c.dep_ == "prep" and c.lower_ in ("against", "on", "of") for c in head.head.children)):
+            role = "private"
+        elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
+                and _ADJECTIVE.search(m.text):
+            role = "language"
         elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:
             role = "organisation"
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
@@ -249,6 +271,12 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return mark_antecedents(doc, out, parsed=True)
+
+
+def _targeted(noun: Any) -> bool:
+    """ "cyberattacks against U.S. companies", "sanctions on Chinese firms": a state's companies as the
+    target of a hostile act stand for the state (as no partner or acting side does)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("against", "on", "at", "targeting")
 
 
 def _venue(head: Any, m: ActorMention, mentions: Sequence[ActorMention], seats: frozenset[str]) -> bool:
@@ -483,6 +511,8 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 continue
             if word in NONSTATE_NOUNS and c.dep_ == "amod" and c.tag_ == "JJ":
                 continue  # "Iraqi militias", "the Lebanese movement": a group of that nationality
+            if word in _PRIVATE_OF_PERSON and cm.person or word in COMPANY_NOUNS and not _targeted(tok):
+                continue  # "his family's negotiations", "its companies" (a name there has role "private")
             return cm, (f"{c.dep_}({tok.text}, {c.text})",)
     for c in tok.children:
         # "the Saudi-led coalition", "US-led forces": the leader acts for them
@@ -573,7 +603,8 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
     for name, (actor, after, full) in short.items():
         if name in clash:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[after:]):
+        # "Trump Jr." is the son, not the office holder (as the codebook's not_followed_by)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+Jr\b)", text[after:]):
             s, e = hit.start() + after, hit.end() + after
             if not any(a < e and s < b for a, b in taken):
                 extra.append(Mention(actor, s, e, name, name, f"'{name}': {full}, named in full before", person=True))
