@@ -245,8 +245,8 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         role = "actor"
         if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
-            role = "location"
+        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", and "in Iraq and Syria"
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
@@ -271,6 +271,15 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return mark_antecedents(doc, out, parsed=True)
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+    for _ in range(20):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
 
 
 def _targeted(noun: Any) -> bool:
