@@ -70,10 +70,12 @@ class Fallback(Sides):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
-                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL for t in path):
+                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL or t.dep_ == "amod" and any(
+                            c.dep_ == "prep" for c in t.children) for t in path):
                         # "greeting leaders attending the memorial for South Africa's president", "offered
-                        # rewards to those who killed Americans": an actor in a clause inside the argument
-                        # is a party to that clause, not to the cue
+                        # rewards to those who killed Americans", "countries closer to the battlefields of the
+                        # war against ISIS": an actor in a clause (or an adjective's own phrase) inside the
+                        # argument is a party to that clause, not to the cue
                         continue
                     if opposed and any(t.i in self.heads for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it

@@ -84,8 +84,11 @@ class Linker(Fallback):
         """Every link of one cue (empty sides included, for the explanation)."""
         h = self.doc[hit.head]
         cue = hit.cue
-        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")):
-            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies
+        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")) and not any(
+                c.dep_ == "prep" and _prep_is(c, cue.preps) for c in h.children):
+            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies;
+            # not "countries closer to the battlefields of the war against ISIS and al-Qaeda": close to what
+            # its own preposition names, which is no list of actors close to each other
             step = (f"{h.dep_}({h.head.text}, {h.text})",)
             sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
             if len({s.mention.actor for s in sides}) > 1:
