@@ -79,6 +79,11 @@ class Fallback(Sides):
                         continue
                     if opposed and any(t.i in self.heads for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it
+                    if not opposed and c.i in self.heads and path[-1].dep_ == "prep" and path[-1].lower_ != "by" \
+                            and self._hostile(c):
+                        # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
+                        # a hostile act in the argument is on is its target, not the cue's other side
+                        continue
                     sign = main.sign
                     if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
                         sign = 1  # "blocked action against Syria": on Syria's side
@@ -147,6 +152,11 @@ class Fallback(Sides):
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents, listed,
                              sign=main.sign, notes=main.notes)]
         return []
+
+    def _hostile(self, tok: Any) -> bool:
+        """Whether a cue word of the sentence is hostile (its lexicon entries are conflict)."""
+        entries = self.cues._index.get(_norm(tok.text), ())
+        return bool(entries) and all(kind_sign(p.cue.kind or "verbal_cooperation") < 0 for p, _ in entries)
 
     def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
         """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in
