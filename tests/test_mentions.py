@@ -42,6 +42,12 @@ CASES = [
     ("a family's business", "The Erdogan family negotiated a hotel project with Russian investors.", "", ""),
     ("a military campaign", "Putin's campaign against Ukraine angered Poland.", "RUS-UKR", "RUS-POL"),
     ("a language", "Erdogan was once mocked for speaking Russian during a debate.", "", ""),
+    ("a candidate then", "Then-candidate Erdogan praised Putin.", "", ""),
+    ("comments as a candidate", "The newspaper quoted Erdogan's comments as a candidate praising Putin.", "", ""),
+    ("a personal lawyer", "Erdogan's personal lawyer met Russian officials in Vienna.", "", ""),
+    ("fighters of a nationality against someone", "The United States trained Afghan anti-Taliban forces.", "",
+     "USA-TALIBAN"),
+    ("a state's forces", "The United States trained Afghan forces.", "USA+AFG", ""),
     # where the article was filed
     ("dateline with its country", "KABUL, Afghanistan (AP) \u2014 The Taliban attacked U.S. troops on Monday.",
      "TALIBAN-USA", ""),

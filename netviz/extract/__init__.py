@@ -335,8 +335,8 @@ def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMentio
     ("Tehran's violations, ..., assistance to the Assad regime")."""
     if any("between)" in a or "among)" in a for p in link.patients for a in p.arcs):
         return True
-    if any(m.actor == main and m.role == "location" for m in at.values()):
-        return True
+    if any(m.actor == main and m.role in ("location", "private", "members") for m in at.values()):
+        return True  # also "members of Trump's campaign had contacts with ...": a campaign, not the state
     return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
 
 

@@ -15,6 +15,8 @@ side of a relation:
 - ``private``: a company ("the Chinese company") or what belongs to an office
   holder as a person ("the Trump campaign", "Trump's family");
 - ``language``: "speaking Chinese";
+- ``nationality``: fighters of a nationality against someone, not its state
+  ("Syrian anti-ISIS forces");
 - ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
 
 Generic mentions the codebook marks ("rebels", "the opposition", "government
@@ -81,7 +83,11 @@ COMPANY_NOUNS = frozenset("company companies firm firms corporation corporations
                           "businesses investor investors".split())
 # What belongs to an office holder as a person, not to the state they lead: "the Trump campaign", "Trump's
 # family", "a Trump Tower project" (a campaign against someone is a war: "Obama's campaign against ISIS")
-_PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates".split())
+_PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates lawyer lawyers attorney attorneys "
+                                "fixer".split())
+# An office holder named as a candidate speaks for a campaign, not the state: "candidate Trump", "Trump's
+# comments as a candidate"
+_CANDIDATE = frozenset("candidate nominee contender hopeful".split())
 # "speaking Chinese", "learned Russian": the language, not the state
 _LANGUAGE_VERBS = frozenset(w for lemma in "speak learn teach study translate".split() for w in verb_forms(lemma))
 # The member states of an international body: "the Security Council's five permanent members", "16
@@ -257,9 +263,10 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "members"
         elif head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i >= m.end and (
                 head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
-                or m.person and head.head.lower_ in _PRIVATE_OF_PERSON and not any(
-                    c.dep_ == "prep" and c.lower_ in ("against", "on", "of") for c in head.head.children)):
+                or m.person and _private_of_person(head.head)) or m.person and _candidate(head):
             role = "private"
+        elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
+            role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
         elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
                 and _ADJECTIVE.search(m.text):
             role = "language"
@@ -271,6 +278,23 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return mark_antecedents(doc, out, parsed=True)
+
+
+def _private_of_person(noun: Any) -> bool:
+    """ "the Trump campaign", "Trump's family", "Trump's ex-attorney Michael Cohen": what an office holder's
+    name owns there is theirs as a person (a campaign against someone is a war: "Obama's campaign against
+    ISIS")."""
+    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
+    return bool(words & _PRIVATE_OF_PERSON) and not any(
+        c.dep_ == "prep" and c.lower_ in ("against", "on", "of") for c in noun.children)
+
+
+def _candidate(head: Any) -> bool:
+    """ "candidate Trump", "then-candidate Trump", "Trump's comments as a candidate": a candidate then."""
+    if any(c.dep_ in ("compound", "amod", "appos") and c.lower_ in _CANDIDATE for c in head.children):
+        return True
+    return head.dep_ == "poss" and any(p.dep_ == "prep" and p.lower_ == "as" and any(
+        o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
 
 
 def _first_conjunct(tok: Any) -> Any:
