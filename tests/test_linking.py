@@ -28,6 +28,10 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    ("the place of an attack condemned is no target of the condemnation", "The United States condemned the "
+     "appalling terrorist attack in Lahore, Pakistan.", "", ""),
+    ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "
+     "of the war against the Taliban and al-Shabaab.", "", "TUR-TALIBAN TUR-SHABAAB"),
     # co-agents act together: one list on the acting side of a cue
     ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
      "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),

@@ -76,6 +76,7 @@ from netviz.extract.mentions import (
     group_members,
     on_tokens,
     resolve_generic,
+    seats,
     stand_for,
     surnames,
     with_roles,
@@ -147,6 +148,8 @@ class _Context:
         self.cues = cues
         self.types = {i: a.type for i, a in codebook.actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
+        self.bodies = frozenset(i for i, t in self.types.items() if t == "organisation")
+        self.seats = seats(codebook)
 
 
 def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False) -> _Article | None:
@@ -231,8 +234,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    every = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
-                            ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
+    every = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
+                            art.country, article.date, ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
                             frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor))
     mentions, members = group_members(every)
     # every member of a group: "they" after "the six powers" stands for all of them
@@ -350,8 +353,8 @@ def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMentio
     ("Tehran's violations, ..., assistance to the Assad regime")."""
     if any("between)" in a or "among)" in a for p in link.patients for a in p.arcs):
         return True
-    if any(m.actor == main and m.role == "location" for m in at.values()):
-        return True
+    if any(m.actor == main and m.role in ("location", "private", "members") for m in at.values()):
+        return True  # also "members of Trump's campaign had contacts with ...": a campaign, not the state
     return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
 
 

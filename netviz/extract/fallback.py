@@ -71,13 +71,20 @@ class Fallback(Sides):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
-                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL for t in path):
+                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL or t.dep_ == "amod" and any(
+                            c.dep_ == "prep" for c in t.children) for t in path):
                         # "greeting leaders attending the memorial for South Africa's president", "offered
-                        # rewards to those who killed Americans": an actor in a clause inside the argument
-                        # is a party to that clause, not to the cue
+                        # rewards to those who killed Americans", "countries closer to the battlefields of the
+                        # war against ISIS": an actor in a clause (or an adjective's own phrase) inside the
+                        # argument is a party to that clause, not to the cue
                         continue
                     if opposed and any(t.i in self.heads for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it
+                    if not opposed and c.i in self.heads and path[-1].dep_ == "prep" and path[-1].lower_ != "by" \
+                            and self._hostile(c):
+                        # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
+                        # a hostile act in the argument is on is its target, not the cue's other side
+                        continue
                     sign = main.sign
                     if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
                         sign = 1  # "blocked action against Syria": on Syria's side
@@ -159,6 +166,11 @@ class Fallback(Sides):
                 return t.dep_ not in _SUBJECTS + ("nsubjpass",)
             t = t.head
         return False
+
+    def _hostile(self, tok: Any) -> bool:
+        """Whether a cue word of the sentence is hostile (its lexicon entries are conflict)."""
+        entries = self.cues._index.get(_norm(tok.text), ())
+        return bool(entries) and all(kind_sign(p.cue.kind or "verbal_cooperation") < 0 for p, _ in entries)
 
     def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
         """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in

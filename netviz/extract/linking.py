@@ -104,8 +104,11 @@ class Linker(Fallback):
         """Every link of one cue (empty sides included, for the explanation)."""
         h = self.doc[hit.head]
         cue = hit.cue
-        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")):
-            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies
+        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")) and not any(
+                c.dep_ == "prep" and _prep_is(c, cue.preps) for c in h.children):
+            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies;
+            # not "countries closer to the battlefields of the war against ISIS and al-Qaeda": close to what
+            # its own preposition names, which is no list of actors close to each other
             step = (f"{h.dep_}({h.head.text}, {h.text})",)
             sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
             if len({s.mention.actor for s in sides}) > 1:
@@ -388,7 +391,8 @@ class Linker(Fallback):
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
-        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
+                how == "subject of the governing verb" and self._placed(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
@@ -414,6 +418,13 @@ class Linker(Fallback):
             arcs.append(f"prep({p.head.text}, {p.text})")
             t = p.head
         return []
+
+    def _placed(self, h: Any) -> bool:
+        """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
+        act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
+        parties against each other."""
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.i in self.at and self.at[c.i].role == "location"
+                   for c in h.children)
 
     def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
         """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won

@@ -186,6 +186,12 @@ class Sides:
                 # chairman Dunford, Russian chief of the general staff Gerasimov and Turkey's chief ... met")
                 out += self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
                                           {s.mention.actor for s in out})
+            elif len(out) == 1 and out[0].mention.listed is not None:
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ...": a list of names the
+                # parser read as the first and an apposition describing it
+                out += [x for x in self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
+                                                      {out[0].mention.actor})
+                        if x.mention.listed == out[0].mention.listed]
             return out, "subject"
         for c in v.children:
             if c.dep_ == "agent":
