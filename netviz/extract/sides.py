@@ -278,7 +278,7 @@ class Sides:
         """ "The Russians, working with Iran, helped Assad": the name a participle clause between commas
         follows, for the participle and for the finite verb right after the clause (the parser often hangs
         both elsewhere), or None."""
-        if v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "acl"):
+        if v.tag_ in ("VBG", "VBN") and v.dep_ == "advcl":  # (hung on the name, "acl", it is read as such)
             return self._named_before(v)
         if v.tag_ in ("VBD", "VBZ", "VBP"):
             return next((a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN")
