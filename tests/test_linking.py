@@ -28,6 +28,10 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    ("the place of an attack condemned is no target of the condemnation", "The United States condemned the "
+     "appalling terrorist attack in Lahore, Pakistan.", "", ""),
+    ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "
+     "of the war against the Taliban and al-Shabaab.", "", "TUR-TALIBAN TUR-SHABAAB"),
     # co-agents act together: one list on the acting side of a cue
     ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
      "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),
@@ -66,6 +70,20 @@ CASES = [
     ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
      "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
+    ("the subject of the verb an adjective complements", "The Pentagon defended the purchases of helicopters from "
+     "the Russian company as important to helping Afghanistan build a credible force.", "USA+AFG", "USA+RUS USA-RUS"),
+    ("committed to", "The United States remains committed to supporting Ukraine.", "USA+UKR", ""),
+    # a role an "as", "among" or "one of" phrase casts someone in
+    ("cast as a role, between commas", "Russia, as Syria's longtime ally, is seen as the best broker.",
+     "RUS+SYR", ""),
+    ("cast as a role by a verb of regarding", "The Pentagon named China and Russia as rivals of the United States.",
+     "CHN-USA RUS-USA", ""),
+    ("an actor before the comma, not the subject of the verb", "Washington believes Moscow, as a guarantor of "
+     "the Syrian government, has a responsibility.", "RUS+SYR", ""),
+    ("an 'as' phrase on another verb describes its subject, not its object", "As an ally of the United States, "
+     "Turkey condemned Russia.", "TUR+USA TUR-RUS", ""),
+    ("among", "Japan is among Washington's closest partners.", "JPN+USA", ""),
+    ("one of", "Egypt is one of the closest allies of Saudi Arabia.", "EGY+SAU", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),
     ("received from the giver", "Ukraine won fresh backing from the European Union on Monday.", "EU+UKR", ""),
@@ -76,6 +94,8 @@ CASES = [
      "RUS+SYR CHN+SYR", ""),
     ("vetoed a resolution condemning", "Russia vetoed a resolution condemning Syria.", "RUS+SYR", ""),
     ("opposed sanctions against", "China opposed sanctions against Iran.", "CHN+IRN", ""),
+    ("a plan the subject blocked is not its own", "Germany blocked a plan to send weapons to Ukraine.", "DEU-UKR",
+     ""),
     # modifiers
     ("leading Nor", "Nor has Russia supported the Houthis, officials said.", "", ""),
     ("hedge of another noun's verb", "Time may be running out for a settlement of the India-Pakistan conflict.",

@@ -39,6 +39,9 @@ _OBJECT_CONTROL = frozenset(_norm(w) for lemma in
                             "tell order convince lead prompt get want".split()
                             for w in verb_forms(lemma))
 _BLAME = frozenset("for over".split())
+# Cues that oppose what their object does: blocking action against X takes X's side.
+_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
+                    for w in verb_forms(lemma))
 # Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
 _NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 
@@ -70,15 +73,20 @@ class Link:
     #: the token whose modifiers govern the link, when not the cue's own ("did not veto a resolution
     #: that would have condemned X": the veto's, not the resolution's)
     governor: int | None = None
+    #: hedges of the link's own reading (word, factor): its acting side is only asked to act ("urged
+    #: Obama to hold talks with Hamas", :mod:`netviz.extract.request`)
+    hedges: tuple[tuple[str, float], ...] = ()
 
 
 class Sides:
     """Where the actors of one parsed sentence stand towards its words."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}, hits: Sequence[Hit] = ()) -> None:
+                 cues: Cues, second: Mapping[int, tuple[ActorMention, ...]] = {}, hits: Sequence[Hit] = ()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
-        self.second = second  # "the two countries": the second of the pair
+        # "the two countries": the second of the pair; "they": the others of a list; "the six powers":
+        # the other members of the group the article names
+        self.second = second
         self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token
         self.heads = frozenset(self.hits)
 
@@ -154,10 +162,9 @@ class Sides:
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
             # "the two countries": the second of the pair, also as the "of" object ("envoys of the two
-            # countries")
-            for k in (t.i, *(c.i for c in named if c.dep_ == "pobj")):
-                if k in self.second:
-                    found.append((self.second[k], (self.second[k].via,)))
+            # countries"); "P5+1 negotiators": the other members of the group that modifies the noun
+            for k in dict.fromkeys((t.i, m.head, *(c.i for c in named if c.dep_ == "pobj"))):
+                found += [(x, (x.via,)) for x in self.second.get(k, ())]
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
@@ -179,6 +186,12 @@ class Sides:
                 # chairman Dunford, Russian chief of the general staff Gerasimov and Turkey's chief ... met")
                 out += self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
                                           {s.mention.actor for s in out})
+            elif len(out) == 1 and out[0].mention.listed is not None:
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ...": a list of names the
+                # parser read as the first and an apposition describing it
+                out += [x for x in self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
+                                                      {out[0].mention.actor})
+                        if x.mention.listed == out[0].mention.listed]
             return out, "subject"
         for c in v.children:
             if c.dep_ == "agent":
@@ -237,7 +250,8 @@ class Sides:
                     got = self.side(c, step + (f"{c.dep_}({head.text}, {c.text})",))
                     if got:
                         return got, "owner of the plan"
-            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB"):
+            if head.dep_ in _OBJECTS and head.head.tag_.startswith("VB") and _norm(head.head.text) not in _OPPOSE:
+                # (not "Germany blocked a plan to send weapons": the plan is someone else's)
                 got, how = self.subjects(head.head, step + (f"{head.dep_}({head.head.text}, {head.text})",), depth + 1)
                 return got, how and "owner of the plan"
         if dep == "relcl":
@@ -268,9 +282,18 @@ class Sides:
                            for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
                 if got:
                     return got, "the one blamed or praised"
+            step = arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})")
+            # "remains committed to supporting Ukraine", "defended the purchases as important to helping
+            # Afghanistan": the subject of the verb the adjective complements
+            for _ in range(3):
+                if gov.tag_ != "JJ" or gov.head.i == gov.i or not (gov.dep_ in ("acomp", "oprd", "amod", "xcomp")
+                                                                   or gov.dep_ == "prep" and gov.lower_ == "as"):
+                    break
+                step, gov = step + (f"{gov.dep_}({gov.head.text}, {gov.text})",), gov.head
+                if gov.lower_ == "as" and gov.head.tag_.startswith("VB"):
+                    step, gov = step + (f"prep({gov.head.text}, as)",), gov.head
             if gov.tag_.startswith("VB"):
-                got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
-                                         depth + 1)
+                got, how = self.subjects(gov, step, depth + 1)
                 return got, how and "subject of the governing verb"
         return [], ""
 
@@ -300,16 +323,18 @@ class Sides:
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
         """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
-        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
-        out: list[Side] = []
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban".
+        An actor named both by a generic word and by name ("the regime of Syrian President Bashar Assad")
+        is taken by name, at no generic cost."""
+        out: dict[str, Side] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
             if m.role != "actor" or not _inside(self.doc[m.head], tok):
                 continue
             path = [self.doc[m.head], *self.doc[m.head].ancestors]
             path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
-            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
-                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
-        return out
+            if all(t.dep_ in _NOMINAL for t in path) and (m.actor not in out or out[m.actor].mention.factor < m.factor):
+                out[m.actor] = Side(m, (*arcs, f"inside '{tok.text}'"))
+        return list(out.values())
 
     def listed_inside(self, tok: Any, arcs: tuple[str, ...], taken: set[str]) -> list[Side]:
         """The actors of a list the parser hung inside a noun phrase as appositions and conjuncts: named
