@@ -17,7 +17,8 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 5. :mod:`~netviz.extract.linking`: the two sides of every cue from its
    dependency arcs (:mod:`~netviz.extract.sides` reads one side,
    :mod:`~netviz.extract.fallback` takes the nearest actor when the parse
-   gives only one).
+   gives only one, :mod:`~netviz.extract.request` hedges a link whose acting
+   side is only asked to act: "urged Obama to hold talks with Hamas").
 6. :mod:`~netviz.extract.modifiers`: negation drops a relation, refusals and
    reversals flip its sign, intent makes it verbal, hedges and past dates
    lower its confidence.
@@ -75,6 +76,7 @@ from netviz.extract.mentions import (
     group_members,
     on_tokens,
     resolve_generic,
+    seats,
     stand_for,
     surnames,
     with_roles,
@@ -146,6 +148,8 @@ class _Context:
         self.cues = cues
         self.types = {i: a.type for i, a in codebook.actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
+        self.bodies = frozenset(i for i, t in self.types.items() if t == "organisation")
+        self.seats = seats(codebook)
 
 
 def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False) -> _Article | None:
@@ -230,8 +234,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    every = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
-                            ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
+    every = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
+                            art.country, article.date, ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
                             frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor))
     mentions, members = group_members(every)
     # every member of a group: "they" after "the six powers" stands for all of them
@@ -240,7 +244,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
+    linker = Linker(doc, at, resolved, cues, second, hits)
     best: dict[tuple[tuple[str, str], int], tuple[tuple[bool, float], int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
@@ -256,6 +260,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
             # what governs another word than the cue ("vetoed" over "condemning")
             link_mods = mods if link.governor is None else \
                 find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
+            if link.hedges:
+                link_mods = replace(link_mods, hedges=link_mods.hedges + link.hedges)
             pairs = _pairs(link)
             if not pairs:
                 if explain:
@@ -347,8 +353,8 @@ def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMentio
     ("Tehran's violations, ..., assistance to the Assad regime")."""
     if any("between)" in a or "among)" in a for p in link.patients for a in p.arcs):
         return True
-    if any(m.actor == main and m.role == "location" for m in at.values()):
-        return True
+    if any(m.actor == main and m.role in ("location", "private", "members") for m in at.values()):
+        return True  # also "members of Trump's campaign had contacts with ...": a campaign, not the state
     return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
 
 

@@ -553,10 +553,15 @@ def unnamed_agent(doc: Any, head: int) -> bool:
             return False
         # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
         t = _governing_verb(t)
+        if t.dep_ == "acomp":
+            t = t.head  # "which was responsible for the assassination of"
         if not t.tag_.startswith("VB"):
             return True
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")
-                       and c.lower_ not in _WHEN for c in t.children)
+        # and "Gülen, who was responsible for the assassination of": the one named that the relative clause
+        # describes (not "his sweep, which will include visits to Jordan")
+        named = ("NNP", "NNPS", "PRP")
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.tag_ in named or c.lower_ in ("which", "who")
+                       and t.dep_ == "relcl" and t.head.tag_ in named) and c.lower_ not in _WHEN for c in t.children)
     for _ in range(6):
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for c in t.children):
             return False

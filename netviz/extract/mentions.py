@@ -6,9 +6,18 @@ side of a relation:
 
 - ``actor``: it can;
 - ``location``: the object of a place preposition ("in Syria", "near the
-  Turkish border") or a demonym before a place noun ("the Syrian town of");
+  Turkish border"), a demonym before a place noun ("the Syrian town of"), a
+  city on an event it hosts ("the Hanoi summit", "the Paris attacks") or a
+  country a war is named after ("the Iraq war");
 - ``organisation``: a demonym inside a proper name ("the Syrian Observatory");
-- ``dateline``: "MOSCOW (Reuters) --".
+- ``members``: an international body whose member states are meant ("the
+  Security Council's permanent members");
+- ``private``: a company ("the Chinese company") or what belongs to an office
+  holder as a person ("the Trump campaign", "Trump's family");
+- ``language``: "speaking Chinese";
+- ``nationality``: fighters of a nationality against someone, not its state
+  ("Syrian anti-ISIS forces");
+- ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
 
 Generic mentions the codebook marks ("rebels", "the opposition", "government
 forces", "the regime") are resolved through the country the sentence places
@@ -28,6 +37,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+
+from netviz.extract.lexicon import verb_forms
 
 #: Verbs that report what someone said ("Obama said", "said Kerry").
 REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
@@ -53,7 +64,36 @@ NONSTATE_NOUNS = frozenset("movement movements group groups militia militias mil
                            "extremists gunmen dissidents exiles minority minorities community".split())
 # "the Obama administration", "Erdogan's government": an office holder's name on these is the actor
 _INSTITUTIONS = frozenset("administration government regime cabinet team camp forces troops army".split())
-_DATELINE = re.compile(r"^[\"'\u201c]?[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2014\u2013\-:])\s")
+# "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --", "Washington (CNN) --": where the article was filed
+_DATELINE = re.compile(r"^[\"'\u201c]?(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?|"
+                       r"[A-Z][\w.'\- ]{1,30}?(?:,\s*[A-Z][\w.' ]+)?\s*\([A-Z][^)]{0,40}\))\s*(?:--|[\u2014\u2013\-:])\s")
+# An event that a city or seat of government hosts, not one it takes part in: "the Hanoi summit", "the
+# Paris attacks", "the Minsk agreements" (a country's own name there is a party: "the Iran talks")
+VENUE_NOUNS = frozenset("summit summits meeting meetings talks conference conferences negotiations forum round "
+                        "process accord accords agreement agreements declaration protocol format ceremony "
+                        "attack attacks bombing bombings shooting shootings massacre".split())
+# A war or conflict named after the country it is fought in: "the Iraq war", "the Syrian conflict"
+_WARS = frozenset("war conflict".split())
+# Who a war named after a country is fought with, against or by: "the US war in Afghanistan", "the
+# Saudi war on Yemen": the named country is a party, not the place
+_WAR_PARTIES = frozenset("against on with in between".split())
+# Businesses: a state's name or demonym on them names a company, not the state acting ("the Chinese
+# company", "deals between U.S. and Vietnamese companies")
+COMPANY_NOUNS = frozenset("company companies firm firms corporation corporations conglomerate conglomerates business "
+                          "businesses investor investors".split())
+# What belongs to an office holder as a person, not to the state they lead: "the Trump campaign", "Trump's
+# family", "a Trump Tower project" (a campaign against someone is a war: "Obama's campaign against ISIS")
+_PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates lawyer lawyers attorney attorneys "
+                                "fixer".split())
+# An office holder named as a candidate speaks for a campaign, not the state: "candidate Trump", "Trump's
+# comments as a candidate"
+_CANDIDATE = frozenset("candidate nominee contender hopeful".split())
+# "speaking Chinese", "learned Russian": the language, not the state
+_LANGUAGE_VERBS = frozenset(w for lemma in "speak learn teach study translate".split() for w in verb_forms(lemma))
+# The member states of an international body: "the Security Council's five permanent members", "16
+# members of the European Union" (the members act, not the body)
+MEMBER_HEADS = frozenset("member members state states country countries nation nations ally allies partner "
+                         "partners government governments".split())
 
 
 @dataclass(frozen=True)
@@ -271,21 +311,38 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
     return _leading(doc, mark_antecedents(doc, out)) if out else out
 
 
-def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
-    """Mentions with their heads and roles from the parse (see the module docstring)."""
+def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str], seats: frozenset[str] = frozenset(),
+               bodies: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """Mentions with their heads and roles from the parse (see the module docstring). ``seats`` are the
+    aliases that name a city or seat of government (:func:`seats`), ``bodies`` the international bodies
+    whose members are states."""
     dateline = _DATELINE.match(doc.text)
     out = []
     for m in mentions:
         span = doc[m.start:m.end]
         head = span.root
         role = "actor"
-        if dateline and doc[m.start].idx < dateline.end() and m.text.isupper():
+        if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
-            role = "location"
+        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", and "in Iraq and Syria"
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
+        elif _venue(head, m, mentions, seats):
+            role = "location"
+        elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
+                                    and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
+            role = "members"
+        elif head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i >= m.end and (
+                head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
+                or m.person and _private_of_person(head.head)) or m.person and _candidate(head):
+            role = "private"
+        elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
+            role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
+        elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
+                and _ADJECTIVE.search(m.text):
+            role = "language"
         elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:
             role = "organisation"
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
@@ -294,6 +351,74 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return mark_antecedents(doc, out, parsed=True)
+
+
+def _private_of_person(noun: Any) -> bool:
+    """ "the Trump campaign", "Trump's family", "Trump's ex-attorney Michael Cohen": what an office holder's
+    name owns there is theirs as a person (a campaign against someone is a war: "Obama's campaign against
+    ISIS")."""
+    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
+    return bool(words & _PRIVATE_OF_PERSON) and not any(
+        c.dep_ == "prep" and c.lower_ in ("against", "on", "of") for c in noun.children)
+
+
+def _candidate(head: Any) -> bool:
+    """ "candidate Trump", "then-candidate Trump", "Trump's comments as a candidate": a candidate then."""
+    if any(c.dep_ in ("compound", "amod", "appos") and c.lower_ in _CANDIDATE for c in head.children):
+        return True
+    return head.dep_ == "poss" and any(p.dep_ == "prep" and p.lower_ == "as" and any(
+        o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+    for _ in range(20):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _targeted(noun: Any) -> bool:
+    """ "cyberattacks against U.S. companies", "sanctions on Chinese firms": a state's companies as the
+    target of a hostile act stand for the state (as no partner or acting side does)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("against", "on", "at", "targeting")
+
+
+def _venue(head: Any, m: ActorMention, mentions: Sequence[ActorMention], seats: frozenset[str]) -> bool:
+    """Whether the mention is where an event happens, not a party to it: a city or seat on a venue noun
+    ("the Hanoi summit", "the Paris attacks"), or a country a war is named after ("the Iraq war", "the
+    Syrian civil war"), when no other actor is on that noun ("Moscow-Washington talks", "the Iran-Iraq
+    war" name the parties) and, for a war, no phrase names who fights it ("the US war in Afghanistan")."""
+    noun = head.head
+    if head.dep_ not in ("amod", "compound", "nmod") or noun.i in range(m.start, m.end) or any(
+            x.actor and x.actor != m.actor and noun.left_edge.i <= x.start and x.end <= noun.i for x in mentions):
+        return False
+    if noun.lower_ in VENUE_NOUNS:
+        return m.text in seats and head.tag_ == "NNP"
+    return noun.lower_ in _WARS and not any(c.dep_ == "prep" and c.lower_ in _WAR_PARTIES for c in noun.children)
+
+
+def seats(codebook: Any) -> frozenset[str]:
+    """The one-word aliases of states and bodies that name a city or seat of government rather than the
+    actor itself ("Hanoi", "Brussels", "Kremlin"): not its name nor part of it, no demonym, no
+    abbreviation. Approximate: a few other short names pass ("Britain", "Burma"), which a venue noun
+    hardly follows.
+
+    >>> from netviz.ingest.actors import load_codebook
+    >>> s = seats(load_codebook())
+    >>> "Hanoi" in s, "Brussels" in s, "Vietnam" in s, "Russian" in s, "US" in s
+    (True, True, False, False, False)
+    """
+    return frozenset(alias for a in codebook.actors.values() if a.type in ("state", "organisation")
+                     for alias in a.aliases
+                     if " " not in alias and alias[:1].isupper() and not alias.isupper()
+                     and alias[:4].lower() != a.name[:4].lower() and not _DEMONYM_END.search(alias))
+
+
+# Demonyms that do not share the first letters of their state's name ("British", "Dutch", "Swiss" shares
+# nothing, but is no noun on a venue: :func:`_venue` wants a proper noun)
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ch|ss|cans?)$")
 
 
 #: Nouns whose phrase stands for the actor named on it ("Chinese officials", "the Turkish army", "US
@@ -492,6 +617,8 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 continue
             if word in NONSTATE_NOUNS and c.dep_ == "amod" and c.tag_ == "JJ":
                 continue  # "Iraqi militias", "the Lebanese movement": a group of that nationality
+            if word in _PRIVATE_OF_PERSON and cm.person or word in COMPANY_NOUNS and not _targeted(tok):
+                continue  # "his family's negotiations", "its companies" (a name there has role "private")
             return cm, (f"{c.dep_}({tok.text}, {c.text})",)
     for c in tok.children:
         # "the Saudi-led coalition", "US-led forces": the leader acts for them
@@ -582,7 +709,8 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
     for name, (actor, after, full) in short.items():
         if name in clash:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[after:]):
+        # "Trump Jr." is the son, not the office holder (as the codebook's not_followed_by)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+Jr\b)", text[after:]):
             s, e = hit.start() + after, hit.end() + after
             if not any(a < e and s < b for a, b in taken):
                 extra.append(Mention(actor, s, e, name, name, f"'{name}': {full}, named in full before", person=True))
