@@ -32,6 +32,14 @@ CASES = [
      "appalling terrorist attack in Lahore, Pakistan.", "", ""),
     ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "
      "of the war against the Taliban and al-Shabaab.", "", "TUR-TALIBAN TUR-SHABAAB"),
+    # who judges or examines a hostile act is no party to it; a topic discussed is no partner
+    ("an attack condemned is not the condemner's", "France condemned the attack on Syria.", "", ""),
+    ("an attack investigated is not the investigator's", "Britain investigated the rocket attacks against Israel.",
+     "", ""),
+    ("a war discussed is not between those discussing it", "Germany and France discussed the war in Syria.",
+     "DEU+FRA", ""),
+    ("a light verb's subject makes the attack", "Russia launched airstrikes on Syria.", "RUS-SYR", ""),
+    ("a topic discussed is no partner", "The United States and Russia discussed Syria in Helsinki.", "USA+RUS", ""),
     # co-agents act together: one list on the acting side of a cue
     ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
      "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),

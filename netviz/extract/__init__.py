@@ -69,6 +69,7 @@ from netviz.extract.lexicon import (
     verb_forms,
 )
 from netviz.extract.linking import Link, Linker, Side, together
+from netviz.extract.sides import spoken_of
 from netviz.extract.mentions import (
     ActorMention,
     context_mentions,
@@ -321,6 +322,8 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
     alone = [lk for lk in links if lk.patients and not lk.agents and lk.pairing == "cross"]
     if not alone:
         return links
+    if spoken_of(hit, doc[hit.head]):
+        return links  # "France condemned the attack on Syria": who speaks of an attack did not make it
     lk = alone[0]
     others = {p.mention.actor for p in lk.patients}
     controller = _controlling_subject(doc, hit.head)
