@@ -19,6 +19,8 @@ from netviz.ingest.actors import load_codebook
 CASES = [
     # places
     ("every member of a list of places", "The civil wars in Iraq and Syria allowed the Taliban to grow.", "", ""),
+    ("a city named in apposition to a place", "Speaking to reporters in the Afghan capital, Kabul, Erdogan praised "
+     "the Taliban.", "TUR+TALIBAN", ""),
     # a city or seat on an event it hosts is the venue, not a party
     ("summit's host city", "Erdogan praised the Minsk summit with Putin.", "TUR+RUS", ""),
     ("talks' host city", "Russia praised the Doha talks between the Taliban and the United States.",

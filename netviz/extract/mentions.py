@@ -252,8 +252,11 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         role = "actor"
         if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
-            role = "location"  # "in Syria", and "in Iraq and Syria"
+        elif (place := head if m.person else _first_conjunct(head, places)).dep_ == "pobj" \
+                and place.head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", "in Iraq and Syria", "in the capital, Manila"
+        elif not m.person and m.start > 1 and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ in places:
+            role = "location"  # "the Afghan capital, Kabul," whatever the parser makes of it
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
@@ -300,13 +303,14 @@ def _candidate(head: Any) -> bool:
         o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
 
 
-def _first_conjunct(tok: Any) -> Any:
-    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+def _first_conjunct(tok: Any, places: frozenset[str] = frozenset()) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
+    place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
     for _ in range(20):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok
+    return tok.head if tok.dep_ == "appos" and tok.head.lower_ in places else tok
 
 
 def _targeted(noun: Any) -> bool:
