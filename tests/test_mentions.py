@@ -75,9 +75,10 @@ def test_a_pronoun_does_not_refer_to_the_maker_of_a_thing(cb):
                  "United States climb.", cb, "IRN-USA", "")
 
 
-def test_the_codebook_names_no_language_community_nor_a_namesake_son():
+def test_the_codebook_names_no_language_community_namesake_son_or_single_person():
     cb = load_codebook()
-    found = cb.find_mentions("Russian-speaking residents cheered Donald Trump Jr. and Trump Jr.", date(2018, 1, 1))
+    found = cb.find_mentions("Russian-speaking residents cheered Donald Trump Jr. and Trump Jr. with a Lebanese "
+                             "Sunni and three American doctors.", date(2018, 1, 1))
     assert [m.actor for m in found] == []
 
 
