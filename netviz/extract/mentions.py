@@ -128,10 +128,14 @@ class ActorMention:
     #: the sentence's subject, which names its people or units there with no actor of their own ("The
     #: U.S. has 8,400 troops in Afghanistan. Their roles ..."): "they" may be them
     units: bool = False
+    #: a person's office as the codebook or the article gives it, lower case ("president", "secretary of
+    #: state"): what "the president" refers back to
+    title: str = ""
 
 
-def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
-    """The codebook's mentions (character offsets into the article) placed on ``doc``'s tokens."""
+def on_tokens(doc: Any, offset: int, mentions: Sequence[Any], on: Any = None) -> list[ActorMention]:
+    """The codebook's mentions (character offsets into the article) placed on ``doc``'s tokens (a person's
+    office as of the date ``on``)."""
     out = []
     for m in mentions:
         span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -141,8 +145,45 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
         person = bool(getattr(m, "person", False))
         out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text, person=person,
                                 generic=generic, female=person and female(m, doc[span.start - 1].text
-                                                                          if span.start else "")))
+                                                                          if span.start else ""),
+                                title=title(m, on) if person else ""))
     return out
+
+
+def title(m: Any, on: Any = None) -> str:
+    """A person mention's office, lower case, from the codebook's reason ("Barack Obama (alias 'Obama'):
+    President 2009-01-20..2017-01-20 -> USA": "president") or the article's title before the name ("British
+    Foreign Secretary Philip Hammond: ..."); empty when neither gives one (a surname named in full before).
+    Of a role that lists offices with their years, those held in the year of ``on`` ("Prime Minister
+    (1999-2000, 2008-2012) and President (2000-2008, 2012-)" in 2017: "president"); approximate, read from
+    the role's words.
+
+    >>> from types import SimpleNamespace as M
+    >>> from datetime import date
+    >>> putin = M(reason="Vladimir Putin (alias 'Putin'): Prime Minister (1999-2000, 2008-2012) and President "
+    ...                  "(2000-2008, 2012-) 1999-08-16.. -> RUS (Russia)")
+    >>> title(putin, date(2017, 1, 1)), title(putin, date(2010, 1, 1))
+    ('president', 'prime minister')
+    """
+    reason = getattr(m, "reason", "")
+    if " (alias " in reason:
+        role = reason.split("): ", 1)[-1].split(" -> ", 1)[0]
+    elif reason.endswith("named in full before"):
+        return ""
+    else:
+        role = reason.split(": ", 1)[0]
+    role = _ROLE_DATES.sub("", role).strip()  # the entry's own period, after the role
+    if on is None or "(" not in role:
+        return role.lower()
+    held = [office for office, years in _OFFICE_YEARS.findall(role) if not years or any(
+        int(a) <= on.year and (not b or on.year <= int(b)) for a, b in re.findall(r"(\d{4})(?:-\d\d-\d\d)?-?(\d{4})?", years))]
+    return " and ".join(o.strip(" ,") for o in held).lower()
+
+
+# "1999-08-16..", "2009-01-20..2017-01-20": the dates of a codebook entry after its role
+_ROLE_DATES = re.compile(r"\s\d{4}-\d\d-\d\d\.\.(?:\d{4}-\d\d-\d\d)?$|\s\.\.\d{4}-\d\d-\d\d$")
+# "Prime Minister (1999-2000, 2008-2012)", "then Crown Prince (2017-06-21)", "President": an office, its years
+_OFFICE_YEARS = re.compile(r"(?:^|,|\band\b|\bthen\b)\s*([A-Za-z][A-Za-z -]*?)\s*(?:\(([^)]*)\))?(?=\s*(?:,|\band\b|\bthen\b|$))")
 
 
 # Titles before a woman's name ("Mrs. Clinton", "Ms. Haley", "Queen Rania").
@@ -181,16 +222,27 @@ def female(m: Any, before: str = "") -> bool:
 
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
-                    states: frozenset[str]) -> list[ActorMention]:
+                    states: frozenset[str], named: frozenset[str] = frozenset(),
+                    near: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
     through the country the sentence places things in ("rebels in Syria") or, when that names no one
     there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
-    article about Syria), the one the article is about; those that name no actor are dropped."""
+    article about Syria), the one the article is about; those that name no actor are dropped. A group
+    ("the six powers") becomes one mention per member of it among ``named``, the actors the article
+    names, all on the group's words (:func:`group_members` sets the others of each apart), when
+    ``near``, the actors named in the sentence and the two before, holds what the group is about (Iran
+    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them)."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
+            continue
+        members = codebook.group_members(m.generic, named, on, near)
+        if members:
+            # listed together: "they" stands for every member, "it" for none (coref)
+            out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True, listed=m.start,
+                            via=f"{GROUP_VIA}{m.text}': {a}, a member the article names") for a in members]
             continue
         if _named_group_before(m, mentions, codebook):
             continue
@@ -203,6 +255,27 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
                                    via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
                 break
     return out
+
+
+#: Confidence factor of an actor read from a group the article names it a member of ("Iran and the six
+#: powers" in an article naming Germany: Germany). Set, not measured: few on dev (one article), and the
+#: group may have acted without the member (members act together: the group is its members' joint act).
+GROUP_FACTOR = 0.9
+#: How the evidence names a member read from a group.
+GROUP_VIA = "group '"
+
+
+def group_members(mentions: Sequence[ActorMention]) -> tuple[list[ActorMention], dict[int, tuple[ActorMention, ...]]]:
+    """``mentions`` with one member of each group left on the group's words, and the other members by
+    the group's head token (what :class:`~netviz.extract.sides.Sides` adds wherever that token stands)."""
+    out: list[ActorMention] = []
+    others: dict[int, tuple[ActorMention, ...]] = {}
+    for m in mentions:
+        if m.via.startswith(GROUP_VIA) and out and out[-1].start == m.start and out[-1].via.startswith(GROUP_VIA):
+            others[out[-1].head] = (*others.get(out[-1].head, ()), m)
+        else:
+            out.append(m)
+    return out, others
 
 
 def _named_group_before(m: ActorMention, mentions: Sequence[ActorMention], codebook: Any) -> bool:
