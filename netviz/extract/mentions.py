@@ -376,7 +376,7 @@ def _candidate(head: Any) -> bool:
         o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
 
 
-def _first_conjunct(tok: Any, places: frozenset[str] = frozenset()) -> Any:
+def _first_conjunct(tok: Any, places: frozenset[str]) -> Any:
     """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
     place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
     for _ in range(20):
