@@ -47,8 +47,9 @@ class Fallback(Sides):
         main = links[0]
         if not main.agents and not main.patients or hit.cue.pos == "role":
             return []
-        if h.dep_ in ("amod", "compound") and h.tag_.startswith("VB"):
-            return []  # "the U.S.-backed coalition": the parse found whom the participle describes
+        if h.dep_ in ("amod", "compound") and (h.tag_.startswith("VB") or hit.cue.pos == "verb" and h.lower_.endswith(
+                ("ed", "en", "ing"))):
+            return []  # "the U.S.-backed coalition", "the isolated country": the parse found whom it describes
         # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
