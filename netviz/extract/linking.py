@@ -238,6 +238,11 @@ class Linker(Fallback):
             if rel:
                 noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h)
                 patients, rule = patients + noun, "object relative clause"
+        if len({a.mention.actor for a in agents}) > 1 and \
+                {p.mention.actor for p in patients} == {a.mention.actor for a in agents}:
+            # "India and Pakistan ... they have fought two of their three wars": the co-agents themselves are
+            # no other side (each other's, for a reciprocal cue)
+            patients, rule = [], ""
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a

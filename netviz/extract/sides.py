@@ -115,6 +115,14 @@ class Sides:
         for t in (first, *listed):
             step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             base = t  # where co-listed modifiers are looked for
+            # "tariffs on $60 billion of US goods", "billions of dollars in Chinese imports": what is counted
+            for _ in range(3):
+                counted = [o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                           for o in p.children if o.dep_ == "pobj"] if _quantity(base) and base.i not in self.at else []
+                if not counted:
+                    break
+                step, base = (*step, f"prep({base.text}, ...)", f"pobj(..., {counted[0].text})"), counted[0]
+            t = base
             # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
             for c in t.children if t.tag_ in ("NN", "NNS") and t.i not in self.at else ():
                 if c.dep_ == "appos" and c.i > t.i and c.tag_ in ("NNP", "NNPS") and self.at.get(c.i) is not None \
@@ -405,6 +413,15 @@ def _conjuncts(tok: Any) -> list[Any]:
                     if o.dep_ in ("pobj", "conj"):
                         out += [o, *o.conjuncts]
     return out
+
+
+# Nouns that count what their "of" phrase names ("$60 billion of US goods", "billions of dollars")
+_COUNTS = frozenset("billions millions trillions thousands hundreds dollars worth tons tonnes barrels".split())
+
+
+def _quantity(tok: Any) -> bool:
+    """Whether a word is an amount ("$60 billion", "billions", "$34 billion worth")."""
+    return tok.tag_ in ("CD", "$") or tok.lower_ in _COUNTS
 
 
 def _aside(v: Any, at: Mapping[int, ActorMention]) -> Any:
