@@ -28,6 +28,8 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    ("a participle describing a country names no one acting", "Turkish officials remain coy about their strategy "
+     "to deal with the isolated Asian country, North Korea.", "", ""),
     ("the place of an attack condemned is no target of the condemnation", "The United States condemned the "
      "appalling terrorist attack in Lahore, Pakistan.", "", ""),
     ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "

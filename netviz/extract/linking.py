@@ -402,14 +402,14 @@ class Linker(Fallback):
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
-                how == "subject of the governing verb" and self._placed(h)):
+                how == "subject of the governing verb" and self._named_after_a_place(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
 
-    def _placed(self, h: Any) -> bool:
+    def _named_after_a_place(self, h: Any) -> bool:
         """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
         act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
         parties against each other."""

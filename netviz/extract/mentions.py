@@ -15,6 +15,7 @@ side of a relation:
 - ``private``: a company ("the Chinese company") or what belongs to an office
   holder as a person ("the Trump campaign", "Trump's family");
 - ``language``: "speaking Chinese";
+- ``stance``: "anti-American blowback", "pro-Russian sentiment";
 - ``nationality``: fighters of a nationality against someone, not its state
   ("Syrian anti-ISIS forces");
 - ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
@@ -71,7 +72,7 @@ _DATELINE = re.compile(r"^[\"'\u201c]?(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\
 # Paris attacks", "the Minsk agreements" (a country's own name there is a party: "the Iran talks")
 VENUE_NOUNS = frozenset("summit summits meeting meetings talks conference conferences negotiations forum round "
                         "process accord accords agreement agreements declaration protocol format ceremony "
-                        "attack attacks bombing bombings shooting shootings massacre".split())
+                        "attack attacks bombing bombings shooting shootings massacre olympics games".split())
 # A war or conflict named after the country it is fought in: "the Iraq war", "the Syrian conflict"
 _WARS = frozenset("war conflict".split())
 # Who a war named after a country is fought with, against or by: "the US war in Afghanistan", "the
@@ -324,8 +325,11 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         role = "actor"
         if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
-            role = "location"  # "in Syria", and "in Iraq and Syria"
+        elif (place := head if m.person else _first_conjunct(head, places)).dep_ == "pobj" \
+                and place.head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", "in Iraq and Syria", "in the capital, Manila"
+        elif not m.person and m.start > 1 and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ in places:
+            role = "location"  # "the Afghan capital, Kabul," whatever the parser makes of it
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
@@ -338,6 +342,8 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
                 head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
                 or m.person and _private_of_person(head.head)) or m.person and _candidate(head):
             role = "private"
+        elif _stance(doc, m):
+            role = "stance"
         elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
             role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
         elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
@@ -370,13 +376,14 @@ def _candidate(head: Any) -> bool:
         o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
 
 
-def _first_conjunct(tok: Any) -> Any:
-    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+def _first_conjunct(tok: Any, places: frozenset[str]) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
+    place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
     for _ in range(20):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok
+    return tok.head if tok.dep_ == "appos" and tok.head.lower_ in places else tok
 
 
 def _targeted(noun: Any) -> bool:
@@ -458,7 +465,9 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
     out = []
     for m in mentions:
         plural, thing = False, False
-        if not m.person:
+        if _made_by(doc, m):
+            thing = True  # "a Russian-made missile ... tensions between the nation and the US": not Russia
+        elif not m.person:
             noun = _modified(doc, m, parsed)
             if noun is not None:
                 # "Israeli Prime Minister Menachem Begin", "the Turkish Army": a name stands for its actor
@@ -475,6 +484,20 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
                         _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
         out.append(replace(m, plural=plural, thing=thing) if plural or thing else m)
     return _lists(doc, out)
+
+
+# "Russian-made", "Iranian-supplied": where a thing comes from
+_MADE = frozenset("made built designed manufactured supplied produced".split())
+
+
+def _made_by(doc: Any, m: ActorMention) -> bool:
+    """ "a Russian-made missile": the actor made a thing; a pronoun referring to the thing is not the actor."""
+    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2010", "\u2011") and doc[m.end + 1].lower_ in _MADE
+
+
+def _stance(doc: Any, m: ActorMention) -> bool:
+    """ "anti-American blowback", "pro-Russian sentiment": an attitude towards the actor, who is no party."""
+    return m.start > 1 and doc[m.start - 1].text in ("-", "\u2010", "\u2011") and doc[m.start - 2].lower_ in ("anti", "pro")
 
 
 def _modified(doc: Any, m: ActorMention, parsed: bool) -> Any:
