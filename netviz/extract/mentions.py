@@ -223,7 +223,7 @@ def female(m: Any, before: str = "") -> bool:
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
                     states: frozenset[str], named: frozenset[str] = frozenset(),
-                    near: frozenset[str] = frozenset()) -> list[ActorMention]:
+                    near: frozenset[str] = frozenset(), doc: Any = None) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
     through the country the sentence places things in ("rebels in Syria") or, when that names no one
     there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
@@ -231,14 +231,15 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     ("the six powers") becomes one mention per member of it among ``named``, the actors the article
     names, all on the group's words (:func:`group_members` sets the others of each apart), when
     ``near``, the actors named in the sentence and the two before, holds what the group is about (Iran
-    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them)."""
+    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them); "the
+    other world powers", "the rest of the powers" leave out the actors the sentence (``doc``) names besides."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
             continue
-        members = codebook.group_members(m.generic, named, on, near)
+        members = codebook.group_members(m.generic, named - _set_apart(doc, m, mentions), on, near)
         if members:
             # listed together: "they" stands for every member, "it" for none (coref)
             out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True, listed=m.start,
@@ -255,6 +256,16 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
                                    via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
                 break
     return out
+
+
+def _set_apart(doc: Any, m: ActorMention, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """The actors a group mention leaves out: those the sentence names besides it when "other" or "the rest
+    of" comes before it ("the United States and the five other world powers", "the rest of the world's
+    major powers isolated it")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 5):m.start]] if doc is not None else []
+    if "other" not in before[-3:] and not any(a == "rest" and b == "of" for a, b in zip(before, before[1:])):
+        return frozenset()
+    return frozenset(x.actor for x in mentions if x.actor and not x.generic and not m.start <= x.start < m.end)
 
 
 #: Confidence factor of an actor read from a group the article names it a member of ("Iran and the six
