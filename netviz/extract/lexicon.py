@@ -255,7 +255,8 @@ def _phrase_index(items: Iterable[tuple[tuple[str, ...], Any]]) -> _Phrases:
 
 @dataclass(frozen=True)
 class Hedge:
-    """Words that lower confidence by ``factor`` within ``scope`` (``verb``, ``clause`` or ``sentence``)."""
+    """Words that lower confidence by ``factor`` within ``scope``: ``verb`` (on the cue's verb chain),
+    ``noun`` (qualifying a noun cue: "a prospective deal"), ``clause`` or ``sentence``."""
 
     words: tuple[str, ...]
     factor: float
@@ -430,8 +431,8 @@ def _merge_modifiers(target: dict[str, Any], path: Path, mods: Any) -> None:
                 if not isinstance(h, dict) or set(h) - {"words", "factor", "scope", LINE}:
                     raise _fail(path, mods, "each hedge is {words: [...], factor: 0.5, scope: verb|clause}")
                 scope = h.get("scope", "clause")
-                if scope not in ("verb", "clause", "sentence"):
-                    raise _fail(path, h, f"hedge scope {scope!r} must be 'verb', 'clause' or 'sentence'")
+                if scope not in ("verb", "noun", "clause", "sentence"):
+                    raise _fail(path, h, f"hedge scope {scope!r} must be 'verb', 'noun', 'clause' or 'sentence'")
                 words = [w for w, _ in _strings(path, h, "hedge.words", h.get("words"))]
                 factor = _number(path, h, "hedge.factor", h.get("factor"), 0, 1)
                 target.setdefault("hedge", []).append(Hedge(tuple(words), factor, scope))

@@ -8,7 +8,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
 - negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
-  "denied that ...", "no plans to" (no relation); "will not" before a cooperation is a
+  "has yet to", "denied that ...", "denied reports that ...", "denied its
+  involvement in ...", "no plans to", "prohibits X from ...", "a ban on ..." (no
+  relation); "will not" before a cooperation is a
   refusal; a negation over a stopping, refusing or failing word cancels both ("will
   not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
   a verb after "or" shares what governs the one before ("did not arm or fund");
@@ -18,8 +20,11 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   prevented attack), intent (a material cue becomes verbal: "threatened to
   strike", "plans to attack");
 - hedges: modals on the chain ("could invade"; "said it would send" is a
-  reported future, not a hedge), hedge words in the cue's clause
-  ("reportedly", "if"), or in the sentence ("analysts say"), a question;
+  reported future, not a hedge), "need to", "has to" or "unlikely to" over the
+  cue, a hedge word qualifying a noun cue ("any prospective deal") or said of
+  its clause ("it is unlikely that"), hedge words in the cue's clause
+  ("reportedly", "if"), or in the sentence ("analysts say"), a question (a yes/no
+  question more than one asking why or how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -34,12 +39,30 @@ from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
+#: A yes/no question ("Will China support North Korea?") asks whether the act happens at all; a wh-question
+#: mostly takes it as given ("Why is the US arming the Kurds?").
+YES_NO_FACTOR = 0.5
+_YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had "
+                    "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
+                    "hasn't haven't hadn't".split())
 # "attr": a predicate noun ("the group isn't much of a threat to Americans")
 _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
                                           "disclose reveal indicate suggest argue believe think expect").split()
                        for form in verb_forms(lemma))
 _DENY = frozenset(verb_forms("deny"))
+_DISMISS = frozenset(w for lemma in "deny dismiss reject refute rebut".split() for w in verb_forms(lemma))
+# what one denies a report of: "denied reports that", "dismissed claims that"
+_CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
+                    "charge charges suggestion suggestions rumor rumors rumour rumours".split())
+# verbs keeping someone from an act ("prohibits American companies from investing in Iran")
+_PREVENT = frozenset(w for lemma in "prevent prohibit bar ban forbid keep deter dissuade discourage restrict "
+                     "block".split() for w in verb_forms(lemma))
+# nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China");
+# not limits, curbs or restrictions, under which it goes on in part ("limits on aid to Egypt")
+_BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())
+# nouns of taking part: "denied its involvement in the attack on X" denies the attack
+_PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
 _REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
 _REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
@@ -99,7 +122,8 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
             break
-        if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head:
+        if t.dep_ == "prep" and t.head.tag_.startswith("NN") and t.i != hit.head \
+                and not (t.lower_ == "in" and t.head.lower_ in _PART):
             break  # "time may run out for a solution to the conflict": the noun's verb does not govern the cue
         t = t.head
         out.append(t)
@@ -137,6 +161,13 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "reversal", text, k)
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
+        if k and below is not None and below.dep_ == "xcomp" and t.i in phrases and phrases[t.i][1][0] == "hedge" \
+                and phrases[t.i][1][1].scope == "verb":
+            end = phrases[t.i][0]
+            hedges.append((" ".join(x.text for x in doc[t.i:end]), phrases[t.i][1][1].factor))  # "needs to confront"
+        if k and below is not None and below.dep_ == "prep" and below.lower_ == "from" \
+                and _norm(t.text) in _PREVENT and any(c.dep_ == "dobj" for c in t.children):
+            _note(found, level, "negation", t.text, k)  # "the law prohibits American companies from investing"
         if k and _norm(t.text) in cues.intent_adjectives and below is not None and below.dep_ == "xcomp":
             found.setdefault("intent", t.text)
         if k and t.lower_ in _REFUSAL_ADJECTIVES and below is not None and below.dep_ == "xcomp":
@@ -164,15 +195,20 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "negation", c.text, k)
             elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
                 _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
-            elif c.dep_ in ("aux", "auxpass", "advmod") and c.i in phrases:
+            elif (c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN")) \
+                    and c.i in phrases:
                 end, (kind, payload) = phrases[c.i]
-                if kind == "hedge" and payload.scope == "verb":
+                if kind == "hedge" and payload.scope == ("noun" if c.dep_ == "amod" else "verb"):
                     if w == "would" and reported:
                         continue  # "said it would send": a reported future
                     hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
+    # "it is unlikely that India will attack": a hedge predicated of the clause that holds the cue
+    for c in top.head.children if top.dep_ == "ccomp" else ():
+        if c.dep_ == "acomp" and c.i in phrases and phrases[c.i][1][0] == "hedge":
+            hedges.append((" ".join(x.text for x in doc[c.i:phrases[c.i][0]]), phrases[c.i][1][1].factor))
     # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
     # attacking": a noun the cue complements
-    noun = _complemented_noun(doc[hit.head])
+    noun = _complemented_noun(doc[hit.head]) or _complemented_noun(top)  # "the refusal to grant a meeting"
     if noun is not None and _norm(noun.text) in _REFUSAL_NOUNS:
         kind = _REFUSAL_NOUNS[_norm(noun.text)]
         found.setdefault(kind if kind != "refusal" or cooperation else "negation", noun.text)
@@ -181,6 +217,16 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
+    # "a ban on arms sales to Iran", "a freeze on all new trade deals": what is banned is not done
+    for t in (top, noun):
+        ban = t.head if t is not None and t.dep_ == "pobj" else t  # "a ban on Huawei's ability to purchase"
+        if ban is not None and ban.dep_ == "prep" and ban.lower_ in ("on", "against") \
+                and _norm(ban.head.text) in _BANS and not _lifted(ban.head, phrases):
+            found.setdefault("negation", f"{ban.head.text} {ban.text}")
+    # "denied reports it had been selling oil to North Korea", "dismissed claims that": what is denied
+    if top.dep_ in ("acl", "relcl", "ccomp") and _norm(top.head.text) in _CLAIMS \
+            and top.head.dep_ == "dobj" and _norm(top.head.head.text) in _DISMISS:
+        found.setdefault("negation", f"{top.head.head.text} {top.head.text}")
     # "a visit that ended without agreement", "talks ended in failure"
     for c in doc[hit.head].children:
         if c.dep_ == "relcl":
@@ -208,7 +254,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
               if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
               and not c.left_edge.i <= hit.head <= c.right_edge.i]
     for i, (end, (kind, payload)) in phrases.items():
-        if kind != "hedge" or payload.scope == "verb":
+        if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
         if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
@@ -217,8 +263,17 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
-    if doc.text.rstrip().endswith("?"):
-        hedges.append(("?", QUESTION_FACTOR))
+    # a question: the sentence, or the cue's clause quoted as a yes/no question ("'Will China back
+    # Pyongyang?' he asked"; "'Why are we fighting ...?' he asked" takes the fighting as given)
+    after = next((t for t in doc[chi + 1:] if not t.is_quote), None)
+    last = next((t for t in reversed(doc[clo:chi + 1]) if not t.is_quote), None)
+    opening = next((t for t in doc[clo:] if not t.is_punct), None)
+    yes_no = opening is not None and opening.lower_ in _YES_NO
+    if yes_no and any(t is not None and t.text == "?" and t.i < len(doc) - 2 for t in (last, after)):
+        hedges.append(("?", YES_NO_FACTOR))
+    elif doc.text.rstrip().endswith("?"):
+        first = next((t for t in doc if not t.is_punct), None)
+        hedges.append(("?", YES_NO_FACTOR if first is not None and first.lower_ in _YES_NO else QUESTION_FACTOR))
     return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
                      found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
 
@@ -324,6 +379,13 @@ def _complement(below: Any, verb: Any, end: int) -> bool:
     if below.dep_ == "prep":
         return verb.i < below.i < end or below.lower_ == "from"
     return below.dep_ in _STOPPED or below.dep_ == "prt"
+
+
+def _lifted(noun: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]) -> bool:
+    """Whether a noun is the object of a verb that ends it ("lifted the ban on arms sales", "easing a
+    ban on sales to Huawei"): what the ban was on goes ahead."""
+    gov = noun.head
+    return noun.dep_ in ("dobj", "nsubjpass") and gov.i in phrases and phrases[gov.i][1][0] == "reversal"
 
 
 def _particle(verb: Any, word: str) -> bool:
