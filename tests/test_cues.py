@@ -84,6 +84,9 @@ CASES = [
      "fire incident.", "", ""),
     ("nor when the incident is named apart", "Three Kenyan soldiers died in a friendly-fire incident when an "
      "Ethiopian jet bombed their camp.", "", ""),
+    ("troops moved closer are no rapprochement", "Scores of U.S. Marines were moved closer to Mexico on Monday.",
+     "", ""),
+    ("a state moving closer is", "Mexico has moved closer to China.", "MEX+CHN", ""),
     ("striking a deal is no attack", "The deal struck by Iran and Germany worried Saudi Arabia.", "", ""),
     ("a deal struck together", "Germany and Iran struck a deal on Sunday.", "DEU+IRN", ""),
     ("striking a country is", "Saudi Arabia struck Iran on Monday.", "SAU-IRN", ""),
@@ -111,6 +114,8 @@ CASES = [
     ("a relationship signed by its adjective", "Washington has a contentious relationship with Mexico, and a "
      "robust partnership with Japan.", "USA-MEX", "USA+JPN"),
     ("a relationship signed by the verb over it", "Washington moved to repair ties with Mexico.", "USA+MEX", ""),
+    ("a partner for, an ally to", "Moscow was a reliable partner for Mexico. Havana is a loyal ally to Moscow.",
+     "RUS+MEX RUS+CUB", ""),
     # issue 12, from the dev misses: meals and trips of leaders, stopping someone, measures, respect
     ("working dinner", "The Kenyan president hosted a working dinner with the Ethiopian prime minister.",
      "KEN+ETH", ""),

@@ -70,6 +70,7 @@ from netviz.extract.sides import (
     Side,
     _prep_is,
     purpose_of,
+    spoken_of,
 )
 from netviz.model import kind_sign
 
@@ -180,7 +181,11 @@ class Linker(Fallback):
                         if got:
                             patients, rule = patients + got, "passive subject"
             else:
-                got = self.objects(h)
+                # a cue whose other side must come with its preposition takes no direct object: "discussed
+                # Syria", "negotiated a deal" name a topic, not a partner (a slot, "drive * (out of)", does)
+                topic = cue.prep_required and "*" not in cue.phrase.split()
+                got = [s for c in h.children if c.dep_ in _OBJECTS and not (topic and c.dep_ == "dobj")
+                       for s in self.side(c, (f"{c.dep_}({h.text}, {c.text})",))]
                 if got:
                     patients, rule = patients + got, rule or "object"
                 elif _norm(h.text) in _OBJECT_CONTROL:
@@ -238,6 +243,11 @@ class Linker(Fallback):
             if rel:
                 noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h)
                 patients, rule = patients + noun, "object relative clause"
+        if len({a.mention.actor for a in agents}) > 1 and \
+                {p.mention.actor for p in patients} == {a.mention.actor for a in agents}:
+            # "India and Pakistan ... they have fought two of their three wars": the co-agents themselves are
+            # no other side (each other's, for a reciprocal cue)
+            patients, rule = [], ""
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
@@ -335,7 +345,7 @@ class Linker(Fallback):
         if received is not None:
             agents, patients, how = *received, "received"
         elif not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
-                and _norm(gov.text) not in _OPPOSE:
+                and _norm(gov.text) not in _OPPOSE and not spoken_of(hit, h):
             # a light verb: "imposed sanctions on", "launched an offensive against", "held talks with"
             got, sh = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
             agents, how = got, sh and "subject of the light verb"
@@ -370,7 +380,7 @@ class Linker(Fallback):
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
         if not agents:
-            got = self._regarded(h)
+            got = [s for tok, arcs in _regarded(h) for s in self.side(tok, arcs)]
             if got:
                 agents, how = got, "the one regarded"
         if not agents and h.dep_ == "acomp" and h.tag_ == "JJ":
@@ -392,34 +402,14 @@ class Linker(Fallback):
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
-                how == "subject of the governing verb" and self._placed(h)):
+                how == "subject of the governing verb" and self._named_after_a_place(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
 
-    def _regarded(self, h: Any) -> list[Side]:
-        """The object of a verb of regarding whose "as" phrase holds a noun cue: "views the Kurds as an
-        essential element of the battle against ISIS" (the Kurds are in the battle), "regards the Kurdish
-        forces as the most effective fighters in the campaign against ISIS"."""
-        t, arcs = h, []
-        for _ in range(6):
-            if t.dep_ != "pobj" or t.head.dep_ != "prep":
-                return []
-            p = t.head
-            arcs.append(f"pobj({p.text}, {t.text})")
-            if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
-                arcs.append(f"prep({p.head.text}, as)")
-                return [s for c in p.head.children if c.dep_ == "dobj"
-                        for s in self.side(c, (*arcs, f"dobj({p.head.text}, {c.text})"))]
-            if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
-                return []
-            arcs.append(f"prep({p.head.text}, {p.text})")
-            t = p.head
-        return []
-
-    def _placed(self, h: Any) -> bool:
+    def _named_after_a_place(self, h: Any) -> bool:
         """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
         act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
         parties against each other."""
@@ -546,6 +536,26 @@ class Linker(Fallback):
             if withs:
                 out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _regarded(h: Any) -> list[tuple[Any, tuple[str, ...]]]:
+    """The object of a verb of regarding whose "as" phrase holds the noun ``h``, with the arcs to it:
+    "views the Kurds as an essential element of the battle against ISIS" (the Kurds are in the battle),
+    "regards the Kurdish forces as some of the most effective fighters in the campaign against ISIS"."""
+    t, arcs = h, []
+    for _ in range(6):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return []
+        p = t.head
+        arcs.append(f"pobj({p.text}, {t.text})")
+        if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
+            arcs.append(f"prep({p.head.text}, as)")
+            return [(c, (*arcs, f"dobj({p.head.text}, {c.text})")) for c in p.head.children if c.dep_ == "dobj"]
+        if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
+            return []
+        arcs.append(f"prep({p.head.text}, {p.text})")
+        t = p.head
+    return []
 
 
 def together(hit: Hit, links: list[Link]) -> list[Link]:
