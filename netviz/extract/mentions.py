@@ -151,28 +151,17 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any], on: Any = None) ->
 
 
 def title(m: Any, on: Any = None) -> str:
-    """A person mention's office, lower case, from the codebook's reason ("Barack Obama (alias 'Obama'):
-    President 2009-01-20..2017-01-20 -> USA": "president") or the article's title before the name ("British
-    Foreign Secretary Philip Hammond: ..."); empty when neither gives one (a surname named in full before).
-    Of a role that lists offices with their years, those held in the year of ``on`` ("Prime Minister
-    (1999-2000, 2008-2012) and President (2000-2008, 2012-)" in 2017: "president"); approximate, read from
-    the role's words.
+    """A person mention's office, lower case, as the codebook or the article gives it (``m.role``); of a
+    role that lists offices with their years, those held in the year of ``on`` (approximate, read from
+    the role's words).
 
     >>> from types import SimpleNamespace as M
     >>> from datetime import date
-    >>> putin = M(reason="Vladimir Putin (alias 'Putin'): Prime Minister (1999-2000, 2008-2012) and President "
-    ...                  "(2000-2008, 2012-) 1999-08-16.. -> RUS (Russia)")
+    >>> putin = M(role="Prime Minister (1999-2000, 2008-2012) and President (2000-2008, 2012-)")
     >>> title(putin, date(2017, 1, 1)), title(putin, date(2010, 1, 1))
     ('president', 'prime minister')
     """
-    reason = getattr(m, "reason", "")
-    if " (alias " in reason:
-        role = reason.split("): ", 1)[-1].split(" -> ", 1)[0]
-    elif reason.endswith("named in full before"):
-        return ""
-    else:
-        role = reason.split(": ", 1)[0]
-    role = _ROLE_DATES.sub("", role).strip()  # the entry's own period, after the role
+    role = getattr(m, "role", "").strip()
     if on is None or "(" not in role:
         return role.lower()
     held = [office for office, years in _OFFICE_YEARS.findall(role) if not years or any(
@@ -180,8 +169,6 @@ def title(m: Any, on: Any = None) -> str:
     return " and ".join(o.strip(" ,") for o in held).lower()
 
 
-# "1999-08-16..", "2009-01-20..2017-01-20": the dates of a codebook entry after its role
-_ROLE_DATES = re.compile(r"\s\d{4}-\d\d-\d\d\.\.(?:\d{4}-\d\d-\d\d)?$|\s\.\.\d{4}-\d\d-\d\d$")
 # "Prime Minister (1999-2000, 2008-2012)", "then Crown Prince (2017-06-21)", "President": an office, its years
 _OFFICE_YEARS = re.compile(r"(?:^|,|\band\b|\bthen\b)\s*([A-Za-z][A-Za-z -]*?)\s*(?:\(([^)]*)\))?(?=\s*(?:,|\band\b|\bthen\b|$))")
 
@@ -213,11 +200,7 @@ def female(m: Any, before: str = "") -> bool:
     ("Nikki Haley", and "Haley" once the article named her in full)."""
     if before in _WOMAN_TITLES:
         return True
-    reason = getattr(m, "reason", "")
-    # the codebook's person ("Nikki Haley (alias 'Haley'): ..."), the article's full name ("'Haley': Nikki
-    # Haley, named in full before"), or the name as written
-    full = reason.split(" (alias ", 1)[0] if " (alias " in reason else \
-        reason.split(": ", 1)[-1] if reason.endswith("named in full before") else m.text
+    full = getattr(m, "name", "") or m.text  # the codebook's or the article's full name, or the name as written
     return full.split(" ", 1)[0] in _WOMEN or full in _WOMEN_BY_FULL_NAME
 
 
@@ -707,7 +690,7 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
     """
     from netviz.ingest.actors import Mention  # the codebook's own mention record
 
-    short: dict[str, tuple[str, int, str]] = {}
+    short: dict[str, tuple[str, int, Any]] = {}
     clash: set[str] = set()
     introduced = []
     for m in mentions:
@@ -721,7 +704,7 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
         s, e = got.span(1)
         if not any(x.start < e and s < x.end for x in mentions):
             person = Mention(m.actor, s, e, got.group(1), got.group(1), f"{got.group(0).strip()}: {m.text}'s",
-                             person=True)
+                             person=True, name=got.group(1), role=text[got.start():s].strip())
             introduced.append(person)
     mentions = sorted([*mentions, *introduced], key=lambda m: m.start)
     for m in mentions:
@@ -735,7 +718,7 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
             continue
         if name in short and short[name][0] != m.actor:
             clash.add(name)
-        short.setdefault(name, (m.actor, m.end, m.text))
+        short.setdefault(name, (m.actor, m.end, m))
     if not short:
         return list(mentions)
     taken = [(m.start, m.end) for m in mentions]
@@ -747,5 +730,6 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+Jr\b)", text[after:]):
             s, e = hit.start() + after, hit.end() + after
             if not any(a < e and s < b for a, b in taken):
-                extra.append(Mention(actor, s, e, name, name, f"'{name}': {full}, named in full before", person=True))
+                extra.append(Mention(actor, s, e, name, name, f"'{name}': {full.text}, named in full before",
+                                     person=True, name=full.name or full.text, role=full.role))
     return sorted([*mentions, *extra], key=lambda m: m.start)

@@ -170,6 +170,10 @@ class Mention:
     country: str | None = None
     #: named through an office holder ("Putin"), not an alias of the actor
     person: bool = False
+    #: for a person: their full name ("Vladimir Putin") and office as the codebook or the article gives it
+    #: ("Prime Minister (1999-2000, 2008-2012) and President (2000-2008, 2012-)", "Foreign Secretary")
+    name: str = ""
+    role: str = ""
 
 
 @dataclass(frozen=True)
@@ -641,7 +645,7 @@ class Codebook:
         if form in self.ambiguous_in_caps and _shouted(norm, start, end):
             return None
         return Mention(target.actor, start, end, text[start:end], target.alias, self._reason(target),
-                       person=target.person is not None)
+                       **_person(target))
 
     def resolve(self, phrase: str, on: date | None = None) -> list[Mention]:
         """What ``phrase`` names and why (for ``netviz actors resolve``).
@@ -667,7 +671,7 @@ class Codebook:
             best.setdefault(t.actor, t)
         start = phrase.index(stripped)
         return [
-            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t), person=t.person is not None)
+            Mention(t.actor, start, start + len(stripped), stripped, t.alias, self._reason(t), **_person(t))
             for t in sorted(best.values(), key=lambda t: t.actor)
         ]
 
@@ -708,6 +712,12 @@ class Codebook:
             return f"alias {target.alias!r} of {actor.id} ({actor.name})"
         p = target.person
         return f"{p.name} (alias {target.alias!r}): {p.role} {p.period} -> {actor.id} ({actor.name})"
+
+
+def _person(target: _Target) -> dict:
+    """The person fields of a mention of ``target``."""
+    p = target.person
+    return {} if p is None else {"person": True, "name": p.name, "role": p.role}
 
 
 def actor_record(actor: Actor) -> dict:
