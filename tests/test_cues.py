@@ -231,6 +231,8 @@ SCOPE = [
     ("what a lifted ban was on goes ahead", "Washington lifted its ban on arms sales to Iran.", "USA+IRN", ""),
     ("what someone is kept from is not done", "The law prohibits American companies from investing in Iran.", "",
      "USA+IRN"),
+    ("a condition", "Kenya will back Ethiopia provided that Addis Ababa attacks Al-Shabaab.", "",
+     "KEN+ETH ETH-SHABAAB"),
     ("a yes/no question asks whether", "Will Kenya attack Ethiopia?", "", "KEN-ETH"),
     ("a quoted yes/no question", "\"Will Kenya attack Ethiopia?\" he asked.", "", "KEN-ETH"),
     ("a why-question takes the act as given", "\"Why is Kenya attacking Ethiopia?\" he asked.", "KEN-ETH", ""),
