@@ -119,8 +119,8 @@ class Linker(Fallback):
 
     def _requested(self, hit: Hit, links: list[Link]) -> list[Link]:
         """Links whose acting side is only asked to act are hedged ("urged Obama to hold talks with Hamas");
-        for a hostile act, the asker takes the asked party's place at the other side's opposite ("Israel
-        called on the United States to strike Iran": Israel against Iran)."""
+        when the act asked for is hostile, the asker stands against its target ("Israel called on the United
+        States to strike Iran": Israel against Iran)."""
         req = asked_of(self.doc, hit.head)
         if req is None:
             return links
@@ -130,7 +130,7 @@ class Linker(Fallback):
                 out.append(lk)
                 continue
             out.append(replace(lk, hedges=((req.word.text, REQUEST_FACTOR),)))
-            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "")) < 0:
+            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "verbal_cooperation")) < 0:
                 askers = self._askers(req.asker)
                 patients = tuple(p for p in lk.patients if not req.asks(p.mention.head))
                 if askers and patients:
