@@ -52,7 +52,7 @@ from netviz.extract.cues import Hit
 from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_forms
 from netviz.extract.mentions import stand_for
-from netviz.extract.request import REQUEST_FACTOR, asked_of
+from netviz.extract.request import _WANT, REQUEST_FACTOR, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -225,7 +225,8 @@ class Linker(Fallback):
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             links += self._co_agents(hit, h, agents, how)
-        between = self.prep_objects([h, *holders], (("between",), ("among",)))
+        # (not for a verb of asking: "urged talks between India and Pakistan" is the talks' pairing)
+        between = self.prep_objects([h, *holders], (("between",), ("among",))) if _norm(h.text) not in _WANT else []
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
