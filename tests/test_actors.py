@@ -478,6 +478,13 @@ def test_the_cache_sees_a_changed_user_file(tmp_path):
         ("generic:\n  - {kind: gangs, forms: [gangs], countries: {SYR: GANGS}}\n",
          r"mine\.yaml:2: generic 'gangs': SYR: unknown actor id 'GANGS'"),
         ("generic:\n  - {kind: gangs, forms: [gangs], default: GANGS}\n", r"generic 'gangs': default: unknown actor id 'GANGS'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], members: [RUS, GANGS]}\n",
+         r"mine\.yaml:2: generic 'gangs': members: unknown actor id 'GANGS'"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], members: RUS}\n", r"generic 'gangs': members must be a list"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], members: [{actor: RUS, from: 2014-01-01}]}\n",
+         r"generic 'gangs': members: unknown field 'from'; use actor, start, end"),
+        ("generic:\n  - {kind: gangs, forms: [gangs], members: [RUS], about: [ZZZ]}\n",
+         r"generic 'gangs': about: unknown actor id 'ZZZ'"),
         ("generic:\n  - {kind: gangs, forms: [Kremlin]}\n",
          r"mine\.yaml:2: generic form 'Kremlin' \(gangs\) is also an alias of RUS"),
     ],
@@ -641,6 +648,18 @@ def test_a_kind_with_a_default_keeps_the_convention_for_callers_that_do_not_reso
 def test_the_kurds_resolve_through_the_country(cb, country, actor):
     assert cb.resolve_generic("Kurds", country) == actor
     assert cb.resolve_generic("regime", "IRN") == "IRN"
+
+
+def test_a_group_of_a_user_file_stands_for_its_members_of_the_date_near_what_it_is_about(tmp_path):
+    path = write(tmp_path, "generic:\n  - kind: Quartet\n    forms: [the Quartet, Middle East Quartet]\n"
+                           "    members: [USA, {actor: RUS, end: 2022-02-24}, EU, UN]\n    about: [ISR, PSE]\n")
+    mine = load_codebook(path)
+    assert generic(mine, "the Quartet met") == [("the Quartet", None, "Quartet")]
+    assert mine.group_members("Quartet", {"ISR", "RUS", "UN", "FRA"}, date(2015, 1, 1)) == ("RUS", "UN")
+    assert mine.group_members("Quartet", {"ISR", "RUS", "UN"}, date(2023, 1, 1)) == ("UN",)
+    assert mine.group_members("Quartet", {"RUS", "UN"}) == ()  # neither Israel nor Palestine named
+    assert mine.group_members("Quartet", {"ISR", "RUS"}, near={"SYR"}) == ()
+    assert mine.group_members("rebels", {"ISR", "SYR"}) == ()  # no group
 
 
 def test_resolve_generic_rejects_an_unknown_kind(cb):

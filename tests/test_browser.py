@@ -253,15 +253,17 @@ def drawn_pixels(tab) -> int:
 
 
 def free_tie(tab, handle: str):
-    """DOM coordinates of the middle of the heaviest tie nothing else covers, in the page's live network."""
+    """DOM coordinates of the middle of the heaviest tie nothing else covers (no dot, no label: a tap on a
+    label picks its actor), in the page's live network."""
     return tab.js("""(handle) => {
-        const m = window[handle], pos = m.network.getPositions();
+        const m = window[handle], pos = m.network.getPositions(), labels = m.labels();
         const ties = m.edgeView.get().filter(e => !e.ghost).sort((a, b) => (b.width || 0) - (a.width || 0));
         const box = document.getElementById('nv-network').getBoundingClientRect();
         for (const e of ties) {
-            const a = pos[e.from], b = pos[e.to];
-            const p = m.network.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            const a = pos[e.from], b = pos[e.to], c = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+            const p = m.network.canvasToDOM(c);
             if (p.x < 10 || p.y < 10 || p.x > box.width - 10 || p.y > box.height - 10) continue;
+            if (labels.some(l => l.box[0] <= c.x && c.x <= l.box[2] && l.box[1] <= c.y && c.y <= l.box[3])) continue;
             if (m.network.getNodeAt(p) === undefined && m.network.getEdgeAt(p) === e.id) return [e.id, p.x, p.y];
         }
         return null;

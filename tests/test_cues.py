@@ -80,6 +80,16 @@ CASES = [
     ("greet", "The Saudi king greeted the Indian prime minister at the airport.", "SAU+IND", ""),
     ("withdrawing from a deal is no concession", "The United States withdrew from the Iran nuclear deal in May.",
      "USA-IRN", ""),
+    ("friendly fire is no fight between allies", "A U.S. airstrike killed five Ukrainian soldiers in a friendly "
+     "fire incident.", "", ""),
+    ("nor when the incident is named apart", "Three Kenyan soldiers died in a friendly-fire incident when an "
+     "Ethiopian jet bombed their camp.", "", ""),
+    ("striking a deal is no attack", "The deal struck by Iran and Germany worried Saudi Arabia.", "", ""),
+    ("a deal struck together", "Germany and Iran struck a deal on Sunday.", "DEU+IRN", ""),
+    ("striking a country is", "Saudi Arabia struck Iran on Monday.", "SAU-IRN", ""),
+    ("leaving a country is no concession to it", "Germany withdrew its troops from Afghanistan in June.", "", ""),
+    ("a withdrawal from a country is no concession to it", "Pakistan criticised the withdrawal of U.S. troops from "
+     "Afghanistan.", "", "PAK-USA"),
     ("calling a plan names is no phone call", "Iran called Saudi Arabia's peace plan \u201cridiculous.\u201d", "", "IRN-SAU"),
     ("a phone call to a counterpart", "The Indian prime minister called his Pakistani counterpart on Sunday.",
      "IND+PAK", ""),
@@ -98,6 +108,9 @@ CASES = [
     ("crack down on", "Ethiopia cracked down on Kenyan traders near the border.", "ETH-KEN", ""),
     ("lose ground to", "Ethiopian troops lost ground to Al-Shabaab in the south.", "ETH-SHABAAB", ""),
     ("establish relations", "Cuba established full diplomatic relations with Brazil on Monday.", "CUB+BRA", ""),
+    ("a relationship signed by its adjective", "Washington has a contentious relationship with Mexico, and a "
+     "robust partnership with Japan.", "USA-MEX", "USA+JPN"),
+    ("a relationship signed by the verb over it", "Washington moved to repair ties with Mexico.", "USA+MEX", ""),
     # issue 12, from the dev misses: meals and trips of leaders, stopping someone, measures, respect
     ("working dinner", "The Kenyan president hosted a working dinner with the Ethiopian prime minister.",
      "KEN+ETH", ""),

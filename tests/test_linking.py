@@ -28,6 +28,10 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    ("the place of an attack condemned is no target of the condemnation", "The United States condemned the "
+     "appalling terrorist attack in Lahore, Pakistan.", "", ""),
+    ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "
+     "of the war against the Taliban and al-Shabaab.", "", "TUR-TALIBAN TUR-SHABAAB"),
     # co-agents act together: one list on the acting side of a cue
     ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
      "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),
@@ -66,6 +70,20 @@ CASES = [
     ("the list goes on after the aside", "India has improved relations with Japan - embroiled in a dispute with "
      "China - as well as the United States and Britain.", "IND+JPN JPN-CHN IND+USA IND+GBR", ""),
     ("allied with (passive)", "Hamas is closely allied with Iran.", "HAMAS+IRN", ""),
+    ("the subject of the verb an adjective complements", "The Pentagon defended the purchases of helicopters from "
+     "the Russian company as important to helping Afghanistan build a credible force.", "USA+AFG", "USA+RUS USA-RUS"),
+    ("committed to", "The United States remains committed to supporting Ukraine.", "USA+UKR", ""),
+    # a role an "as", "among" or "one of" phrase casts someone in
+    ("cast as a role, between commas", "Russia, as Syria's longtime ally, is seen as the best broker.",
+     "RUS+SYR", ""),
+    ("cast as a role by a verb of regarding", "The Pentagon named China and Russia as rivals of the United States.",
+     "CHN-USA RUS-USA", ""),
+    ("an actor before the comma, not the subject of the verb", "Washington believes Moscow, as a guarantor of "
+     "the Syrian government, has a responsibility.", "RUS+SYR", ""),
+    ("an 'as' phrase on another verb describes its subject, not its object", "As an ally of the United States, "
+     "Turkey condemned Russia.", "TUR+USA TUR-RUS", ""),
+    ("among", "Japan is among Washington's closest partners.", "JPN+USA", ""),
+    ("one of", "Egypt is one of the closest allies of Saudi Arabia.", "EGY+SAU", ""),
     ("relative passive", "Hezbollah, which is allied with Syria, sent fighters to Aleppo.", "HEZBOLLAH+SYR", ""),
     ("protect X from Y", "Turkish troops protected Qatar from Saudi Arabia.", "TUR+QAT TUR-SAU QAT-SAU", ""),
     ("received from the giver", "Ukraine won fresh backing from the European Union on Monday.", "EU+UKR", ""),
@@ -103,6 +121,26 @@ CASES = [
      "RUS-GBR RUS-UN RUS-UKR", ""),
     ("no fallback for a participle modifier", "The U.S.-backed coalition, Iraqi troops and Syrian rebels fought on.",
      "", ""),
+    # purposes, descriptions and asides
+    ("an infinitive of purpose has the subject of the verb it serves",
+     "Japanese jets carried out strikes to support India's offensive against China.", "JPN+IND JPN-CHN IND-CHN", ""),
+    ("each party to a cooperation acts for its purpose", "Germany has aligned itself with Poland to combat Russia.",
+     "DEU+POL DEU-RUS POL-RUS", ""),
+    ("the target of an agreement's purpose is no party to it", "Nigeria discussed a deal on how to expel Boko Haram.",
+     "NGA-BOKO", ""),
+    ("the parties of a cooperation do not fight each other for its purpose",
+     "Turkey agreed with Russia to fight.", "TUR+RUS", ""),
+    ("a partner joined shares the purpose", "France joined Britain to strike Syria.", "FRA+GBR FRA-SYR GBR-SYR", ""),
+    ("the one regarded is in the noun of its as-phrase",
+     "Washington regards Iraq as one of the most effective fighters in the campaign against Iran.", "IRQ-IRN", ""),
+    ("the one viewed is in the noun of its as-phrase",
+     "Tokyo views Taiwan as an essential part of the struggle against China.", "JPN+TWN TWN-CHN", ""),
+    ("a participle aside describes the name before it",
+     "While Paris warned that Greece would become a quagmire, the Russians, working with Iran, helped Damascus.",
+     "RUS+IRN RUS+SYR", ""),
+    ("none other than", "Hezbollah is funded by none other than Iran.", "HEZBOLLAH+IRN", ""),
+    ("a reciprocal slot holds both parties, not whatever brought them together",
+     "The American pressure on Turkey has brought Russia and Iran a step closer.", "RUS+IRN", "USA-TUR"),
 ]
 
 
@@ -124,6 +162,9 @@ def test_evidence_names_the_new_paths(cb):  # noqa: F811
         "noun received from the giver"
     assert _rules("Hamas is allied with Iran.", cb)[("HAMAS", "IRN", 1)] == \
         "passive subject-prepositional object"
+    # an adjective says it of the copula's subject, not of the nearest actor before it
+    assert _rules("The Greek prime minister has grown increasingly alarmed about Turkey.", cb)[("GRC", "TUR", -1)] \
+        == "noun subject of the copula-prepositional object"
 
 
 def test_a_hypothetical_inside_the_blocked_resolution_does_not_hedge_the_veto(cb):  # noqa: F811
@@ -214,6 +255,9 @@ FALLBACK_CASES = [
      "Chinese economic aggression, Russian subversion and the hostility of Iran have many causes.", "", ""),
     ("the cue's own phrase after the last conjunct is shared",
      "The talks led to Egypt's peace treaty and diplomatic relations with Israel.", "EGY+ISR", ""),
+    ("the one accused in the cue's phrase acts for its own verb and is the other side",
+     "Tensions grew with accusations by the U.S. this week that Russia is selling helicopters to Syria.",
+     "USA-RUS RUS+SYR", ""),
 ]
 
 
@@ -229,6 +273,43 @@ def test_the_article_s_main_actor_is_not_implied_where_the_sentence_names_the_pa
     # ... but not when the sentence puts it somewhere else (a place), nor when "between" names the parties
     assert _found(lead + "Officials described attacks on the U.S. consulate in Tripoli, Libya.", cb) == set()
     assert _found(lead + "Officials in Chad described clashes between Houthi rebels.", cb) == set()
+
+
+def test_a_relative_clause_s_named_antecedent_acts_for_its_noun_not_the_article_s_main_actor(cb):  # noqa: F811
+    lead = "Libya closed its border. Libya expelled diplomats. Libya's government met. "
+
+    def implied(text):
+        rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", lead + text)], cb)
+        return {r.dyad for r in rels if "LBY" in r.dyad}
+
+    assert not implied("Officials in Chad said Abu Khattala, who was responsible for the attack on the U.S. "
+                       "consulate, was arrested.")
+    # a thing the relative clause describes acts for no one: the main actor still acts
+    assert implied("Officials in Chad said the tour, which was responsible for the attack on the U.S. consulate, "
+                   "was cancelled.") == {("LBY", "USA")}
+
+
+def test_the_subject_the_parser_took_for_the_object_of_as_is_the_subject():
+    import spacy
+    from spacy.tokens import Doc
+
+    from netviz.extract.sides import _as_clause
+
+    # "Ties have come under strain as the Greek president, Sakellaropoulou, has become alarmed", parsed as the
+    # parser sometimes does: "as" a preposition, "become" coordinated with "come" with no "and" between them
+    words = ["Ties", "have", "come", "under", "strain", "as", "the", "Greek", "president", ",", "Sakellaropoulou",
+             ",", "has", "become", "alarmed"]
+    heads = [2, 2, 2, 2, 3, 2, 8, 8, 5, 8, 8, 8, 13, 2, 13]
+    deps = ["nsubj", "aux", "ROOT", "prep", "pobj", "prep", "det", "amod", "pobj", "punct", "appos", "punct", "aux",
+            "conj", "acomp"]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _as_clause(doc[13], doc[2]).text == "president"
+    # "... Sakellaropoulou, and has become alarmed": a real coordination
+    words[11], deps[11] = "and", "cc"
+    heads[11] = 2
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _as_clause(doc[13], doc[2]) is None
 
 
 def test_a_named_subject_the_cue_depends_on_acts_for_it_not_the_article_s_main_actor(cb):  # noqa: F811

@@ -38,6 +38,7 @@ extractor's findings, the ones :mod:`netviz.extract.evaluate` scores.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
@@ -67,13 +68,15 @@ from netviz.extract.lexicon import (
     noun_forms,
     verb_forms,
 )
-from netviz.extract.linking import Link, Linker, Side
+from netviz.extract.linking import Link, Linker, Side, together
 from netviz.extract.mentions import (
     ActorMention,
     context_mentions,
     country_of_article,
+    group_members,
     on_tokens,
     resolve_generic,
+    seats,
     stand_for,
     surnames,
     with_roles,
@@ -130,6 +133,11 @@ class _Article:
     sentences: list[_Sentence]
     country: str | None
     main: str | None = None
+    #: the actors the article names more than in passing (twice or more): the members of a group such as
+    #: "the six powers" it stands for, with those named in the group's own sentence. A member named once
+    #: elsewhere ("pushing Iran toward Russia and China" in a quote at the end of an article on talks in
+    #: Vienna) is not shown taking part: the dev gold's annotator does not count such a member.
+    named: frozenset[str] = frozenset()
 
 
 class _Context:
@@ -140,6 +148,8 @@ class _Context:
         self.cues = cues
         self.types = {i: a.type for i, a in codebook.actors.items()}
         self.states = frozenset(i for i, t in self.types.items() if t == "state")
+        self.bodies = frozenset(i for i, t in self.types.items() if t == "organisation")
+        self.seats = seats(codebook)
 
 
 def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False) -> _Article | None:
@@ -159,7 +169,7 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         n = k
         while n < len(mentions) and mentions[n].end <= end:
             n += 1
-        on = on_tokens(doc, offset, mentions[k:n])
+        on = on_tokens(doc, offset, mentions[k:n], article.date)
         k = n
         s = _Sentence(number, offset, offset + len(text.rstrip()), doc, on)
         actors = {m.actor for m in on if m.actor}
@@ -168,7 +178,8 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
         if on or len(recent) > 1:
             covered = frozenset(i for m in on for i in range(m.start, m.end))
             referring = len(actors) == 1 and (any(m.generic for m in on) or any(
-                w.lower() in coref.REFERRING for i, w in enumerate(words) if i not in covered))
+                w.lower() in coref.REFERRING for i, w in enumerate(words) if i not in covered)
+                or coref.names_office(words))
             # "The two countries agreed ...": a pair named in the sentences before
             pair = not actors and len(recent) > 1 and any(w.lower() in coref.PAIR_NOUNS for w in words)
             if len(actors) > 1 or referring or pair:
@@ -178,7 +189,9 @@ def _prepare(article: Article, ctx: _Context, every: bool, explain: bool = False
                 s.candidate = may_start_cue(s.words, ctx.cues) if explain else (
                     not _alone(actors, on, window, main) and may_hold_cue(s.words, ctx.cues))
         sentences.append(s)
-    return _Article(article, sentences, country_of_article(article.text, named, ctx.states), main)
+    counts = Counter(m.actor for m in named)
+    return _Article(article, sentences, country_of_article(article.text, named, ctx.states), main,
+                    frozenset(a for a, n in counts.items() if n > 1))
 
 
 def _alone(actors: set[str], mentions: Sequence[ActorMention], window: Sequence[ActorMention],
@@ -221,13 +234,17 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
     text = article.text[s.start:s.end]
     if not s.candidate:
         return [], _plain_explanation(s, text) if explain else None
-    mentions = resolve_generic(with_roles(doc, s.mentions, cues.places), ctx.codebook, art.country, article.date,
-                               ctx.states)
-    resolved, second = coref.resolve(doc, mentions, before, ctx.types, speaker_before)
+    every = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
+                            art.country, article.date, ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
+                            frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor))
+    mentions, members = group_members(every)
+    # every member of a group: "they" after "the six powers" stands for all of them
+    resolved, second = coref.resolve(doc, every, before, ctx.types, speaker_before)
+    second = {**members, **second}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     phrases = modifier_phrases(s.words, cues)
     hits = find_cues(doc, s.words, cues, phrases)
-    linker = Linker(doc, at, resolved, cues, second, frozenset(h.head for h in hits))
+    linker = Linker(doc, at, resolved, cues, second, hits)
     best: dict[tuple[tuple[str, str], int], tuple[tuple[bool, float], int, Relation]] = {}
     found_links: list[LinkFound] = []
     cue_found: list[CueFound] = []
@@ -238,7 +255,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         if explain:
             cue_found.append(CueFound(hit.cue.text, hit.cue.family, hit.cue.kind or "neutral", cue_start, cue_end,
                                       mods.describe()))
-        for link in _implied(art, doc, hit, linker.link(hit), at, resolved):
+        links = _implied(art, doc, hit, linker.link(hit), at, resolved)
+        for link in links + together(hit, links):
             # what governs another word than the cue ("vetoed" over "condemning")
             link_mods = mods if link.governor is None else \
                 find_modifiers(doc, phrases, replace(hit, head=link.governor), cues, article.date.year)
@@ -335,8 +353,8 @@ def _placed(main: str, doc: Any, hit: Hit, link: Link, at: dict[int, ActorMentio
     ("Tehran's violations, ..., assistance to the Assad regime")."""
     if any("between)" in a or "among)" in a for p in link.patients for a in p.arcs):
         return True
-    if any(m.actor == main and m.role == "location" for m in at.values()):
-        return True
+    if any(m.actor == main and m.role in ("location", "private", "members") for m in at.values()):
+        return True  # also "members of Trump's campaign had contacts with ...": a campaign, not the state
     return any(c.dep_ == "poss" for t in doc[hit.head].conjuncts for c in t.children)
 
 
@@ -423,12 +441,12 @@ def _residences(text: str) -> list[LinkFound]:
 
 
 def _explanation(s: _Sentence, text: str, mentions: Sequence[ActorMention], resolved: dict[int, ActorMention],
-                 second: dict[int, ActorMention], cues: list[CueFound], links: list[LinkFound], relations: list[Relation]) -> SentenceExplanation:
+                 second: dict[int, tuple[ActorMention, ...]], cues: list[CueFound], links: list[LinkFound], relations: list[Relation]) -> SentenceExplanation:
     doc = s.doc
     actors = [ActorFound(m.actor, m.text, doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.role)
               for m in mentions]
     actors += [ActorFound(m.actor, m.text, doc[m.start].idx, doc[m.start].idx + len(m.text), f"resolved: {m.via}")
-               for m in (*resolved.values(), *second.values())]
+               for m in (*resolved.values(), *(x for more in second.values() for x in more))]
     linked = {r.dyad for r in relations} | {tuple(sorted((lf.a, lf.b))) for lf in links if lf.a and lf.b}
     roles = {}
     for m in mentions:

@@ -23,6 +23,10 @@ Compatible means:
 - "the group", "the militants", "the militia", "the movement": a non-state group;
 - "those forces", "these fighters": any actor but a person;
 - "the alliance", "the bloc", "the organization": an organisation;
+- "the president", "the prime minister", "the secretary of state", "the
+  chancellor", "the king", ...: an office holder named before who holds that
+  office on the article's date (as the codebook's role or the article's title
+  before the name says; not a vice president);
 - "the two countries", "both nations", "the two sides": a list of exactly two
   named before ("talks between Israel and Hamas"), else the two nearest
   distinct actors (states for countries), none of them in the subject of the
@@ -36,6 +40,7 @@ evidence how it was made.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -72,10 +77,13 @@ REFERRING = _PERSON | _FIRST_PERSON | _THING | _PLURAL | _STATE_NOUNS | _GROUP_N
 
 def _wanted(tok: Any) -> str | None:
     """What a token refers to if it is a pronoun or definite description: person, thing, plural,
-    state, group, organisation; or None."""
+    state, group, organisation, an office ("title:president"); or None."""
     w = tok.lower_
     if w == "it" and _dummy(tok):
         return None
+    office = _office(tok)
+    if office:
+        return "title:" + office
     if tok.tag_ in ("PRP", "PRP$"):
         if w in _PERSON:
             return "woman" if w in _FEMALE else "man"
@@ -130,6 +138,47 @@ def _dummy(tok: Any) -> bool:
     return False
 
 
+#: Offices "the ..." refers back to the holder of ("the president", "the secretary of state"): the last
+#: word and the words before it.
+OFFICES = {"president": (), "minister": ("prime", "foreign", "defence", "defense"), "secretary": (),
+           "chancellor": (), "king": (), "emir": (), "premier": (), "prince": ("crown",), "leader": ("supreme",)}
+
+
+def names_office(words: Sequence[str]) -> bool:
+    """Whether the words hold "the president", "the prime minister", ... (what may refer to an office
+    holder named before: worth parsing with a single actor named).
+
+    >>> names_office("Later the prime minister said".split()), names_office("President Obama said".split())
+    (True, False)
+    """
+    low = [w.lower() for w in words]
+    return any(w in OFFICES and ("the" in low[max(0, k - 2):k]) for k, w in enumerate(low))
+
+
+def _office(tok: Any) -> str:
+    """ "the president", "the prime minister", "the secretary of state", "the crown prince": the office a
+    definite description names, or "" (not "the president of Egypt", whose phrase names its actor, nor "the
+    U.S. president" or "his prime minister", nor a plain "minister" or "leader")."""
+    w = tok.lower_
+    if w not in OFFICES or not tok.tag_.startswith("NN") or tok.tag_.endswith("S"):
+        return ""
+    kids = list(tok.children)
+    if [c.lower_ for c in kids if c.dep_ == "det"] != ["the"] or any(
+            c.dep_ == "poss" or c.tag_ in ("NNP", "NNPS") for c in kids):
+        return ""
+    mods = [c.lower_ for c in kids if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    if w == "secretary":
+        # "the secretary of state", "the secretary-general"
+        of = [o.lower_ for p in kids if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return "secretary of state" if of == ["state"] else ""
+    if any(p.dep_ == "prep" and p.lower_ == "of" for p in kids):
+        return ""
+    if OFFICES[w]:
+        first = [m for m in mods if m in OFFICES[w]]
+        return f"{first[0]} {w}" if first and len(mods) == 1 else ""
+    return w if not mods else ""
+
+
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     kind = types.get(m.actor, "")
     if m.thing or m.role != "actor" and not (wanted == "state" and m.role == "location"):
@@ -141,6 +190,9 @@ def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:
     if wanted in ("man", "woman"):
         # "she" is a woman the article shows as one (see mentions.female); "he" anyone else
         return m.person and m.female == (wanted == "woman")
+    if wanted.startswith("title:"):
+        # "the president": a person holding that office, not a vice president or deputy prime minister
+        return m.person and re.search(rf"(?<!vice )(?<!deputy )(?<!vice-)\b{wanted[6:]}\b", m.title) is not None
     if m.person:
         return False
     if wanted == "member":
@@ -183,9 +235,10 @@ def _units(group: Sequence[ActorMention], wanted: str, types: Mapping[str, str])
 
 def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequence[ActorMention]],
             types: Mapping[str, str], speaker_before: ActorMention | None = None) -> \
-        tuple[dict[int, ActorMention], dict[int, ActorMention]]:
+        tuple[dict[int, ActorMention], dict[int, tuple[ActorMention, ...]]]:
     """Token index -> the actor a pronoun or definite description of ``doc`` stands for; and for
-    "the two countries", "both sides", the second of the two (the first is in the first map).
+    "the two countries", "both sides", the second of the two (the first is in the first map), for
+    "they" standing for a list, the others of the list.
 
     ``before`` holds the actor mentions of the previous sentences, the
     nearest last; ``speaker_before`` whom the previous sentence quoted
@@ -196,7 +249,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
     covered = {i for m in mentions for i in range(m.start, m.end)}
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out: dict[int, ActorMention] = {}
-    pairs: dict[int, ActorMention] = {}
+    pairs: dict[int, tuple[ActorMention, ...]] = {}
     for tok in doc:
         if tok.i in covered:
             continue
@@ -220,7 +273,7 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
                     both = ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                         f"'{tok.text}' -> '{m.text}' ({where})", PRONOUN_FACTOR)
                     if tok.i in out:
-                        pairs[tok.i] = both
+                        pairs[tok.i] = (both,)
                     else:
                         out[tok.i] = both
             continue
@@ -232,15 +285,15 @@ def resolve(doc: Any, mentions: Sequence[ActorMention], before: Sequence[Sequenc
             continue
         unit, distance = found
         where = "this sentence" if distance == 0 else f"{distance} sentence{'s' * (distance > 1)} before"
-        text = " and ".join(f"'{m.text}'" for m in unit)
+        text = " and ".join(dict.fromkeys(f"'{m.text}'" for m in unit))  # a group's members: its words once
         first, *rest = (ActorMention(m.actor, tok.i, tok.i + 1, tok.i, tok.text, "actor", m.person,
                                      f"'{tok.text}' -> {text} ({where})", PRONOUN_FACTOR) for m in unit)
         out[tok.i] = first
         if rest:
             # "their refusal to back ...": the noun the possessive owns stands for both as well
-            pairs[tok.i] = rest[0]
+            pairs[tok.i] = tuple(rest)
             if tok.dep_ == "poss" and tok.head.i not in covered:
-                pairs.setdefault(tok.head.i, rest[0])
+                pairs.setdefault(tok.head.i, tuple(rest))
     return out, pairs
 
 
@@ -500,10 +553,15 @@ def unnamed_agent(doc: Any, head: int) -> bool:
             return False
         # "talks held by X", "a meeting he chaired": only a named person or pronoun acting counts
         t = _governing_verb(t)
+        if t.dep_ == "acomp":
+            t = t.head  # "which was responsible for the assassination of"
         if not t.tag_.startswith("VB"):
             return True
-        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and c.tag_ in ("NNP", "NNPS", "PRP")
-                       and c.lower_ not in _WHEN for c in t.children)
+        # and "Gülen, who was responsible for the assassination of": the one named that the relative clause
+        # describes (not "his sweep, which will include visits to Jordan")
+        named = ("NNP", "NNPS", "PRP")
+        return not any(c.dep_ in ("nsubj", "nsubjpass", "agent") and (c.tag_ in named or c.lower_ in ("which", "who")
+                       and t.dep_ == "relcl" and t.head.tag_ in named) and c.lower_ not in _WHEN for c in t.children)
     for _ in range(6):
         if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "agent", "expl") for c in t.children):
             return False

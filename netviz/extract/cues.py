@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netviz.extract.lexicon import _SLOT, Cue, Cues, _norm, _Pattern
+from netviz.extract.lexicon import _SLOT, Cue, Cues, _norm, _Pattern, verb_forms
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _HARD = frozenset(";:()\u2014\u2013?!")
@@ -116,9 +116,28 @@ def find_cues(doc: Any, words: Sequence[str], cues: Cues, phrases: Mapping[int, 
             continue
         _, pattern, end, toks = best
         head = _head(doc, pattern.cue, toks)
+        if pattern.cue.pos == "verb" and _struck(doc[head]):
+            continue
         hits.append(Hit(pattern.cue, i, end, head, toks))
         covered = end - 1
     return hits
+
+
+_STRIKE = frozenset(verb_forms("strike"))
+# What is struck when "strike" is no attack: "struck a deal", "the agreement struck by", "strike a balance"
+_STRUCK = frozenset("deal deals agreement agreements accord accords bargain bargains compromise pact balance chord "
+                    "tone note pose".split())
+
+
+def _struck(tok: Any) -> bool:
+    """Whether ``tok`` is "strike" with an agreement or a balance as what is struck (its object, its
+    passive subject, or the noun it describes: "a deal struck with Iran", "the deal that Iran struck")."""
+    if _norm(tok.text) not in _STRIKE:
+        return False
+    things = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ in ("acl", "relcl"):
+        things.append(tok.head)
+    return any(t.lower_ in _STRUCK for t in things)
 
 
 def _head(doc: Any, cue: Cue, toks: frozenset[int]) -> int:

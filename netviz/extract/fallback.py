@@ -62,19 +62,29 @@ class Fallback(Sides):
                 if c.dep_ not in deps or c.dep_ == "prep" and not (hit.cue.preps and _prep_is(c, hit.cue.preps)):
                     continue
                 opposed = main.agents and _norm(h.text) in _OPPOSE
-                for m in sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
+                inside = sorted({m for m in self.at.values() if m.role == "actor" and m.actor not in taken
                                  and _inside(self.doc[m.head], c) and not denied(self.doc[m.head])},
-                                key=lambda m: m.start):
+                                key=lambda m: m.start)
+                # "the regime of Syrian President Bashar Assad": the actor by name, not through the generic word
+                named = {m.actor: m for m in reversed(inside) if m.factor == 1.0}
+                for m in dict.fromkeys(named.get(m.actor, m) for m in inside):
                     # the words from the actor up to the argument (the actor itself when it heads it)
                     up = [self.doc[m.head], *self.doc[m.head].ancestors]
                     path = up[:max(1, next(k for k, t in enumerate(up) if t.i == c.i))]
-                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL for t in path):
+                    if main.agents and not opposed and any(t.dep_ not in _NOMINAL or t.dep_ == "amod" and any(
+                            c.dep_ == "prep" for c in t.children) for t in path):
                         # "greeting leaders attending the memorial for South Africa's president", "offered
-                        # rewards to those who killed Americans": an actor in a clause inside the argument
-                        # is a party to that clause, not to the cue
+                        # rewards to those who killed Americans", "countries closer to the battlefields of the
+                        # war against ISIS": an actor in a clause (or an adjective's own phrase) inside the
+                        # argument is a party to that clause, not to the cue
                         continue
                     if opposed and any(t.i in self.heads for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it
+                    if not opposed and c.i in self.heads and path[-1].dep_ == "prep" and path[-1].lower_ != "by" \
+                            and self._hostile(c):
+                        # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
+                        # a hostile act in the argument is on is its target, not the cue's other side
+                        continue
                     sign = main.sign
                     if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
                         sign = 1  # "blocked action against Syria": on Syria's side
@@ -119,7 +129,7 @@ class Fallback(Sides):
             # the other side is introduced by none of the cue's prepositions or by one of them
             # ("lodge a challenge with the WTO" is no warning to it); a partner by "with"
             # ("the treaty and relations with Israel": a phrase of the cue's own after the last conjunct is shared)
-            after = [m for m in near.values() if m.start > h.i
+            after = [m for m in near.values() if m.start > h.i and not self._other_cues(m, h, hit)
                      and _preposition(self.doc, m, h.i) in (None, *(p[-1] for p in hit.cue.preps), *words, *partner)
                      and not (_in_conjunct(self.doc[m.head], h) and not _introduced_by(self.doc, m, hit.cue.preps))]
             if hit.cue.prep_required and (h.tag_.startswith("VB") or scope == "sentence"):
@@ -143,6 +153,24 @@ class Fallback(Sides):
                 return [Link(hit, f"nearest actor after the cue in its {scope}", main.agents, listed,
                              sign=main.sign, notes=main.notes)]
         return []
+
+    def _other_cues(self, m: ActorMention, h: Any, hit: Hit) -> bool:
+        """Whether the actor is inside the cue's phrase as the object of another cue's verb ("an agreement on
+        how to drive out al-Nusra": al-Nusra is driven out, no party to the agreement; but "accusations that
+        Russia is selling helicopters": the one accused acts)."""
+        if not _inside(self.doc[m.head], h):
+            return False
+        t = self.doc[m.head]
+        while t.i != h.i:
+            if t.head.i in self.heads and t.head.i not in hit.tokens and t.head.tag_.startswith("VB"):
+                return t.dep_ not in _SUBJECTS + ("nsubjpass",)
+            t = t.head
+        return False
+
+    def _hostile(self, tok: Any) -> bool:
+        """Whether a cue word of the sentence is hostile (its lexicon entries are conflict)."""
+        entries = self.cues._index.get(_norm(tok.text), ())
+        return bool(entries) and all(kind_sign(p.cue.kind or "verbal_cooperation") < 0 for p, _ in entries)
 
     def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
         """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in

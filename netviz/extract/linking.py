@@ -9,7 +9,9 @@ prepositions, or the subject of a passive. A noun cue takes its possessor or
 modifier ("China's support", "US sanctions") and its prepositional object,
 and borrows the subject of a light verb ("imposed sanctions on"). A role
 noun ("ally", "member", "backer") links the actor it describes (apposition,
-copula, "fellow NATO member Turkey") with its owner ("of Y", "Y's", "NATO").
+copula, "fellow NATO member Turkey", a role an "as", "among" or "one of" phrase
+casts it in: "Russia, as Syria's ally", "named China as a rival of the U.S.")
+with its owner ("of Y", "Y's", "NATO").
 Neutral nouns ("ties", "relations") take their sign from a word next to them,
 and relate their coordinated subjects with each other ("Cuba and Brazil
 restored relations"); whoever brokered or hosted a reciprocal deal or talks
@@ -32,6 +34,12 @@ side of it ("vetoed a resolution condemning Syria", "blocked action against
 Syria": with Syria). A cooperation noun under a verb of receiving goes from
 its giver to the verb's subject ("won backing from the EU", "asked the G7 for
 help"). "Joint", "combined", "jointly" relate every actor they qualify.
+The purpose of a cooperation is every party's ("aligned itself with X to
+combat Y", "an agreement on how to drive out Y": X and the subject both
+against Y, never with it); a noun in the "as" phrase of a verb of regarding
+is its object's ("views the Kurds as part of the battle against ISIS"); a
+reciprocal cue's slot that holds a list relates its members ("brought Russia
+and Turkey closer": not with whatever brought them).
 
 When the parse gives one side only, :class:`~netviz.extract.fallback.Fallback`
 takes the nearest actor named on the missing side. Last, a link whose acting
@@ -51,7 +59,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_forms
-from netviz.extract.mentions import stand_for
+from netviz.extract.mentions import GROUP_VIA, stand_for
 from netviz.extract.request import _WANT, REQUEST_FACTOR, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
@@ -61,6 +69,7 @@ from netviz.extract.sides import (
     Link,
     Side,
     _prep_is,
+    purpose_of,
 )
 from netviz.model import kind_sign
 
@@ -75,6 +84,11 @@ _RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request en
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
                      for w in verb_forms(lemma)) | {"protection", "defense"}
+# Verbs casting their object in the role of an "as" phrase: "named China and Russia as rivals", "views the
+# Kurds as part of the battle against ISIS".
+_REGARD = frozenset(w for lemma in "see view regard consider describe name designate label brand list portray cast "
+                    "identify recognize recognise treat depict characterize classify count reiterate".split()
+                    for w in verb_forms(lemma))
 _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
 _THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))
@@ -90,8 +104,11 @@ class Linker(Fallback):
         """Every link of one cue (empty sides included, for the explanation)."""
         h = self.doc[hit.head]
         cue = hit.cue
-        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")):
-            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies
+        if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")) and not any(
+                c.dep_ == "prep" and _prep_is(c, cue.preps) for c in h.children):
+            # "a combined US, Russian and Jordanian force", "Iran and Iraq jointly ...": whom it qualifies;
+            # not "countries closer to the battlefields of the war against ISIS and al-Qaeda": close to what
+            # its own preposition names, which is no list of actors close to each other
             step = (f"{h.dep_}({h.head.text}, {h.text})",)
             sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
             if len({s.mention.actor for s in sides}) > 1:
@@ -193,6 +210,14 @@ class Linker(Fallback):
                     agents, how = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h), "passive subject"
                 elif c.dep_ == "nsubjpass":
                     agents, how = self.side(c, (f"nsubjpass({h.text}, {c.text})",)), "passive subject"
+        if cue.reciprocal and "*" in cue.phrase.split() and rule == "object" \
+                and len({p.mention.actor for p in patients}) > 1:
+            # "has brought Russia and Turkey a step closer": the cue's slot holds both parties; whoever or
+            # whatever brought them is no party
+            return [Link(hit, "reciprocal object", tuple(patients), pairing="within")]
+        partners = self._shared_purpose(h, agents)
+        if partners:
+            agents, how = agents + partners, "shared purpose of a cooperation"
         if h.dep_ == "amod" and h.lower_ in ("led", "headed", "commanded"):
             return []  # "the Saudi-led coalition" is Saudi Arabia acting (mentions.stand_for)
         if h.dep_ in ("amod", "acl", "compound") and h.tag_ in ("VBN", "JJ", "VBD"):
@@ -216,12 +241,14 @@ class Linker(Fallback):
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
-        # common noun that ends a list of names says what each of them does, not that they do it together
-        examples = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None
+        # common noun that ends a list of names says what each of them does, not that they do it together;
+        # the parties of a cooperation share its purpose ("agreed with Russia to fight": no fight between them)
+        apart = how == "relative clause" and stand_for(h.head, self.at, self.resolved) is None \
+            or how == "shared purpose of a cooperation"
         if not patients and len({a.mention.actor for a in agents}) > 1 and _each_other(h, cue.preps):
             # "Israel and Hamas accused each other": the cue between the co-agents
             links = [Link(hit, "each other", tuple(agents), pairing="within")]
-        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not examples:
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not apart:
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             links += self._co_agents(hit, h, agents, how)
@@ -230,6 +257,30 @@ class Linker(Fallback):
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
+
+    def _shared_purpose(self, h: Any, agents: list[Side]) -> list[Side]:
+        """The parties of a cooperation whose purpose the verb states, besides ``agents``: "aligned itself
+        with those forces to combat ISIS", "discussed an agreement on how to drive out al-Nusra", "signed a
+        deal with Poland to fight": each party acts to that end (so none is with its target)."""
+        gov = purpose_of(h)
+        if gov is None:
+            return []
+        taken = {a.mention.actor for a in agents}
+        out: list[Side] = []
+        for g in (gov, *(c for c in gov.children if c.dep_ in _OBJECTS)):  # "signed a deal with Poland to"
+            hit = self.hits.get(g.i)
+            sign = kind_sign(hit.cue.kind or "verbal_cooperation") if hit is not None else -1
+            if sign < 0 or hit.cue.pos in ("role", "neutral"):
+                continue
+            for lk in self.link(hit):
+                if (lk.sign or sign) < 0 or lk.rule.startswith("nearest actor"):
+                    continue
+                for s in (*lk.agents, *lk.patients):
+                    if s.mention.actor not in taken:
+                        taken.add(s.mention.actor)
+                        out.append(Side(s.mention, (f"{h.dep_}({h.head.text}, {h.text})", f"party to '{g.text}'",
+                                                    *s.arcs)))
+        return out
 
     def _co_agents(self, hit: Hit, h: Any, agents: list[Side], how: str) -> list[Link]:
         """Actors listed together on the acting side of one cue act together ("A, B and C cut ties with
@@ -244,7 +295,7 @@ class Linker(Fallback):
             # one list: the same arcs up to where the list branches ("nsubj(imposed, Britain)" for "Britain,
             # France and Germany imposed"), not two subjects the parser gave one verb (a dateline's place
             # and the sentence's subject)
-            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside"))
+            cut = next((k for k, arc in enumerate(a.arcs) if arc.startswith(("conj(", "listed inside", GROUP_VIA))
                         or "' -> '" in arc), len(a.arcs))  # or where "the two leaders" resolves to each
             lists.setdefault(a.arcs[:cut], []).append(a)
         joint = any(t.lower_ in _JOINT for t in h.subtree)
@@ -319,6 +370,13 @@ class Linker(Fallback):
                 patients, how = got, "with-help"
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
+        if not agents:
+            got = self._regarded(h)
+            if got:
+                agents, how = got, "the one regarded"
+        if not agents and h.dep_ == "acomp" and h.tag_ == "JJ":
+            # "Erdogan has become alarmed about the Kurdish forces": an adjective says it of the subject
+            agents, how = self.subjects(h)
         if partners and patients:  # a fight against someone named, never the partners against each other
             agents = agents + [p for p in partners if p.mention.actor not in {a.mention.actor for a in agents}]
         between = self.prep_objects([h], (("between",), ("among",)))
@@ -334,12 +392,40 @@ class Linker(Fallback):
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
-        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1:
+        elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
+                how == "subject of the governing verb" and self._placed(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
+
+    def _regarded(self, h: Any) -> list[Side]:
+        """The object of a verb of regarding whose "as" phrase holds a noun cue: "views the Kurds as an
+        essential element of the battle against ISIS" (the Kurds are in the battle), "regards the Kurdish
+        forces as the most effective fighters in the campaign against ISIS"."""
+        t, arcs = h, []
+        for _ in range(6):
+            if t.dep_ != "pobj" or t.head.dep_ != "prep":
+                return []
+            p = t.head
+            arcs.append(f"pobj({p.text}, {t.text})")
+            if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
+                arcs.append(f"prep({p.head.text}, as)")
+                return [s for c in p.head.children if c.dep_ == "dobj"
+                        for s in self.side(c, (*arcs, f"dobj({p.head.text}, {c.text})"))]
+            if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
+                return []
+            arcs.append(f"prep({p.head.text}, {p.text})")
+            t = p.head
+        return []
+
+    def _placed(self, h: Any) -> bool:
+        """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
+        act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
+        parties against each other."""
+        return any(c.dep_ in ("amod", "compound", "nmod") and c.i in self.at and self.at[c.i].role == "location"
+                   for c in h.children)
 
     def _received(self, h: Any) -> tuple[list[Side], list[Side]] | None:
         """Who gives and who receives a cooperation noun that a verb of receiving governs: "Ukraine won
@@ -372,11 +458,37 @@ class Linker(Fallback):
             holders, how = self.subjects(h.head, (f"{h.dep_}({h.head.text}, {h.text})",))
         elif h.dep_ == "compound" and h.head.tag_.startswith("NNP"):
             holders, how = self.side(h.head, (f"compound({h.head.text}, {h.text})",)), "title"
+        elif h.dep_ == "pobj" and h.head.lower_ in ("as", "among") or h.dep_ == "pobj" and h.head.lower_ == "of" \
+                and h.head.head.lower_ == "one" and h.head.head.dep_ in ("attr", "pobj"):
+            holders, how = self._cast(h.head, (f"pobj({h.head.text}, {h.text})",)), "cast in the role"
         if not holders:
             for c in h.children:
                 if c.dep_ == "appos":
                     holders, how = self.side(c, (f"appos({h.text}, {c.text})",)), "apposition"
         return [Link(hit, f"role {how or 'no holder'}", tuple(holders), tuple(owners))]
+
+    def _cast(self, p: Any, arcs: tuple[str, ...]) -> list[Side]:
+        """Whom an "as", "among" or "one of" phrase (``p`` its preposition) casts in a role: the actor
+        right before it between commas ("believes Russia, as a guarantor of the Assad regime, has"), the
+        noun it hangs on ("Russia, as Syria's longtime ally"), the object of a verb of regarding ("named
+        China and Russia as rivals of the U.S."), else the verb's subject ("Pakistan serves as an ally
+        of", "Russia is seen as", "As a NATO member, Turkey sent", "Erdogan is one of his top allies",
+        "is among Japan's closest partners")."""
+        g = p.head.head if p.lower_ == "of" else p.head
+        step = (*arcs, f"prep({g.text}, {p.text})")
+        before = self.at.get(p.i - 2) if p.i > 1 and self.doc[p.i - 1].text == "," else None
+        if before is not None and before.role == "actor":
+            return self.side(self.doc[before.head], (*step, f"'{before.text}' before the comma"))
+        if g.tag_.startswith("NN") or g.tag_ == "PRP":
+            return self.side(g, step)
+        if not g.tag_.startswith("VB"):
+            return []
+        objects = [s for c in g.children if c.dep_ in _OBJECTS and _norm(g.text) in _REGARD
+                   for s in self.side(c, (*step, f"{c.dep_}({g.text}, {c.text})"))]
+        if objects:
+            return objects
+        passive = [s for c in g.children if c.dep_ == "nsubjpass" for s in self.side(c, (*step, f"nsubjpass({g.text}, {c.text})"))]
+        return passive or self.subjects(g, step)[0]
 
     def _neutral(self, hit: Hit, h: Any) -> list[Link]:
         """ "ties", "relations": signed by a word next to them ("improving ties", "relations soured")."""
@@ -435,6 +547,20 @@ class Linker(Fallback):
             if withs:
                 out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def together(hit: Hit, links: list[Link]) -> list[Link]:
+    """The members of a group that takes part in a cue ("Iran and the six powers negotiating with it")
+    act together: one "+" link among the members of each group on a side of ``links``, unless the
+    co-agents of the cue already relate them."""
+    groups: dict[int, dict[str, Side]] = {}
+    for lk in links:
+        for s in (*lk.agents, *lk.patients):
+            if s.mention.via.startswith(GROUP_VIA):
+                groups.setdefault(s.mention.start, {}).setdefault(s.mention.actor, s)
+    related = {frozenset(s.mention.actor for s in lk.agents) for lk in links if lk.pairing == "within"}
+    return [Link(hit, "members of a group acting together", tuple(members.values()), pairing="within", sign=1)
+            for members in groups.values() if len(members) > 1 and frozenset(members) not in related]
 
 
 def _alternative(tok: Any) -> bool:

@@ -6,9 +6,18 @@ side of a relation:
 
 - ``actor``: it can;
 - ``location``: the object of a place preposition ("in Syria", "near the
-  Turkish border") or a demonym before a place noun ("the Syrian town of");
+  Turkish border"), a demonym before a place noun ("the Syrian town of"), a
+  city on an event it hosts ("the Hanoi summit", "the Paris attacks") or a
+  country a war is named after ("the Iraq war");
 - ``organisation``: a demonym inside a proper name ("the Syrian Observatory");
-- ``dateline``: "MOSCOW (Reuters) --".
+- ``members``: an international body whose member states are meant ("the
+  Security Council's permanent members");
+- ``private``: a company ("the Chinese company") or what belongs to an office
+  holder as a person ("the Trump campaign", "Trump's family");
+- ``language``: "speaking Chinese";
+- ``nationality``: fighters of a nationality against someone, not its state
+  ("Syrian anti-ISIS forces");
+- ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
 
 Generic mentions the codebook marks ("rebels", "the opposition", "government
 forces", "the regime") are resolved through the country the sentence places
@@ -28,6 +37,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
+
+from netviz.extract.lexicon import verb_forms
 
 #: Verbs that report what someone said ("Obama said", "said Kerry").
 REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
@@ -53,7 +64,36 @@ NONSTATE_NOUNS = frozenset("movement movements group groups militia militias mil
                            "extremists gunmen dissidents exiles minority minorities community".split())
 # "the Obama administration", "Erdogan's government": an office holder's name on these is the actor
 _INSTITUTIONS = frozenset("administration government regime cabinet team camp forces troops army".split())
-_DATELINE = re.compile(r"^[\"'\u201c]?[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?\s*(?:--|[\u2014\u2013\-:])\s")
+# "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --", "Washington (CNN) --": where the article was filed
+_DATELINE = re.compile(r"^[\"'\u201c]?(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\s*(?:\([^)]{0,40}\))?|"
+                       r"[A-Z][\w.'\- ]{1,30}?(?:,\s*[A-Z][\w.' ]+)?\s*\([A-Z][^)]{0,40}\))\s*(?:--|[\u2014\u2013\-:])\s")
+# An event that a city or seat of government hosts, not one it takes part in: "the Hanoi summit", "the
+# Paris attacks", "the Minsk agreements" (a country's own name there is a party: "the Iran talks")
+VENUE_NOUNS = frozenset("summit summits meeting meetings talks conference conferences negotiations forum round "
+                        "process accord accords agreement agreements declaration protocol format ceremony "
+                        "attack attacks bombing bombings shooting shootings massacre".split())
+# A war or conflict named after the country it is fought in: "the Iraq war", "the Syrian conflict"
+_WARS = frozenset("war conflict".split())
+# Who a war named after a country is fought with, against or by: "the US war in Afghanistan", "the
+# Saudi war on Yemen": the named country is a party, not the place
+_WAR_PARTIES = frozenset("against on with in between".split())
+# Businesses: a state's name or demonym on them names a company, not the state acting ("the Chinese
+# company", "deals between U.S. and Vietnamese companies")
+COMPANY_NOUNS = frozenset("company companies firm firms corporation corporations conglomerate conglomerates business "
+                          "businesses investor investors".split())
+# What belongs to an office holder as a person, not to the state they lead: "the Trump campaign", "Trump's
+# family", "a Trump Tower project" (a campaign against someone is a war: "Obama's campaign against ISIS")
+_PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates lawyer lawyers attorney attorneys "
+                                "fixer".split())
+# An office holder named as a candidate speaks for a campaign, not the state: "candidate Trump", "Trump's
+# comments as a candidate"
+_CANDIDATE = frozenset("candidate nominee contender hopeful".split())
+# "speaking Chinese", "learned Russian": the language, not the state
+_LANGUAGE_VERBS = frozenset(w for lemma in "speak learn teach study translate".split() for w in verb_forms(lemma))
+# The member states of an international body: "the Security Council's five permanent members", "16
+# members of the European Union" (the members act, not the body)
+MEMBER_HEADS = frozenset("member members state states country countries nation nations ally allies partner "
+                         "partners government governments".split())
 
 
 @dataclass(frozen=True)
@@ -87,10 +127,14 @@ class ActorMention:
     #: the sentence's subject, which names its people or units there with no actor of their own ("The
     #: U.S. has 8,400 troops in Afghanistan. Their roles ..."): "they" may be them
     units: bool = False
+    #: a person's office as the codebook or the article gives it, lower case ("president", "secretary of
+    #: state"): what "the president" refers back to
+    title: str = ""
 
 
-def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMention]:
-    """The codebook's mentions (character offsets into the article) placed on ``doc``'s tokens."""
+def on_tokens(doc: Any, offset: int, mentions: Sequence[Any], on: Any = None) -> list[ActorMention]:
+    """The codebook's mentions (character offsets into the article) placed on ``doc``'s tokens (a person's
+    office as of the date ``on``)."""
     out = []
     for m in mentions:
         span = doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
@@ -100,8 +144,45 @@ def on_tokens(doc: Any, offset: int, mentions: Sequence[Any]) -> list[ActorMenti
         person = bool(getattr(m, "person", False))
         out.append(ActorMention(m.actor or "", span.start, span.end, span.start, m.text, person=person,
                                 generic=generic, female=person and female(m, doc[span.start - 1].text
-                                                                          if span.start else "")))
+                                                                          if span.start else ""),
+                                title=title(m, on) if person else ""))
     return out
+
+
+def title(m: Any, on: Any = None) -> str:
+    """A person mention's office, lower case, from the codebook's reason ("Barack Obama (alias 'Obama'):
+    President 2009-01-20..2017-01-20 -> USA": "president") or the article's title before the name ("British
+    Foreign Secretary Philip Hammond: ..."); empty when neither gives one (a surname named in full before).
+    Of a role that lists offices with their years, those held in the year of ``on`` ("Prime Minister
+    (1999-2000, 2008-2012) and President (2000-2008, 2012-)" in 2017: "president"); approximate, read from
+    the role's words.
+
+    >>> from types import SimpleNamespace as M
+    >>> from datetime import date
+    >>> putin = M(reason="Vladimir Putin (alias 'Putin'): Prime Minister (1999-2000, 2008-2012) and President "
+    ...                  "(2000-2008, 2012-) 1999-08-16.. -> RUS (Russia)")
+    >>> title(putin, date(2017, 1, 1)), title(putin, date(2010, 1, 1))
+    ('president', 'prime minister')
+    """
+    reason = getattr(m, "reason", "")
+    if " (alias " in reason:
+        role = reason.split("): ", 1)[-1].split(" -> ", 1)[0]
+    elif reason.endswith("named in full before"):
+        return ""
+    else:
+        role = reason.split(": ", 1)[0]
+    role = _ROLE_DATES.sub("", role).strip()  # the entry's own period, after the role
+    if on is None or "(" not in role:
+        return role.lower()
+    held = [office for office, years in _OFFICE_YEARS.findall(role) if not years or any(
+        int(a) <= on.year and (not b or on.year <= int(b)) for a, b in re.findall(r"(\d{4})(?:-\d\d-\d\d)?-?(\d{4})?", years))]
+    return " and ".join(o.strip(" ,") for o in held).lower()
+
+
+# "1999-08-16..", "2009-01-20..2017-01-20": the dates of a codebook entry after its role
+_ROLE_DATES = re.compile(r"\s\d{4}-\d\d-\d\d\.\.(?:\d{4}-\d\d-\d\d)?$|\s\.\.\d{4}-\d\d-\d\d$")
+# "Prime Minister (1999-2000, 2008-2012)", "then Crown Prince (2017-06-21)", "President": an office, its years
+_OFFICE_YEARS = re.compile(r"(?:^|,|\band\b|\bthen\b)\s*([A-Za-z][A-Za-z -]*?)\s*(?:\(([^)]*)\))?(?=\s*(?:,|\band\b|\bthen\b|$))")
 
 
 # Titles before a woman's name ("Mrs. Clinton", "Ms. Haley", "Queen Rania").
@@ -140,16 +221,27 @@ def female(m: Any, before: str = "") -> bool:
 
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
-                    states: frozenset[str]) -> list[ActorMention]:
+                    states: frozenset[str], named: frozenset[str] = frozenset(),
+                    near: frozenset[str] = frozenset()) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
     through the country the sentence places things in ("rebels in Syria") or, when that names no one
     there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
-    article about Syria), the one the article is about; those that name no actor are dropped."""
+    article about Syria), the one the article is about; those that name no actor are dropped. A group
+    ("the six powers") becomes one mention per member of it among ``named``, the actors the article
+    names, all on the group's words (:func:`group_members` sets the others of each apart), when
+    ``near``, the actors named in the sentence and the two before, holds what the group is about (Iran
+    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them)."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
+            continue
+        members = codebook.group_members(m.generic, named, on, near)
+        if members:
+            # listed together: "they" stands for every member, "it" for none (coref)
+            out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True, listed=m.start,
+                            via=f"{GROUP_VIA}{m.text}': {a}, a member the article names") for a in members]
             continue
         if _named_group_before(m, mentions, codebook):
             continue
@@ -162,6 +254,27 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
                                    via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
                 break
     return out
+
+
+#: Confidence factor of an actor read from a group the article names it a member of ("Iran and the six
+#: powers" in an article naming Germany: Germany). Set, not measured: few on dev (one article), and the
+#: group may have acted without the member (members act together: the group is its members' joint act).
+GROUP_FACTOR = 0.9
+#: How the evidence names a member read from a group.
+GROUP_VIA = "group '"
+
+
+def group_members(mentions: Sequence[ActorMention]) -> tuple[list[ActorMention], dict[int, tuple[ActorMention, ...]]]:
+    """``mentions`` with one member of each group left on the group's words, and the other members by
+    the group's head token (what :class:`~netviz.extract.sides.Sides` adds wherever that token stands)."""
+    out: list[ActorMention] = []
+    others: dict[int, tuple[ActorMention, ...]] = {}
+    for m in mentions:
+        if m.via.startswith(GROUP_VIA) and out and out[-1].start == m.start and out[-1].via.startswith(GROUP_VIA):
+            others[out[-1].head] = (*others.get(out[-1].head, ()), m)
+        else:
+            out.append(m)
+    return out, others
 
 
 def _named_group_before(m: ActorMention, mentions: Sequence[ActorMention], codebook: Any) -> bool:
@@ -198,21 +311,38 @@ def context_mentions(doc: Any, mentions: Sequence[ActorMention], codebook: Any, 
     return _leading(doc, mark_antecedents(doc, out)) if out else out
 
 
-def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str]) -> list[ActorMention]:
-    """Mentions with their heads and roles from the parse (see the module docstring)."""
+def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str], seats: frozenset[str] = frozenset(),
+               bodies: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """Mentions with their heads and roles from the parse (see the module docstring). ``seats`` are the
+    aliases that name a city or seat of government (:func:`seats`), ``bodies`` the international bodies
+    whose members are states."""
     dateline = _DATELINE.match(doc.text)
     out = []
     for m in mentions:
         span = doc[m.start:m.end]
         head = span.root
         role = "actor"
-        if dateline and doc[m.start].idx < dateline.end() and m.text.isupper():
+        if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif head.dep_ == "pobj" and head.head.lower_ in LOC_PREPS:
-            role = "location"
+        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", and "in Iraq and Syria"
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
+        elif _venue(head, m, mentions, seats):
+            role = "location"
+        elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
+                                    and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
+            role = "members"
+        elif head.dep_ in ("amod", "compound", "nmod", "poss") and head.head.i >= m.end and (
+                head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
+                or m.person and _private_of_person(head.head)) or m.person and _candidate(head):
+            role = "private"
+        elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
+            role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
+        elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
+                and _ADJECTIVE.search(m.text):
+            role = "language"
         elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:
             role = "organisation"
         subject = head.dep_ in ("nsubj", "nsubjpass") or (
@@ -221,6 +351,74 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         person = m.person and not (head.dep_ in ("compound", "poss") and head.head.lower_ in _INSTITUTIONS)
         out.append(replace(m, head=head.i, role=role, subject=subject, person=person))
     return mark_antecedents(doc, out, parsed=True)
+
+
+def _private_of_person(noun: Any) -> bool:
+    """ "the Trump campaign", "Trump's family", "Trump's ex-attorney Michael Cohen": what an office holder's
+    name owns there is theirs as a person (a campaign against someone is a war: "Obama's campaign against
+    ISIS")."""
+    words = {noun.lower_, *(c.lower_ for c in noun.children if c.dep_ in ("compound", "amod"))}
+    return bool(words & _PRIVATE_OF_PERSON) and not any(
+        c.dep_ == "prep" and c.lower_ in ("against", "on", "of") for c in noun.children)
+
+
+def _candidate(head: Any) -> bool:
+    """ "candidate Trump", "then-candidate Trump", "Trump's comments as a candidate": a candidate then."""
+    if any(c.dep_ in ("compound", "amod", "appos") and c.lower_ in _CANDIDATE for c in head.children):
+        return True
+    return head.dep_ == "poss" and any(p.dep_ == "prep" and p.lower_ == "as" and any(
+        o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
+
+
+def _first_conjunct(tok: Any) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+    for _ in range(20):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _targeted(noun: Any) -> bool:
+    """ "cyberattacks against U.S. companies", "sanctions on Chinese firms": a state's companies as the
+    target of a hostile act stand for the state (as no partner or acting side does)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("against", "on", "at", "targeting")
+
+
+def _venue(head: Any, m: ActorMention, mentions: Sequence[ActorMention], seats: frozenset[str]) -> bool:
+    """Whether the mention is where an event happens, not a party to it: a city or seat on a venue noun
+    ("the Hanoi summit", "the Paris attacks"), or a country a war is named after ("the Iraq war", "the
+    Syrian civil war"), when no other actor is on that noun ("Moscow-Washington talks", "the Iran-Iraq
+    war" name the parties) and, for a war, no phrase names who fights it ("the US war in Afghanistan")."""
+    noun = head.head
+    if head.dep_ not in ("amod", "compound", "nmod") or noun.i in range(m.start, m.end) or any(
+            x.actor and x.actor != m.actor and noun.left_edge.i <= x.start and x.end <= noun.i for x in mentions):
+        return False
+    if noun.lower_ in VENUE_NOUNS:
+        return m.text in seats and head.tag_ == "NNP"
+    return noun.lower_ in _WARS and not any(c.dep_ == "prep" and c.lower_ in _WAR_PARTIES for c in noun.children)
+
+
+def seats(codebook: Any) -> frozenset[str]:
+    """The one-word aliases of states and bodies that name a city or seat of government rather than the
+    actor itself ("Hanoi", "Brussels", "Kremlin"): not its name nor part of it, no demonym, no
+    abbreviation. Approximate: a few other short names pass ("Britain", "Burma"), which a venue noun
+    hardly follows.
+
+    >>> from netviz.ingest.actors import load_codebook
+    >>> s = seats(load_codebook())
+    >>> "Hanoi" in s, "Brussels" in s, "Vietnam" in s, "Russian" in s, "US" in s
+    (True, True, False, False, False)
+    """
+    return frozenset(alias for a in codebook.actors.values() if a.type in ("state", "organisation")
+                     for alias in a.aliases
+                     if " " not in alias and alias[:1].isupper() and not alias.isupper()
+                     and alias[:4].lower() != a.name[:4].lower() and not _DEMONYM_END.search(alias))
+
+
+# Demonyms that do not share the first letters of their state's name ("British", "Dutch", "Swiss" shares
+# nothing, but is no noun on a venue: :func:`_venue` wants a proper noun)
+_DEMONYM_END = re.compile(r"(?:ian|ean|ese|ish|ch|ss|cans?)$")
 
 
 #: Nouns whose phrase stands for the actor named on it ("Chinese officials", "the Turkish army", "US
@@ -419,6 +617,8 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 continue
             if word in NONSTATE_NOUNS and c.dep_ == "amod" and c.tag_ == "JJ":
                 continue  # "Iraqi militias", "the Lebanese movement": a group of that nationality
+            if word in _PRIVATE_OF_PERSON and cm.person or word in COMPANY_NOUNS and not _targeted(tok):
+                continue  # "his family's negotiations", "its companies" (a name there has role "private")
             return cm, (f"{c.dep_}({tok.text}, {c.text})",)
     for c in tok.children:
         # "the Saudi-led coalition", "US-led forces": the leader acts for them
@@ -509,7 +709,8 @@ def surnames(text: str, mentions: Sequence[Any]) -> list[Any]:
     for name, (actor, after, full) in short.items():
         if name in clash:
             continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[after:]):
+        # "Trump Jr." is the son, not the office holder (as the codebook's not_followed_by)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-]|\s+Jr\b)", text[after:]):
             s, e = hit.start() + after, hit.end() + after
             if not any(a < e and s < b for a, b in taken):
                 extra.append(Mention(actor, s, e, name, name, f"'{name}': {full}, named in full before", person=True))

@@ -22,7 +22,7 @@ that member alone when it parts the list.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,10 +82,13 @@ class Sides:
     """Where the actors of one parsed sentence stand towards its words."""
 
     def __init__(self, doc: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, ActorMention],
-                 cues: Cues, second: Mapping[int, ActorMention] = {}, heads: frozenset[int] = frozenset()) -> None:
+                 cues: Cues, second: Mapping[int, tuple[ActorMention, ...]] = {}, hits: Sequence[Hit] = ()) -> None:
         self.doc, self.at, self.resolved, self.cues = doc, at, resolved, cues
-        self.second = second  # "the two countries": the second of the pair
-        self.heads = heads  # the head tokens of every cue in the sentence
+        # "the two countries": the second of the pair; "they": the others of a list; "the six powers":
+        # the other members of the group the article names
+        self.second = second
+        self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token
+        self.heads = frozenset(self.hits)
 
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
         """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
@@ -95,6 +98,11 @@ class Sides:
         which supports Assad, and Turkey": the clause describes Russia only)."""
         out: list[Side] = []
         seen: set[str] = set()
+        if tok.lower_ == "none":  # "led by none other than the commander of Iran's Quds Force"
+            than = next((o for c in tok.children if c.lower_ == "other" for p in c.children if p.lower_ == "than"
+                         for o in p.children if o.dep_ == "pobj"), None)
+            if than is not None:
+                tok, arcs = than, (*arcs, f"none other than '{than.text}'")
         named = tok.head.i in self.at or tok.head.i in self.resolved  # not "U.S. allies South Korea and Japan"
         first = tok.head if tok.dep_ == "appos" and named and stand_for(tok.head, self.at, self.resolved) else tok
         if denied(first):
@@ -154,10 +162,9 @@ class Sides:
                         if cm is not None and cm.role == "actor":
                             found.append((cm, (*how, f"conj({c.text}, {cc.text})")))
             # "the two countries": the second of the pair, also as the "of" object ("envoys of the two
-            # countries")
-            for k in (t.i, *(c.i for c in named if c.dep_ == "pobj")):
-                if k in self.second:
-                    found.append((self.second[k], (self.second[k].via,)))
+            # countries"); "P5+1 negotiators": the other members of the group that modifies the noun
+            for k in dict.fromkeys((t.i, m.head, *(c.i for c in named if c.dep_ == "pobj"))):
+                found += [(x, (x.via,)) for x in self.second.get(k, ())]
             for fm, fhow in found:
                 if fm.actor not in seen:
                     seen.add(fm.actor)
@@ -179,6 +186,12 @@ class Sides:
                 # chairman Dunford, Russian chief of the general staff Gerasimov and Turkey's chief ... met")
                 out += self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
                                           {s.mention.actor for s in out})
+            elif len(out) == 1 and out[0].mention.listed is not None:
+                # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt severed ...": a list of names the
+                # parser read as the first and an apposition describing it
+                out += [x for x in self.listed_inside(subs[0], arcs + (f"{subs[0].dep_}({v.text}, {subs[0].text})",),
+                                                      {out[0].mention.actor})
+                        if x.mention.listed == out[0].mention.listed]
             return out, "subject"
         for c in v.children:
             if c.dep_ == "agent":
@@ -186,6 +199,9 @@ class Sides:
                     if o.dep_ == "pobj":
                         return self.side(o, arcs + (f"agent({v.text}, by)", f"pobj(by, {o.text})")), "passive agent"
         dep, head = v.dep_, v.head
+        aside = self._aside(v)
+        if aside is not None:
+            return self.side(aside, arcs + (f"aside after '{aside.text}'",)), "participle aside"
         if dep == "xcomp":
             for c in head.children:
                 if c.dep_ in _OBJECTS and _norm(head.text) in _OBJECT_CONTROL:
@@ -198,6 +214,11 @@ class Sides:
             got, how = self.subjects(head, arcs + (f"{dep}({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the copula"
         if dep == "conj" and (head.tag_.startswith("VB") or head.tag_ == "JJ"):
+            clause = _as_clause(v, head)
+            if clause is not None:
+                # "ties have come under strain as the Turkish president has become alarmed": the parser
+                # read "as" as a preposition and its clause's verb as coordinated with the main one
+                return self.side(clause, arcs + (f"pobj(as, {clause.text})",)), "subject of an as-clause"
             listed = _open_list(v)
             if listed is not None:
                 # "has left X, cut funding for the agency that helps refugees and sparked a trade war": the
@@ -209,11 +230,18 @@ class Sides:
         if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not any(c.dep_ == "mark" for c in v.children):
             got, how = self.subjects(head, arcs + (f"advcl({head.text}, {v.text})",), depth + 1)
             return got, how and "participle clause"
+        if dep == "advcl" and head.tag_.startswith("VB") and purpose_of(v) is not None:
+            # "warplanes carried out airstrikes to support Turkey's offensive": an infinitive of purpose
+            # has the subject of the verb it serves
+            got, how = self.subjects(head, arcs + (f"advcl({head.text}, {v.text})",), depth + 1)
+            return got, how and "purpose clause"
         if dep == "acl" and v.tag_ == "VBG":
             return self.side(head, arcs + (f"acl({head.text}, {v.text})",), clause=v), "participle"
-        if dep == "acl" and v.tag_ == "VB":
+        if v.tag_ == "VB" and (dep == "acl" or dep == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                       for c in v.children)):
             # "a plan to work with Russia": whose plan (its possessor, or the subject of the verb it is
-            # the object of: "Washington unveiled a plan to ...")
+            # the object of: "Washington unveiled a plan to ...", "warplanes carried out airstrikes to
+            # support", which the parser may hang as a relative clause)
             step = arcs + (f"acl({head.text}, {v.text})",)
             for c in head.children:
                 # "Iran's plan to", "the Afghan security forces ability to" (the parser's compound for a
@@ -254,11 +282,44 @@ class Sides:
                            for s in self.side(c, step + (f"nsubjpass({gov.text}, {c.text})",))]
                 if got:
                     return got, "the one blamed or praised"
+            step = arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})")
+            # "remains committed to supporting Ukraine", "defended the purchases as important to helping
+            # Afghanistan": the subject of the verb the adjective complements
+            for _ in range(3):
+                if gov.tag_ != "JJ" or gov.head.i == gov.i or not (gov.dep_ in ("acomp", "oprd", "amod", "xcomp")
+                                                                   or gov.dep_ == "prep" and gov.lower_ == "as"):
+                    break
+                step, gov = step + (f"{gov.dep_}({gov.head.text}, {gov.text})",), gov.head
+                if gov.lower_ == "as" and gov.head.tag_.startswith("VB"):
+                    step, gov = step + (f"prep({gov.head.text}, as)",), gov.head
             if gov.tag_.startswith("VB"):
-                got, how = self.subjects(gov, arcs + (f"prep({gov.text}, {head.text})", f"pcomp({head.text}, {v.text})"),
-                                         depth + 1)
+                got, how = self.subjects(gov, step, depth + 1)
                 return got, how and "subject of the governing verb"
         return [], ""
+
+    def _aside(self, v: Any) -> Any:
+        """ "The Russians, working with Iran, helped Assad": the name a participle clause between commas
+        follows, for the participle and for the finite verb right after the clause (the parser often hangs
+        both elsewhere), or None."""
+        if v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "acl"):
+            return self._named_before(v)
+        if v.tag_ in ("VBD", "VBZ", "VBP"):
+            return next((a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN")
+                         and p.dep_ in ("advcl", "acl") and p.right_edge.i == v.i - 2
+                         and (a := self._named_before(p)) is not None), None)
+        return None
+
+    def _named_before(self, p: Any) -> Any:
+        """The actor's token that a participle clause between commas describes, when that clause stands
+        between the actor's name and a finite verb, or None."""
+        doc, end = p.doc, p.right_edge.i
+        if p.i < 2 or doc[p.i - 1].text != "," or end + 2 >= len(doc) or doc[end + 1].text != ",":
+            return None
+        m = self.at.get(p.i - 2)
+        if m is None or m.role != "actor" or m.end != p.i - 1:
+            return None
+        verb = next((t for t in doc[end + 2:end + 4] if t.tag_ != "RB"), None)
+        return doc[m.head] if verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
 
     def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...], inside: bool = False) -> \
             list[Side]:
@@ -286,16 +347,18 @@ class Sides:
 
     def named_inside(self, tok: Any, arcs: tuple[str, ...]) -> list[Side]:
         """The actors named in a noun phrase's own modifiers and prepositional phrases (not in a clause
-        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban"."""
-        out: list[Side] = []
+        inside it): "the deployment of Wagner fighters", "terror by the hands of al Qaeda and the Taliban".
+        An actor named both by a generic word and by name ("the regime of Syrian President Bashar Assad")
+        is taken by name, at no generic cost."""
+        out: dict[str, Side] = {}
         for m in sorted(set(self.at.values()), key=lambda m: m.start):
             if m.role != "actor" or not _inside(self.doc[m.head], tok):
                 continue
             path = [self.doc[m.head], *self.doc[m.head].ancestors]
             path = path[:next(k for k, t in enumerate(path) if t.i == tok.i)]
-            if all(t.dep_ in _NOMINAL for t in path) and m.actor not in {s.mention.actor for s in out}:
-                out.append(Side(m, (*arcs, f"inside '{tok.text}'")))
-        return out
+            if all(t.dep_ in _NOMINAL for t in path) and (m.actor not in out or out[m.actor].mention.factor < m.factor):
+                out[m.actor] = Side(m, (*arcs, f"inside '{tok.text}'"))
+        return list(out.values())
 
     def listed_inside(self, tok: Any, arcs: tuple[str, ...], taken: set[str]) -> list[Side]:
         """The actors of a list the parser hung inside a noun phrase as appositions and conjuncts: named
@@ -366,6 +429,41 @@ def _conjuncts(tok: Any) -> list[Any]:
                     if o.dep_ in ("pobj", "conj"):
                         out += [o, *o.conjuncts]
     return out
+
+
+def purpose_of(v: Any) -> Any:
+    """The word an infinitive of purpose serves ("aligned itself with X to combat Y", "an agreement on how
+    to drive out Y"), or None: not an infinitive with a subject or a subordinator of its own, nor one with
+    a clause that has its own subject before it ("count on whatever Moscow could do to help", where the
+    parser hangs "to help" on "count")."""
+    if v.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass", "mark") for c in v.children):
+        return None
+    if v.dep_ in ("advcl", "acl", "xcomp") and _norm(v.head.text) not in _OBJECT_CONTROL:  # not "urged X to"
+        gov = v.head
+    elif v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.tag_.startswith("NN"):
+        gov = v.head.head  # "an agreement on how to"
+    else:
+        return None
+    lo, hi = sorted((gov.i, v.i))
+    if any(t.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+           for t in v.doc[lo + 1:hi]):
+        return None
+    return gov
+
+
+def _as_clause(v: Any, head: Any) -> Any:
+    """The subject of ``v`` that the parser took for the object of "as" (a conjunction), when ``v`` is
+    coordinated with ``head`` with no "and" or "but" between them and that object ends right before ``v``
+    and its auxiliaries ("... as the Turkish president, Erdogan, has become alarmed"), or None."""
+    if any(c.dep_ == "cc" and head.i < c.i < v.i for c in head.children):
+        return None
+    first = min([v.i, *(c.i for c in v.children if c.i < v.i and c.dep_ in ("aux", "auxpass", "advmod", "neg"))])
+    end = first - 1
+    while end > head.i and v.doc[end].text == ",":
+        end -= 1
+    return next((n for n in v.doc[head.i + 1:end + 1] if n.dep_ == "pobj" and n.head.lower_ == "as"
+                 and n.head.dep_ == "prep" and n.head.head.i == head.i and end <= n.right_edge.i <= first - 1), None)
 
 
 def _open_list(v: Any) -> Any:

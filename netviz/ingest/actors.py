@@ -182,6 +182,12 @@ class GenericKind:
     forces" in Iraq are IRQ), otherwise it names no actor there. ``default``
     is the actor when no country is known (shared/ACTORS.md's conventions:
     "the regime" is Syria, "the Kurds" the YPG).
+
+    A kind with ``members`` is a group of actors that act together and is
+    no actor of its own ("the six powers" negotiating with Iran): a mention
+    stands for those members the article names (:meth:`Codebook.group_members`),
+    each ``(actor, start, end)``, and only in an article that names one of
+    the actors in ``about``.
     """
 
     kind: str
@@ -189,6 +195,8 @@ class GenericKind:
     countries: Mapping[str, tuple[tuple[str, date | None, date | None], ...]] = field(default_factory=dict, hash=False)
     state: bool = False
     default: str | None = None
+    members: tuple[tuple[str, date | None, date | None], ...] = ()
+    about: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -344,6 +352,10 @@ class _Generics:
                 for actor, _, _ in readings:
                     if actor not in actors:
                         raise NetvizError(f"{where_}generic {kind.kind!r}: {country}: unknown actor id {actor!r}")
+            for field_, ids in (("members", [a for a, _, _ in kind.members]), ("about", kind.about)):
+                for actor in ids:
+                    if actor not in actors:
+                        raise NetvizError(f"{where_}generic {kind.kind!r}: {field_}: unknown actor id {actor!r}")
 
     def resolve(self, kind: str, country: str | None, on: date | None) -> str | None:
         """See :meth:`Codebook.resolve_generic`."""
@@ -524,6 +536,27 @@ class Codebook:
             For a kind the codebook does not have.
         """
         return self._generics.resolve(kind, country, on)
+
+    def group_members(self, kind: str, named: Iterable[str], on: date | None = None,
+                      near: Iterable[str] | None = None) -> tuple[str, ...]:
+        """The members of the group ``kind`` on ``on`` among ``named`` (the actors an article names), in
+        the codebook's order; none when ``kind`` is no group or ``near`` (the actors named around the
+        mention; by default ``named``) holds none of the actors the group is ``about``.
+
+        >>> cb = load_codebook()
+        >>> cb.group_members("P5+1", {"IRN", "USA", "DEU", "JPN"}, date(2014, 11, 24))
+        ('USA', 'DEU')
+        >>> cb.group_members("P5+1", {"IRN", "USA", "DEU"}, date(2019, 1, 1)), cb.group_members("P5+1", {"USA", "DEU"})
+        (('DEU',), ())
+        >>> cb.group_members("P5+1", {"IRN", "USA"}, near={"EGY", "SYR"})
+        ()
+        """
+        spec = self._generics.kinds.get(kind)
+        named = set(named)
+        if spec is None or not spec.members or not (named if near is None else set(near)).intersection(spec.about):
+            return ()
+        return tuple(dict.fromkeys(a for a, start, end in spec.members if a in named and (
+            on is None or (start is None or start <= on) and (end is None or on <= end))))
 
     def get(self, actor_id: str) -> Actor:
         """The actor with this id.

@@ -184,7 +184,7 @@ def _parse_actor(path: Path, entry: Any) -> dict[str, Any]:
     return given
 
 
-_GENERIC_FIELDS = {"kind", "forms", "countries", "state", "default"}
+_GENERIC_FIELDS = {"kind", "forms", "countries", "state", "default", "members", "about"}
 
 
 def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
@@ -218,15 +218,27 @@ def _parse_generic(path: Path, entry: Any) -> dict[str, Any]:
             if not isinstance(readings, list) or not all(isinstance(r, dict) and isinstance(r.get("actor"), str)
                                                           for r in readings):
                 raise NetvizError(f"{loc}: countries {country}: give an actor id or a list of {{actor, start, end}}")
-            out = []
-            for r in readings:
-                extra = sorted(set(r) - {"actor", "start", "end", LINE})
-                if extra:
-                    raise NetvizError(f"{loc}: countries {country}: unknown field {extra[0]!r}; use actor, start, end")
-                start, end = _date(loc, "start", r.get("start")), _date(loc, "end", r.get("end"))
-                out.append((r["actor"], start, end))
-            given["countries"][str(country)] = tuple(out)
+            given["countries"][str(country)] = _readings(f"{loc}: countries {country}", readings)
+    if "members" in entry:
+        members = entry["members"]
+        if not isinstance(members, list) or not all(isinstance(r, str) or isinstance(r, dict) and isinstance(
+                r.get("actor"), str) for r in members):
+            raise NetvizError(f"{loc}: members must be a list of actor ids or of {{actor, start, end}}, e.g. [USA, GBR]")
+        given["members"] = _readings(f"{loc}: members", [{"actor": r} if isinstance(r, str) else r for r in members])
+    if "about" in entry:
+        given["about"] = _texts(loc, "about", entry["about"])
     return given
+
+
+def _readings(loc: str, readings: list[dict]) -> tuple[tuple[str, date | None, date | None], ...]:
+    """``{actor, start, end}`` entries as ``(actor, start, end)``, dates checked."""
+    out = []
+    for r in readings:
+        extra = sorted(set(r) - {"actor", "start", "end", LINE})
+        if extra:
+            raise NetvizError(f"{loc}: unknown field {extra[0]!r}; use actor, start, end")
+        out.append((r["actor"], _date(loc, "start", r.get("start")), _date(loc, "end", r.get("end"))))
+    return tuple(out)
 
 
 def _parse_person(path: Path, actor_id: str, entry: Any) -> Person:
