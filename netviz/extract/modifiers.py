@@ -36,6 +36,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_forms
+from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
@@ -117,8 +118,11 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
     out = [doc[hit.head]]
     t = doc[hit.head]
     for _ in range(6):
+        # an infinitive of purpose is done only if what it serves is ("did not send troops to help Syria",
+        # "what China could do to persuade Washington"): the linker gives it that verb's subject too
         if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY) \
-                and not (t.dep_ == "conj" and _alternative(t)):
+                and not (t.dep_ == "conj" and _alternative(t)) \
+                and not (t.dep_ == "advcl" and t.head.tag_.startswith("VB") and purpose_of(t) == t.head):
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
             break
