@@ -245,7 +245,6 @@ SCOPE = [
     ("what someone is kept from is not done", "The law prohibits American companies from investing in Iran.", "",
      "USA+IRN"),
     ("the purpose of an act not done", "Kenya did not send troops to help Ethiopia.", "", "KEN+ETH"),
-    ("the purpose of a possible act", "Kenya could send troops to help Ethiopia.", "", "KEN+ETH"),
     ("the purpose of an act done", "Kenya sent troops to help Ethiopia.", "KEN+ETH", ""),
     ("a condition", "Kenya will back Ethiopia provided that Addis Ababa attacks Al-Shabaab.", "",
      "KEN+ETH ETH-SHABAAB"),

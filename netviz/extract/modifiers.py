@@ -118,11 +118,8 @@ def chain(doc: Any, hit: Hit) -> list[Any]:
     out = [doc[hit.head]]
     t = doc[hit.head]
     for _ in range(6):
-        # an infinitive of purpose is done only if what it serves is ("did not send troops to help Syria",
-        # "what China could do to persuade Washington"): the linker gives it that verb's subject too
         if t.dep_ not in _CHAIN_DEPS and not (t.dep_ == "ccomp" and _norm(t.head.text) in _DENY) \
-                and not (t.dep_ == "conj" and _alternative(t)) \
-                and not (t.dep_ == "advcl" and t.head.tag_.startswith("VB") and purpose_of(t) == t.head):
+                and not (t.dep_ == "conj" and _alternative(t)):
             break
         if t.dep_ == "dobj" and not t.head.tag_.startswith("VB"):
             break
@@ -206,6 +203,13 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         hedge = _hedge(doc, phrases, c.i, ("verb", "clause")) if c.dep_ == "acomp" else None
         if hedge:
             hedges.append(hedge)
+    # an infinitive of purpose is not done if what it serves is denied ("did not send troops to help Syria":
+    # the linker gives it that verb's subject); that verb's modals mostly state a commitment or a stance
+    # ("pledged the administration would be there to confront the threats"), and do not hedge it
+    if top.dep_ == "advcl" and top.head.tag_.startswith("VB") and purpose_of(top) == top.head:
+        for c in top.head.children:
+            if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never":
+                found.setdefault("negation", c.text)
     # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
     # attacking": a noun the cue complements
     noun = _complemented_noun(doc[hit.head]) or _complemented_noun(top)  # "the refusal to grant a meeting"
