@@ -425,6 +425,8 @@ def test_the_president_is_the_office_holder_named_before(cb):
 def test_the_president_is_not_a_vice_president_nor_a_former_office_of_the_holder(cb):
     text = "Pence flew to Tokyo on Sunday. The president criticized China for its trade practices."
     assert _found(text, cb, when=date(2017, 11, 5)) == set()
+    assert _found(text.replace("The president", "The vice president"), cb, when=date(2017, 11, 5)) == {
+        ("CHN", "USA", "-")}
     # Putin was prime minister until 2012, president since: "the prime minister" of 2017 is not him
     text = "Putin flew to Ankara on Sunday. The prime minister thanked Germany."
     assert _found(text, cb, when=date(2017, 11, 5)) == set()

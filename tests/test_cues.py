@@ -111,6 +111,8 @@ CASES = [
     ("a relationship signed by its adjective", "Washington has a contentious relationship with Mexico, and a "
      "robust partnership with Japan.", "USA-MEX", "USA+JPN"),
     ("a relationship signed by the verb over it", "Washington moved to repair ties with Mexico.", "USA+MEX", ""),
+    ("a partner for, an ally to", "Moscow was a reliable partner for Mexico. Havana is a loyal ally to Moscow.",
+     "RUS+MEX RUS+CUB", ""),
     # issue 12, from the dev misses: meals and trips of leaders, stopping someone, measures, respect
     ("working dinner", "The Kenyan president hosted a working dinner with the Ethiopian prime minister.",
      "KEN+ETH", ""),

@@ -73,6 +73,10 @@ CASES = [
     ("the subject of the verb an adjective complements", "The Pentagon defended the purchases of helicopters from "
      "the Russian company as important to helping Afghanistan build a credible force.", "USA+AFG", "USA+RUS USA-RUS"),
     ("committed to", "The United States remains committed to supporting Ukraine.", "USA+UKR", ""),
+    ("an amount stands for what it counts", "China announced retaliatory tariffs on $60 billion of US goods.",
+     "CHN-USA", ""),
+    ("co-agents are not their own other side", "India and Pakistan have fought two of their three wars over "
+     "Kashmir.", "IND-PAK", ""),
     # a role an "as", "among" or "one of" phrase casts someone in
     ("cast as a role, between commas", "Russia, as Syria's longtime ally, is seen as the best broker.",
      "RUS+SYR", ""),

@@ -140,7 +140,7 @@ def _dummy(tok: Any) -> bool:
 
 #: Offices "the ..." refers back to the holder of ("the president", "the secretary of state"): the last
 #: word and the words before it.
-OFFICES = {"president": (), "minister": ("prime", "foreign", "defence", "defense"), "secretary": (),
+OFFICES = {"president": ("vice",), "minister": ("prime", "foreign", "defence", "defense"), "secretary": (),
            "chancellor": (), "king": (), "emir": (), "premier": (), "prince": ("crown",), "leader": ("supreme",)}
 
 
@@ -168,15 +168,15 @@ def _office(tok: Any) -> str:
         return ""
     mods = [c.lower_ for c in kids if c.dep_ in ("amod", "compound") and c.i < tok.i]
     if w == "secretary":
-        # "the secretary of state", "the secretary-general"
+        # "the secretary of state", "the secretary of defense"
         of = [o.lower_ for p in kids if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        return "secretary of state" if of == ["state"] else ""
+        return f"secretary of {of[0]}" if of in (["state"], ["defense"]) else ""
     if any(p.dep_ == "prep" and p.lower_ == "of" for p in kids):
         return ""
-    if OFFICES[w]:
-        first = [m for m in mods if m in OFFICES[w]]
-        return f"{first[0]} {w}" if first and len(mods) == 1 else ""
-    return w if not mods else ""
+    if not mods:
+        return "" if w in ("minister", "prince", "leader") else w
+    first = [m for m in mods if m in OFFICES[w]]
+    return f"{first[0]} {w}" if first and len(mods) == 1 else ""
 
 
 def _compatible(m: ActorMention, wanted: str, types: Mapping[str, str]) -> bool:

@@ -238,6 +238,11 @@ class Linker(Fallback):
             if rel:
                 noun = self.side(h.head, (f"relcl({h.head.text}, {h.text})",), clause=h)
                 patients, rule = patients + noun, "object relative clause"
+        if len({a.mention.actor for a in agents}) > 1 and \
+                {p.mention.actor for p in patients} == {a.mention.actor for a in agents}:
+            # "India and Pakistan ... they have fought two of their three wars": the co-agents themselves are
+            # no other side (each other's, for a reciprocal cue)
+            patients, rule = [], ""
         rule = f"{how or 'no subject'}-{rule or 'no object'}"
         links = [Link(hit, rule, tuple(agents), tuple(patients))]
         # "Jordan, Egypt, Turkey and other nations that have worked hard to ...": a relative clause on a
@@ -371,7 +376,7 @@ class Linker(Fallback):
         if not agents and h.dep_ == "appos":
             agents, how = self.side(gov, (f"appos({gov.text}, {h.text})",)), "apposition"
         if not agents:
-            got = self._regarded(h)
+            got = [s for tok, arcs in _regarded(h) for s in self.side(tok, arcs)]
             if got:
                 agents, how = got, "the one regarded"
         if not agents and h.dep_ == "acomp" and h.tag_ == "JJ":
@@ -399,26 +404,6 @@ class Linker(Fallback):
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
-
-    def _regarded(self, h: Any) -> list[Side]:
-        """The object of a verb of regarding whose "as" phrase holds a noun cue: "views the Kurds as an
-        essential element of the battle against ISIS" (the Kurds are in the battle), "regards the Kurdish
-        forces as the most effective fighters in the campaign against ISIS"."""
-        t, arcs = h, []
-        for _ in range(6):
-            if t.dep_ != "pobj" or t.head.dep_ != "prep":
-                return []
-            p = t.head
-            arcs.append(f"pobj({p.text}, {t.text})")
-            if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
-                arcs.append(f"prep({p.head.text}, as)")
-                return [s for c in p.head.children if c.dep_ == "dobj"
-                        for s in self.side(c, (*arcs, f"dobj({p.head.text}, {c.text})"))]
-            if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
-                return []
-            arcs.append(f"prep({p.head.text}, {p.text})")
-            t = p.head
-        return []
 
     def _placed(self, h: Any) -> bool:
         """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
@@ -547,6 +532,26 @@ class Linker(Fallback):
             if withs:
                 out.append(Link(hit, "fought with X against Y", agents, withs, sign=1))
         return out
+
+
+def _regarded(h: Any) -> list[tuple[Any, tuple[str, ...]]]:
+    """The object of a verb of regarding whose "as" phrase holds the noun ``h``, with the arcs to it:
+    "views the Kurds as an essential element of the battle against ISIS" (the Kurds are in the battle),
+    "regards the Kurdish forces as some of the most effective fighters in the campaign against ISIS"."""
+    t, arcs = h, []
+    for _ in range(6):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return []
+        p = t.head
+        arcs.append(f"pobj({p.text}, {t.text})")
+        if p.lower_ == "as" and _norm(p.head.text) in _REGARD:
+            arcs.append(f"prep({p.head.text}, as)")
+            return [(c, (*arcs, f"dobj({p.head.text}, {c.text})")) for c in p.head.children if c.dep_ == "dobj"]
+        if p.head.tag_.startswith("VB"):  # "as some of the most effective fighters in the campaign"
+            return []
+        arcs.append(f"prep({p.head.text}, {p.text})")
+        t = p.head
+    return []
 
 
 def together(hit: Hit, links: list[Link]) -> list[Link]:

@@ -115,6 +115,14 @@ class Sides:
         for t in (first, *listed):
             step = (f"conj({first.text}, {t.text})",) if t is not first else ()
             base = t  # where co-listed modifiers are looked for
+            # "tariffs on $60 billion of US goods", "billions of dollars in Chinese imports": what is counted
+            for _ in range(3):
+                counted = [o for p in base.children if p.dep_ == "prep" and p.lower_ in ("of", "in")
+                           for o in p.children if o.dep_ == "pobj"] if _quantity(base) and base.i not in self.at else []
+                if not counted:
+                    break
+                step, base = (*step, f"prep({base.text}, ...)", f"pobj(..., {counted[0].text})"), counted[0]
+            t = base
             # "India's old enemy, Pakistan": a common noun named by its apposition stands for the name
             for c in t.children if t.tag_ in ("NN", "NNS") and t.i not in self.at else ():
                 if c.dep_ == "appos" and c.i > t.i and c.tag_ in ("NNP", "NNPS") and self.at.get(c.i) is not None \
@@ -199,7 +207,7 @@ class Sides:
                     if o.dep_ == "pobj":
                         return self.side(o, arcs + (f"agent({v.text}, by)", f"pobj(by, {o.text})")), "passive agent"
         dep, head = v.dep_, v.head
-        aside = self._aside(v)
+        aside = _aside(v, self.at)
         if aside is not None:
             return self.side(aside, arcs + (f"aside after '{aside.text}'",)), "participle aside"
         if dep == "xcomp":
@@ -296,30 +304,6 @@ class Sides:
                 got, how = self.subjects(gov, step, depth + 1)
                 return got, how and "subject of the governing verb"
         return [], ""
-
-    def _aside(self, v: Any) -> Any:
-        """ "The Russians, working with Iran, helped Assad": the name a participle clause between commas
-        follows, for the participle and for the finite verb right after the clause (the parser often hangs
-        both elsewhere), or None."""
-        if v.tag_ in ("VBG", "VBN") and v.dep_ in ("advcl", "acl"):
-            return self._named_before(v)
-        if v.tag_ in ("VBD", "VBZ", "VBP"):
-            return next((a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN")
-                         and p.dep_ in ("advcl", "acl") and p.right_edge.i == v.i - 2
-                         and (a := self._named_before(p)) is not None), None)
-        return None
-
-    def _named_before(self, p: Any) -> Any:
-        """The actor's token that a participle clause between commas describes, when that clause stands
-        between the actor's name and a finite verb, or None."""
-        doc, end = p.doc, p.right_edge.i
-        if p.i < 2 or doc[p.i - 1].text != "," or end + 2 >= len(doc) or doc[end + 1].text != ",":
-            return None
-        m = self.at.get(p.i - 2)
-        if m is None or m.role != "actor" or m.end != p.i - 1:
-            return None
-        verb = next((t for t in doc[end + 2:end + 4] if t.tag_ != "RB"), None)
-        return doc[m.head] if verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
 
     def prep_objects(self, holders: list[Any], preps: tuple[tuple[str, ...], ...], inside: bool = False) -> \
             list[Side]:
@@ -429,6 +413,41 @@ def _conjuncts(tok: Any) -> list[Any]:
                     if o.dep_ in ("pobj", "conj"):
                         out += [o, *o.conjuncts]
     return out
+
+
+# Nouns that count what their "of" phrase names ("$60 billion of US goods", "billions of dollars")
+_COUNTS = frozenset("billions millions trillions thousands hundreds dollars worth tons tonnes barrels".split())
+
+
+def _quantity(tok: Any) -> bool:
+    """Whether a word is an amount ("$60 billion", "billions", "$34 billion worth")."""
+    return tok.tag_ in ("CD", "$") or tok.lower_ in _COUNTS
+
+
+def _aside(v: Any, at: Mapping[int, ActorMention]) -> Any:
+    """ "The Russians, working with Iran, helped Assad": the name a participle clause between commas
+    follows, for the participle and for the finite verb right after the clause when the parser hung them
+    elsewhere (hung on the name, "acl", it is read as a participle already), or None."""
+    if v.tag_ in ("VBG", "VBN") and v.dep_ == "advcl":
+        return _named_before(v, at)
+    if v.tag_ in ("VBD", "VBZ", "VBP"):
+        return next((a for p in v.doc[max(0, v.i - 30):v.i] if p.tag_ in ("VBG", "VBN")
+                     and p.dep_ in ("advcl", "acl") and p.right_edge.i == v.i - 2
+                     and (a := _named_before(p, at)) is not None), None)
+    return None
+
+
+def _named_before(p: Any, at: Mapping[int, ActorMention]) -> Any:
+    """The actor's token that a participle clause between commas describes, when that clause stands
+    between the actor's name and a finite verb, or None."""
+    doc, end = p.doc, p.right_edge.i
+    if p.i < 2 or doc[p.i - 1].text != "," or end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    m = at.get(p.i - 2)
+    if m is None or m.role != "actor" or m.end != p.i - 1:
+        return None
+    verb = next((t for t in doc[end + 2:end + 4] if t.tag_ != "RB"), None)
+    return doc[m.head] if verb is not None and verb.tag_ in ("VBD", "VBZ", "VBP", "MD") else None
 
 
 def purpose_of(v: Any) -> Any:
