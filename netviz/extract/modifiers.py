@@ -260,8 +260,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
-        # (a phrase that ends inside the clause counts: "provided that Stockholm cracks down")
-        if payload.scope == "clause" and (not (clo <= end - 1 and i <= chi) or any(a <= i <= b for a, b in others)):
+        if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
             continue
         if _asks_apart(doc[i], hit.head):
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
