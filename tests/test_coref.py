@@ -389,6 +389,15 @@ def test_a_group_has_the_members_of_its_date(cb):
     assert _found(SIX, cb, when=date(2019, 11, 24)) == {("DEU", "IRN", "+")}
 
 
+def test_the_other_members_of_a_group_leave_out_those_named_besides(cb):
+    text = ("Germany and Russia met on Monday to talk about Iran. Germany said the United States had arrived "
+            "late. Russia and the other world powers condemned the United States.")
+    found = _found(text, cb, when=date(2017, 6, 15))
+    assert {("RUS", "USA", "-"), ("DEU", "USA", "-"), ("DEU", "RUS", "+")} <= found
+    # "the other world powers" are not the United States they condemn, nor Russia named beside them
+    assert not {("RUS", "USA", "+"), ("DEU", "USA", "+")} & found
+
+
 def test_a_group_is_read_only_near_what_it_is_about(cb):
     # "world powers" in news about Syria is not the six negotiating with Iran, though the article names Iran
     text = ("The United States and Germany discussed the war. The United States and Germany met again. "

@@ -84,6 +84,9 @@ CASES = [
      "fire incident.", "", ""),
     ("nor when the incident is named apart", "Three Kenyan soldiers died in a friendly-fire incident when an "
      "Ethiopian jet bombed their camp.", "", ""),
+    ("troops moved closer are no rapprochement", "Scores of U.S. Marines were moved closer to Mexico on Monday.",
+     "", ""),
+    ("a state moving closer is", "Mexico has moved closer to China.", "MEX+CHN", ""),
     ("striking a deal is no attack", "The deal struck by Iran and Germany worried Saudi Arabia.", "", ""),
     ("a deal struck together", "Germany and Iran struck a deal on Sunday.", "DEU+IRN", ""),
     ("striking a country is", "Saudi Arabia struck Iran on Monday.", "SAU-IRN", ""),

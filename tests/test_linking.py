@@ -28,10 +28,20 @@ CASES = [
     ("joint force", "A combined US, Russian, Syrian and Iraqi force is preparing an offensive.",
      "USA+RUS USA+SYR USA+IRQ RUS+SYR RUS+IRQ SYR+IRQ", ""),
     ("jointly", "Nigeria and Chad jointly attacked Boko Haram.", "NGA+TCD NGA-BOKO TCD-BOKO", ""),
+    ("a participle describing a country names no one acting", "Turkish officials remain coy about their strategy "
+     "to deal with the isolated Asian country, North Korea.", "", ""),
     ("the place of an attack condemned is no target of the condemnation", "The United States condemned the "
      "appalling terrorist attack in Lahore, Pakistan.", "", ""),
     ("close to what its preposition names", "Turkey shares intelligence with countries closer to the battlefields "
      "of the war against the Taliban and al-Shabaab.", "", "TUR-TALIBAN TUR-SHABAAB"),
+    # who judges or examines a hostile act is no party to it; a topic discussed is no partner
+    ("an attack condemned is not the condemner's", "France condemned the attack on Syria.", "", ""),
+    ("an attack investigated is not the investigator's", "Britain investigated the rocket attacks against Israel.",
+     "", ""),
+    ("a war discussed is not between those discussing it", "Germany and France discussed the war in Syria.",
+     "DEU+FRA", ""),
+    ("a light verb's subject makes the attack", "Russia launched airstrikes on Syria.", "RUS-SYR", ""),
+    ("a topic discussed is no partner", "The United States and Russia discussed Syria in Helsinki.", "USA+RUS", ""),
     # co-agents act together: one list on the acting side of a cue
     ("co-agents of a verb", "Britain, France and Germany imposed sanctions on Iran.",
      "GBR+FRA GBR+DEU FRA+DEU GBR-IRN FRA-IRN DEU-IRN", ""),

@@ -7,6 +7,8 @@ nothing outside ``required | acceptable`` may be.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from test_extract import assert_found, cb  # noqa: F401  (cb is the shared codebook fixture)
 
@@ -17,6 +19,8 @@ from netviz.ingest.actors import load_codebook
 CASES = [
     # places
     ("every member of a list of places", "The civil wars in Iraq and Syria allowed the Taliban to grow.", "", ""),
+    ("a city named in apposition to a place", "Speaking to reporters in the Afghan capital, Kabul, Erdogan praised "
+     "the Taliban.", "TUR+TALIBAN", ""),
     # a city or seat on an event it hosts is the venue, not a party
     ("summit's host city", "Erdogan praised the Minsk summit with Putin.", "TUR+RUS", ""),
     ("talks' host city", "Russia praised the Doha talks between the Taliban and the United States.",
@@ -48,6 +52,8 @@ CASES = [
     ("fighters of a nationality against someone", "The United States trained Afghan anti-Taliban forces.", "",
      "USA-TALIBAN"),
     ("a state's forces", "The United States trained Afghan forces.", "USA+AFG", ""),
+    ("an attitude towards an actor", "Iran funded anti-American protests in Iraq.", "", ""),
+    ("games a city hosts", "Russia and China praised the Beijing Olympics.", "", "RUS+CHN"),
     # where the article was filed
     ("dateline with its country", "KABUL, Afghanistan (AP) \u2014 The Taliban attacked U.S. troops on Monday.",
      "TALIBAN-USA", ""),
@@ -62,6 +68,18 @@ CASES = [
 @pytest.mark.parametrize("what, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
 def test_sides_are_parties_not_places_venues_datelines_or_members(cb, what, text, required, acceptable):
     assert_found(text, cb, required, acceptable)
+
+
+def test_a_pronoun_does_not_refer_to_the_maker_of_a_thing(cb):
+    assert_found("Iran says it has tested a Russian-made missile, as tensions between the nation and the "
+                 "United States climb.", cb, "IRN-USA", "")
+
+
+def test_the_codebook_names_no_language_community_namesake_son_or_single_person():
+    cb = load_codebook()
+    found = cb.find_mentions("Russian-speaking residents cheered Donald Trump Jr. and Trump Jr. with a Lebanese "
+                             "Sunni and three American doctors.", date(2018, 1, 1))
+    assert [m.actor for m in found] == []
 
 
 def test_seats_are_cities_and_seats_of_government_not_names_or_demonyms():

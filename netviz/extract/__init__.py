@@ -69,6 +69,7 @@ from netviz.extract.lexicon import (
     verb_forms,
 )
 from netviz.extract.linking import Link, Linker, Side, together
+from netviz.extract.sides import spoken_of
 from netviz.extract.mentions import (
     ActorMention,
     context_mentions,
@@ -236,7 +237,8 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         return [], _plain_explanation(s, text) if explain else None
     every = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
                             art.country, article.date, ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
-                            frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor))
+                            frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor),
+                            doc)
     mentions, members = group_members(every)
     # every member of a group: "they" after "the six powers" stands for all of them
     resolved, second = coref.resolve(doc, every, before, ctx.types, speaker_before)
@@ -321,6 +323,8 @@ def _implied(art: _Article, doc: Any, hit: Hit, links: list[Link], at: dict[int,
     alone = [lk for lk in links if lk.patients and not lk.agents and lk.pairing == "cross"]
     if not alone:
         return links
+    if spoken_of(hit, doc[hit.head]):
+        return links  # "France condemned the attack on Syria": who speaks of an attack did not make it
     lk = alone[0]
     others = {p.mention.actor for p in lk.patients}
     controller = _controlling_subject(doc, hit.head)

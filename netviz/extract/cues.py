@@ -116,7 +116,7 @@ def find_cues(doc: Any, words: Sequence[str], cues: Cues, phrases: Mapping[int, 
             continue
         _, pattern, end, toks = best
         head = _head(doc, pattern.cue, toks)
-        if pattern.cue.pos == "verb" and _struck(doc[head]):
+        if pattern.cue.pos == "verb" and _struck(doc[head]) or _units_moved(doc[head]):
             continue
         hits.append(Hit(pattern.cue, i, end, head, toks))
         covered = end - 1
@@ -138,6 +138,24 @@ def _struck(tok: Any) -> bool:
     if tok.dep_ in ("acl", "relcl"):
         things.append(tok.head)
     return any(t.lower_ in _STRUCK for t in things)
+
+
+_MOVE = frozenset(w for lemma in "move draw bring".split() for w in verb_forms(lemma))
+# Forces moved closer to a country are a deployment, not a rapprochement
+_UNITS = frozenset("troops forces soldiers marines ships warships vessels carrier carriers jets aircraft bombers "
+                   "missiles fleet units tanks".split())
+
+
+def _units_moved(tok: Any) -> bool:
+    """ "U.S. Marines were moved closer to Libya", "moved warships closer to Korea": troops moved, no
+    state drawing closer to another."""
+    verb = tok.head if tok.lower_ == "closer" else tok
+    if _norm(verb.text) not in _MOVE:
+        return False
+    movers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    movers += [o for c in movers for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+               for o in p.children if o.dep_ == "pobj"]  # "scores of Marines"
+    return any(c.lower_ in _UNITS for c in movers)
 
 
 def _head(doc: Any, cue: Cue, toks: frozenset[int]) -> int:

@@ -27,6 +27,7 @@ from netviz.extract.sides import (
     _prep_is,
     denied,
     is_dash,
+    spoken_of,
 )
 from netviz.model import kind_sign
 
@@ -47,8 +48,11 @@ class Fallback(Sides):
         main = links[0]
         if not main.agents and not main.patients or hit.cue.pos == "role":
             return []
-        if h.dep_ in ("amod", "compound") and h.tag_.startswith("VB"):
-            return []  # "the U.S.-backed coalition": the parse found whom the participle describes
+        if h.dep_ in ("amod", "compound") and (h.tag_.startswith("VB") or hit.cue.pos == "verb" and h.lower_.endswith(
+                ("ed", "en", "ing"))):
+            return []  # "the U.S.-backed coalition", "the isolated country": the parse found whom it describes
+        if not main.agents and spoken_of(hit, h):
+            return []  # "France condemned the attack on Syria": who spoke of the attack did not make it
         # the parse found the missing side, and it is no actor ("urging the public"): nothing to fill in
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])

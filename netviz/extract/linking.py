@@ -70,6 +70,7 @@ from netviz.extract.sides import (
     Side,
     _prep_is,
     purpose_of,
+    spoken_of,
 )
 from netviz.model import kind_sign
 
@@ -180,7 +181,11 @@ class Linker(Fallback):
                         if got:
                             patients, rule = patients + got, "passive subject"
             else:
-                got = self.objects(h)
+                # a cue whose other side must come with its preposition takes no direct object: "discussed
+                # Syria", "negotiated a deal" name a topic, not a partner (a slot, "drive * (out of)", does)
+                topic = cue.prep_required and "*" not in cue.phrase.split()
+                got = [s for c in h.children if c.dep_ in _OBJECTS and not (topic and c.dep_ == "dobj")
+                       for s in self.side(c, (f"{c.dep_}({h.text}, {c.text})",))]
                 if got:
                     patients, rule = patients + got, rule or "object"
                 elif _norm(h.text) in _OBJECT_CONTROL:
@@ -341,7 +346,7 @@ class Linker(Fallback):
         if received is not None:
             agents, patients, how = *received, "received"
         elif not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
-                and _norm(gov.text) not in _OPPOSE:
+                and _norm(gov.text) not in _OPPOSE and not spoken_of(hit, h):
             # a light verb: "imposed sanctions on", "launched an offensive against", "held talks with"
             got, sh = self.subjects(gov, (f"{h.dep_}({gov.text}, {h.text})",))
             agents, how = got, sh and "subject of the light verb"
@@ -398,14 +403,14 @@ class Linker(Fallback):
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         elif cue.reciprocal and not patients and len({a.mention.actor for a in agents}) > 1 and not (
-                how == "subject of the governing verb" and self._placed(h)):
+                how == "subject of the governing verb" and self._named_after_a_place(h)):
             links = [Link(hit, f"reciprocal noun {how}", tuple(agents), pairing="within")]
         elif not cue.reciprocal and patients and len({a.mention.actor for a in agents}) > 1:
             # "US and EU sanctions on Russia", "Britain and France imposed sanctions on Syria"
             links += self._co_agents(hit, h, agents, how)
         return links
 
-    def _placed(self, h: Any) -> bool:
+    def _named_after_a_place(self, h: Any) -> bool:
         """Whether a noun cue is named after the place it happens in ("the Syrian civil war"): those who
         act into it ("forces hoping to cut the flow of fighters into the Syrian civil war") are not its
         parties against each other."""

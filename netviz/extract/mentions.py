@@ -15,6 +15,7 @@ side of a relation:
 - ``private``: a company ("the Chinese company") or what belongs to an office
   holder as a person ("the Trump campaign", "Trump's family");
 - ``language``: "speaking Chinese";
+- ``stance``: "anti-American blowback", "pro-Russian sentiment";
 - ``nationality``: fighters of a nationality against someone, not its state
   ("Syrian anti-ISIS forces");
 - ``dateline``: "MOSCOW (Reuters) --", "BEIRUT, Lebanon (AP) --".
@@ -71,7 +72,7 @@ _DATELINE = re.compile(r"^[\"'\u201c]?(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][\w.' ]+)?\
 # Paris attacks", "the Minsk agreements" (a country's own name there is a party: "the Iran talks")
 VENUE_NOUNS = frozenset("summit summits meeting meetings talks conference conferences negotiations forum round "
                         "process accord accords agreement agreements declaration protocol format ceremony "
-                        "attack attacks bombing bombings shooting shootings massacre".split())
+                        "attack attacks bombing bombings shooting shootings massacre olympics games".split())
 # A war or conflict named after the country it is fought in: "the Iraq war", "the Syrian conflict"
 _WARS = frozenset("war conflict".split())
 # Who a war named after a country is fought with, against or by: "the US war in Afghanistan", "the
@@ -222,7 +223,7 @@ def female(m: Any, before: str = "") -> bool:
 
 def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: str | None, on: Any,
                     states: frozenset[str], named: frozenset[str] = frozenset(),
-                    near: frozenset[str] = frozenset()) -> list[ActorMention]:
+                    near: frozenset[str] = frozenset(), doc: Any = None) -> list[ActorMention]:
     """Generic mentions ("rebels", "the opposition", "government forces", "the regime") resolved
     through the country the sentence places things in ("rebels in Syria") or, when that names no one
     there ("clashed with Kurdish groups that the government in Ankara regards as terrorists" in an
@@ -230,14 +231,15 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
     ("the six powers") becomes one mention per member of it among ``named``, the actors the article
     names, all on the group's words (:func:`group_members` sets the others of each apart), when
     ``near``, the actors named in the sentence and the two before, holds what the group is about (Iran
-    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them)."""
+    for the six powers: "Mursi urged world powers to enforce a no-fly zone over Syria" is not them); "the
+    other world powers", "the rest of the powers" leave out the actors the sentence (``doc``) names besides."""
     located = next((m.actor for m in mentions if m.role == "location" and m.actor in states), None)
     out = []
     for m in mentions:
         if not m.generic:
             out.append(m)
             continue
-        members = codebook.group_members(m.generic, named, on, near)
+        members = codebook.group_members(m.generic, named - _set_apart(doc, m, mentions), on, near)
         if members:
             # listed together: "they" stands for every member, "it" for none (coref)
             out += [replace(m, actor=a, generic=None, factor=GROUP_FACTOR, plural=True, listed=m.start,
@@ -254,6 +256,16 @@ def resolve_generic(mentions: Sequence[ActorMention], codebook: Any, country: st
                                    via=f"generic '{m.text}' ({m.generic} of {where or 'no country'}, {source})"))
                 break
     return out
+
+
+def _set_apart(doc: Any, m: ActorMention, mentions: Sequence[ActorMention]) -> frozenset[str]:
+    """The actors a group mention leaves out: those the sentence names besides it when "other" or "the rest
+    of" comes before it ("the United States and the five other world powers", "the rest of the world's
+    major powers isolated it")."""
+    before = [t.lower_ for t in doc[max(0, m.start - 5):m.start]] if doc is not None else []
+    if "other" not in before[-3:] and not any(a == "rest" and b == "of" for a, b in zip(before, before[1:])):
+        return frozenset()
+    return frozenset(x.actor for x in mentions if x.actor and not x.generic and not m.start <= x.start < m.end)
 
 
 #: Confidence factor of an actor read from a group the article names it a member of ("Iran and the six
@@ -324,8 +336,11 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         role = "actor"
         if dateline and doc[m.start].idx < dateline.end():
             role = "dateline"
-        elif _first_conjunct(head).dep_ == "pobj" and _first_conjunct(head).head.lower_ in LOC_PREPS:
-            role = "location"  # "in Syria", and "in Iraq and Syria"
+        elif (place := head if m.person else _first_conjunct(head, places)).dep_ == "pobj" \
+                and place.head.lower_ in LOC_PREPS:
+            role = "location"  # "in Syria", "in Iraq and Syria", "in the capital, Manila"
+        elif not m.person and m.start > 1 and doc[m.start - 1].text == "," and doc[m.start - 2].lower_ in places:
+            role = "location"  # "the Afghan capital, Kabul," whatever the parser makes of it
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
@@ -338,6 +353,8 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
                 head.head.lower_ in COMPANY_NOUNS and not _targeted(head.head)
                 or m.person and _private_of_person(head.head)) or m.person and _candidate(head):
             role = "private"
+        elif _stance(doc, m):
+            role = "stance"
         elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
             role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
         elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
@@ -370,13 +387,14 @@ def _candidate(head: Any) -> bool:
         o.lower_ in _CANDIDATE for o in p.children) for p in head.head.children)
 
 
-def _first_conjunct(tok: Any) -> Any:
-    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria")."""
+def _first_conjunct(tok: Any, places: frozenset[str]) -> Any:
+    """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
+    place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
     for _ in range(20):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok
+    return tok.head if tok.dep_ == "appos" and tok.head.lower_ in places else tok
 
 
 def _targeted(noun: Any) -> bool:
@@ -458,7 +476,9 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
     out = []
     for m in mentions:
         plural, thing = False, False
-        if not m.person:
+        if _made_by(doc, m):
+            thing = True  # "a Russian-made missile ... tensions between the nation and the US": not Russia
+        elif not m.person:
             noun = _modified(doc, m, parsed)
             if noun is not None:
                 # "Israeli Prime Minister Menachem Begin", "the Turkish Army": a name stands for its actor
@@ -475,6 +495,20 @@ def mark_antecedents(doc: Any, mentions: Sequence[ActorMention], parsed: bool = 
                         _ADJECTIVE.search(last.text))  # "the Chinese", "the British"
         out.append(replace(m, plural=plural, thing=thing) if plural or thing else m)
     return _lists(doc, out)
+
+
+# "Russian-made", "Iranian-supplied": where a thing comes from
+_MADE = frozenset("made built designed manufactured supplied produced".split())
+
+
+def _made_by(doc: Any, m: ActorMention) -> bool:
+    """ "a Russian-made missile": the actor made a thing; a pronoun referring to the thing is not the actor."""
+    return m.end + 1 < len(doc) and doc[m.end].text in ("-", "\u2010", "\u2011") and doc[m.end + 1].lower_ in _MADE
+
+
+def _stance(doc: Any, m: ActorMention) -> bool:
+    """ "anti-American blowback", "pro-Russian sentiment": an attitude towards the actor, who is no party."""
+    return m.start > 1 and doc[m.start - 1].text in ("-", "\u2010", "\u2011") and doc[m.start - 2].lower_ in ("anti", "pro")
 
 
 def _modified(doc: Any, m: ActorMention, parsed: bool) -> Any:

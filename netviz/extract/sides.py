@@ -29,6 +29,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_forms
 from netviz.extract.mentions import ActorMention, stand_for
+from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "dative", "oprd")
@@ -42,6 +43,10 @@ _BLAME = frozenset("for over".split())
 # Cues that oppose what their object does: blocking action against X takes X's side.
 _OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
                     for w in verb_forms(lemma))
+# Verbs whose object is an act they judge or examine ("condemned the attack on Syria", "discussed the war"):
+# not the verbs that also tell one's own acts ("recalled", "described", "denied", "reported strikes on ISIS").
+_SPEAK_OF = frozenset(w for lemma in "condemn denounce decry deplore criticize criticise investigate probe discuss "
+                      "debate mourn".split() for w in verb_forms(lemma))
 # Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
 _NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 
@@ -563,3 +568,12 @@ def _last_prep(tok: Any) -> Any:
                 continue
         break
     return t
+
+
+def spoken_of(hit: Hit, h: Any) -> bool:
+    """Whether a hostile noun cue is the object of a verb that judges or examines it: who "condemned the
+    attack on Syria", "discussed the war" or "investigated the strikes against Israel" is no party to it,
+    as the subject of a light verb is ("launched strikes against"). (A cooperation is another matter:
+    who "discussed an agreement on" is party to it.)"""
+    return h.dep_ in ("dobj", "nsubjpass") and _norm(h.head.text) in _SPEAK_OF \
+        and kind_sign(hit.cue.kind or "verbal_cooperation") < 0
