@@ -60,7 +60,7 @@ from netviz.extract.cues import Hit
 from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_forms
 from netviz.extract.mentions import GROUP_VIA, stand_for
-from netviz.extract.request import REQUEST_FACTOR, asked_of
+from netviz.extract.request import _WANT, REQUEST_FACTOR, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -137,8 +137,8 @@ class Linker(Fallback):
 
     def _requested(self, hit: Hit, links: list[Link]) -> list[Link]:
         """Links whose acting side is only asked to act are hedged ("urged Obama to hold talks with Hamas");
-        for a hostile act, the asker takes the asked party's place at the other side's opposite ("Israel
-        called on the United States to strike Iran": Israel against Iran)."""
+        when the act asked for is hostile, the asker stands against its target ("Israel called on the United
+        States to strike Iran": Israel against Iran)."""
         req = asked_of(self.doc, hit.head)
         if req is None:
             return links
@@ -148,7 +148,7 @@ class Linker(Fallback):
                 out.append(lk)
                 continue
             out.append(replace(lk, hedges=((req.word.text, REQUEST_FACTOR),)))
-            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "")) < 0:
+            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "verbal_cooperation")) < 0:
                 askers = self._askers(req.asker)
                 patients = tuple(p for p in lk.patients if not req.asks(p.mention.head))
                 if askers and patients:
@@ -262,7 +262,8 @@ class Linker(Fallback):
             links = [Link(hit, f"reciprocal {how}", tuple(agents), pairing="within")]
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             links += self._co_agents(hit, h, agents, how)
-        between = self.prep_objects([h, *holders], (("between",), ("among",)))
+        # (not for a verb of asking: "urged talks between India and Pakistan" is the talks' pairing)
+        between = self.prep_objects([h, *holders], (("between",), ("among",))) if _norm(h.text) not in _WANT else []
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links
