@@ -33,7 +33,11 @@ CASES = [
     ("for X to, asked", "Israel pushed for Washington to strike Iran.", "ISR-IRN", ""),
     ("a request noun", "Iran's call for the United States to lift sanctions drew a rebuke.", "", ""),
     ("the asked, together", "China urged India and Pakistan to hold talks.", "", "CHN+IND CHN+PAK"),
+    ("a noun asked for: its parties have not met", "Egypt proposed a truce between Israel and Hamas.", "", ""),
+    ("a verb of asking does not pair its object's parties", "China urged talks between India and Pakistan.", "",
+     "CHN+IND CHN+PAK"),
     # the asker's stance holds
+    ("the asker's own call", "Iran called for talks with the United States.", "IRN+USA", ""),
     ("the asker against the target of a hostile act", "Israel called on the United States to strike Iran.",
      "ISR-IRN", "ISR+USA"),
     ("the asker against the target, the asked an actor", "Saudi Arabia urged Egypt to cut ties with Qatar.",
@@ -45,6 +49,7 @@ CASES = [
     ("continue", "Britain urged China to continue enforcing sanctions on North Korea.", "CHN-PRK",
      "GBR+CHN"),
     ("step up", "Japan urged the European Union to step up pressure on Russia.", "EU-RUS", "JPN+EU JPN-RUS"),
+    ("more of it", "Qatar called for deeper engagement between Ethiopia and Eritrea.", "ETH+ERI", ""),
     # not a request
     ("a report, not a demand", "Turkey insisted that Russia has armed the Kurdish fighters.", "RUS+YPG", ""),
     ("an act that happened", "Russia forced Ukraine to sign the deal with Belarus.", "UKR+BLR", "RUS-UKR RUS+UKR"),

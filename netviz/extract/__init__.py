@@ -15,7 +15,8 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 4. :mod:`~netviz.extract.coref`: pronouns, definite descriptions and generic
    actors resolved over the sentence and the two before it.
 5. :mod:`~netviz.extract.linking`: the two sides of every cue from its
-   dependency arcs (:mod:`~netviz.extract.sides` reads one side,
+   dependency arcs (:mod:`~netviz.extract.nouns` the noun, role and
+   relationship cues, :mod:`~netviz.extract.sides` reads one side,
    :mod:`~netviz.extract.fallback` takes the nearest actor when the parse
    gives only one, :mod:`~netviz.extract.request` hedges a link whose acting
    side is only asked to act: "urged Obama to hold talks with Hamas").

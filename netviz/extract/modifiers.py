@@ -36,6 +36,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_forms
+from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
 QUESTION_FACTOR = 0.6
@@ -161,10 +162,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "reversal", text, k)
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
-        if k and below is not None and below.dep_ == "xcomp" and t.i in phrases and phrases[t.i][1][0] == "hedge" \
-                and phrases[t.i][1][1].scope == "verb":
-            end = phrases[t.i][0]
-            hedges.append((" ".join(x.text for x in doc[t.i:end]), phrases[t.i][1][1].factor))  # "needs to confront"
+        if k and below is not None and below.dep_ == "xcomp" and _hedge(doc, phrases, t.i, ("verb",)):
+            hedges.append(_hedge(doc, phrases, t.i, ("verb",)))  # "needs to confront", "unlikely to attack"
         if k and below is not None and below.dep_ == "prep" and below.lower_ == "from" \
                 and _norm(t.text) in _PREVENT and any(c.dep_ == "dobj" for c in t.children):
             _note(found, level, "negation", t.text, k)  # "the law prohibits American companies from investing"
@@ -195,17 +194,22 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "negation", c.text, k)
             elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
                 _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
-            elif (c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN")) \
-                    and c.i in phrases:
-                end, (kind, payload) = phrases[c.i]
-                if kind == "hedge" and payload.scope == ("noun" if c.dep_ == "amod" else "verb"):
-                    if w == "would" and reported:
-                        continue  # "said it would send": a reported future
-                    hedges.append((" ".join(x.text for x in doc[c.i:end]), payload.factor))
+            elif c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN"):
+                hedge = _hedge(doc, phrases, c.i, ("noun",) if c.dep_ == "amod" else ("verb",))
+                if hedge and not (w == "would" and reported):  # "said it would send": a reported future
+                    hedges.append(hedge)
     # "it is unlikely that India will attack": a hedge predicated of the clause that holds the cue
     for c in top.head.children if top.dep_ == "ccomp" else ():
-        if c.dep_ == "acomp" and c.i in phrases and phrases[c.i][1][0] == "hedge":
-            hedges.append((" ".join(x.text for x in doc[c.i:phrases[c.i][0]]), phrases[c.i][1][1].factor))
+        hedge = _hedge(doc, phrases, c.i, ("verb", "clause")) if c.dep_ == "acomp" else None
+        if hedge:
+            hedges.append(hedge)
+    # an infinitive of purpose is not done if what it serves is denied ("did not send troops to help Syria":
+    # the linker gives it that verb's subject); that verb's modals mostly state a commitment or a stance
+    # ("pledged the administration would be there to confront the threats"), and do not hedge it
+    if top.dep_ == "advcl" and top.head.tag_.startswith("VB") and purpose_of(top) == top.head:
+        for c in top.head.children:
+            if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never":
+                found.setdefault("negation", c.text)
     # "their refusal to back the draft", "the failure to agree", "plans to attack", "no intention of
     # attacking": a noun the cue complements
     noun = _complemented_noun(doc[hit.head]) or _complemented_noun(top)  # "the refusal to grant a meeting"
@@ -263,17 +267,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
-    # a question: the sentence, or the cue's clause quoted as a yes/no question ("'Will China back
-    # Pyongyang?' he asked"; "'Why are we fighting ...?' he asked" takes the fighting as given)
-    after = next((t for t in doc[chi + 1:] if not t.is_quote), None)
-    last = next((t for t in reversed(doc[clo:chi + 1]) if not t.is_quote), None)
-    opening = next((t for t in doc[clo:] if not t.is_punct), None)
-    yes_no = opening is not None and opening.lower_ in _YES_NO
-    if yes_no and any(t is not None and t.text == "?" and t.i < len(doc) - 2 for t in (last, after)):
-        hedges.append(("?", YES_NO_FACTOR))
-    elif doc.text.rstrip().endswith("?"):
-        first = next((t for t in doc if not t.is_punct), None)
-        hedges.append(("?", YES_NO_FACTOR if first is not None and first.lower_ in _YES_NO else QUESTION_FACTOR))
+    asked = _question(doc, clo, chi)
+    if asked:
+        hedges.append(("?", asked))
     return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
                      found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
 
@@ -379,6 +375,33 @@ def _complement(below: Any, verb: Any, end: int) -> bool:
     if below.dep_ == "prep":
         return verb.i < below.i < end or below.lower_ == "from"
     return below.dep_ in _STOPPED or below.dep_ == "prt"
+
+
+def _hedge(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]], i: int, scopes: tuple[str, ...]) -> \
+        tuple[str, float] | None:
+    """The hedge phrase of one of ``scopes`` that starts at token ``i`` (its words and factor), or None."""
+    if i not in phrases:
+        return None
+    end, (kind, payload) = phrases[i]
+    return (" ".join(x.text for x in doc[i:end]), payload.factor) if kind == "hedge" and payload.scope in scopes \
+        else None
+
+
+def _question(doc: Any, lo: int, hi: int) -> float:
+    """The factor of a question over the cue's clause ``doc[lo..hi]``, 0 if none: the sentence is a
+    question, or the clause is a yes/no question quoted before the sentence goes on ("'Will China back
+    Pyongyang?' he asked"). A yes/no question asks whether the act happens at all; a wh-question mostly
+    takes it as given (a quoted one is no hedge: "'Why are we fighting ...?' he asked")."""
+    opening = next((t for t in doc[lo:] if not t.is_punct), None)
+    after = next((t for t in doc[hi + 1:] if not t.is_quote), None)
+    last = next((t for t in reversed(doc[lo:hi + 1]) if not t.is_quote), None)
+    if opening is not None and opening.lower_ in _YES_NO and any(
+            t is not None and t.text == "?" and t.i < len(doc) - 2 for t in (last, after)):
+        return YES_NO_FACTOR
+    if not doc.text.rstrip().endswith("?"):
+        return 0.0
+    first = next((t for t in doc if not t.is_punct), None)
+    return YES_NO_FACTOR if first is not None and first.lower_ in _YES_NO else QUESTION_FACTOR
 
 
 def _lifted(noun: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]) -> bool:

@@ -21,7 +21,9 @@ what the verb of asking says, as a cue of its own ("urged" is an appeal,
   that Turkey withdraw", "suggested the United States supply", "want Obama to
   arm");
 - an infinitive with its own subject after "for" ("a call for the United States
-  to lift", "it is time for Europe to impose"): what is wished or weighed.
+  to lift", "it is time for Europe to impose"): what is wished or weighed;
+- a noun asked for ("called for talks between India and Pakistan", "proposed a
+  truce between Israel and Hamas"): its parties have not met.
 
 A verb between the cue and the request that presupposes the cue's state
 ("urged Beijing to continue enforcing sanctions", "called on Europe to
@@ -45,7 +47,7 @@ REQUEST_FACTOR = 0.5
 # implicative ones ("forced", "helped", "led": the act happened) nor those of permission.
 _ASK = frozenset(_norm(w) for lemma in
                  "urge ask press pressure push encourage persuade convince invite implore beg exhort entreat tell "
-                 "order instruct advise direct command challenge lobby want require authorize "
+                 "order instruct advise command challenge lobby want require authorize "
                  "authorise".split() for w in verb_forms(lemma))
 # Verbs whose prepositional object is asked: "called on X to", "appealed to X to", "pleaded with X to".
 _ASK_PREP = {**{_norm(w): ("on", "upon") for lemma in ("call", "lean", "prevail") for w in verb_forms(lemma)},
@@ -55,6 +57,10 @@ _ASK_PREP = {**{_norm(w): ("on", "upon") for lemma in ("call", "lean", "prevail"
 # Turkey withdraw"); "insisted that Tehran has received nothing" is a report, not a demand.
 _MANDATE = frozenset(_norm(w) for lemma in "demand suggest propose recommend insist urge ask request require order "
                      "want".split() for w in verb_forms(lemma))
+# Verbs whose object, or whose "for" phrase, names what is asked for ("called for talks between",
+# "proposed a truce", "wants Putin's help"), not what is acted on ("challenged Russia's annexation").
+_ASK_FOR = frozenset(_norm(w) for lemma in "call demand urge propose suggest recommend request ask push press "
+                     "appeal plead lobby advocate want".split() for w in verb_forms(lemma))
 # Verbs and nouns of asking for something to be done ("called for X to", "their calls for X to").
 _WANT = _ASK | _MANDATE | frozenset(_norm(w) for lemma in "call push press clamor clamour lobby appeal plead campaign "
                                     "argue advocate".split() for w in verb_forms(lemma))
@@ -67,6 +73,8 @@ _PRESUPPOSE = frozenset(_norm(w) for lemma in "continue keep maintain sustain in
                         "escalate boost expand widen broaden deepen strengthen bolster enhance toughen tighten "
                         "extend enforce renew redouble tackle resolve settle address overcome solve".split()
                         for w in verb_forms(lemma))
+# Comparatives on a noun asked for: there is some already ("more support", "deeper engagement").
+_MORE = frozenset("more greater deeper closer stronger further increased additional expanded continued".split())
 # Arcs a cue climbs to reach the clause that holds it.
 _UP = frozenset("dobj pobj prep pcomp xcomp conj compound amod nmod".split())
 
@@ -97,6 +105,13 @@ def asked_of(doc: Any, head: int) -> Request | None:
     t = doc[head]
     for _ in range(8):
         g = t.head
+        wanted = g.head if t.dep_ == "pobj" and g.lower_ == "for" else g if t.dep_ == "dobj" else None
+        if t.i == head and t.tag_.startswith("NN") and wanted is not None and wanted.tag_.startswith("VB") \
+                and _norm(wanted.text) in _ASK_FOR and not any(c.lower_ in _MORE for c in t.children):
+            # "called for talks between India and Pakistan", "proposed a truce between": what the noun names
+            # is asked for, its parties have not met (its owner or maker may be the asker: "Iran called for
+            # talks with the US" is Iran's own stance); "called for more U.S. investment" presupposes some
+            return Request(wanted, (t,), wanted)
         if g.i == t.i or t.dep_ not in _UP | {"ccomp", "acl", "advcl", "relcl"}:
             return None
         if t.i != head and t.tag_.startswith("VB") and _norm(t.text) in _PRESUPPOSE:
