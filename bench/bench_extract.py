@@ -79,17 +79,21 @@ def rss_mb() -> float:
 def load_reference(commit: str):
     """The previous extractor as a throwaway module, or None when git cannot give it."""
     try:
-        source = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:netviz/extract/__init__.py"],
-                                check=True, capture_output=True, text=True).stdout
+        source, cues = (subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{name}"], check=True,
+                                       capture_output=True, text=True).stdout
+                        for name in ("netviz/extract/__init__.py", "data/cues.yaml"))
     except (OSError, subprocess.CalledProcessError):
         return None
-    path = Path(tempfile.mkdtemp()) / "netviz_reference_extractor.py"
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "netviz_reference_extractor.py"
     path.write_text(source, encoding="utf-8")
+    # its own lexicon: today's has entries its reader does not know ("scope: noun")
+    (folder / "cues.yaml").write_text(cues, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("netviz_reference_extractor", path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
-    module.DEFAULT_CUES = ROOT / "data" / "cues.yaml"  # its lexicon path was relative to its own file
+    module.DEFAULT_CUES = folder / "cues.yaml"  # its lexicon path was relative to its own file
     return module
 
 
