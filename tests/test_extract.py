@@ -163,6 +163,8 @@ CASES = [
     ("negation", "Israel did not attack Iranian nuclear sites.", "", ""),
     ("refusal", "Ankara refused to cooperate with Athens on migration.", "TUR-GRC", ""),
     ("reversal", "Washington stopped funding the Afghan army last year.", "USA-AFG", ""),
+    ("the end of a cooperation", "The United States tore up its trade agreement with Japan.", "USA-JPN", ""),
+    ("a cooperation frozen", "Russia froze military cooperation with Ukraine.", "RUS-UKR", ""),
     ("residence", "The U.S.-based cleric criticised Turkey's government.", "", ""),
     ("dateline", "MOSCOW (Reuters) \u2014 Ukraine accused Belarus of allowing Russian troops to cross its border.",
      "UKR-BLR BLR+RUS", ""),
