@@ -44,7 +44,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netviz.extract.lexicon import verb_forms
+from netviz.extract.lexicon import _norm, verb_set
 from netviz.extract.mentions import LOC_PREPS, REPORTING, ActorMention
 
 #: Confidence factor of an actor reached through a pronoun or a definite description: on the dev
@@ -442,7 +442,8 @@ def _speaker(tok: Any, at: Mapping[int, ActorMention]) -> ActorMention | None:
     for _ in range(8):
         # the verb that reports the quote, not any verb the clause hangs on ("he'd work to ensure that Iran
         # comprehends that we will not ...": not Iran)
-        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB") and t.head.lower_ in _REPORTING_VERBS:
+        if t.dep_ in ("ccomp", "parataxis") and t.head.tag_.startswith("VB") \
+                and _norm(t.head.text) in _REPORTING_VERBS:
             return _subject_actor(t.head, at)
         if t.head.i == t.i:
             return None
@@ -465,11 +466,10 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 _QUOTES = frozenset('"\u201c\u201d')
 # Verbs a quote hangs on as their complement (the parse has no lemmas: every form of these lemmas)
-_REPORTING_VERBS = REPORTING | frozenset(form for lemma in (
+_REPORTING_VERBS = REPORTING | verb_set(
     "say tell add declare write state insist warn note explain argue continue ask stress tweet announce claim "
     "reply respond vow pledge promise assure urge caution acknowledge admit recall remark comment conclude "
-    "emphasize emphasise lament complain charge contend maintain reiterate affirm confirm deny").split()
-    for form in verb_forms(lemma))
+    "emphasize lament complain charge contend maintain reiterate affirm confirm deny")
 
 
 def quote_speaker(doc: Any, mentions: Sequence[ActorMention]) -> ActorMention | None:

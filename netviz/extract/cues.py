@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from netviz.extract.lexicon import _SLOT, Cue, Cues, _norm, _Pattern, verb_forms
+from netviz.extract.lexicon import _SLOT, Cue, Cues, _norm, _Pattern, verb_set
 
 _HYPHENS = frozenset("-\u2010\u2011")
 _HARD = frozenset(";:()\u2014\u2013?!")
@@ -123,7 +123,7 @@ def find_cues(doc: Any, words: Sequence[str], cues: Cues, phrases: Mapping[int, 
     return hits
 
 
-_STRIKE = frozenset(verb_forms("strike"))
+_STRIKE = verb_set("strike")
 # What is struck when "strike" is no attack: "struck a deal", "the agreement struck by", "strike a balance"
 _STRUCK = frozenset("deal deals agreement agreements accord accords bargain bargains compromise pact balance chord "
                     "tone note pose".split())
@@ -140,7 +140,7 @@ def _struck(tok: Any) -> bool:
     return any(t.lower_ in _STRUCK for t in things)
 
 
-_MOVE = frozenset(w for lemma in "move draw bring".split() for w in verb_forms(lemma))
+_MOVE = verb_set("move draw bring")
 # Forces moved closer to a country are a deployment, not a rapprochement
 _UNITS = frozenset("troops forces soldiers marines ships warships vessels carrier carriers jets aircraft bombers "
                    "missiles fleet units tanks".split())

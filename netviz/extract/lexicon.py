@@ -121,6 +121,16 @@ def _doubled(w: str, suffix: str) -> list[str]:
     return [double] if _syllables(w) == 1 else [w + suffix, double]
 
 
+def verb_set(lemmas: str) -> frozenset[str]:
+    """Every surface form of the space-separated verb ``lemmas``, as :func:`_norm` writes them: the word
+    lists of the extractor's rules, compared with ``_norm(token.text)`` (the parse has no lemmas).
+
+    >>> sorted(verb_set("ban criticise"))
+    ['ban', 'banned', 'banning', 'bans', 'criticize', 'criticized', 'criticizes', 'criticizing']
+    """
+    return frozenset(_norm(w) for lemma in lemmas.split() for w in verb_forms(lemma))
+
+
 def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
     """Surface forms of a verb lemma, each with its tags (base, s, past, pp, ing).
 

@@ -42,7 +42,7 @@ from dataclasses import replace
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import _norm, verb_forms
+from netviz.extract.lexicon import _norm, verb_set
 from netviz.extract.mentions import GROUP_VIA, stand_for
 from netviz.extract.nouns import NounLinker
 from netviz.extract.request import _WANT, REQUEST_FACTOR, asked_of
@@ -63,10 +63,9 @@ _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"
               ("together", "with"), ("along", "with"), ("in", "cooperation", "with"), ("in", "coordination", "with"))
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
-_PROTECT = frozenset(w for lemma in "protect defend shield guard safeguard rescue save shelter".split()
-                     for w in verb_forms(lemma)) | {"protection", "defense"}
+_PROTECT = verb_set("protect defend shield guard safeguard rescue save shelter") | {"protection", "defense"}
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
-_THREATEN = frozenset(w for lemma in "threaten vow pledge promise warn".split() for w in verb_forms(lemma))
+_THREATEN = verb_set("threaten vow pledge promise warn")
 
 
 class Linker(NounLinker):

@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from netviz.extract.lexicon import verb_forms
+from netviz.extract.lexicon import _norm, verb_set
 
 #: Verbs that report what someone said ("Obama said", "said Kerry").
 REPORTING = frozenset("said says told tells added adds declared wrote writes stated insisted warned noted explained "
@@ -90,7 +90,7 @@ _PRIVATE_OF_PERSON = frozenset("campaign family tower organization associates la
 # comments as a candidate"
 _CANDIDATE = frozenset("candidate nominee contender hopeful".split())
 # "speaking Chinese", "learned Russian": the language, not the state
-_LANGUAGE_VERBS = frozenset(w for lemma in "speak learn teach study translate".split() for w in verb_forms(lemma))
+_LANGUAGE_VERBS = verb_set("speak learn teach study translate")
 # The member states of an international body: "the Security Council's five permanent members", "16
 # members of the European Union" (the members act, not the body)
 MEMBER_HEADS = frozenset("member members state states country countries nation nations ally allies partner "
@@ -340,7 +340,7 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "stance"
         elif head.dep_ == "amod" and any(t.lower_ == "anti" or t.lower_.startswith("anti-") for t in head.head.children):
             role = "nationality"  # "Syrian anti-ISIS forces": fighters of that nationality, not its army
-        elif head.dep_ == "dobj" and head.head.lower_ in _LANGUAGE_VERBS and m.end - m.start == 1 \
+        elif head.dep_ == "dobj" and _norm(head.head.text) in _LANGUAGE_VERBS and m.end - m.start == 1 \
                 and _ADJECTIVE.search(m.text):
             role = "language"
         elif head.dep_ in ("amod", "compound") and head.head.tag_ == "NNP" and head.head.lower_ in ORG_HEADS:

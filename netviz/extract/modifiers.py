@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import Cues, _norm, verb_forms
+from netviz.extract.lexicon import Cues, _norm, verb_set
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
@@ -48,17 +48,15 @@ _YES_NO = frozenset("is are was were do does did will would can could should sha
                     "hasn't haven't hadn't".split())
 # "attr": a predicate noun ("the group isn't much of a threat to Americans")
 _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
-_REPORTING = frozenset(form for lemma in ("say tell add note state claim report announce warn insist confirm "
-                                          "disclose reveal indicate suggest argue believe think expect").split()
-                       for form in verb_forms(lemma))
-_DENY = frozenset(verb_forms("deny"))
-_DISMISS = frozenset(w for lemma in "deny dismiss reject refute rebut".split() for w in verb_forms(lemma))
+_REPORTING = verb_set("say tell add note state claim report announce warn insist confirm disclose reveal indicate "
+                      "suggest argue believe think expect")
+_DENY = verb_set("deny")
+_DISMISS = verb_set("deny dismiss reject refute rebut")
 # what one denies a report of: "denied reports that", "dismissed claims that"
 _CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
                     "charge charges suggestion suggestions rumor rumors rumour rumours".split())
 # verbs keeping someone from an act ("prohibits American companies from investing in Iran")
-_PREVENT = frozenset(w for lemma in "prevent prohibit bar ban forbid keep deter dissuade discourage restrict "
-                     "block".split() for w in verb_forms(lemma))
+_PREVENT = verb_set("prevent prohibit bar ban forbid keep deter dissuade discourage restrict block")
 # nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China");
 # not limits, curbs or restrictions, under which it goes on in part ("limits on aid to Egypt")
 _BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())

@@ -29,25 +29,22 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.fallback import Fallback
-from netviz.extract.lexicon import _norm, verb_forms
+from netviz.extract.lexicon import _norm, verb_set
 from netviz.extract.mentions import GROUP_VIA
 from netviz.extract.sides import _OBJECTS, _OPPOSE, Link, Side, spoken_of
 from netviz.model import kind_sign
 
 # Verbs of whoever brings the parties of a reciprocal cue together: "UN-mediated talks between ...".
-_BROKER = frozenset(w for lemma in "broker mediate facilitate host arrange sponsor".split() for w in verb_forms(lemma))
+_BROKER = verb_set("broker mediate facilitate host arrange sponsor")
 # Verbs whose subject receives what their object gives: "won backing from the EU", "asked the G7 for help".
-_RECEIVE = frozenset(w for lemma in "seek receive win get gain obtain request enjoy accept secure ask need want "
-                     "ride".split() for w in verb_forms(lemma))
+_RECEIVE = verb_set("seek receive win get gain obtain request enjoy accept secure ask need want ride")
 # Verbs casting their object in the role of an "as" phrase: "named China and Russia as rivals", "views the
 # Kurds as part of the battle against ISIS".
-_REGARD = frozenset(w for lemma in "see view regard consider describe name designate label brand list portray cast "
-                    "identify recognize recognise treat depict characterize classify count reiterate".split()
-                    for w in verb_forms(lemma))
+_REGARD = verb_set("see view regard consider describe name designate label brand list portray cast identify recognize "
+                   "treat depict characterize classify count reiterate")
 _JOINT = frozenset("joint jointly together combined alongside".split())
 # Verbs of taking part on someone's side: whom they back or work with shares the fight they are in.
-_PARTNERED = frozenset(w for lemma in "back support help aid assist arm join cooperate collaborate work partner "
-                       "team coordinate".split() for w in verb_forms(lemma))
+_PARTNERED = verb_set("back support help aid assist arm join cooperate collaborate work partner team coordinate")
 
 
 class NounLinker(Fallback):

@@ -38,41 +38,35 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from netviz.extract.lexicon import _norm, verb_forms
+from netviz.extract.lexicon import _norm, verb_set
 
 #: Confidence factor of a link whose acting side is asked to act (as a modal hedge: "could", "would").
 REQUEST_FACTOR = 0.5
 
 # Verbs whose object is asked to do what their complement says ("urged Iran to return"); not the
 # implicative ones ("forced", "helped", "led": the act happened) nor those of permission.
-_ASK = frozenset(_norm(w) for lemma in
-                 "urge ask press pressure push encourage persuade convince invite implore beg exhort entreat tell "
-                 "order instruct advise command challenge lobby want require authorize "
-                 "authorise".split() for w in verb_forms(lemma))
+_ASK = verb_set("urge ask press pressure push encourage persuade convince invite implore beg exhort entreat tell order "
+                "instruct advise command challenge lobby want require authorize")
 # Verbs whose prepositional object is asked: "called on X to", "appealed to X to", "pleaded with X to".
-_ASK_PREP = {**{_norm(w): ("on", "upon") for lemma in ("call", "lean", "prevail") for w in verb_forms(lemma)},
-             **{_norm(w): ("to",) for w in verb_forms("appeal")},
-             **{_norm(w): ("with",) for w in verb_forms("plead")}}
+_ASK_PREP = {**dict.fromkeys(verb_set("call lean prevail"), ("on", "upon")),
+             **dict.fromkeys(verb_set("appeal"), ("to",)), **dict.fromkeys(verb_set("plead"), ("with",))}
 # Verbs of demanding or proposing: a subjunctive clause under them is asked of its subject ("demanded that
 # Turkey withdraw"); "insisted that Tehran has received nothing" is a report, not a demand.
-_MANDATE = frozenset(_norm(w) for lemma in "demand suggest propose recommend insist urge ask request require order "
-                     "want".split() for w in verb_forms(lemma))
+_MANDATE = verb_set("demand suggest propose recommend insist urge ask request require order want")
 # Verbs whose object, or whose "for" phrase, names what is asked for ("called for talks between",
 # "proposed a truce", "wants Putin's help"), not what is acted on ("challenged Russia's annexation").
-_ASK_FOR = frozenset(_norm(w) for lemma in "call demand urge propose suggest recommend request ask push press "
-                     "appeal plead lobby advocate want".split() for w in verb_forms(lemma))
+_ASK_FOR = verb_set("call demand urge propose suggest recommend request ask push press appeal plead lobby advocate "
+                    "want")
 # Verbs and nouns of asking for something to be done ("called for X to", "their calls for X to").
-_WANT = _ASK | _MANDATE | frozenset(_norm(w) for lemma in "call push press clamor clamour lobby appeal plead campaign "
-                                    "argue advocate".split() for w in verb_forms(lemma))
+_WANT = _ASK | _MANDATE | verb_set("call push press clamor lobby appeal plead campaign argue advocate")
 _REQUEST_NOUNS = frozenset("call calls demand demands request requests appeal appeals plea pleas push pressure "
                            "invitation".split())
 # Verbs over the cue that presuppose its state: what is continued, stepped up or tackled is there. (Not
 # the verbs of stopping: a request to stop is hedged with the rest, or "urged Washington to stop supporting
 # the Kurds" would read as Washington against them.)
-_PRESUPPOSE = frozenset(_norm(w) for lemma in "continue keep maintain sustain increase intensify step ramp ratchet "
-                        "escalate boost expand widen broaden deepen strengthen bolster enhance toughen tighten "
-                        "extend enforce renew redouble tackle resolve settle address overcome solve".split()
-                        for w in verb_forms(lemma))
+_PRESUPPOSE = verb_set("continue keep maintain sustain increase intensify step ramp ratchet escalate boost expand "
+                       "widen broaden deepen strengthen bolster enhance toughen tighten extend enforce renew redouble "
+                       "tackle resolve settle address overcome solve")
 # Comparatives on a noun asked for: there is some already ("more support", "deeper engagement").
 _MORE = frozenset("more greater deeper closer stronger further increased additional expanded continued".split())
 # Arcs a cue climbs to reach the clause that holds it.

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import Cues, _norm, verb_forms
+from netviz.extract.lexicon import Cues, _norm, verb_set
 from netviz.extract.mentions import ActorMention, stand_for
 from netviz.model import kind_sign
 
@@ -35,18 +35,14 @@ _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "dative", "oprd")
 _RELATIVE = frozenset("who whom which that".split())
 # Verbs whose object is the subject of their complement: "urged Iran to return".
-_OBJECT_CONTROL = frozenset(_norm(w) for lemma in
-                            "urge ask call press persuade force help push pressure invite encourage allow "
-                            "tell order convince lead prompt get want".split()
-                            for w in verb_forms(lemma))
+_OBJECT_CONTROL = verb_set("urge ask call press persuade force help push pressure invite encourage allow tell order "
+                           "convince lead prompt get want")
 _BLAME = frozenset("for over".split())
 # Cues that oppose what their object does: blocking action against X takes X's side.
-_OPPOSE = frozenset(w for lemma in "block veto oppose reject obstruct thwart stymie resist".split()
-                    for w in verb_forms(lemma))
+_OPPOSE = verb_set("block veto oppose reject obstruct thwart stymie resist")
 # Verbs whose object is an act they judge or examine ("condemned the attack on Syria", "discussed the war"):
 # not the verbs that also tell one's own acts ("recalled", "described", "denied", "reported strikes on ISIS").
-_SPEAK_OF = frozenset(w for lemma in "condemn denounce decry deplore criticize criticise investigate probe discuss "
-                      "debate mourn".split() for w in verb_forms(lemma))
+_SPEAK_OF = verb_set("condemn denounce decry deplore criticize investigate probe discuss debate mourn")
 # Dependencies inside a noun phrase (no clause): where an actor named in an argument can hang.
 _NOMINAL = frozenset("compound amod nmod poss pobj prep appos conj cc npadvmod nummod det".split())
 
