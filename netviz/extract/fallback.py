@@ -82,9 +82,9 @@ class Fallback(Sides):
                         # war against ISIS": an actor in a clause (or an adjective's own phrase) inside the
                         # argument is a party to that clause, not to the cue
                         continue
-                    if opposed and any(t.i in self.heads for t in path):
+                    if opposed and any(t.i in self.hits for t in path):
                         continue  # "vetoed a resolution condemning Syria": the cue inside takes it
-                    if not opposed and c.i in self.heads and path[-1].dep_ == "prep" and path[-1].lower_ != "by" \
+                    if not opposed and c.i in self.hits and path[-1].dep_ == "prep" and path[-1].lower_ != "by" \
                             and self._hostile(c):
                         # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
                         # a hostile act in the argument is on is its target, not the cue's other side
@@ -166,7 +166,7 @@ class Fallback(Sides):
             return False
         t = self.doc[m.head]
         while t.i != h.i:
-            if t.head.i in self.heads and t.head.i not in hit.tokens and t.head.tag_.startswith("VB"):
+            if t.head.i in self.hits and t.head.i not in hit.tokens and t.head.tag_.startswith("VB"):
                 return t.dep_ not in _SUBJECTS + ("nsubjpass",)
             t = t.head
         return False

@@ -173,7 +173,7 @@ class Linker(NounLinker):
                     # the verb it announces (a cue of its own there takes it instead)
                     for c in h.children:
                         # (an infinitive in quotes is often parsed as an adverbial clause)
-                        if c.i > h.i and c.i not in self.heads and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
+                        if c.i > h.i and c.i not in self.hits and (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(
                                 a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
                             got = [s for o in c.children if o.dep_ in _OBJECTS
                                    for s in self.side(o, (f"{c.dep_}({h.text}, {c.text})", f"{o.dep_}({c.text}, {o.text})"))]

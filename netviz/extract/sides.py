@@ -88,8 +88,7 @@ class Sides:
         # "the two countries": the second of the pair; "they": the others of a list; "the six powers":
         # the other members of the group the article names
         self.second = second
-        self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token
-        self.heads = frozenset(self.hits)
+        self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token ("i in self.hits")
 
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
         """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
