@@ -19,12 +19,17 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   stopping verb reverses only what it stops, and "stopped X from attacking" is a
   prevented attack), intent (a material cue becomes verbal: "threatened to
   strike", "plans to attack");
-- hedges: modals on the chain ("could invade"; "said it would send" is a
-  reported future, not a hedge), "need to", "has to" or "unlikely to" over the
-  cue, a hedge word qualifying a noun cue ("any prospective deal") or said of
-  its clause ("it is unlikely that"), hedge words in the cue's clause
-  ("reportedly", "if"), or in the sentence ("analysts say"), a question (a yes/no
-  question more than one asking why or how);
+- hedges: modals on the chain, also where the parser hangs them on an auxiliary
+  ("could invade", "may be meddling"; "said it would send" is a reported future,
+  not a hedge), "need to", "has to" or "unlikely to" over the cue, a hedge word
+  qualifying a noun cue ("any prospective deal") or said of its clause ("it is
+  unlikely that"), hedge words in the cue's clause ("reportedly", "if"), a
+  condition marking a clause whose complements hold the cue ("unless Congress
+  certifies that X is cooperating with Y"; not what that clause presupposes: its
+  subject, its relative or adverbial clauses), a condition without "if" ("should
+  X attack", "were X to", "had X backed"; "had X not backed" says X did), hedge
+  words in the sentence ("analysts say"), a question (a yes/no question more
+  than one asking why or how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -69,6 +74,8 @@ _REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
 _INTENT_NOUNS = frozenset(_norm(w) for w in "plan plans intention intentions intent desire wish bid readiness willingness "
                           "determination attempt attempts offer offers pledge pledges promise promises threat threats "
                           "proposal proposals".split())
+# arcs into what a clause takes as given: a condition or question over the clause does not reach through them
+_PRESUPPOSED = frozenset("advcl nsubj nsubjpass csubj csubjpass relcl acl appos parataxis".split())
 # "not only", "not just": the words after "not" are added to, not denied
 _FOCUS = frozenset("only just merely simply solely".split())
 # the function words that tie a stopping verb to what it stops ("stopped funding", "pulled out of the deal")
@@ -171,7 +178,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             _note(found, level, "refusal" if cooperation else "negation", t.text, k)  # "reluctant to share"
         if t.lower_ == "without" and k:
             _note(found, level, "negation", t.text, k)
-        for c in t.children:
+        for c in _governing(t):
             w = _norm(c.text)
             if c.dep_ == "neg" and (c.i > t.i and _contrast(doc, c.i) or _focus(doc, c.i)):
                 continue  # "with X, not Y": a contrast; "not only", "whether or not": no negation
@@ -258,13 +265,22 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
-        if payload.scope == "clause" and (not clo <= i <= chi or any(a <= i <= b for a, b in others)):
+        if payload.scope == "clause" and clo <= i <= chi and any(a <= i <= b for a, b in others):
+            continue
+        if payload.scope == "clause" and not clo <= i <= chi and not _conditions(doc[i], doc[hit.head]):
             continue
         if _asks_apart(doc[i], hit.head):
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
+    # "should Iran attack", "were China to arm Russia", "had Russia intervened": a condition without "if";
+    # "had Russia not intervened" says that it did
+    inverted = _inverted_condition(doc[hit.head])
+    if inverted is not None and inverted.lower_ == "had" and found.get("negation") in ("not", "n't"):
+        found.pop("negation")
+    elif inverted is not None and all(w != inverted.text for w, _ in hedges):
+        hedges.append((inverted.text, next((h.factor for h in cues.hedges if "if" in h.words), 0.5)))
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
@@ -340,6 +356,49 @@ def _note(found: dict[str, str], level: dict[str, int], name: str, text: str, k:
     if name not in found:
         found[name] = text
         level[name] = k
+
+
+def _governing(t: Any) -> list[Any]:
+    """The words hanging on a chain word, and the modals and negations the parser hangs on its auxiliaries
+    ("may be meddling": "may" on "be")."""
+    return [*t.children, *(g for c in t.children if c.dep_ in ("aux", "auxpass")
+                           for g in c.children if g.dep_ in ("aux", "neg"))]
+
+
+def _conditions(word: Any, cue: Any) -> bool:
+    """Whether a clause-scope hedge word marks a clause whose complements hold the cue however deep ("unless
+    the secretary certified that it is cooperating with X"); not what that clause presupposes: its subject,
+    a clause of its own or a description ("whether the dispatch of troops to aid X will be followed",
+    "if they agree on Friday, when Y hosts Z", "if the report that Y is preparing")."""
+    if word.dep_ != "mark":
+        return False
+    t = cue
+    while t != word.head:
+        if _presupposed(t) or t.head == t:
+            return False
+        t = t.head
+    return True
+
+
+def _inverted_condition(h: Any) -> Any:
+    """The "should", "were" or "had" that opens an adverbial clause holding ``h`` as a condition, with its
+    subject after it ("should Iran attack", "were China to arm Russia", "had Russia intervened"), or None."""
+    for t in (h, *h.ancestors):
+        first = t.doc[t.left_edge.i]
+        # (the parser makes such a clause a clausal complement as often as an adverbial one)
+        if t.dep_ in ("advcl", "ccomp") and first.lower_ in ("should", "were", "had") \
+                and (first == t or first.head == t and first.dep_ in ("aux", "auxpass")) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i + 1 for c in t.subtree):
+            return first
+        if _presupposed(t):
+            return None
+    return None
+
+
+def _presupposed(t: Any) -> bool:
+    """Whether the arc above ``t`` leads out of what its clause asserts (an infinitive of purpose does not)."""
+    return t.dep_ in _PRESUPPOSED and not (t.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
 
 
 def _negation_phrase(phrases: Mapping[int, tuple[int, tuple[str, Any]]], i: int) -> str:

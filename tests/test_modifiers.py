@@ -1,0 +1,50 @@
+"""What governs a cue: hedges, conditions and negations read from the parse (netviz/extract/modifiers.py).
+
+Sentences written here in wire style, none taken from the development or audit articles; the codebook
+of test_extract, built in code. A hedged relation stays, below the found threshold, with the word that
+hedged it in its evidence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_extract import assert_found, cb  # noqa: F401  (cb is the shared codebook fixture)
+
+from netviz.extract import FOUND_CONFIDENCE, extract_relations
+from netviz.model import Article
+
+# (what it shows, sentence, required, acceptable)
+CASES = [
+    # a modal the parser hangs on an auxiliary
+    ("may be doing", "Russia may be meddling in Ukraine's election.", "", ""),
+    ("an auxiliary without a modal", "Russia has been arming the Taliban.", "RUS+TALIBAN", ""),
+    # a condition over a clause that holds the cue deeper down
+    ("unless ... certified that", "Aid to Pakistan stops unless Congress certifies that Islamabad is cooperating "
+     "with the United States.", "", ""),
+    # what the condition presupposes is no condition
+    ("a clause of its own under the condition", "They will see if they agree on Friday, when Erdogan hosts the "
+     "Greek prime minister in Ankara.", "TUR+GRC", ""),
+    ("a description under the condition", "He does not mind if the public reads the report that Britain "
+     "prepared on Russia's sanctions against Ukraine.", "RUS-UKR", ""),
+    # a condition without "if"
+    ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
+    ("were X to", "Were China to arm Russia, Europe would respond.", "", ""),
+    ("had X", "Had Iran backed the Houthis, Saudi Arabia would have struck Tehran.", "", ""),
+    ("had X not: it did", "Had Russia not armed Syria, Damascus would have fallen.", "RUS+SYR", ""),
+    ("a plain past perfect", "Iran said it had backed the Houthis.", "IRN+HOUTHIS", ""),
+]
+
+
+@pytest.mark.parametrize("what, text, required, acceptable", CASES, ids=[c[0] for c in CASES])
+def test_modifiers(cb, what, text, required, acceptable):  # noqa: F811
+    assert_found(text, cb, required, acceptable)
+
+
+def test_a_condition_is_named_in_the_evidence_and_keeps_the_relation(cb):  # noqa: F811
+    rels = extract_relations([Article("t", date(2020, 6, 1), "", "test", "Were China to arm Russia, Europe "
+                                      "would respond.")], cb)
+    armed = [r for r in rels if r.dyad == ("CHN", "RUS")]
+    assert armed and all("hedged ('Were')" in r.evidence.rule for r in armed)
+    assert max(r.confidence for r in armed) < FOUND_CONFIDENCE
