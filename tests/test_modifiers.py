@@ -34,6 +34,11 @@ CASES = [
     ("had X", "Had Iran backed the Houthis, Saudi Arabia would have struck Tehran.", "", ""),
     ("had X not: it did", "Had Russia not armed Syria, Damascus would have fallen.", "RUS+SYR", ""),
     ("a plain past perfect", "Iran said it had backed the Houthis.", "IRN+HOUTHIS", ""),
+    # a noun of possibility over a verb cue
+    ("the chance to", "Japan will have the chance to press China over Taiwan.", "", ""),
+    ("a chance not taken", "Britain dodged a chance to criticize Saudi Arabia.", "", ""),
+    ("an opportunity seized", "Japan took the opportunity to criticize China.", "JPN-CHN", ""),
+    ("a chance someone had", "At the summit Germany had the chance to criticize Russia.", "DEU-RUS", ""),
 ]
 
 

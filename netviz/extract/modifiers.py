@@ -27,7 +27,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   condition marking a clause whose complements hold the cue ("unless Congress
   certifies that X is cooperating with Y"; not what that clause presupposes: its
   subject, its relative or adverbial clauses), a condition without "if" ("should
-  X attack", "were X to", "had X backed"; "had X not backed" says X did), hedge
+  X attack", "were X to", "had X backed"; "had X not backed" says X did), a noun
+  of possibility whose infinitive or gerund the cue is ("the chance to press X";
+  not one taken: "seized the opportunity to", "had the chance to"), hedge
   words in the sentence ("analysts say"), a question (a yes/no question more
   than one asking why or how);
 - historical: a year before the article's in the cue's clause.
@@ -76,6 +78,8 @@ _INTENT_NOUNS = frozenset(_norm(w) for w in "plan plans intention intentions int
                           "proposal proposals".split())
 # arcs into what a clause takes as given: a condition or question over the clause does not reach through them
 _PRESUPPOSED = frozenset("advcl nsubj nsubjpass csubj csubjpass relcl acl appos parataxis".split())
+# verbs of taking a chance: what one seized the opportunity (or had the chance) to do is done
+_SEIZE = verb_set("take seize use grab exploit")
 # "not only", "not just": the words after "not" are added to, not denied
 _FOCUS = frozenset("only just merely simply solely".split())
 # the function words that tie a stopping verb to what it stops ("stopped funding", "pulled out of the deal")
@@ -226,6 +230,15 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
+    # "the chance to press Putin", "the risk of attacking": what a noun of possibility says may happen has not
+    # (what one seized the chance to do has)
+    act = doc[hit.head].head if doc[hit.head].dep_ == "dobj" else doc[hit.head]  # "the chance to impose sanctions"
+    possible = _possibility(act) if act.tag_.startswith("VB") else None
+    hedge = _hedge(doc, phrases, possible.i, ("verb",)) if possible is not None else None
+    if hedge and phrases[possible.i][0] == possible.i + 1 and hedge not in hedges \
+            and not (possible.dep_ == "dobj" and (_norm(possible.head.text) in _SEIZE or possible.head.tag_ in (
+                "VBD", "VBN") and possible.head.lower_ in ("had", "got", "gotten"))):
+        hedges.append(hedge)  # (one word: "Morsi's need to denounce Israel" says what he does)
     # "a ban on arms sales to Iran", "a freeze on all new trade deals": what is banned is not done
     for t in (top, noun):
         ban = t.head if t is not None and t.dep_ == "pobj" else t  # "a ban on Huawei's ability to purchase"
@@ -479,6 +492,17 @@ def _complemented_noun(h: Any) -> Any:
     if h.dep_ == "acl" and h.head.tag_.startswith("NN"):
         return h.head
     if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.tag_.startswith("NN"):
+        return h.head.head
+    return None
+
+
+def _possibility(h: Any) -> Any:
+    """The noun whose infinitive or gerund the cue is ("the chance to press", "the risk of attacking"), or
+    None. (Not a noun cue: "the prospects for a deal with China" mostly speaks of talks that are held.)"""
+    if h.dep_ == "acl" and h.head.tag_.startswith("NN") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in h.children):
+        return h.head
+    if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.tag_.startswith("NN"):
         return h.head.head
     return None
 
