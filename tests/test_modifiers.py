@@ -34,6 +34,13 @@ CASES = [
     ("had X", "Had Iran backed the Houthis, Saudi Arabia would have struck Tehran.", "", ""),
     ("had X not: it did", "Had Russia not armed Syria, Damascus would have fallen.", "RUS+SYR", ""),
     ("a plain past perfect", "Iran said it had backed the Houthis.", "IRN+HOUTHIS", ""),
+    # "any" act is no act done; what is rejected is a fact
+    ("any", "Any Turkish strike on Syria needs the approval of the Security Council.", "", ""),
+    ("an act", "A Turkish strike on Syria needs the approval of the Security Council.", "TUR-SYR", ""),
+    ("any, rejected", "Iran rejected any talks with the United States.", "IRN-USA", ""),
+    # what is missing is not done
+    ("the lack of", "Israel noted the lack of Egyptian support for Hamas.", "", ""),
+    ("the absence of", "Egypt said there had been an absence of Chinese investment in Sudan.", "", ""),
     # a noun of possibility over a verb cue
     ("the chance to", "Japan will have the chance to press China over Taiwan.", "", ""),
     ("a chance not taken", "Britain dodged a chance to criticize Saudi Arabia.", "", ""),

@@ -7,7 +7,7 @@ words it depends on up to its clause: the verb whose complement it is
 verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
-- negation: "not", "never", "no", "no longer" on the chain, "without", "failed to",
+- negation: "not", "never", "no", "no longer" on the chain, "without", "the lack of", "failed to",
   "has yet to", "denied that ...", "denied reports that ...", "denied its
   involvement in ...", "no plans to", "prohibits X from ...", "a ban on ..." (no
   relation); "will not" before a cooperation is a
@@ -22,7 +22,7 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 - hedges: modals on the chain, also where the parser hangs them on an auxiliary
   ("could invade", "may be meddling"; "said it would send" is a reported future,
   not a hedge), "need to", "has to" or "unlikely to" over the cue, a hedge word
-  qualifying a noun cue ("any prospective deal") or said of its clause ("it is
+  qualifying a noun cue ("any strike", "a prospective deal") or said of its clause ("it is
   unlikely that"), hedge words in the cue's clause ("reportedly", "if"), a
   condition marking a clause whose complements hold the cue ("unless Congress
   certifies that X is cooperating with Y"; not what that clause presupposes: its
@@ -67,6 +67,8 @@ _PREVENT = verb_set("prevent prohibit bar ban forbid keep deter dissuade discour
 # nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China");
 # not limits, curbs or restrictions, under which it goes on in part ("limits on aid to Egypt")
 _BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())
+# nouns of what is missing: "the lack of support for X"
+_ABSENCE = frozenset("lack absence dearth".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
 _PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
@@ -203,8 +205,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "negation", c.text, k)
             elif c.dep_ == "advmod" and c.i < t.i and _negation_phrase(phrases, c.i):
                 _note(found, level, "negation", _negation_phrase(phrases, c.i), k)  # "will no longer talk to"
-            elif c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ == "amod" and t.tag_.startswith("NN"):
-                hedge = _hedge(doc, phrases, c.i, ("noun",) if c.dep_ == "amod" else ("verb",))
+            elif c.dep_ in ("aux", "auxpass", "advmod") or c.dep_ in ("amod", "det") and t.tag_.startswith("NN"):
+                hedge = _hedge(doc, phrases, c.i, ("noun",) if c.dep_ in ("amod", "det") else ("verb",))
                 if hedge and not (w == "would" and reported):  # "said it would send": a reported future
                     hedges.append(hedge)
     # "it is unlikely that India will attack": a hedge predicated of the clause that holds the cue
@@ -239,6 +241,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             and not (possible.dep_ == "dobj" and (_norm(possible.head.text) in _SEIZE or possible.head.tag_ in (
                 "VBD", "VBN") and possible.head.lower_ in ("had", "got", "gotten"))):
         hedges.append(hedge)  # (one word: "Morsi's need to denounce Israel" says what he does)
+    # "the lack of Egyptian support for Hamas", "the absence of any condemnation": what is missing is not done
+    cue = doc[hit.head]
+    if cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.lower_ in _ABSENCE:
+        found.setdefault("negation", cue.head.head.text)
     # "a ban on arms sales to Iran", "a freeze on all new trade deals": what is banned is not done
     for t in (top, noun):
         ban = t.head if t is not None and t.dep_ == "pobj" else t  # "a ban on Huawei's ability to purchase"
