@@ -84,7 +84,7 @@ class Linker(NounLinker):
             step = (f"{h.dep_}({h.head.text}, {h.text})",)
             sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
             if len({s.mention.actor for s in sides}) > 1:
-                return [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")]
+                return self._requested(hit, [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")])
         if cue.pos == "role":
             links = self._role(hit, h)
         elif cue.pos == "neutral":

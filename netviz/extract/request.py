@@ -23,7 +23,8 @@ what the verb of asking says, as a cue of its own ("urged" is an appeal,
 - an infinitive with its own subject after "for" ("a call for the United States
   to lift", "it is time for Europe to impose"): what is wished or weighed;
 - a noun asked for ("called for talks between India and Pakistan", "proposed a
-  truce between Israel and Hamas"): its parties have not met.
+  truce between Israel and Hamas", "proposed a joint Israeli-Saudi force"): its
+  parties have not met.
 
 A verb between the cue and the request that presupposes the cue's state
 ("urged Beijing to continue enforcing sanctions", "called on Europe to
@@ -98,14 +99,17 @@ def asked_of(doc: Any, head: int) -> Request | None:
     """
     t = doc[head]
     for _ in range(8):
+        # "called for a coordinated campaign by the US and Russia": the noun a modifier cue qualifies
+        noun = t.head if t.i == head and t.dep_ in ("amod", "compound") and t.head.tag_.startswith("NN") else t
         g = t.head
-        wanted = g.head if t.dep_ == "pobj" and g.lower_ == "for" else g if t.dep_ == "dobj" else None
-        if t.i == head and t.tag_.startswith("NN") and wanted is not None and wanted.tag_.startswith("VB") \
-                and _norm(wanted.text) in _ASK_FOR and not any(c.lower_ in _MORE for c in t.children):
+        wanted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
+            noun.head if noun.dep_ == "dobj" else None
+        if t.i == head and noun.tag_.startswith("NN") and wanted is not None and wanted.tag_.startswith("VB") \
+                and _norm(wanted.text) in _ASK_FOR and not any(c.lower_ in _MORE for c in noun.children):
             # "called for talks between India and Pakistan", "proposed a truce between": what the noun names
             # is asked for, its parties have not met (its owner or maker may be the asker: "Iran called for
             # talks with the US" is Iran's own stance); "called for more U.S. investment" presupposes some
-            return Request(wanted, (t,), wanted)
+            return Request(wanted, (noun,), wanted)
         if g.i == t.i or t.dep_ not in _UP | {"ccomp", "acl", "advcl", "relcl"}:
             return None
         if t.i != head and t.tag_.startswith("VB") and _norm(t.text) in _PRESUPPOSE:
