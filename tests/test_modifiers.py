@@ -34,6 +34,10 @@ CASES = [
     ("had X", "Had Iran backed the Houthis, Saudi Arabia would have struck Tehran.", "", ""),
     ("had X not: it did", "Had Russia not armed Syria, Damascus would have fallen.", "RUS+SYR", ""),
     ("a plain past perfect", "Iran said it had backed the Houthis.", "IRN+HOUTHIS", ""),
+    # what one did not get someone to do, in an infinitive the parser hangs apart
+    ("could not get X to", "The envoy could not get Russia or China on board to impose sanctions against Iran.",
+     "", ""),
+    ("got X to", "The envoy got Russia and China on board to impose sanctions against Iran.", "RUS-IRN CHN-IRN", ""),
     # "any" act is no act done; what is rejected is a fact
     ("any", "Any Turkish strike on Syria needs the approval of the Security Council.", "", ""),
     ("an act", "A Turkish strike on Syria needs the approval of the Security Council.", "TUR-SYR", ""),

@@ -67,6 +67,8 @@ _PREVENT = verb_set("prevent prohibit bar ban forbid keep deter dissuade discour
 # nouns of a ban: the act banned is not done ("a ban on arms sales to Iran", "an embargo on exports to China");
 # not limits, curbs or restrictions, under which it goes on in part ("limits on aid to Egypt")
 _BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())
+# verbs whose object does what their infinitive says, if they are not denied ("got Russia to impose sanctions")
+_MADE_TO = verb_set("get persuade convince force help allow lead prompt enable")
 # nouns of what is missing: "the lack of support for X"
 _ABSENCE = frozenset("lack absence dearth".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
@@ -216,8 +218,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             hedges.append(hedge)
     # an infinitive of purpose is not done if what it serves is denied ("did not send troops to help Syria":
     # the linker gives it that verb's subject); that verb's modals mostly state a commitment or a stance
-    # ("pledged the administration would be there to confront the threats"), and do not hedge it
-    if top.dep_ == "advcl" and top.head.tag_.startswith("VB") and purpose_of(top) == top.head:
+    # ("pledged the administration would be there to confront the threats"), and do not hedge it; nor is what
+    # one did not get or persuade someone to do, in the infinitive the parser hangs apart ("couldn't get
+    # Russia on board to impose sanctions")
+    if top.dep_ == "advcl" and top.head.tag_.startswith("VB") and (purpose_of(top) == top.head or _norm(
+            top.head.text) in _MADE_TO and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):
         for c in top.head.children:
             if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never":
                 found.setdefault("negation", c.text)
