@@ -38,6 +38,11 @@ CASES = [
     ("could not get X to", "The envoy could not get Russia or China on board to impose sanctions against Iran.",
      "", ""),
     ("got X to", "The envoy got Russia and China on board to impose sanctions against Iran.", "RUS-IRN CHN-IRN", ""),
+    # what is done instead of another act, and what no evidence shows
+    ("instead of", "Germany sent aid to Greece instead of backing Turkey.", "DEU+GRC", ""),
+    ("rather than", "Japan chose to impose sanctions on Russia rather than negotiate with China.", "JPN-RUS", ""),
+    ("no sign that", "Officials found no sign that Russia had supplied weapons to the Taliban.", "", ""),
+    ("a sign that", "Officials found a sign that Russia had supplied weapons to the Taliban.", "RUS+TALIBAN", ""),
     # "any" act is no act done; what is rejected is a fact
     ("any", "Any Turkish strike on Syria needs the approval of the Security Council.", "", ""),
     ("an act", "A Turkish strike on Syria needs the approval of the Security Council.", "TUR-SYR", ""),

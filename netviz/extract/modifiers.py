@@ -7,7 +7,8 @@ words it depends on up to its clause: the verb whose complement it is
 verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
-- negation: "not", "never", "no", "no longer" on the chain, "without", "the lack of", "failed to",
+- negation: "not", "never", "no", "no longer" on the chain, "without", "instead of", "rather
+  than", "the lack of", "no sign that", "failed to",
   "has yet to", "denied that ...", "denied reports that ...", "denied its
   involvement in ...", "no plans to", "prohibits X from ...", "a ban on ..." (no
   relation); "will not" before a cooperation is a
@@ -69,6 +70,8 @@ _PREVENT = verb_set("prevent prohibit bar ban forbid keep deter dissuade discour
 _BANS = frozenset("ban bans embargo embargoes freeze moratorium prohibition".split())
 # verbs whose object does what their infinitive says, if they are not denied ("got Russia to impose sanctions")
 _MADE_TO = verb_set("get persuade convince force help allow lead prompt enable")
+# nouns of what would show an act: "no sign that X armed Y" (not "no doubt that")
+_EVIDENCE = frozenset(_norm(w) for w in "evidence sign signs indication indications proof suggestion hint".split())
 # nouns of what is missing: "the lack of support for X"
 _ABSENCE = frozenset("lack absence dearth".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
@@ -186,6 +189,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             _note(found, level, "refusal" if cooperation else "negation", t.text, k)  # "reluctant to share"
         if t.lower_ == "without" and k:
             _note(found, level, "negation", t.text, k)
+        if _instead(t):
+            _note(found, level, "negation", _instead(t), k)  # "sent aid to Greece instead of backing Turkey"
         for c in _governing(t):
             w = _norm(c.text)
             if c.dep_ == "neg" and (c.i > t.i and _contrast(doc, c.i) or _focus(doc, c.i)):
@@ -246,6 +251,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             and not (possible.dep_ == "dobj" and (_norm(possible.head.text) in _SEIZE or possible.head.tag_ in (
                 "VBD", "VBN") and possible.head.lower_ in ("had", "got", "gotten"))):
         hedges.append(hedge)  # (one word: "Morsi's need to denounce Israel" says what he does)
+    # "found no sign that Russia had supplied weapons to the Taliban": what no evidence shows
+    if top.dep_ in ("acl", "ccomp") and _norm(top.head.text) in _EVIDENCE \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
+        found.setdefault("negation", f"no {top.head.text}")
     # "the lack of Egyptian support for Hamas", "the absence of any condemnation": what is missing is not done
     cue = doc[hit.head]
     if cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.lower_ in _ABSENCE:
@@ -505,6 +514,19 @@ def _complemented_noun(h: Any) -> Any:
     if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.tag_.startswith("NN"):
         return h.head.head
     return None
+
+
+def _instead(t: Any) -> str:
+    """ "instead of" or "rather than" when chain word ``t`` is it, or is a verb set against the one before it
+    with it ("chose to negotiate rather than impose sanctions"); else "". """
+    if t.lower_ == "of" and any(c.lower_ == "instead" for c in t.children):
+        return "instead of"
+    if t.lower_ == "than" and t.i and t.doc[t.i - 1].lower_ == "rather":
+        return "rather than"
+    if t.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and t.head.i < c.i < t.i and c.i
+                                and t.doc[c.i - 1].lower_ == "rather" for c in t.head.children):
+        return "rather than"
+    return ""
 
 
 def _possibility(h: Any) -> Any:
