@@ -38,6 +38,10 @@ CASES = [
     ("could not get X to", "The envoy could not get Russia or China on board to impose sanctions against Iran.",
      "", ""),
     ("got X to", "The envoy got Russia and China on board to impose sanctions against Iran.", "RUS-IRN CHN-IRN", ""),
+    ("will not allow X to", "Britain will not allow Russia to attack Ukraine.", "", "GBR-RUS"),
+    ("allowed X to", "Britain allowed Russia to attack Ukraine.", "RUS-UKR", "GBR+RUS"),
+    # a stopping only demanded: what it would stop goes on
+    ("must stop", "Russia must stop arming Syria, Britain said.", "", ""),
     # what is done instead of another act, and what no evidence shows
     ("instead of", "Germany sent aid to Greece instead of backing Turkey.", "DEU+GRC", ""),
     ("rather than", "Japan chose to impose sanctions on Russia rather than negotiate with China.", "JPN-RUS", ""),

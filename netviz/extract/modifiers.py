@@ -7,32 +7,33 @@ words it depends on up to its clause: the verb whose complement it is
 verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 ("without coordinating"). Then:
 
-- negation: "not", "never", "no", "no longer" on the chain, "without", "instead of", "rather
-  than", "the lack of", "no sign that", "failed to",
-  "has yet to", "denied that ...", "denied reports that ...", "denied its
-  involvement in ...", "no plans to", "prohibits X from ...", "a ban on ..." (no
-  relation); "will not" before a cooperation is a
-  refusal; a negation over a stopping, refusing or failing word cancels both ("will
-  not stop supporting", "did not hesitate to condemn"); "not only" denies nothing;
-  a verb after "or" shares what governs the one before ("did not arm or fund");
+- negation: "not", "never", "no", "no longer" on the chain, "without",
+  "instead of", "rather than", "the lack of", "failed to", "has yet to", "denied
+  that ...", "denied reports that ...", "denied its involvement in ...", "no
+  plans to", "no sign that ...", "prohibits X from ...", "a ban on ...", what
+  one did not get, persuade or allow someone to do (no relation); "will not"
+  before a cooperation is a refusal; a negation over a stopping, refusing or
+  failing word cancels both ("will not stop supporting", "did not hesitate to
+  condemn"); "not only" denies nothing; a verb after "or" shares what governs
+  the one before ("did not arm or fund");
 - refusal (sign flips, verbal conflict: "refused to", "reluctant to"), reversal
   (sign flips: "ended support", "efforts to ... collapsed", "cooperation ended"; a
-  stopping verb reverses only what it stops, and "stopped X from attacking" is a
-  prevented attack), intent (a material cue becomes verbal: "threatened to
-  strike", "plans to attack");
-- hedges: modals on the chain, also where the parser hangs them on an auxiliary
-  ("could invade", "may be meddling"; "said it would send" is a reported future,
-  not a hedge), "need to", "has to" or "unlikely to" over the cue, a hedge word
-  qualifying a noun cue ("any strike", "a prospective deal") or said of its clause ("it is
-  unlikely that"), hedge words in the cue's clause ("reportedly", "if"), a
-  condition marking a clause whose complements hold the cue ("unless Congress
-  certifies that X is cooperating with Y"; not what that clause presupposes: its
-  subject, its relative or adverbial clauses), a condition without "if" ("should
-  X attack", "were X to", "had X backed"; "had X not backed" says X did), a noun
-  of possibility whose infinitive or gerund the cue is ("the chance to press X";
-  not one taken: "seized the opportunity to", "had the chance to"), hedge
-  words in the sentence ("analysts say"), a question (a yes/no question more
-  than one asking why or how);
+  stopping verb reverses only what it stops, "stopped X from attacking" is a
+  prevented attack, and "X must stop arming Y" a demand, hedged), intent (a
+  material cue becomes verbal: "threatened to strike", "plans to attack");
+- hedges: modals on the chain, also where the parser hangs them on an
+  auxiliary ("could invade", "may be meddling"; "said it would send" is a
+  reported future, not a hedge), "need to", "has to" or "unlikely to" over the
+  cue, a hedge word qualifying a noun cue ("any strike", "a prospective deal")
+  or said of its clause ("it is unlikely that"), hedge words in the cue's clause
+  ("reportedly", "if"), a condition marking a clause whose complements hold the
+  cue ("unless Congress certifies that X is cooperating with Y"; not what that
+  clause presupposes: its subject, its relative or adverbial clauses), a
+  condition without "if" ("should X attack", "were X to", "had X backed"; "had X
+  not backed" says X did), a noun of possibility whose infinitive or gerund the
+  cue is ("the chance to press X"; not a chance taken: "seized the opportunity
+  to", "had the chance to"), hedge words in the sentence ("analysts say"), a
+  question (a yes/no question more than one asking why or how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -44,6 +45,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
+from netviz.extract.request import REQUEST_FACTOR
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
@@ -176,6 +178,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     found.setdefault("negation", text)
                 else:
                     _note(found, level, "reversal", text, k)
+                    if any(c.dep_ == "aux" and c.lower_ == "must" for c in _governing(t)):
+                        # "Russia must stop arming Syria": the arming goes on, the stopping is only demanded
+                        hedges.append((next(c.text for c in _governing(t) if c.lower_ == "must"), REQUEST_FACTOR))
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
         if k and below is not None and below.dep_ == "xcomp" and _hedge(doc, phrases, t.i, ("verb",)):
@@ -226,8 +231,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     # ("pledged the administration would be there to confront the threats"), and do not hedge it; nor is what
     # one did not get or persuade someone to do, in the infinitive the parser hangs apart ("couldn't get
     # Russia on board to impose sanctions")
-    if top.dep_ == "advcl" and top.head.tag_.startswith("VB") and (purpose_of(top) == top.head or _norm(
-            top.head.text) in _MADE_TO and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):
+    if top.dep_ in ("advcl", "ccomp") and top.head.tag_.startswith("VB") and (
+            top.dep_ == "advcl" and purpose_of(top) == top.head or _norm(top.head.text) in _MADE_TO
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):
         for c in top.head.children:
             if c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ == "never":
                 found.setdefault("negation", c.text)
