@@ -54,6 +54,10 @@ CASES = [
     # what is missing is not done
     ("the lack of", "Israel noted the lack of Egyptian support for Hamas.", "", ""),
     ("the absence of", "Egypt said there had been an absence of Chinese investment in Sudan.", "", ""),
+    # an act weighed by what it would bring about
+    ("a gerund subject of a future", "Tokyo believes that sanctioning North Korea will bring Pyongyang back to "
+     "talks.", "", ""),
+    ("a gerund subject of a past", "Berlin argued that arming Ukraine provoked Moscow.", "DEU+UKR", "UKR-RUS"),
     # a noun of possibility over a verb cue
     ("the chance to", "Japan will have the chance to press China over Taiwan.", "", ""),
     ("a chance not taken", "Britain dodged a chance to criticize Saudi Arabia.", "", ""),

@@ -32,8 +32,10 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   condition without "if" ("should X attack", "were X to", "had X backed"; "had X
   not backed" says X did), a noun of possibility whose infinitive or gerund the
   cue is ("the chance to press X"; not a chance taken: "seized the opportunity
-  to", "had the chance to"), hedge words in the sentence ("analysts say"), a
-  question (a yes/no question more than one asking why or how);
+  to", "had the chance to"), a modal over the verb whose subject is the cue's
+  gerund ("attacking Syria will weaken Assad"), hedge words in the sentence
+  ("analysts say"), a question (a yes/no question more than one asking why or
+  how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -79,6 +81,7 @@ _ABSENCE = frozenset("lack absence dearth".split())
 # nouns of taking part: "denied its involvement in the attack on X" denies the attack
 _PART = frozenset("involvement role part participation complicity hand".split())
 _VOLITIONAL = frozenset("will would shall wo".split())
+_FUTURE = frozenset("will would wo could might may can".split())
 _REFUSAL_NOUNS = {"refusal": "refusal", "reluctance": "refusal", "failure": "negation", "inability": "negation"}
 _REFUSAL_ADJECTIVES = frozenset("reluctant unwilling loath hesitant".split())
 # nouns of a plan or wish: what they complement has not happened ("plans to attack", "a bid to oust")
@@ -257,6 +260,12 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             and not (possible.dep_ == "dobj" and (_norm(possible.head.text) in _SEIZE or possible.head.tag_ in (
                 "VBD", "VBN") and possible.head.lower_ in ("had", "got", "gotten"))):
         hedges.append(hedge)  # (one word: "Morsi's need to denounce Israel" says what he does)
+    # "attacking Syria will weaken Assad", "isolating Qatar would solve nothing": an act put as the subject of
+    # what it would bring about is weighed, not done
+    if top.dep_ == "csubj" and top.tag_ == "VBG":
+        modal = next((c for c in _governing(top.head) if c.dep_ == "aux" and _norm(c.text) in _FUTURE), None)
+        if modal is not None:
+            hedges.append((modal.text, REQUEST_FACTOR))
     # "found no sign that Russia had supplied weapons to the Taliban": what no evidence shows
     if top.dep_ in ("acl", "ccomp") and _norm(top.head.text) in _EVIDENCE \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
