@@ -34,6 +34,10 @@ CASES = [
     ("a request noun", "Iran's call for the United States to lift sanctions drew a rebuke.", "", ""),
     ("the asked, together", "China urged India and Pakistan to hold talks.", "", "CHN+IND CHN+PAK"),
     ("a noun asked for: its parties have not met", "Egypt proposed a truce between Israel and Hamas.", "", ""),
+    ("a wish to see someone act", "Washington would like to see Turkey cut ties with Iran.", "", ""),
+    ("a wish to see, no stance of the wisher", "Russia wants to see the United States bogged down in a war with "
+     "Iran.", "", ""),
+    ("what one saw is done", "Japan saw China sign a deal with India.", "CHN+IND", ""),
     ("a cue qualifying the noun asked for", "Egypt proposed a joint Israeli-Saudi naval force.", "", ""),
     ("a verb of asking does not pair its object's parties", "China urged talks between India and Pakistan.", "",
      "CHN+IND CHN+PAK"),

@@ -19,7 +19,7 @@ what the verb of asking says, as a cue of its own ("urged" is an appeal,
   X to", "was urged by Y to" (the passive subject is the one asked);
 - a verb of demanding or proposing with a clause in the subjunctive ("demanded
   that Turkey withdraw", "suggested the United States supply", "want Obama to
-  arm");
+  arm"), or a wish to see someone act ("would like to see Turkey cut ties");
 - an infinitive with its own subject after "for" ("a call for the United States
   to lift", "it is time for Europe to impose"): what is wished or weighed;
 - a noun asked for ("called for talks between India and Pakistan", "proposed a
@@ -54,6 +54,9 @@ _ASK_PREP = {**dict.fromkeys(verb_set("call lean prevail"), ("on", "upon")),
 # Verbs of demanding or proposing: a subjunctive clause under them is asked of its subject ("demanded that
 # Turkey withdraw"); "insisted that Tehran has received nothing" is a report, not a demand.
 _MANDATE = verb_set("demand suggest propose recommend insist urge ask request require order want")
+# Verbs of wishing to see someone act ("would like to see X cut ties", "wants to see X bogged down").
+_WISH = verb_set("want like love prefer hope wish")
+_SEE = verb_set("see")
 # Verbs whose object, or whose "for" phrase, names what is asked for ("called for talks between",
 # "proposed a truce", "wants Putin's help"), not what is acted on ("challenged Russia's annexation").
 _ASK_FOR = verb_set("call demand urge propose suggest recommend request ask push press appeal plead lobby advocate "
@@ -118,6 +121,12 @@ def asked_of(doc: Any, head: int) -> Request | None:
             found = _infinitive(t, g)
             if found is not None:
                 return found
+        if t.dep_ == "ccomp" and _norm(g.text) in _SEE and g.dep_ == "xcomp" and _norm(g.head.text) in _WISH:
+            # "would like to see Turkey cut ties with Iran": what one wishes to see is not done; the wish says
+            # less of the wisher's stance than a call ("would prefer to see the U.S. bogged down in a war with
+            # Iran" is not against Iran)
+            subjects = tuple(c for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))
+            return Request(g.head, subjects) if subjects else None
         if t.dep_ == "ccomp" and _norm(g.text) in _MANDATE and _subjunctive(t):
             # a list of subjunctives the parser hung apart shares the first one's subject ("suggested the
             # United States establish a zone, take out the air force and supply the rebels")
