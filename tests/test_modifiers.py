@@ -58,6 +58,11 @@ CASES = [
     ("a gerund subject of a future", "Tokyo believes that sanctioning North Korea will bring Pyongyang back to "
      "talks.", "", ""),
     ("a gerund subject of a past", "Berlin argued that arming Ukraine provoked Moscow.", "DEU+UKR", "UKR-RUS"),
+    # warnings
+    ("warned against", "Russia warned against a US strike on Syria.", "", ""),
+    ("warned that another would", "Germany warned that Russia would invade Ukraine.", "", "DEU-RUS"),
+    ("warned that it would: a threat", "Iran warned that it would strike Israel.", "IRN-ISR", ""),
+    ("warned X against: the warning", "Iran warned Saudi Arabia against attacking Yemen.", "IRN-SAU", ""),
     # a noun of possibility over a verb cue
     ("the chance to", "Japan will have the chance to press China over Taiwan.", "", ""),
     ("a chance not taken", "Britain dodged a chance to criticize Saudi Arabia.", "", ""),

@@ -23,7 +23,7 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   material cue becomes verbal: "threatened to strike", "plans to attack");
 - hedges: modals on the chain, also where the parser hangs them on an
   auxiliary ("could invade", "may be meddling"; "said it would send" is a
-  reported future, not a hedge), "need to", "has to" or "unlikely to" over the
+  reported future of one's own, not a hedge), "need to", "has to" or "unlikely to" over the
   cue, a hedge word qualifying a noun cue ("any strike", "a prospective deal")
   or said of its clause ("it is unlikely that"), hedge words in the cue's clause
   ("reportedly", "if"), a condition marking a clause whose complements hold the
@@ -33,9 +33,10 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   not backed" says X did), a noun of possibility whose infinitive or gerund the
   cue is ("the chance to press X"; not a chance taken: "seized the opportunity
   to", "had the chance to"), a modal over the verb whose subject is the cue's
-  gerund ("attacking Syria will weaken Assad"), hedge words in the sentence
-  ("analysts say"), a question (a yes/no question more than one asking why or
-  how);
+  gerund ("attacking Syria will weaken Assad"), what one warns against
+  ("warned against a US strike on Syria") or warns that another would do
+  ("warned that Russia would invade"), hedge words in the sentence ("analysts
+  say"), a question (a yes/no question more than one asking why or how);
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -63,6 +64,7 @@ _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = verb_set("say tell add note state claim report announce warn insist confirm disclose reveal indicate "
                       "suggest argue believe think expect")
 _DENY = verb_set("deny")
+_WARN = verb_set("warn caution") | {"warning", "warnings"}
 _DISMISS = verb_set("deny dismiss reject refute rebut")
 # what one denies a report of: "denied reports that", "dismissed claims that"
 _CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
@@ -162,7 +164,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     hedges: list[tuple[str, float]] = []
     cooperation = kind_sign(hit.cue.kind or "verbal_cooperation") > 0
     top = links[-1]
-    reported = top.dep_ == "ccomp" and _norm(top.head.text) in _REPORTING
+    # "said it would send", "warned it would retaliate": a reported future, one's own; what one warns that
+    # another would do is a fear ("warned that Russia would invade Ukraine")
+    reported = top.dep_ == "ccomp" and _norm(top.head.text) in _REPORTING and not (
+        _norm(top.head.text) in _WARN and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "PRP"
+                                               for c in top.children))
     # the level on the chain of each negative word: a negation that governs another negative word
     # cancels it ("will not stop supporting", "did not hesitate to condemn", "never failed to back")
     level: dict[str, int] = {}
@@ -266,6 +272,12 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         modal = next((c for c in _governing(top.head) if c.dep_ == "aux" and _norm(c.text) in _FUTURE), None)
         if modal is not None:
             hedges.append((modal.text, REQUEST_FACTOR))
+    # "warned against a US strike on Syria", "warned X against attacking Y": what one warns against has not
+    # happened (not "warned of": "warned of Russian aggression" speaks of what goes on)
+    cue = doc[hit.head]
+    warned = cue.head if cue.dep_ in ("pobj", "pcomp") and cue.head.lower_ == "against" else None
+    if warned is not None and _norm(warned.head.text) in _WARN:
+        hedges.append((f"{warned.head.text} {warned.text}", REQUEST_FACTOR))
     # "found no sign that Russia had supplied weapons to the Taliban": what no evidence shows
     if top.dep_ in ("acl", "ccomp") and _norm(top.head.text) in _EVIDENCE \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
