@@ -192,6 +192,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                         hedges.append((next(c.text for c in _governing(t) if c.lower_ == "must"), REQUEST_FACTOR))
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
+        if k and t.i not in phrases and _negation_phrase(phrases, t.i):
+            # the parser hangs the cue inside the phrase ("stopped short of cutting ties": on "short")
+            _note(found, level, "negation", _negation_phrase(phrases, t.i), k)
         if k and below is not None and below.dep_ == "xcomp" and _hedge(doc, phrases, t.i, ("verb",)):
             hedges.append(_hedge(doc, phrases, t.i, ("verb",)))  # "needs to confront", "unlikely to attack"
         if k and below is not None and below.dep_ == "prep" and below.lower_ == "from" \
