@@ -48,6 +48,8 @@ CASES = [
     ("instead of", "Germany sent aid to Greece instead of backing Turkey.", "DEU+GRC", ""),
     ("rather than", "Japan chose to impose sanctions on Russia rather than negotiate with China.", "JPN-RUS", ""),
     ("no sign that", "Officials found no sign that Russia had supplied weapons to the Taliban.", "", ""),
+    ("it does not appear that", "It does not appear that Japan has attacked China.", "", ""),
+    ("it appears that", "It appears that Japan has attacked China.", "JPN-CHN", ""),
     ("a sign that", "Officials found a sign that Russia had supplied weapons to the Taliban.", "RUS+TALIBAN", ""),
     # "any" act is no act done; what is rejected is a fact
     ("any", "Any Turkish strike on Syria needs the approval of the Security Council.", "", ""),

@@ -10,7 +10,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
 - negation: "not", "never", "no", "no longer" on the chain, "without",
   "instead of", "rather than", "the lack of", "failed to", "has yet to", "denied
   that ...", "denied reports that ...", "denied its involvement in ...", "no
-  plans to", "no sign that ...", "prohibits X from ...", "a ban on ...", what
+  plans to", "no sign that ...", "it doesn't appear that ...", "prohibits X from
+  ...", "a ban on ...", what
   one did not get, persuade or allow someone to do (no relation); "will not"
   before a cooperation is a refusal; a negation over a stopping, refusing or
   failing word cancels both ("will not stop supporting", "did not hesitate to
@@ -65,6 +66,7 @@ _REPORTING = verb_set("say tell add note state claim report announce warn insist
                       "suggest argue believe think expect")
 _DENY = verb_set("deny")
 _WARN = verb_set("warn caution") | {"warning", "warnings"}
+_SEEM = verb_set("appear seem")
 _DISMISS = verb_set("deny dismiss reject refute rebut")
 # what one denies a report of: "denied reports that", "dismissed claims that"
 _CLAIMS = frozenset(_norm(w) for w in "report reports claim claims allegation allegations accusation accusations "
@@ -281,6 +283,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     warned = cue.head if cue.dep_ in ("pobj", "pcomp") and cue.head.lower_ == "against" else None
     if warned is not None and _norm(warned.head.text) in _WARN:
         hedges.append((f"{warned.head.text} {warned.text}", REQUEST_FACTOR))
+    # "it doesn't appear that the two have stopped talking": what does not seem so
+    if top.dep_ == "ccomp" and _norm(top.head.text) in _SEEM and any(c.dep_ == "neg" for c in _governing(top.head)):
+        found.setdefault("negation", " ".join(c.text for c in _governing(top.head) if c.dep_ == "neg") + " "
+                         + top.head.text)
     # "found no sign that Russia had supplied weapons to the Taliban": what no evidence shows
     if top.dep_ in ("acl", "ccomp") and _norm(top.head.text) in _EVIDENCE \
             and any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
