@@ -30,6 +30,7 @@ CASES = [
      "prepared on Russia's sanctions against Ukraine.", "RUS-UKR", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
+    ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),
     ("were X to", "Were China to arm Russia, Europe would respond.", "", ""),
     ("had X", "Had Iran backed the Houthis, Saudi Arabia would have struck Tehran.", "", ""),
     ("had X not: it did", "Had Russia not armed Syria, Damascus would have fallen.", "RUS+SYR", ""),

@@ -343,13 +343,15 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
-    # "should Iran attack", "were China to arm Russia", "had Russia intervened": a condition without "if";
-    # "had Russia not intervened" says that it did
+    # "should Iran attack", "were China to arm Russia", "had Russia intervened": a condition without "if"
     inverted = _inverted_condition(doc[hit.head])
     if inverted is not None and inverted.lower_ == "had" and found.get("negation") in ("not", "n't"):
-        found.pop("negation")
-    elif inverted is not None and all(w != inverted.text for w, _ in hedges):
-        hedges.append((inverted.text, next((h.factor for h in cues.hedges if "if" in h.words), 0.5)))
+        found.pop("negation")  # "had Russia not intervened" says that it did
+    else:
+        # or one the cue's clause hangs on ("should talks fail, Israel will strike Iran")
+        inverted = inverted or next((_inverted(c) for c in clause.children if _inverted(c) is not None), None)
+        if inverted is not None and all(w != inverted.text for w, _ in hedges):
+            hedges.append((inverted.text, next((h.factor for h in cues.hedges if "if" in h.words), 0.5)))
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
@@ -453,14 +455,21 @@ def _inverted_condition(h: Any) -> Any:
     """The "should", "were" or "had" that opens an adverbial clause holding ``h`` as a condition, with its
     subject after it ("should Iran attack", "were China to arm Russia", "had Russia intervened"), or None."""
     for t in (h, *h.ancestors):
-        first = t.doc[t.left_edge.i]
-        # (the parser makes such a clause a clausal complement as often as an adverbial one)
-        if t.dep_ in ("advcl", "ccomp") and first.lower_ in ("should", "were", "had") \
-                and (first == t or first.head == t and first.dep_ in ("aux", "auxpass")) \
-                and any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i + 1 for c in t.subtree):
-            return first
+        if _inverted(t) is not None:
+            return _inverted(t)
         if _presupposed(t):
             return None
+    return None
+
+
+def _inverted(t: Any) -> Any:
+    """The first word of clause ``t`` if it is a condition without "if" ("should talks fail"), else None."""
+    first = t.doc[t.left_edge.i]
+    # (the parser makes such a clause a clausal complement as often as an adverbial one)
+    if t.dep_ in ("advcl", "ccomp") and first.lower_ in ("should", "were", "had") \
+            and (first == t or first.head == t and first.dep_ in ("aux", "auxpass")) \
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first.i + 1 for c in t.subtree):
+        return first
     return None
 
 
