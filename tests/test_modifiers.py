@@ -28,6 +28,12 @@ CASES = [
      "Greek prime minister in Ankara.", "TUR+GRC", ""),
     ("a description under the condition", "He does not mind if the public reads the report that Britain "
      "prepared on Russia's sanctions against Ukraine.", "RUS-UKR", ""),
+    # an "if" that conditions nothing outside its own clause
+    ("even if", "Germany will keep arming Ukraine even if Russia objects.", "DEU+UKR", ""),
+    ("inside the even-if clause", "Japan will back Taiwan even if China attacks India.", "JPN+TWN", ""),
+    ("as if", "Russia attacked Ukraine as if nothing had changed.", "RUS-UKR", ""),
+    ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
+    ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
     ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),

@@ -27,7 +27,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   reported future of one's own, not a hedge), "need to", "has to" or "unlikely to" over the
   cue, a hedge word qualifying a noun cue ("any strike", "a prospective deal")
   or said of its clause ("it is unlikely that"), hedge words in the cue's clause
-  ("reportedly", "if"), a condition marking a clause whose complements hold the
+  ("reportedly", "if"; not "even if", "as if" outside their own clause, nor "if
+  anything"), a condition marking a clause whose complements hold the
   cue ("unless Congress certifies that X is cooperating with Y"; not what that
   clause presupposes: its subject, its relative or adverbial clauses), a
   condition without "if" ("should X attack", "were X to", "had X backed"; "had X
@@ -340,6 +341,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue
         if _asks_apart(doc[i], hit.head):
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
+        if _concedes(doc[i], doc[hit.head]):
+            continue  # "X backs Y even if Z protests", "as if nothing had changed", "if anything"
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
@@ -594,6 +597,18 @@ def _asks_apart(word: Any, cue: int) -> bool:
         return False
     clause = word.head
     return not clause.left_edge.i <= cue <= clause.right_edge.i
+
+
+def _concedes(word: Any, cue: Any) -> bool:
+    """An "if" that conditions nothing outside its own clause: "even if" and "as if" (the clause they hang
+    on is asserted), "if anything", "if not" (a comment on the words around them)."""
+    if word.lower_ != "if":
+        return False
+    doc = word.doc
+    after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
+    if after in ("anything", "not", "ever"):
+        return True
+    return word.i > 0 and doc[word.i - 1].lower_ in ("even", "as") and not _conditions(word, cue)
 
 
 def _focus(doc: Any, k: int) -> bool:
