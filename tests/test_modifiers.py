@@ -34,6 +34,10 @@ CASES = [
     ("as if", "Russia attacked Ukraine as if nothing had changed.", "RUS-UKR", ""),
     ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
     ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
+    # a question is about its own clause
+    ("asked whether", "Japan asked whether China had armed Russia.", "", ""),
+    ("to determine whether", "Japan held talks with China to determine whether a summit would go ahead.",
+     "JPN+CHN", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
     ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),

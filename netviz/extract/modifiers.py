@@ -28,7 +28,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   cue, a hedge word qualifying a noun cue ("any strike", "a prospective deal")
   or said of its clause ("it is unlikely that"), hedge words in the cue's clause
   ("reportedly", "if"; not "even if", "as if" outside their own clause, nor "if
-  anything"), a condition marking a clause whose complements hold the
+  anything"; a question asked, "whether" or "if", only inside its own clause:
+  "held talks to determine whether the summit would go ahead"), a condition marking a clause whose complements hold the
   cue ("unless Congress certifies that X is cooperating with Y"; not what that
   clause presupposes: its subject, its relative or adverbial clauses), a
   condition without "if" ("should X attack", "were X to", "had X backed"; "had X
@@ -339,7 +340,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue
         if payload.scope == "clause" and not clo <= i <= chi and not _conditions(doc[i], doc[hit.head]):
             continue
-        if _asks_apart(doc[i], hit.head):
+        if _asks_apart(doc[i], doc[hit.head]):
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
         if _concedes(doc[i], doc[hit.head]):
             continue  # "X backs Y even if Z protests", "as if nothing had changed", "if anything"
@@ -446,8 +447,9 @@ def _conditions(word: Any, cue: Any) -> bool:
     "if they agree on Friday, when Y hosts Z", "if the report that Y is preparing")."""
     if word.dep_ != "mark":
         return False
+    clause = word.head.head if word.head.dep_ in ("aux", "auxpass") else word.head  # "whether China had armed"
     t = cue
-    while t != word.head:
+    while t != clause:
         if _presupposed(t) or t.head == t:
             return False
         t = t.head
@@ -588,15 +590,18 @@ def _possibility(h: Any) -> Any:
     return None
 
 
-def _asks_apart(word: Any, cue: int) -> bool:
+def _asks_apart(word: Any, cue: Any) -> bool:
     """ "whether (or not)" marking an adverbial clause that does not hold the cue: it concedes, and
     conditions nothing ("X attacked Y, whether or not Z agreed"; an "if" clause conditions the clause
-    it hangs on). A "whether" clause that is asked or investigated stays a hedge of the sentence: the
-    cue outside it is mostly the asking, with no one clear on its other side."""
-    if word.lower_ != "whether" or word.dep_ != "mark" or word.head.dep_ != "advcl":
+    it hangs on). A question asked or weighed ("to determine whether", "asked if") is about its own
+    clause, and not about what that clause takes as given: "held talks to determine whether the summit
+    would go ahead" (the talks are held), "asked whether there was a contradiction between Washington
+    negotiating with X and threatening Y" (both are done)."""
+    if word.lower_ not in ("whether", "if") or word.dep_ != "mark":
         return False
-    clause = word.head
-    return not clause.left_edge.i <= cue <= clause.right_edge.i
+    if word.head.dep_ == "advcl":
+        return word.lower_ == "whether" and not word.head.left_edge.i <= cue.i <= word.head.right_edge.i
+    return not _conditions(word, cue)
 
 
 def _concedes(word: Any, cue: Any) -> bool:
