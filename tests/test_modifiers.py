@@ -34,6 +34,9 @@ CASES = [
     ("as if", "Russia attacked Ukraine as if nothing had changed.", "RUS-UKR", ""),
     ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
     ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
+    ("a threat made on a condition", "Japan threatened to strike North Korea if talks fail.", "JPN-PRK", ""),
+    ("a pledge made on a condition", "Japan vowed to defend Taiwan if China attacks.", "JPN+TWN", ""),
+    ("the act of a condition", "Japan vowed to respond if China attacks Taiwan.", "", ""),
     # a question is about its own clause
     ("asked whether", "Japan asked whether China had armed Russia.", "", ""),
     ("to determine whether", "Japan held talks with China to determine whether a summit would go ahead.",

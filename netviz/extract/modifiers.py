@@ -29,7 +29,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   or said of its clause ("it is unlikely that"), hedge words in the cue's clause
   ("reportedly", "if"; not "even if", "as if" outside their own clause, nor "if
   anything"; a question asked, "whether" or "if", only inside its own clause:
-  "held talks to determine whether the summit would go ahead"), a condition marking a clause whose complements hold the
+  "held talks to determine whether the summit would go ahead"; a condition on
+  a threat or pledge outside its clause: "threatened Canada with tariffs if
+  talks fail" is a threat made), a condition marking a clause whose complements hold the
   cue ("unless Congress certifies that X is cooperating with Y"; not what that
   clause presupposes: its subject, its relative or adverbial clauses), a
   condition without "if" ("should X attack", "were X to", "had X backed"; "had X
@@ -333,6 +335,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     others = [(c.left_edge.i, c.right_edge.i) for c in clause.children
               if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
               and not c.left_edge.i <= hit.head <= c.right_edge.i]
+    # a threat or pledge is made whatever it is conditioned on
+    announced = bool(found.get("intent")) or hit.cue.family in ("threaten", "intend_cooperate")
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
@@ -344,6 +348,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
         if _concedes(doc[i], doc[hit.head]):
             continue  # "X backs Y even if Z protests", "as if nothing had changed", "if anything"
+        if announced and doc[i].dep_ == "mark" and doc[i].head.dep_ == "advcl" \
+                and not _conditions(doc[i], doc[hit.head]):
+            continue  # "threatened Canada with tariffs if ...", "vowed to defend Taiwan if ...": the threat is made
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
