@@ -76,6 +76,9 @@ CASES = [
     ("a gerund subject of a future", "Tokyo believes that sanctioning North Korea will bring Pyongyang back to "
      "talks.", "", ""),
     ("a gerund subject of a past", "Berlin argued that arming Ukraine provoked Moscow.", "DEU+UKR", "UKR-RUS"),
+    # one's own future, reported
+    ("a reported future, second verb", "Iran said it would not arm the Houthis but would help Syria.", "IRN+SYR",
+     "IRN-HOUTHIS"),
     # warnings
     ("warned against", "Russia warned against a US strike on Syria.", "", ""),
     ("warned that another would", "Germany warned that Russia would invade Ukraine.", "", "DEU-RUS"),

@@ -172,9 +172,12 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     top = links[-1]
     # "said it would send", "warned it would retaliate": a reported future, one's own; what one warns that
     # another would do is a fear ("warned that Russia would invade Ukraine")
-    reported = top.dep_ == "ccomp" and _norm(top.head.text) in _REPORTING and not (
-        _norm(top.head.text) in _WARN and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "PRP"
-                                               for c in top.children))
+    said = top
+    while said.dep_ == "conj" and said.head.tag_.startswith("VB"):
+        said = said.head  # "said it would not hand over the recorders but would give investigators access"
+    reported = said.dep_ == "ccomp" and _norm(said.head.text) in _REPORTING and not (
+        _norm(said.head.text) in _WARN and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ != "PRP"
+                                               for c in said.children))
     # the level on the chain of each negative word: a negation that governs another negative word
     # cancels it ("will not stop supporting", "did not hesitate to condemn", "never failed to back")
     level: dict[str, int] = {}
