@@ -79,6 +79,7 @@ CASES = [
     # one's own future, reported
     ("a reported future, second verb", "Iran said it would not arm the Houthis but would help Syria.", "IRN+SYR",
      "IRN-HOUTHIS"),
+    ("a pledged future", "Japan pledged that it would help Taiwan.", "JPN+TWN", ""),
     # warnings
     ("warned against", "Russia warned against a US strike on Syria.", "", ""),
     ("warned that another would", "Germany warned that Russia would invade Ukraine.", "", "DEU-RUS"),

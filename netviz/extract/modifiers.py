@@ -67,7 +67,8 @@ _YES_NO = frozenset("is are was were do does did will would can could should sha
 # "attr": a predicate noun ("the group isn't much of a threat to Americans")
 _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = verb_set("say tell add note state claim report announce warn insist confirm disclose reveal indicate "
-                      "suggest argue believe think expect")
+                      "suggest argue believe think expect inform assure reassure pledge promise vow declare stress "
+                      "reiterate signal")
 _DENY = verb_set("deny")
 _WARN = verb_set("warn caution") | {"warning", "warnings"}
 _SEEM = verb_set("appear seem")
