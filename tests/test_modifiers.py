@@ -41,6 +41,8 @@ CASES = [
     ("asked whether", "Japan asked whether China had armed Russia.", "", ""),
     ("to determine whether", "Japan held talks with China to determine whether a summit would go ahead.",
      "JPN+CHN", ""),
+    ("a condition in another noun's clause", "Britain voiced confidence that Germany will back Ukraine, despite "
+     "reports that Berlin may wait if Russia protests.", "DEU+UKR", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
     ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),

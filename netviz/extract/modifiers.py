@@ -331,7 +331,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("reversal", " ".join(x.text for x in doc[head.i:end]))
     lo, hi = top.left_edge.i, top.right_edge.i
     clause = top
-    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp") and clause.head.i != clause.i:
+    # (a noun's clause is a clause: "confidence that X will back Y, despite reports that Z may wait if ...")
+    while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp", "acl") and clause.head.i != clause.i:
         clause = clause.head
     clo, chi = min(lo, clause.left_edge.i), max(hi, clause.right_edge.i)
     # "X is affiliated with Y, and franchises are said to exist": a clause coordinated with the cue's
