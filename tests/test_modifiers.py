@@ -43,6 +43,11 @@ CASES = [
      "JPN+CHN", ""),
     ("a condition in another noun's clause", "Britain voiced confidence that Germany will back Ukraine, despite "
      "reports that Berlin may wait if Russia protests.", "DEU+UKR", ""),
+    # a yes/no question asks whether; a wh-question takes the act as given
+    ("a yes/no question", "Will China back Russia?", "", ""),
+    ("a yes/no question after a clause", "If Russia can attack Ukraine, can China attack Taiwan?", "", ""),
+    ("a wh-question", "Why did Russia attack Ukraine?", "RUS-UKR", ""),
+    ("a wh-question after a caption", "Watch video: Why did Russia attack Ukraine?", "RUS-UKR", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
     ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),

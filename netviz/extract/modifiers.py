@@ -41,7 +41,8 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   gerund ("attacking Syria will weaken Assad"), what one warns against
   ("warned against a US strike on Syria") or warns that another would do
   ("warned that Russia would invade"), hedge words in the sentence ("analysts
-  say"), a question (a yes/no question more than one asking why or how);
+  say"), a yes/no question (a wh-question takes the act as given: "why did X
+  attack Y?");
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -57,10 +58,11 @@ from netviz.extract.request import REQUEST_FACTOR
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
-QUESTION_FACTOR = 0.6
 #: A yes/no question ("Will China support North Korea?") asks whether the act happens at all; a wh-question
-#: mostly takes it as given ("Why is the US arming the Kurds?").
+#: takes it as given ("Why did Trump order the killing of Soleimani?"), and is no hedge; a question of neither
+#: shape the parse can see is a lesser one.
 YES_NO_FACTOR = 0.5
+QUESTION_FACTOR = 0.6
 _YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had "
                     "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
                     "hasn't haven't hadn't".split())
@@ -540,10 +542,11 @@ def _hedge(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]], i: int,
 
 
 def _question(doc: Any, lo: int, hi: int) -> float:
-    """The factor of a question over the cue's clause ``doc[lo..hi]``, 0 if none: the sentence is a
-    question, or the clause is a yes/no question quoted before the sentence goes on ("'Will China back
-    Pyongyang?' he asked"). A yes/no question asks whether the act happens at all; a wh-question mostly
-    takes it as given (a quoted one is no hedge: "'Why are we fighting ...?' he asked")."""
+    """The factor of a yes/no question over the cue's clause ``doc[lo..hi]``, 0 if none: the sentence is one
+    (its main verb's auxiliary before its subject: "Will China back Russia?", "If X can do this, can Y do
+    that?"), or the clause is one quoted before the sentence goes on ("'Will China back Pyongyang?' he
+    asked"). A yes/no question asks whether the act happens at all; a wh-question takes it as given ("Why
+    did Trump order the killing of Soleimani?"); another question is :data:`QUESTION_FACTOR`."""
     opening = next((t for t in doc[lo:] if not t.is_punct), None)
     after = next((t for t in doc[hi + 1:] if not t.is_quote), None)
     last = next((t for t in reversed(doc[lo:hi + 1]) if not t.is_quote), None)
@@ -553,7 +556,18 @@ def _question(doc: Any, lo: int, hi: int) -> float:
     if not doc.text.rstrip().endswith("?"):
         return 0.0
     first = next((t for t in doc if not t.is_punct), None)
-    return YES_NO_FACTOR if first is not None and first.lower_ in _YES_NO else QUESTION_FACTOR
+    if first is not None and first.lower_ in _YES_NO:
+        return YES_NO_FACTOR
+    root = doc[lo]
+    while root.head != root:
+        root = root.head  # the main verb of the cue's clause (a caption before it may have its own)
+    # "Why did ...", "How will ...": a question word of the main verb (not "for fear of what he might do")
+    asks = any(t.tag_ in ("WDT", "WP", "WP$", "WRB") and root in (t.head, t.head.head) for t in doc[:root.i])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is not None and not asks and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i
+                                                and c.lower_ in _YES_NO for c in root.children):
+        return YES_NO_FACTOR  # "If X can do this, can Y do that?"
+    return 0.0 if asks else QUESTION_FACTOR
 
 
 def _lifted(noun: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]) -> bool:
