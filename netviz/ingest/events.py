@@ -249,46 +249,24 @@ def period_start(d: date, period: str) -> date:
 
 
 class EventStream:
-    """The relations of one event file, produced while it is read.
+    """The relations of one event file, produced while it is read: what every format shares
+    (rows, bad rows, dates, repeated reports, the actors and why an event is skipped).
 
     Iterate once; :attr:`summary` and :attr:`warnings` are complete when the
-    iteration ends. Create it with :func:`stream_events`.
+    iteration ends. Create it with :func:`stream_events`, which gives the
+    stream of the file's format (:class:`GdeltStream` or :class:`IcewsStream`).
     """
 
-    def __init__(
-        self, path: Path, codebook: Codebook, kind: str | None, date_field: str, options: EventOptions = EventOptions()
-    ) -> None:
-        if kind is not None and kind not in FORMATS:
-            raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
-        if date_field not in DATE_FIELDS:
-            raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
+    #: whether the file's first line names its columns (a header, not a row)
+    _has_header = False
+
+    def __init__(self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions) -> None:
         self.path = path
         self.actors = EventActors(codebook)
         self.options = options
-        number, line = first_line(path)
-        detected = format_of(path, number, line)
-        if kind is not None and kind != detected:
-            raise NetvizError(
-                f"{path}:{number}: this looks like {FORMATS[detected]}, not {FORMATS[kind]}; "
-                f"drop --kind or use --kind {detected}"
-            )
-        self.format = detected
-        self._columns = len(line.split("\t"))
-        self._header = icews_header(line)
+        self.format = format
         self.warnings: list[str] = []
-        if self._header is not None:
-            missing = [c for c in _ICEWS_REQUIRED if c not in self._header]
-            if missing:
-                raise NetvizError(f"{path}:{number}: the ICEWS header has no {', '.join(repr(c) for c in missing)} column; pass the file as published")
-            if date_field == "added":
-                self.warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
-                date_field = "event"
-            if options.gdelt_only():
-                self.warnings.append(
-                    f"{path}: ICEWS events have no mention, source or root-event columns; "
-                    f"{', '.join(options.gdelt_only())} do not apply to it"
-                )
-        self.summary = EventSummary(path, self.format, date_field, options)
+        self.summary = EventSummary(path, format, date_field, options)
         self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
@@ -299,11 +277,14 @@ class EventStream:
         if self._used:
             raise RuntimeError("an EventStream can be iterated only once")
         self._used = True
-        rows = self._gdelt_rows() if self._header is None else self._icews_rows()
-        for rel in rows:
+        for rel in self._rows():
             self._count(rel)
             yield rel
         self._finish()
+
+    def _rows(self) -> Iterator[Relation]:
+        """The relations of the data rows, as each format reads them."""
+        raise NotImplementedError
 
     # -- bookkeeping
 
@@ -403,7 +384,7 @@ class EventStream:
 
     def _decoded(self) -> Iterator[tuple[int, str]]:
         """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
-        header_seen = self._header is None
+        header_seen = not self._has_header
         for number, raw in numbered_lines(self.path):
             if raw is None:
                 self.summary.rows += 1
@@ -420,9 +401,18 @@ class EventStream:
             except UnicodeDecodeError:
                 self._malformed(number, "text that is not UTF-8")
 
-    # -- GDELT
 
-    def _gdelt_rows(self) -> Iterator[Relation]:
+
+class GdeltStream(EventStream):
+    """The relations of a GDELT 2.0 or 1.0 export (its columns by position)."""
+
+    def __init__(
+        self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions, first: tuple[int, str]
+    ) -> None:
+        super().__init__(path, codebook, format, date_field, options)
+        self._columns = len(first[1].split("\t"))
+
+    def _rows(self) -> Iterator[Relation]:
         columns = self._columns
         gdelt2 = self.format == "gdelt2"
         added_at = 59 if gdelt2 else 56
@@ -502,9 +492,35 @@ class EventStream:
             intensity = abs(goldstein) * (mentions if o.weight_by_mentions else 1)
             yield Relation(a, b, 1 if goldstein > 0 else -1, kind, intensity, day, "gdelt", evidence)
 
-    # -- ICEWS
 
-    def _icews_rows(self) -> Iterator[Relation]:
+
+class IcewsStream(EventStream):
+    """The relations of an ICEWS file (its columns by the names in its header row)."""
+
+    _has_header = True
+
+    def __init__(
+        self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions, first: tuple[int, str]
+    ) -> None:
+        number, line = first
+        header = icews_header(line)
+        missing = [c for c in _ICEWS_REQUIRED if c not in header]
+        if missing:
+            raise NetvizError(f"{path}:{number}: the ICEWS header has no {', '.join(repr(c) for c in missing)} column; pass the file as published")
+        warnings = []
+        if date_field == "added":
+            warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
+            date_field = "event"
+        if options.gdelt_only():
+            warnings.append(
+                f"{path}: ICEWS events have no mention, source or root-event columns; "
+                f"{', '.join(options.gdelt_only())} do not apply to it"
+            )
+        super().__init__(path, codebook, format, date_field, options)
+        self._header = header
+        self.warnings.extend(warnings)
+
+    def _rows(self) -> Iterator[Relation]:
         header = self._header
         actor = self.actors.icews
         col = {name: i for i, name in enumerate(header)}
@@ -607,7 +623,20 @@ def stream_events(
     >>> stream.summary.rows, stream.summary.used
     (1, 1)
     """
-    return EventStream(Path(path), codebook, kind, date_field, options)
+    if kind is not None and kind not in FORMATS:
+        raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
+    if date_field not in DATE_FIELDS:
+        raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
+    path = Path(path)
+    number, line = first_line(path)
+    detected = format_of(path, number, line)
+    if kind is not None and kind != detected:
+        raise NetvizError(
+            f"{path}:{number}: this looks like {FORMATS[detected]}, not {FORMATS[kind]}; "
+            f"drop --kind or use --kind {detected}"
+        )
+    stream = IcewsStream if detected == "icews" else GdeltStream
+    return stream(path, codebook, detected, date_field, options, (number, line))
 
 
 def read_events(
