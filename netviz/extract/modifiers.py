@@ -11,38 +11,40 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   "instead of", "rather than", "the lack of", "failed to", "has yet to", "denied
   that ...", "denied reports that ...", "denied its involvement in ...", "no
   plans to", "no sign that ...", "it doesn't appear that ...", "prohibits X from
-  ...", "a ban on ...", what
-  one did not get, persuade or allow someone to do (no relation); "will not"
-  before a cooperation is a refusal; a negation over a stopping, refusing or
-  failing word cancels both ("will not stop supporting", "did not hesitate to
-  condemn"); "not only" denies nothing; a verb after "or" shares what governs
-  the one before ("did not arm or fund");
+  ...", "a ban on ...", what one did not get, persuade or allow someone to do
+  (no relation); "will not" before a cooperation is a refusal; a negation over
+  a stopping, refusing or failing word cancels both ("will not stop
+  supporting", "did not hesitate to condemn"); "not only" denies nothing; a verb
+  after "or" shares what governs the one before ("did not arm or fund");
 - refusal (sign flips, verbal conflict: "refused to", "reluctant to"), reversal
-  (sign flips: "ended support", "efforts to ... collapsed", "cooperation ended"; a
-  stopping verb reverses only what it stops, "stopped X from attacking" is a
-  prevented attack, and "X must stop arming Y" a demand, hedged), intent (a
-  material cue becomes verbal: "threatened to strike", "plans to attack");
-- hedges: modals on the chain, also where the parser hangs them on an
-  auxiliary ("could invade", "may be meddling"; "said it would send" is a
-  reported future of one's own, not a hedge), "need to", "has to" or "unlikely to" over the
-  cue, a hedge word qualifying a noun cue ("any strike", "a prospective deal")
-  or said of its clause ("it is unlikely that"), hedge words in the cue's clause
-  ("reportedly", "if"; not "even if", "as if" outside their own clause, nor "if
-  anything"; a question asked, "whether" or "if", only inside its own clause:
-  "held talks to determine whether the summit would go ahead"; a condition on
-  a threat or pledge outside its clause: "threatened Canada with tariffs if
-  talks fail" is a threat made), a condition marking a clause whose complements hold the
-  cue ("unless Congress certifies that X is cooperating with Y"; not what that
-  clause presupposes: its subject, its relative or adverbial clauses), a
-  condition without "if" ("should X attack", "were X to", "had X backed"; "had X
-  not backed" says X did), a noun of possibility whose infinitive or gerund the
-  cue is ("the chance to press X"; not a chance taken: "seized the opportunity
-  to", "had the chance to"), a modal over the verb whose subject is the cue's
-  gerund ("attacking Syria will weaken Assad"), what one warns against
-  ("warned against a US strike on Syria") or warns that another would do
-  ("warned that Russia would invade"), hedge words in the sentence ("analysts
-  say"), a yes/no question (a wh-question takes the act as given: "why did X
-  attack Y?");
+  (sign flips: "ended support", "efforts to ... collapsed", "cooperation
+  ended"; a stopping verb reverses only what it stops, "stopped X from
+  attacking" is a prevented attack, and "X must stop arming Y" a demand,
+  hedged), intent (a material cue becomes verbal: "threatened to strike",
+  "plans to attack");
+- hedges:
+
+  - modals on the chain, also where the parser hangs them on an auxiliary
+    ("could invade", "may be meddling"; "said it would send" is a reported
+    future of one's own, not a hedge, where "warned that Russia would invade"
+    is a fear); "need to", "has to" or "unlikely to" over the cue; a hedge word
+    qualifying a noun cue ("any strike", "a prospective deal") or said of its
+    clause ("it is unlikely that");
+  - hedge words in the cue's clause ("reportedly", "if"), but not "even if" or
+    "as if" outside their own clause, nor "if anything"; a question asked
+    ("whether", "if") only inside its own clause ("held talks to determine
+    whether the summit would go ahead"); a condition on a threat or pledge does
+    not hedge it ("threatened Canada with tariffs if talks fail");
+  - a condition marking a clause whose complements hold the cue ("unless
+    Congress certifies that X is cooperating with Y"), not what that clause
+    presupposes (its subject, relative or adverbial clauses); a condition
+    without "if" ("should X attack", "were X to", "had X backed"; "had X not
+    backed" says X did);
+  - frames of a possible or weighed act: "the chance to press X" (not a chance
+    taken), "attacking Syria will weaken Assad", "warned against a US strike";
+  - hedge words in the sentence ("analysts say"); a yes/no question (a
+    wh-question takes its act as given: "why did X attack Y?");
+
 - historical: a year before the article's in the cue's clause.
 """
 
@@ -54,7 +56,6 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
-from netviz.extract.request import REQUEST_FACTOR
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
@@ -201,7 +202,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     _note(found, level, "reversal", text, k)
                     if any(c.dep_ == "aux" and c.lower_ == "must" for c in _governing(t)):
                         # "Russia must stop arming Syria": the arming goes on, the stopping is only demanded
-                        hedges.append((next(c.text for c in _governing(t) if c.lower_ == "must"), REQUEST_FACTOR))
+                        hedges.append((next(c.text for c in _governing(t) if c.lower_ == "must"),
+                                       _factor(cues, "would")))
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
         if k and t.i not in phrases and _negation_phrase(phrases, t.i):
@@ -272,39 +274,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             found.setdefault("negation", f"no {noun.text}")
         else:
             found.setdefault("intent", noun.text)
-    # "the chance to press Putin", "the risk of attacking": what a noun of possibility says may happen has not
-    # (what one seized the chance to do has)
-    act = doc[hit.head].head if doc[hit.head].dep_ == "dobj" else doc[hit.head]  # "the chance to impose sanctions"
-    possible = _possibility(act) if act.tag_.startswith("VB") else None
-    hedge = _hedge(doc, phrases, possible.i, ("verb",)) if possible is not None else None
-    if hedge and phrases[possible.i][0] == possible.i + 1 and hedge not in hedges \
-            and not (possible.dep_ == "dobj" and (_norm(possible.head.text) in _SEIZE or possible.head.tag_ in (
-                "VBD", "VBN") and possible.head.lower_ in ("had", "got", "gotten"))):
-        hedges.append(hedge)  # (one word: "Morsi's need to denounce Israel" says what he does)
-    # "attacking Syria will weaken Assad", "isolating Qatar would solve nothing": an act put as the subject of
-    # what it would bring about is weighed, not done
-    if top.dep_ == "csubj" and top.tag_ == "VBG":
-        modal = next((c for c in _governing(top.head) if c.dep_ == "aux" and _norm(c.text) in _FUTURE), None)
-        if modal is not None:
-            hedges.append((modal.text, REQUEST_FACTOR))
-    # "warned against a US strike on Syria", "warned X against attacking Y": what one warns against has not
-    # happened (not "warned of": "warned of Russian aggression" speaks of what goes on)
-    cue = doc[hit.head]
-    warned = cue.head if cue.dep_ in ("pobj", "pcomp") and cue.head.lower_ == "against" else None
-    if warned is not None and _norm(warned.head.text) in _WARN:
-        hedges.append((f"{warned.head.text} {warned.text}", REQUEST_FACTOR))
-    # "it doesn't appear that the two have stopped talking": what does not seem so
-    if top.dep_ == "ccomp" and _norm(top.head.text) in _SEEM and any(c.dep_ == "neg" for c in _governing(top.head)):
-        found.setdefault("negation", " ".join(c.text for c in _governing(top.head) if c.dep_ == "neg") + " "
-                         + top.head.text)
-    # "found no sign that Russia had supplied weapons to the Taliban": what no evidence shows
-    if top.dep_ in ("acl", "ccomp") and _norm(top.head.text) in _EVIDENCE \
-            and any(c.dep_ == "det" and c.lower_ == "no" for c in top.head.children):
-        found.setdefault("negation", f"no {top.head.text}")
-    # "the lack of Egyptian support for Hamas", "the absence of any condemnation": what is missing is not done
-    cue = doc[hit.head]
-    if cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.lower_ in _ABSENCE:
-        found.setdefault("negation", cue.head.head.text)
+    framed = _framing_negation(doc[hit.head], top)
+    if framed:
+        found.setdefault("negation", framed)
+    hedges += [h for h in _framing_hedges(doc, phrases, doc[hit.head], top, cues) if h not in hedges]
     # "a ban on arms sales to Iran", "a freeze on all new trade deals": what is banned is not done
     for t in (top, noun):
         ban = t.head if t is not None and t.dep_ == "pobj" else t  # "a ban on Huawei's ability to purchase"
@@ -369,7 +342,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         # or one the cue's clause hangs on ("should talks fail, Israel will strike Iran")
         inverted = inverted or next((_inverted(c) for c in clause.children if _inverted(c) is not None), None)
         if inverted is not None and all(w != inverted.text for w, _ in hedges):
-            hedges.append((inverted.text, next((h.factor for h in cues.hedges if "if" in h.words), 0.5)))
+            hedges.append((inverted.text, _factor(cues, "if")))
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
@@ -445,6 +418,51 @@ def _note(found: dict[str, str], level: dict[str, int], name: str, text: str, k:
     if name not in found:
         found[name] = text
         level[name] = k
+
+
+def _framing_negation(cue: Any, top: Any) -> str:
+    """A frame that says the cue's act is not so: "it doesn't appear that the two have stopped talking", "found
+    no sign that Russia had supplied weapons", "the lack of Egyptian support for Hamas" (its words, or "")."""
+    gov = top.head
+    if top.dep_ == "ccomp" and _norm(gov.text) in _SEEM and any(c.dep_ == "neg" for c in _governing(gov)):
+        return " ".join(c.text for c in _governing(gov) if c.dep_ == "neg") + " " + gov.text
+    if top.dep_ in ("acl", "ccomp") and _norm(gov.text) in _EVIDENCE \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in gov.children):
+        return f"no {gov.text}"
+    if cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.head.lower_ in _ABSENCE:
+        return cue.head.head.text
+    return ""
+
+
+def _framing_hedges(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]], cue: Any, top: Any,
+                    cues: Cues) -> list[tuple[str, float]]:
+    """Frames that put the cue's act as possible, weighed or feared, not done: "will have the chance to press
+    Putin" (not a chance taken: "seized the opportunity to", "had the chance to"), "attacking Syria will weaken
+    Assad", "warned against a US strike on Syria" (not "warned of": "warned of Russian aggression" speaks of
+    what goes on)."""
+    out = []
+    act = cue.head if cue.dep_ == "dobj" else cue  # "the chance to impose sanctions"
+    possible = _possibility(act) if act.tag_.startswith("VB") else None
+    hedge = _hedge(doc, phrases, possible.i, ("verb",)) if possible is not None else None
+    # (one word: "Morsi's need to denounce Israel" says what he does)
+    if hedge and phrases[possible.i][0] == possible.i + 1 and not (possible.dep_ == "dobj" and (
+            _norm(possible.head.text) in _SEIZE or possible.head.tag_ in ("VBD", "VBN")
+            and possible.head.lower_ in ("had", "got", "gotten"))):
+        out.append(hedge)
+    if top.dep_ == "csubj" and top.tag_ == "VBG":
+        modal = next((c for c in _governing(top.head) if c.dep_ == "aux" and _norm(c.text) in _FUTURE), None)
+        if modal is not None:
+            out.append((modal.text, _factor(cues, "would")))
+    warned = cue.head if cue.dep_ in ("pobj", "pcomp") and cue.head.lower_ == "against" else None
+    if warned is not None and _norm(warned.head.text) in _WARN:
+        out.append((f"{warned.head.text} {warned.text}", _factor(cues, "would")))
+    return out
+
+
+def _factor(cues: Cues, word: str) -> float:
+    """The lexicon's factor for the hedge word ``word`` (what a hedge the parse finds without the word is
+    worth: a condition without "if", a demand with "must")."""
+    return next((h.factor for h in cues.hedges if word in h.words), 0.5)
 
 
 def _governing(t: Any) -> list[Any]:
