@@ -34,6 +34,7 @@ CASES = [
     ("as if", "Russia attacked Ukraine as if nothing had changed.", "RUS-UKR", ""),
     ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
     ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
+    ("if necessary", "Japan said it would defend Taiwan if necessary.", "JPN+TWN", ""),
     ("a threat made on a condition", "Japan threatened to strike North Korea if talks fail.", "JPN-PRK", ""),
     ("a pledge made on a condition", "Japan vowed to defend Taiwan if China attacks.", "JPN+TWN", ""),
     ("the act of a condition", "Japan vowed to respond if China attacks Taiwan.", "", ""),

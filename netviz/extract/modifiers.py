@@ -650,13 +650,13 @@ def _asks_apart(word: Any, cue: Any) -> bool:
 
 def _concedes(word: Any, cue: Any) -> bool:
     """An "if" that conditions nothing outside its own clause: "even if" and "as if" (the clause they hang
-    on is asserted), "if anything", "if not" (a comment on the words around them)."""
+    on is asserted), "if anything", "if not", "if necessary" (a comment on the words around them)."""
     if word.lower_ != "if":
         return False
     doc = word.doc
     after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
-    if after in ("anything", "not", "ever"):
-        return True
+    if after in ("anything", "not", "ever", "necessary", "needed", "required", "need"):
+        return True  # "if necessary": a readiness stated, not a condition of someone else's act
     return word.i > 0 and doc[word.i - 1].lower_ in ("even", "as") and not _conditions(word, cue)
 
 
