@@ -44,6 +44,10 @@ CASES = [
      "JPN+CHN", ""),
     ("a condition in another noun's clause", "Britain voiced confidence that Germany will back Ukraine, despite "
      "reports that Berlin may wait if Russia protests.", "DEU+UKR", ""),
+    # a state presupposed by the verb over the cue stays, whatever becomes of it
+    ("continue ... if", "Japan will continue to work with Taiwan if its president is re-elected.", "JPN+TWN", ""),
+    ("could deepen", "Japan could deepen ties with Taiwan.", "JPN+TWN", ""),
+    ("could sign", "Japan could sign a deal with Taiwan.", "", ""),
     # a yes/no question asks whether; a wh-question takes the act as given
     ("a yes/no question", "Will China back Russia?", "", ""),
     ("a yes/no question after a clause", "If Russia can attack Ukraine, can China attack Taiwan?", "", ""),

@@ -44,6 +44,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
     taken), "attacking Syria will weaken Assad", "warned against a US strike";
   - hedge words in the sentence ("analysts say"); a yes/no question (a
     wh-question takes its act as given: "why did X attack Y?");
+  - none of these but the evidential ones ("reportedly") where a verb over the
+    cue presupposes its state ("will continue to work with X if ...", "could
+    deepen ties with X");
 
 - historical: a year before the article's in the cue's clause.
 """
@@ -56,6 +59,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
+from netviz.extract.request import _PRESUPPOSE
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
@@ -346,6 +350,10 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
+    if any(t.tag_.startswith("VB") and _norm(t.text) in _PRESUPPOSE for t in links[1:]):
+        # "will continue to work with X if ...", "could deepen ties with X": the state is there, whatever
+        # becomes of it; a report of it still counts as one ("reportedly continues to arm")
+        hedges = [h for h in hedges if h[1] > _factor(cues, "would")]
     return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
                      found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
 
