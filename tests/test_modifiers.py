@@ -35,6 +35,12 @@ CASES = [
     ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
     ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
     ("if necessary", "Japan said it would defend Taiwan if necessary.", "JPN+TWN", ""),
+    ("if any", "It is unclear what impact, if any, the vote will have on the talks between Japan and China.",
+     "JPN+CHN", ""),
+    ("a reported pledge on a condition", "Japan said it would impose tariffs on China if talks fail.", "JPN-CHN",
+     ""),
+    ("a reported prediction on a condition", "Japan says if China leaves, it will be easy to make peace with "
+     "Taiwan.", "", ""),
     ("a threat made on a condition", "Japan threatened to strike North Korea if talks fail.", "JPN-PRK", ""),
     ("a pledge made on a condition", "Japan vowed to defend Taiwan if China attacks.", "JPN+TWN", ""),
     ("the act of a condition", "Japan vowed to respond if China attacks Taiwan.", "", ""),

@@ -33,8 +33,10 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   - hedge words in the cue's clause ("reportedly", "if"), but not "even if" or
     "as if" outside their own clause, nor "if anything"; a question asked
     ("whether", "if") only inside its own clause ("held talks to determine
-    whether the summit would go ahead"); a condition on a threat or pledge does
-    not hedge it ("threatened Canada with tariffs if talks fail");
+    whether the summit would go ahead"); a condition on a threat or pledge,
+    or on one's own future reported, does not hedge it ("threatened Canada with
+    tariffs if talks fail", "said he would place tariffs on China if ..."); "if
+    any", "if necessary" condition nothing;
   - a condition marking a clause whose complements hold the cue ("unless
     Congress certifies that X is cooperating with Y"), not what that clause
     presupposes (its subject, relative or adverbial clauses); a condition
@@ -320,7 +322,9 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
               if c.dep_ == "conj" and c.tag_.startswith("VB") and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
               and not c.left_edge.i <= hit.head <= c.right_edge.i]
     # a threat or pledge is made whatever it is conditioned on
-    announced = bool(found.get("intent")) or hit.cue.family in ("threaten", "intend_cooperate")
+    announced = bool(found.get("intent")) or hit.cue.family in ("threaten", "intend_cooperate") or (
+        reported and said.lower_ != "be" and any(c.dep_ == "aux" and _norm(c.text) in _VOLITIONAL
+                                                 for c in _governing(said)))  # "said it would impose ... if"
     for i, (end, (kind, payload)) in phrases.items():
         if kind != "hedge" or payload.scope in ("verb", "noun"):
             continue
@@ -663,7 +667,7 @@ def _concedes(word: Any, cue: Any) -> bool:
         return False
     doc = word.doc
     after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
-    if after in ("anything", "not", "ever", "necessary", "needed", "required", "need"):
+    if after in ("anything", "any", "not", "ever", "necessary", "needed", "required", "need"):
         return True  # "if necessary": a readiness stated, not a condition of someone else's act
     return word.i > 0 and doc[word.i - 1].lower_ in ("even", "as") and not _conditions(word, cue)
 
