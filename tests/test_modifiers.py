@@ -35,6 +35,8 @@ CASES = [
     ("if anything", "If anything, Russia has increased its support for Syria.", "RUS+SYR", ""),
     ("a plain if", "Japan will back Taiwan if China attacks.", "", ""),
     ("if necessary", "Japan said it would defend Taiwan if necessary.", "JPN+TWN", ""),
+    ("a condition of another clause", "During talks with China, Japan said it would lift tariffs if Beijing "
+     "opened its markets.", "JPN+CHN", ""),
     ("if any", "It is unclear what impact, if any, the vote will have on the talks between Japan and China.",
      "JPN+CHN", ""),
     ("a reported pledge on a condition", "Japan said it would impose tariffs on China if talks fail.", "JPN-CHN",

@@ -35,8 +35,9 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
     ("whether", "if") only inside its own clause ("held talks to determine
     whether the summit would go ahead"); a condition on a threat or pledge,
     or on one's own future reported, does not hedge it ("threatened Canada with
-    tariffs if talks fail", "said he would place tariffs on China if ..."); "if
-    any", "if necessary" condition nothing;
+    tariffs if talks fail", "said he would place tariffs on China if ..."); nor
+    does a condition of another clause ("during talks with X, Y said it would
+    lift tariffs if ..."); "if any", "if necessary" condition nothing;
   - a condition marking a clause whose complements hold the cue ("unless
     Congress certifies that X is cooperating with Y"), not what that clause
     presupposes (its subject, relative or adverbial clauses); a condition
@@ -336,9 +337,11 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
         if _concedes(doc[i], doc[hit.head]):
             continue  # "X backs Y even if Z protests", "as if nothing had changed", "if anything"
-        if announced and doc[i].dep_ == "mark" and doc[i].head.dep_ == "advcl" \
-                and not _conditions(doc[i], doc[hit.head]):
-            continue  # "threatened Canada with tariffs if ...", "vowed to defend Taiwan if ...": the threat is made
+        if doc[i].dep_ == "mark" and doc[i].head.dep_ == "advcl" and not _conditions(doc[i], doc[hit.head]) and (
+                announced or doc[i].head.head not in (doc[hit.head], *doc[hit.head].ancestors)):
+            # "threatened Canada with tariffs if ...", "vowed to defend Taiwan if ...": the threat is made; "during
+            # the meeting with Kim he said Trump would work with the North if ...": the condition is another's
+            continue
         word = " ".join(x.text for x in doc[i:end])
         if (word, payload.factor) not in hedges:
             hedges.append((word, payload.factor))
