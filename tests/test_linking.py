@@ -272,6 +272,17 @@ FALLBACK_CASES = [
     ("the one accused in the cue's phrase acts for its own verb and is the other side",
      "Tensions grew with accusations by the U.S. this week that Russia is selling helicopters to Syria.",
      "USA-RUS RUS+SYR", ""),
+    ("no acting side past the agent of a coordinated passive that names none",
+     "Iran and Iraq back the government, while the Houthis are funded and armed by a network of private donors.",
+     "", ""),
+    ("no acting side past a shared subject the codebook does not know",
+     "Morales supported Turkish policy, courted foreign investors and recognized Armenia's claim to the region.",
+     "", ""),
+    ("a copula's subject does not act for its infinitive",
+     "Egypt's premier said the aim of his visit is to support the Libyan people.", "EGY+LBY", ""),
+    ("a bare unit of some actor leaves the acting side open",
+     "The deployment of American troops suggests Obama plans to let generals use airpower to support Afghan "
+     "forces.", "USA+AFG", ""),
 ]
 
 

@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import _norm
-from netviz.extract.mentions import ActorMention
+from netviz.extract.lexicon import _norm, verb_set
+from netviz.extract.mentions import STANDING, ActorMention
 from netviz.extract.sides import (
     _NOMINAL,
+    _OBJECT_CONTROL,
     _OBJECTS,
     _OPPOSE,
     _SUBJECTS,
@@ -34,6 +35,9 @@ from netviz.model import kind_sign
 _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
+# Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
+# leaders to visit", "the focus remains combating").
+_COPULAS = verb_set("be remain become seem appear") | {"is", "are", "'s", "'re"}
 
 
 class Fallback(Sides):
@@ -57,6 +61,14 @@ class Fallback(Sides):
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
         filled_subject = any(c.dep_ in _SUBJECTS for c in h.children)
+        acting = _acting_word(h) if main.patients and not filled_subject else None
+        if acting is not None and acting.tag_.startswith("NN") and acting.lower_ not in STANDING \
+                and not self.side(acting, ()):
+            # the parse names the acting side elsewhere, and it is no actor: "the opposition is funded and
+            # armed by a variety of Gulf states", "Mubarak supported U.S. policy and recognized Israel",
+            # "remittances help fund the regime" (a pronoun left unresolved, or a bare unit of some actor,
+            # "let generals use airpower to support Afghan forces", is still filled in below)
+            return []
         if main.agents and filled_object or main.patients and filled_subject:
             # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found
             deps = (_OBJECTS + ("prep",)) if main.agents else _SUBJECTS
@@ -204,6 +216,30 @@ def _clause(tok: Any) -> Any:
             return t
         t = t.head
     return t
+
+
+def _acting_word(v: Any, depth: int = 0) -> Any:
+    """The word the parse gives as the acting side of verb ``v`` when it is not ``v``'s own subject (the
+    agent of a passive, the subject or controlling object a complement or a coordinated verb shares), or
+    None: the slots :meth:`~netviz.extract.sides.Sides.subjects` reads, whether or not they name an actor."""
+    if depth > 4 or not v.tag_.startswith("VB"):
+        return None
+    if depth and any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in v.children):
+        return next(c for c in v.children if c.dep_ in (*_SUBJECTS, "nsubjpass"))
+    # (coordinated passives share their agent: "is funded and armed by")
+    by = next((o for w in (v, *v.conjuncts) for c in w.children if c.dep_ == "agent" for o in c.children
+               if o.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    if v.dep_ == "xcomp" and _norm(v.head.text) not in _COPULAS:
+        if _norm(v.head.text) in _OBJECT_CONTROL:
+            obj = next((c for c in v.head.children if c.dep_ in _OBJECTS), None)
+            if obj is not None:
+                return obj
+        return _acting_word(v.head, depth + 1)
+    if v.dep_ == "conj" and v.head.tag_.startswith("VB") and not any(c.dep_ == "mark" for c in v.children):
+        return _acting_word(v.head, depth + 1)
+    return None
 
 
 def _governs(top: Any, clause: Any) -> bool:

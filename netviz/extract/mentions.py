@@ -55,7 +55,7 @@ GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries r
                         "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
                         "aircraft ships warships contractors operatives agents personnel army navy government governments regime "
                         "authorities administration envoy envoys ambassador representatives inspectors monitors "
-                        "observers peacekeepers advisers advisors instructors positions commander leader head chief "
+                        "observers peacekeepers advisers advisors instructors positions commander leader head chief generals "
                         "chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
 # A state's demonym before these names a group of that nationality, not the state:
 # "the Iran-backed Lebanese movement", "Iraqi militias".
