@@ -280,6 +280,11 @@ FALLBACK_CASES = [
      "", ""),
     ("a copula's subject does not act for its infinitive",
      "Egypt's premier said the aim of his visit is to support the Libyan people.", "EGY+LBY", ""),
+    ("a gathering named by its forum that dates the clause is no act of the clause's actors",
+     "At the United Nations meeting last year, Erdogan told Greek leaders they could solve their debt problems.",
+     "", ""),
+    ("a gathering that dates the clause, with its other party in its own phrase",
+     "Putin was assured after a meeting with Erdogan that the men had been freed.", "RUS+TUR", ""),
     ("a bare unit of some actor leaves the acting side open",
      "The deployment of American troops suggests Obama plans to let generals use airpower to support Afghan "
      "forces.", "USA+AFG", ""),

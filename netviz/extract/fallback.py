@@ -37,6 +37,10 @@ _HOSTILE = frozenset("against on at".split())
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 # Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
 # leaders to visit", "the focus remains combating").
+# Prepositions whose object dates the clause: "after the G-20 meeting", "since the Singapore summit".
+_WHEN = frozenset("after before since during following until amid at".split())
+_GATHERINGS = frozenset("summit summits meeting meetings talks conference conferences session sessions forum "
+                        "gathering assembly".split())
 _COPULAS = verb_set("be remain become seem appear") | {"is", "are", "'s", "'re"}
 
 
@@ -108,6 +112,12 @@ class Fallback(Sides):
                     rule = "blocked action against the actor" if sign > 0 and opposed else f"actor inside the {role}"
                     return [Link(hit, rule, main.agents, side, sign=sign, notes=main.notes) if main.agents
                             else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
+            return []
+        if _dated_by(h) and all(self.doc[s.mention.head].head.i == h.i and self.doc[s.mention.head].dep_ in (
+                "compound", "amod", "nmod") for s in (*main.agents, *main.patients)):
+            # "After the G-20 meeting in Mexico, EU leaders will gather", "Since the Singapore summit, North
+            # Korea has shown": an event named by its forum or host that dates or places the clause is no
+            # act of the clause's actors (but "Pompeo was told after a meeting with Kim": Pompeo met Kim)
             return []
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
         seen: dict[str, ActorMention] = {}
@@ -216,6 +226,13 @@ def _clause(tok: Any) -> Any:
             return t
         t = t.head
     return t
+
+
+def _dated_by(h: Any) -> bool:
+    """Whether a noun cue is a gathering that dates or places the clause it hangs on ("after the summit",
+    "during the talks", "at the meeting"; not "after the Russian annexation, Ukraine ...": an act's
+    target may well be the clause's actor)."""
+    return h.tag_.startswith("NN") and h.dep_ == "pobj" and h.head.lower_ in _WHEN and h.lower_ in _GATHERINGS
 
 
 def _acting_word(v: Any, depth: int = 0) -> Any:
