@@ -35,12 +35,12 @@ from netviz.model import kind_sign
 _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
-# Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
-# leaders to visit", "the focus remains combating").
-# Prepositions whose object dates the clause: "after the G-20 meeting", "since the Singapore summit".
+# Prepositions whose object dates or places the clause: "after the G-20 meeting", "since the Singapore summit".
 _WHEN = frozenset("after before since during following until amid at".split())
 _GATHERINGS = frozenset("summit summits meeting meetings talks conference conferences session sessions forum "
                         "gathering assembly".split())
+# Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
+# leaders to visit", "the focus remains combating").
 _COPULAS = verb_set("be remain become seem appear") | {"is", "are", "'s", "'re"}
 
 
