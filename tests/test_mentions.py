@@ -21,6 +21,9 @@ CASES = [
     ("every member of a list of places", "The civil wars in Iraq and Syria allowed the Taliban to grow.", "", ""),
     ("a city named in apposition to a place", "Speaking to reporters in the Afghan capital, Kabul, Erdogan praised "
      "the Taliban.", "TUR+TALIBAN", ""),
+    ("a country after its city", "Troops of a brigade based in Incirlik, Turkey, are arriving in Poland.", "", ""),
+    ("a country after the city an agreement was signed in", "Washington warned that Russian aggression would "
+     "violate a truce signed in Minsk, Belarus, by the rebel leaders.", "", "RUS-USA"),
     # a city or seat on an event it hosts is the venue, not a party
     ("summit's host city", "Erdogan praised the Minsk summit with Putin.", "TUR+RUS", ""),
     ("talks' host city", "Russia praised the Doha talks between the Taliban and the United States.",

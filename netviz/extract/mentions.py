@@ -372,12 +372,16 @@ def _candidate(head: Any) -> bool:
 
 def _first_conjunct(tok: Any, places: frozenset[str]) -> Any:
     """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
-    place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
+    place it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila", "Minsk"
+    for "Belarus" in "in Minsk, Belarus")."""
     for _ in range(20):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok.head if tok.dep_ == "appos" and tok.head.lower_ in places else tok
+    if tok.dep_ == "appos" and (tok.head.lower_ in places or tok.head.tag_ == "NNP" and tok.head.i == tok.i - 2
+                                and tok.doc[tok.i - 1].text == ","):
+        return tok.head  # "in the capital, Manila", "based in Vicenza, Italy", "signed in Minsk, Belarus"
+    return tok
 
 
 def _targeted(noun: Any) -> bool:
