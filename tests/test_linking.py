@@ -285,6 +285,10 @@ FALLBACK_CASES = [
      "", ""),
     ("a gathering that dates the clause, with its other party in its own phrase",
      "Putin was assured after a meeting with Erdogan that the men had been freed.", "RUS+TUR", ""),
+    ("the target of a hostile act inside what a cooperation is about is no partner",
+     "Turkey turned to the war against Iran.", "TUR-IRN", ""),
+    ("a punishment promised is a threat, not a promise to the one punished",
+     "Washington was promising severe punishments for Saudi Arabia after the journalist vanished.", "USA-SAU", ""),
     ("a bare unit of some actor leaves the acting side open",
      "The deployment of American troops suggests Obama plans to let generals use airpower to support Afghan "
      "forces.", "USA+AFG", ""),

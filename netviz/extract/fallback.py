@@ -105,6 +105,12 @@ class Fallback(Sides):
                         # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
                         # a hostile act in the argument is on is its target, not the cue's other side
                         continue
+                    if not opposed and kind_sign(hit.cue.kind or "verbal_cooperation") > 0 and any(
+                            t.dep_ == "prep" and t.lower_ == "against" or t.i in self.hits and self._hostile(t)
+                            for t in path[1:]):
+                        # "turning a blind eye to Saddam's use of chemical weapons against Iranian soldiers":
+                        # the target of a hostile act inside what a cooperation is about is no partner
+                        continue
                     sign = main.sign
                     if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
                         sign = 1  # "blocked action against Syria": on Syria's side
