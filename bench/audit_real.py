@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 from netviz.errors import NetvizError  # noqa: E402
 from netviz.extract import FOUND_CONFIDENCE  # noqa: E402
-from netviz.extract.confidence import path_confidence  # noqa: E402
+from netviz.extract.confidence import calibrate, path_confidence  # noqa: E402
 from netviz.io import atomic_write_text  # noqa: E402
 from netviz.model import Relation  # noqa: E402
 
@@ -382,11 +382,12 @@ def audit(found: Sequence[Found], judgments: Mapping[Key, Judgment]) -> Audit:
 
 
 def rule_check(rule: str, tally: Tally, overall: float) -> dict:
-    """A rule's judged precision beside its path confidence: shrunk towards ``overall`` by ``SHRINK``
-    pseudo-observations (as confidence.py; the observations are the rule's sentences, see
-    :meth:`Tally.interval`) and whether the path confidence lies outside the 95 % interval."""
+    """A rule's judged precision beside its path's confidence (its score through the calibration map, what
+    a relation it links alone is given): shrunk towards ``overall`` by ``SHRINK`` pseudo-observations (as
+    confidence.py; the observations are the rule's sentences, see :meth:`Tally.interval`) and whether the
+    path's confidence lies outside the 95 % interval."""
     ci = tally.interval()
-    conf = path_confidence(rule)
+    conf = round(calibrate(path_confidence(rule)), 3)
     n = len(tally.sentences)
     shrunk = ((tally.precision or 0.0) * n + SHRINK * overall) / (n + SHRINK)
     return {"path_confidence": conf, "shrunk": round(shrunk, 3), "disagrees": bool(ci and not ci[0] <= conf <= ci[1])}

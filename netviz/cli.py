@@ -519,7 +519,7 @@ def evaluate(
     actors: Actors = [],
     cues: Cues = [],
 ) -> None:
-    """Score extraction against gold relations: micro precision, recall and F1, each article's errors, and a reliability table (precision by confidence) with the found threshold it supports."""
+    """Score extraction against gold relations: micro precision, recall and F1, each article's errors, and a reliability table (precision by confidence) with the found threshold it chooses (the highest F1) and the one a precision target supports."""
     if output_format not in ("table", "json"):
         raise NetvizError(f"--format {output_format!r} must be table or json")
     codebook = load_codebook(*actors)

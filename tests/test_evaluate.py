@@ -219,14 +219,20 @@ def test_reliability_bins_every_pair_at_its_highest_confidence(tmp_path):
     assert evaluate(rels, gold, target_precision=0.99).reliability.supported_threshold == 0.9
     assert evaluate(rels, gold, target_precision=1.0).reliability.supported_threshold == 0.9
     assert evaluate([_rel("a1", "IRN", "TUR", -1)], gold).reliability.supported_threshold is None
+    # F1 is 0.8 at 0.9 (2/2 right, 2/3 recalled) and at 0.3 (4/6, 3/3), 0.71 at 0.8: the tie goes to the higher edge
+    assert ev.reliability.best_f1_threshold == 0.9
+    assert evaluate(rels[:-1], gold).reliability.best_f1_threshold == 0.3  # without the wrong IRN-USA, 0.3 wins
+    assert evaluate([], gold).reliability.best_f1_threshold is None
     # the same pairs at their bins' mean confidence would be perfectly calibrated; these are not
     expected = (2 * abs(1 - 0.975) + 2 * abs(0.5 - 0.825) + 2 * abs(0.5 - 0.325)) / 6
     assert ev.reliability.calibration_error == pytest.approx(expected)
     record = evaluation_record(ev)["reliability"]
     assert record["supported_threshold"] == 0.8 and record["target_precision"] == 0.75
+    assert record["best_f1_threshold"] == 0.9
     assert [(b["low"], b["pairs"], b["at_or_above"]["pairs"]) for b in record["bins"]] == [(0.9, 2, 2), (0.8, 2, 4), (0.3, 2, 6)]
     text = format_evaluation(ev)
-    assert "found threshold supported: 0.80 (pairs at or above it are at least 75% right); in use: 0.50" in text
+    assert ("found threshold chosen: 0.90 (the highest F1); supported: 0.80 (pairs at or above it are at least 75% "
+            "right); in use: 0.50") in text
     assert "0.30-0.40" in text and "0.50-0.60" not in text
 
 
@@ -240,7 +246,7 @@ def test_cli_evaluate_prints_the_reliability_table(tmp_path):
     runner = CliRunner()
     table = runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--target-precision", "0.4"])
     assert table.exit_code == 0, table.output
-    assert "calibration error" in table.stdout and "found threshold supported: " in table.stdout
+    assert "calibration error" in table.stdout and "found threshold chosen: " in table.stdout
     record = json.loads(runner.invoke(app, ["evaluate", str(gold), "--articles", str(folder), "--format", "json",
                                             "--target-precision", "0.4"]).stdout)["reliability"]
     assert sum(b["pairs"] for b in record["bins"]) == 2 and record["target_precision"] == 0.4

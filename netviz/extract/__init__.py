@@ -23,7 +23,8 @@ A pipeline of small components over one spaCy ``Doc`` per sentence:
 6. :mod:`~netviz.extract.modifiers`: negation drops a relation, refusals and
    reversals flip its sign, intent makes it verbal, hedges and past dates
    lower its confidence.
-7. :mod:`~netviz.extract.confidence`: each linking path's confidence, measured.
+7. :mod:`~netviz.extract.confidence`: each linking path's score, and the map
+   that turns a score into a confidence measured on unseen news.
 
 Every :class:`~netviz.model.Relation` carries its evidence: the sentence, its
 span in ``Article.text``, the cue and its span, and the rule that linked the
@@ -46,7 +47,7 @@ from itertools import combinations
 from typing import Any
 
 from netviz.extract import coref
-from netviz.extract.confidence import path_confidence
+from netviz.extract.confidence import calibrate, path_confidence
 from netviz.extract.cues import Hit, find_cues, may_hold_cue, may_start_cue, norms
 from netviz.extract.explain import (
     ActorFound,
@@ -297,7 +298,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                     rule=rule, title=article.title, outlet=article.source, url=article.url,
                                     cue_start=cue_start, cue_end=cue_end)
                 rel = Relation(a.mention.actor, b.mention.actor, kind_sign(k), k, round(i, 3), article.date,
-                               "extracted", evidence, round(c, 3))
+                               "extracted", evidence, round(calibrate(c), 3))
                 key = (rel.dyad, rel.sign)
                 # a finding outweighs any weaker reading of the same pair ("accuses" over a hedged "demanded")
                 weight = (rel.confidence >= FOUND_CONFIDENCE, rel.intensity * rel.confidence)

@@ -25,9 +25,10 @@ pair extracted from a gold article, whatever its confidence, is taken at its
 highest confidence and put in a bin of width 0.1. Each bin gives its pairs'
 precision beside their mean confidence, and the scores of everything at or
 above the bin's lower edge, i.e. what ``min_confidence`` set to that edge
-would score. The supported threshold is the lowest such edge whose pairs are
-at least ``target_precision`` right: the most recall the precision floor
-allows. The calibration error is the pair-weighted mean gap between a bin's
+would score. The found threshold the table chooses is the edge of the highest F1;
+the supported threshold is the lowest edge whose pairs are at least
+``target_precision`` right: the most recall the precision floor allows.
+The calibration error is the pair-weighted mean gap between a bin's
 precision and its mean confidence.
 """
 
@@ -162,6 +163,13 @@ class Reliability:
         """The lowest bin edge whose pairs at or above it reach ``target_precision`` (``None`` if no edge does)."""
         edges = [b.low for b in self.bins if b.above_pairs and b.above_precision >= self.target_precision]
         return min(edges) if edges else None
+
+    @property
+    def best_f1_threshold(self) -> float | None:
+        """The bin edge whose pairs at or above it score the highest F1 (the higher edge on a tie; ``None``
+        when no edge recalls a required pair): the found threshold this table chooses."""
+        best = max(self.bins, key=lambda b: (round(_f1(b.above_precision, b.above_recall), 6), b.low), default=None)
+        return best.low if best is not None and best.above_recalled else None
 
     @property
     def calibration_error(self) -> float:
@@ -451,6 +459,7 @@ def reliability_record(rel: Reliability) -> dict:
         "bin_width": BIN_WIDTH,
         "target_precision": rel.target_precision,
         "supported_threshold": rel.supported_threshold,
+        "best_f1_threshold": rel.best_f1_threshold,
         "calibration_error": round(rel.calibration_error, 4),
         "bins": [{"low": b.low, "high": b.high, "pairs": b.pairs, "correct": b.correct,
                   "precision": round(b.precision, 4), "mean_confidence": round(b.mean_confidence, 4),
@@ -462,7 +471,7 @@ def reliability_record(rel: Reliability) -> dict:
 
 
 def format_reliability(rel: Reliability, min_confidence: float) -> str:
-    """The reliability table, the calibration error and the threshold the table supports.
+    """The reliability table, the calibration error and the thresholds the table chooses and supports.
 
     >>> g = Gold(Path("g.yaml"), {"a.txt": GoldArticle("a.txt", frozenset({(("RUS", "TUR"), 1)}), frozenset())})
     >>> print(format_reliability(reliability({"a": {(("RUS", "TUR"), 1): 0.92, (("RUS", "SYR"), 1): 0.55}}, g), 0.5))
@@ -471,7 +480,7 @@ def format_reliability(rel: Reliability, min_confidence: float) -> str:
     0.90-1.00       1        1       1.00             0.92             1              1.00           1.00       1.00
     0.50-0.60       1        0       0.00             0.55             2              0.50           1.00       0.67
     calibration error 0.32 (pair-weighted mean |precision - mean confidence|; 0 is perfect)
-    found threshold supported: 0.90 (pairs at or above it are at least 85% right); in use: 0.50
+    found threshold chosen: 0.90 (the highest F1); supported: 0.90 (pairs at or above it are at least 85% right); in use: 0.50
     """
     rows = [[f"{b.low:.2f}-{b.high:.2f}", b.pairs, b.correct, b.precision, b.mean_confidence, b.above_pairs,
              b.above_precision, b.above_recall, _f1(b.above_precision, b.above_recall)] for b in rel.bins]
@@ -483,7 +492,10 @@ def format_reliability(rel: Reliability, min_confidence: float) -> str:
                  else f"none (no confidence edge keeps pairs at least {target} right)")
     calibration = (f"calibration error {rel.calibration_error:.2f} "
                    "(pair-weighted mean |precision - mean confidence|; 0 is perfect)")
-    return "\n".join([table, calibration, f"found threshold supported: {supported}; in use: {min_confidence:.2f}"])
+    best = rel.best_f1_threshold
+    chosen = f"{best:.2f} (the highest F1)" if best is not None else "none (no edge recalls a required pair)"
+    return "\n".join([table, calibration, f"found threshold chosen: {chosen}; supported: {supported}; "
+                                          f"in use: {min_confidence:.2f}"])
 
 
 def format_evaluation(ev: Evaluation) -> str:
@@ -509,7 +521,7 @@ def format_evaluation(ev: Evaluation) -> str:
     ----------  -----  -------  ---------  ---------------  ------------  ----------------  -------------  ---------
     0.90-1.00       1        0       0.00             1.00             1              0.00           0.00       0.00
     calibration error 1.00 (pair-weighted mean |precision - mean confidence|; 0 is perfect)
-    found threshold supported: none (no confidence edge keeps pairs at least 85% right); in use: 0.50
+    found threshold chosen: none (no edge recalls a required pair); supported: none (no confidence edge keeps pairs at least 85% right); in use: 0.50
     """
     rows = [[a.name, a.found, a.correct, a.required, a.recalled, a.precision, a.recall, a.f1] for a in ev.articles]
     rows.append(["micro", ev.found, ev.correct, ev.required, ev.recalled, ev.precision, ev.recall, ev.f1])
