@@ -329,6 +329,8 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "location"
         elif _venue(head, m, mentions, seats):
             role = "location"
+        elif head.dep_ == "compound" and head.head.lower_ in TRAVEL_NOUNS and not m.person:
+            role = "location"  # "Trump's U.N. trip", "her White House visit": where it goes (not "the Karzai visit")
         elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
                                     and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
             role = "members"
@@ -437,6 +439,8 @@ _PHRASE_END = frozenset("of in to for on at by with from over against into about
                         "and or but nor that which who whom whose when where while because if is are was were be been "
                         "has have had will would shall should can could may might must do does did said says say told "
                         "tells also not".split())
+#: A journey: a name compounded with it is where it goes ("the U.N. trip", "his China visit").
+TRAVEL_NOUNS = frozenset("trip trips visit visits tour tours journey voyage stopover".split())
 # A demonym used as an adjective ("Syrian", "British", "Chinese", "Iraqi", "Afghan"), read from its form:
 # approximate ("Iran" and "Japan" are names, "Syrian" an adjective; a name ending so is rare).
 _ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
