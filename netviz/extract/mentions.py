@@ -327,10 +327,10 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
-        elif _venue(head, m, mentions, seats):
-            role = "location"
-        elif head.dep_ == "compound" and head.head.lower_ in TRAVEL_NOUNS and not m.person:
-            role = "location"  # "Trump's U.N. trip", "her White House visit": where it goes (not "the Karzai visit")
+        elif _venue(head, m, mentions, seats) or head.dep_ == "compound" and head.head.lower_ in TRAVEL_NOUNS \
+                and not m.person:
+            role = "location"  # also "Trump's U.N. trip", "her White House visit": where it goes ("the Karzai visit":
+            # who makes it)
         elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
                                     and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
             role = "members"
