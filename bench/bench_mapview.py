@@ -132,17 +132,16 @@ def measure(browser, page: Path, name: str) -> dict:
 def first_views(ties: dict, bloc: dict) -> dict:
     """The first view of a map (its page's ties and actors' blocs) now and as it was chosen before
     (the heaviest ties whatever blocs they join): ties shown, and how many of them join two blocs."""
-    from netviz.site import render
-    from netviz.site.render import first_view
+    from netviz.site import mapdata
 
     out = {}
-    for name, per_pair, standout in (("before", 10**9, 0.0), ("now", render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT)):
-        saved = render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT
-        render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT = per_pair, standout
+    for name, per_pair, standout in (("before", 10**9, 0.0), ("now", mapdata.FIRST_VIEW_PER_PAIR, mapdata.FIRST_VIEW_STANDOUT)):
+        saved = mapdata.FIRST_VIEW_PER_PAIR, mapdata.FIRST_VIEW_STANDOUT
+        mapdata.FIRST_VIEW_PER_PAIR, mapdata.FIRST_VIEW_STANDOUT = per_pair, standout
         try:
-            shown = first_view(ties, bloc=bloc)
+            shown = mapdata.first_view(ties, bloc=bloc)
         finally:
-            render.FIRST_VIEW_PER_PAIR, render.FIRST_VIEW_STANDOUT = saved
+            mapdata.FIRST_VIEW_PER_PAIR, mapdata.FIRST_VIEW_STANDOUT = saved
         across = sum(bloc[ties[t]["a"]] is None or bloc[ties[t]["a"]] != bloc[ties[t]["b"]] for t in shown)
         out[name] = {"ties_shown": len(shown), "of": len(ties), "across_blocs": across}
     return out

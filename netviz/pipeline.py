@@ -47,14 +47,14 @@ from netviz.io import atomic_write_text
 from netviz.model import Article, Relation
 from netviz.site.diffmap import CHANGE_STYLES, step_diff
 from netviz.site.evidence import DATA_DIR, dated_evidence_table, write_evidence_file
+from netviz.site.pages import write_site_assets
+from netviz.site.palette import COLOR_BY
 from netviz.site.render import (
-    COLOR_BY,
     IndexEntry,
     render_index,
     render_map,
     render_site_map,
     scope_text,
-    write_site_assets,
 )
 from netviz.site.sitedata import history_data, history_script, run_scale, step_changes
 from netviz.site.timeline import render_site_timeline

@@ -22,7 +22,7 @@ import networkx as nx
 from netviz.errors import NetvizError
 from netviz.graph.snapshots import Snapshots as LazySnapshots
 from netviz.model import Relation, relation_record
-from netviz.site.render import COLOR_BY
+from netviz.site.palette import COLOR_BY
 
 #: Snapshot attributes every writer relies on (docs/architecture.md).
 NODE_ATTRIBUTES = ("label", "type", "strength", "bloc")

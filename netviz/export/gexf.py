@@ -30,7 +30,8 @@ from netviz.graph.layout import place_snapshots
 from netviz.graph.snapshots import Snapshots as LazySnapshots
 from netviz.graph.steps import Dated, dated_steps, tie_values
 from netviz.io import atomic_write_text
-from netviz.site.render import edge_id, node_color, node_size, sign_color
+from netviz.site.mapdata import edge_id
+from netviz.site.palette import node_color, node_size, sign_color
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 VIZ_NS = "http://www.gexf.net/1.2draft/viz"

@@ -226,7 +226,7 @@ def union_graph(given: UnionInput) -> nx.Graph:
 
 
 def _radius(strength: float, top: float) -> float:
-    """The dot radius the pages draw (netviz.site.render.node_size over the run's largest strength)."""
+    """The dot radius the pages draw (netviz.site.palette.node_size over the run's largest strength)."""
     low, high = DOT_RADIUS
     share = min(strength / top, 1.0) if top > 0 else 0.0
     return low + (high - low) * math.sqrt(share)

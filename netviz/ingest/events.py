@@ -9,7 +9,10 @@ Formats, recognised from the file's first line (or forced with ``kind``):
   found by name, so their order does not matter.
 
 A ``.zip`` holding one file (GDELT ships ``*.export.CSV.zip``) and a ``.gz``
-file are read without unpacking them first.
+file are read without unpacking them first (:mod:`netviz.ingest.eventfile`
+opens and reads the file and knows its format; :mod:`netviz.ingest.cameo`
+holds the CAMEO tables and chooses each event's actors; this module turns
+rows into relations and counts what it skips).
 
 How an event becomes a relation
 -------------------------------
@@ -29,7 +32,7 @@ How an event becomes a relation
   absolute value, already on netviz's 0-10 scale. Goldstein 0 marks neutral
   acts (make a statement, consider a policy): they say nothing about
   cooperation or conflict and would add ties of weight 0, so they are skipped.
-- Kind. One table, :data:`QUAD_CLASSES`, maps the CAMEO root code to its
+- Kind. One table, :data:`~netviz.ingest.cameo.QUAD_CLASSES`, maps the CAMEO root code to its
   quad class for GDELT and ICEWS alike: GDELT's published scheme (roots 01-05
   verbal cooperation, 06-09 material cooperation, 10-14 verbal conflict,
   15-20 material conflict), which every row of GDELT's own QuadClass column
@@ -78,30 +81,41 @@ reports) and the returned relations themselves.
 
 from __future__ import annotations
 
-import gzip
-import io
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from netviz.errors import NetvizError
-from netviz.ingest.yamlfile import load_yaml
-from netviz.model import KINDS, Evidence, Relation
+from netviz.ingest.cameo import (
+    ARMED,
+    NO_CODE,
+    NO_COUNTRY,
+    QUAD_CLASSES,
+    REGION,
+    UNMAPPED,
+    EventActors,
+    cameo_code,
+    event_label,
+)
+from netviz.ingest.eventfile import (
+    FORMATS,
+    MAX_LINE,
+    first_line,
+    format_of,
+    icews_header,
+    numbered_lines,
+    unquote,
+)
+from netviz.model import Evidence, Relation
 from netviz.table import format_table
 
 if TYPE_CHECKING:
     from netviz.ingest.actors import Codebook
 
-#: The formats :func:`read_events` reads, by their ``kind`` name.
-FORMATS = {"gdelt2": "GDELT 2.0 events", "gdelt1": "GDELT 1.0 events", "icews": "ICEWS coded events"}
 #: Which date places an event: the event date, or the day GDELT added its report.
 DATE_FIELDS = ("event", "added")
 #: The periods :func:`period_start` groups dates into.
@@ -112,17 +126,11 @@ MAX_BAD_SHARE = 0.01
 #: An event dated this many days or more before its report is counted as "early".
 EARLY_DAYS = 30
 
-TABLES = Path(__file__).parents[1] / "data" / "events.yaml"
-
-# Why a row gave no relation, in the order the summary lists them.
-NO_CODE = "an actor has no actor code"
-NO_COUNTRY = "an actor is a sector (government, military, ...) with no country"
+# Why a row gave no relation (those about its actors come from netviz.ingest.cameo);
+# REASONS is the order the summary lists them in.
 FEW_MENTIONS = "fewer mentions than --min-mentions"
 FEW_SOURCES = "fewer sources than --min-sources"
 NOT_ROOT = "not a root event (--root-only)"
-UNMAPPED = "an actor is not in the codebook"
-ARMED = "an actor is an armed group the codebook does not know"
-REGION = "an actor is a region"
 SELF = "both actors are the same"
 NEUTRAL = "neutral event (Goldstein 0)"
 REPEATED = "repeated report of an event"
@@ -133,16 +141,10 @@ REASONS = (
     MIRRORED, MALFORMED,
 )
 
-_GDELT_COLUMNS = {61: "gdelt2", 58: "gdelt1", 57: "gdelt1"}
 _ICEWS_REQUIRED = (
     "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
     "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
 )
-#: The quad class of each CAMEO root code, GDELT's published scheme, for GDELT and ICEWS alike.
-QUAD_CLASSES = {
-    f"{root:02d}": KINDS[0] if root <= 5 else KINDS[1] if root <= 9 else KINDS[2] if root <= 14 else KINDS[3]
-    for root in range(1, 21)
-}
 
 
 @dataclass(frozen=True)
@@ -212,46 +214,6 @@ class EventImport:
     warnings: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class _Tables:
-    cameo_countries: dict[str, str]
-    regions: frozenset[str]
-    armed_roles: frozenset[str]
-    armed_sectors: tuple[str, ...]
-    roles: frozenset[str]
-    known_groups: dict[str, str]
-    icews_countries: dict[str, str]
-    events: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    data = load_yaml(TABLES)
-    try:
-        return _Tables(
-            cameo_countries={str(k): str(v) for k, v in data["cameo_countries"].items() if k != "__line__"},
-            regions=frozenset(map(str, data["cameo_regions"])),
-            armed_roles=frozenset(map(str, data["armed_roles"])),
-            armed_sectors=tuple(str(s).casefold() for s in data["armed_sectors"]),
-            roles=frozenset(map(str, data["cameo_roles"])),
-            known_groups={str(k): str(v) for k, v in data["known_groups"].items() if k != "__line__"},
-            icews_countries={str(k): str(v) for k, v in data["icews_countries"].items() if k != "__line__"},
-            events={str(k): str(v) for k, v in data["cameo_events"].items() if k != "__line__"},
-        )
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise NetvizError(f"{TABLES}: missing or malformed section {exc}; restore the file from the netviz repository") from None
-
-
-def event_label(code: str) -> str:
-    """The CAMEO label of an event code; a four-digit code gets its parent's label.
-
-    >>> event_label("190"), event_label("0211"), event_label("999")
-    ('Use conventional military force', 'Appeal for material cooperation', 'CAMEO 999')
-    """
-    events = _tables().events
-    return events.get(code) or events.get(code[:3]) or f"CAMEO {code}"
-
-
 def period_start(d: date, period: str) -> date:
     """The first day of the period holding ``d``: the day itself, its ISO week's Monday, or the 1st.
 
@@ -283,177 +245,28 @@ def period_start(d: date, period: str) -> date:
     raise NetvizError(f"period {period!r} is not one of {', '.join(PERIODS)}")
 
 
-# --- reading lines -----------------------------------------------------------
-
-
-@contextmanager
-def _open_binary(path: Path) -> Iterator[io.BufferedIOBase]:
-    """``path`` opened for reading bytes, unpacking a one-file zip or a gzip file on the fly."""
-    try:
-        with open(path, "rb") as fh:
-            magic = fh.read(4)
-    except FileNotFoundError:
-        raise NetvizError(f"{path}: no such file; check the path") from None
-    except IsADirectoryError:
-        raise NetvizError(f"{path}: is a folder; pass the event files inside it") from None
-    except OSError as exc:
-        raise NetvizError(f"{path}: cannot read the file ({exc.strerror})") from None
-    if magic.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                members = [m for m in archive.namelist() if not m.endswith("/")]
-                if len(members) != 1:
-                    raise NetvizError(f"{path}: a zip archive must hold exactly one event file, this one holds {len(members)}; unzip it and pass the files")
-                try:
-                    member = archive.open(members[0])
-                except (NotImplementedError, RuntimeError) as exc:  # a compression zipfile lacks, a password
-                    raise NetvizError(f"{path}: cannot unpack the zip archive ({exc}); unzip it with another tool and pass the file") from None
-                with member, io.BufferedReader(member, 1 << 16) as fh:  # C readline: zipfile's is slow with a limit
-                    yield fh
-        except (zipfile.BadZipFile, EOFError, zlib.error) as exc:
-            raise NetvizError(f"{path}: damaged zip archive ({exc}); download it again") from None
-    elif magic.startswith(b"\x1f\x8b"):
-        with gzip.open(path, "rb") as fh:
-            yield fh
-    else:
-        with open(path, "rb") as fh:
-            yield fh
-
-
-#: a line longer than this (bytes) is not an event row: it is skipped unread (a GDELT row is ~1 kB)
-MAX_LINE = 1024 * 1024
-_DAMAGED = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
-
-
-def _numbered_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
-    """``(line number, line without its end)`` for every line, ``None`` for a line over
-    :data:`MAX_LINE` (skipped without holding it in memory); compression errors become NetvizError."""
-    with _open_binary(path) as fh:
-        number = 0
-        try:
-            while line := fh.readline(MAX_LINE + 1):
-                number += 1
-                if len(line) > MAX_LINE:
-                    yield number, None  # before skipping the rest: a caller may stop here
-                    while line and not line.endswith(b"\n"):
-                        line = fh.readline(MAX_LINE)
-                else:
-                    yield number, line.rstrip(b"\r\n")
-        except _DAMAGED as exc:
-            raise NetvizError(f"{path}: the compressed data is damaged near line {number + 1} ({exc}); download the file again") from None
-
-
-def _first_line(path: Path) -> tuple[int, str]:
-    """The first non-blank line, after checking that the file is text."""
-    with _open_binary(path) as fh:
-        try:
-            head = fh.read(8192)
-        except _DAMAGED as exc:
-            raise NetvizError(f"{path}: the compressed data is damaged ({exc}); download the file again") from None
-    if b"\x00" in head:
-        raise NetvizError(f"{path}: binary file, not a GDELT or ICEWS event export; pass the tab-separated text file")
-    for number, line in _numbered_lines(path):
-        if line is None:
-            raise NetvizError(f"{path}:{number}: a line longer than {MAX_LINE:,} bytes; not a GDELT or ICEWS event export")
-        if line.strip():
-            try:
-                return number, line.decode("utf-8")
-            except UnicodeDecodeError:
-                raise NetvizError(f"{path}:{number}: not UTF-8 text; pass the GDELT or ICEWS export as downloaded") from None
-    raise NetvizError(f"{path}: the file is empty; pass a GDELT or ICEWS event export")
-
-
-def _unquote(value: str) -> str:
-    # Harvard Dataverse's ingested .tab files quote every text cell.
-    if len(value) >= 2 and value[0] == '"' and value[-1] == '"':
-        return value[1:-1].replace('""', '"')
-    return value
-
-
-def _icews_header(line: str) -> list[str] | None:
-    # Spreadsheet programs save a byte order mark before the first name.
-    names = [_unquote(c).strip() for c in line.removeprefix("\ufeff").split("\t")]
-    return names if {"Event Date", "CAMEO Code"} <= set(names) else None
-
-
-def detect_format(path: Path | str) -> str:
-    """The format of an event file, from its first line: ``gdelt2``, ``gdelt1`` or ``icews``.
-
-    Raises
-    ------
-    NetvizError
-        If the file is missing, empty, binary or fits none of the formats.
-
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "events.tab"
-    >>> _ = p.write_text("Event ID\\tEvent Date\\tCAMEO Code\\n")
-    >>> detect_format(p)
-    'icews'
-    """
-    path = Path(path)
-    number, line = _first_line(path)
-    return _format_of(path, number, line)
-
-
-def _format_of(path: Path, number: int, line: str) -> str:
-    if _icews_header(line):
-        return "icews"
-    columns = line.split("\t")
-    if len(columns) in _GDELT_COLUMNS:
-        return _GDELT_COLUMNS[len(columns)]
-    if len(columns) == 1 and line.count(",") >= 10:
-        raise NetvizError(f"{path}:{number}: comma-separated; netviz reads GDELT and ICEWS exports as published, tab-separated")
-    raise NetvizError(
-        f"{path}:{number}: unknown event format: {len(columns)} tab-separated columns; expected a GDELT 2.0 "
-        "event export (61 columns; not a mentions or GKG file), a GDELT 1.0 export (57 or 58) or an ICEWS "
-        "file with its header row"
-    )
-
-
 # --- the stream ----------------------------------------------------------------
 
 
 class EventStream:
-    """The relations of one event file, produced while it is read.
+    """The relations of one event file, produced while it is read: what every format shares
+    (rows, bad rows, dates, repeated reports, the actors and why an event is skipped).
 
     Iterate once; :attr:`summary` and :attr:`warnings` are complete when the
-    iteration ends. Create it with :func:`stream_events`.
+    iteration ends. Create it with :func:`stream_events`, which gives the
+    stream of the file's format (:class:`GdeltStream` or :class:`IcewsStream`).
     """
 
-    def __init__(
-        self, path: Path, codebook: Codebook, kind: str | None, date_field: str, options: EventOptions = EventOptions()
-    ) -> None:
-        if kind is not None and kind not in FORMATS:
-            raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
-        if date_field not in DATE_FIELDS:
-            raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
+    #: whether the file's first line names its columns (a header, not a row)
+    _has_header = False
+
+    def __init__(self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions) -> None:
         self.path = path
-        self.codebook = codebook
+        self.actors = EventActors(codebook)
         self.options = options
-        number, line = _first_line(path)
-        detected = _format_of(path, number, line)
-        if kind is not None and kind != detected:
-            raise NetvizError(
-                f"{path}:{number}: this looks like {FORMATS[detected]}, not {FORMATS[kind]}; "
-                f"drop --kind or use --kind {detected}"
-            )
-        self.format = detected
-        self._columns = len(line.split("\t"))
-        self._header = _icews_header(line)
+        self.format = format
         self.warnings: list[str] = []
-        if self._header is not None:
-            missing = [c for c in _ICEWS_REQUIRED if c not in self._header]
-            if missing:
-                raise NetvizError(f"{path}:{number}: the ICEWS header has no {', '.join(repr(c) for c in missing)} column; pass the file as published")
-            if date_field == "added":
-                self.warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
-                date_field = "event"
-            if options.gdelt_only():
-                self.warnings.append(
-                    f"{path}: ICEWS events have no mention, source or root-event columns; "
-                    f"{', '.join(options.gdelt_only())} do not apply to it"
-                )
-        self.summary = EventSummary(path, self.format, date_field, options)
+        self.summary = EventSummary(path, format, date_field, options)
         self._bad: dict[str, tuple[int, list[int]]] = {}  # problem -> (rows, first line numbers)
         self._dates: dict[str, date] = {}
         self._actors: dict[tuple, tuple[str | None, str, str]] = {}
@@ -464,11 +277,14 @@ class EventStream:
         if self._used:
             raise RuntimeError("an EventStream can be iterated only once")
         self._used = True
-        rows = self._gdelt_rows() if self._header is None else self._icews_rows()
-        for rel in rows:
+        for rel in self._rows():
             self._count(rel)
             yield rel
         self._finish()
+
+    def _rows(self) -> Iterator[Relation]:
+        """The relations of the data rows, as each format reads them."""
+        raise NotImplementedError
 
     # -- bookkeeping
 
@@ -568,8 +384,8 @@ class EventStream:
 
     def _decoded(self) -> Iterator[tuple[int, str]]:
         """Data lines as text, each counted as a row; undecodable ones are reported and skipped."""
-        header_seen = self._header is None
-        for number, raw in _numbered_lines(self.path):
+        header_seen = not self._has_header
+        for number, raw in numbered_lines(self.path):
             if raw is None:
                 self.summary.rows += 1
                 self._malformed(number, f"a line longer than {MAX_LINE:,} bytes")
@@ -585,57 +401,25 @@ class EventStream:
             except UnicodeDecodeError:
                 self._malformed(number, "text that is not UTF-8")
 
-    def _named(self, name: str, has_home: bool) -> str | None:
-        """The codebook actor a name stands for, if the name alone should decide.
 
-        A group or organisation named outright beats its country; a state's name
-        only counts when the event gives no country, which is the better source.
-        """
-        found = self.codebook.lookup_name(name) if name else None
-        if found is None:
-            return None
-        return found if not has_home or not self._is_state(found) else None
 
-    def _is_state(self, actor: str | None) -> bool | None:
-        """Whether a codebook id is a state; ``None`` if the codebook lacks it."""
-        return self.codebook.actors[actor].type == "state" if actor in self.codebook else None
+class GdeltStream(EventStream):
+    """The relations of a GDELT 2.0 or 1.0 export (its columns by position)."""
 
-    # -- GDELT
+    def __init__(
+        self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions, first: tuple[int, str]
+    ) -> None:
+        super().__init__(path, codebook, format, date_field, options)
+        self._columns = len(first[1].split("\t"))
 
-    def _gdelt_actor(self, columns: tuple[str, ...]) -> tuple[str | None, str, str]:
-        """``(actor id or None, reason when None, label for the unmapped list)`` of an actor's 10 columns."""
-        code, name, country, group = columns[:4]
-        if not code:
-            return None, NO_CODE, ""
-        t = _tables()
-        label = f"{name} ({code})" if name else code
-        named = self._named(name, bool(country or group))
-        if named:
-            return named, "", ""
-        if group:
-            chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
-            org = group
-            if group in chunks:
-                # A non-role chunk after the group code names a sub-organisation.
-                org = next((c for c in reversed(chunks[chunks.index(group) + 1 :]) if c not in t.roles), group)
-            found = self.codebook.lookup_name(t.known_groups.get(org, "")) if org in t.known_groups else None
-            return (found, "", "") if found else (None, UNMAPPED, label)
-        if t.armed_roles.intersection(columns[7:10]):
-            return None, ARMED, label
-        if not country:
-            return None, NO_COUNTRY, ""
-        if country in t.regions:
-            return None, REGION, ""
-        iso = t.cameo_countries.get(country, country)
-        return (iso, "", "") if self._is_state(iso) else (None, UNMAPPED, iso)
-
-    def _gdelt_rows(self) -> Iterator[Relation]:
+    def _rows(self) -> Iterator[Relation]:
         columns = self._columns
         gdelt2 = self.format == "gdelt2"
         added_at = 59 if gdelt2 else 56
         url_at = 60 if gdelt2 else (57 if columns == 58 else None)
         by_added = self.summary.date_field == "added"
         o = self.options
+        actor = self.actors.gdelt
         for number, line in self._decoded():
             f = line.split("\t")
             if len(f) != columns:
@@ -680,8 +464,8 @@ class EventStream:
             if not (f[5] and f[15]):  # most rows: no need to look the other actor up
                 self._skip(NO_CODE)
                 continue
-            actor_a = self._cached(tuple(f[5:15]), self._gdelt_actor)
-            actor_b = self._cached(tuple(f[15:25]), self._gdelt_actor)
+            actor_a = self._cached(tuple(f[5:15]), actor)
+            actor_b = self._cached(tuple(f[15:25]), actor)
             dyad = self._dyad(actor_a, actor_b, goldstein)
             if dyad is None:
                 continue
@@ -708,25 +492,37 @@ class EventStream:
             intensity = abs(goldstein) * (mentions if o.weight_by_mentions else 1)
             yield Relation(a, b, 1 if goldstein > 0 else -1, kind, intensity, day, "gdelt", evidence)
 
-    # -- ICEWS
 
-    def _icews_actor(self, columns: tuple[str, str, str]) -> tuple[str | None, str, str]:
-        """``(actor id or None, reason when None, label for the unmapped list)`` of name, sectors, country."""
-        name, sectors, country = columns
-        t = _tables()
-        named = self._named(name, bool(country))
-        if named:
-            return named, "", ""
-        if any(word in sector for sector in sectors.casefold().split(",") for word in t.armed_sectors):
-            return None, ARMED, f"{name} ({country})" if country else name
-        if country:
-            found = self.codebook.lookup_name(country)
-            iso = found if self._is_state(found) else t.icews_countries.get(country)
-            return (iso, "", "") if self._is_state(iso) else (None, UNMAPPED, country)
-        return (None, UNMAPPED, name) if name else (None, NO_CODE, "")
 
-    def _icews_rows(self) -> Iterator[Relation]:
+class IcewsStream(EventStream):
+    """The relations of an ICEWS file (its columns by the names in its header row)."""
+
+    _has_header = True
+
+    def __init__(
+        self, path: Path, codebook: Codebook, format: str, date_field: str, options: EventOptions, first: tuple[int, str]
+    ) -> None:
+        number, line = first
+        header = icews_header(line)
+        missing = [c for c in _ICEWS_REQUIRED if c not in header]
+        if missing:
+            raise NetvizError(f"{path}:{number}: the ICEWS header has no {', '.join(repr(c) for c in missing)} column; pass the file as published")
+        warnings = []
+        if date_field == "added":
+            warnings.append(f"{path}: ICEWS events carry only their event date; they are placed on it")
+            date_field = "event"
+        if options.gdelt_only():
+            warnings.append(
+                f"{path}: ICEWS events have no mention, source or root-event columns; "
+                f"{', '.join(options.gdelt_only())} do not apply to it"
+            )
+        super().__init__(path, codebook, format, date_field, options)
+        self._header = header
+        self.warnings.extend(warnings)
+
+    def _rows(self) -> Iterator[Relation]:
         header = self._header
+        actor = self.actors.icews
         col = {name: i for i, name in enumerate(header)}
         at_date, at_code, at_value, at_story = col["Event Date"], col["CAMEO Code"], col["Intensity"], col["Story ID"]
         at_text = col["Event Text"]
@@ -734,7 +530,7 @@ class EventStream:
         target = (col["Target Name"], col["Target Sectors"], col["Target Country"])
         at_id, at_sentence, at_publisher = col.get("Event ID"), col.get("Sentence Number"), col.get("Publisher")
         for number, line in self._decoded():
-            f = [_unquote(c) for c in line.split("\t")]
+            f = [unquote(c) for c in line.split("\t")]
             if len(f) != len(header):
                 self._malformed(number, f"{len(f)} columns where the header has {len(header)}")
                 continue
@@ -750,12 +546,12 @@ class EventStream:
             if not -10 <= goldstein <= 10:
                 self._malformed(number, "an Intensity that is not a number from -10 to 10")
                 continue
-            code = _cameo_code(f[at_code].strip())
+            code = cameo_code(f[at_code].strip())
             if code is None:
                 self._malformed(number, "a CAMEO Code that is not a CAMEO event code")
                 continue
-            actor_a = self._cached(tuple(f[i].strip() for i in source), self._icews_actor)
-            actor_b = self._cached(tuple(f[i].strip() for i in target), self._icews_actor)
+            actor_a = self._cached(tuple(f[i].strip() for i in source), actor)
+            actor_b = self._cached(tuple(f[i].strip() for i in target), actor)
             dyad = self._dyad(actor_a, actor_b, goldstein)
             if dyad is None:
                 continue
@@ -787,23 +583,6 @@ def _host(url: str) -> str | None:
     except ValueError:  # a malformed URL still identifies the report; it just has no outlet
         return None
     return host.removeprefix("www.") if host else None
-
-
-def _cameo_code(text: str) -> str | None:
-    """A CAMEO event code with its leading zeros, or ``None``.
-
-    Spreadsheets drop leading zeros ("42" for "042", "211" for "0211"); CAMEO
-    codes have three or four digits and a root from 01 to 20, which restores them.
-
-    >>> _cameo_code("42"), _cameo_code("211"), _cameo_code("1823"), _cameo_code("190"), _cameo_code("x")
-    ('042', '0211', '1823', '190', None)
-    """
-    if not text.isdigit() or len(text) > 4:
-        return None
-    code = text.zfill(3)
-    if code[:2] not in QUAD_CLASSES and len(code) == 3:
-        code = "0" + code
-    return code if code[:2] in QUAD_CLASSES else None
 
 
 def stream_events(
@@ -844,7 +623,20 @@ def stream_events(
     >>> stream.summary.rows, stream.summary.used
     (1, 1)
     """
-    return EventStream(Path(path), codebook, kind, date_field, options)
+    if kind is not None and kind not in FORMATS:
+        raise NetvizError(f"event format {kind!r} is not one of {', '.join(FORMATS)}")
+    if date_field not in DATE_FIELDS:
+        raise NetvizError(f"date field {date_field!r} is not one of {', '.join(DATE_FIELDS)}")
+    path = Path(path)
+    number, line = first_line(path)
+    detected = format_of(path, number, line)
+    if kind is not None and kind != detected:
+        raise NetvizError(
+            f"{path}:{number}: this looks like {FORMATS[detected]}, not {FORMATS[kind]}; "
+            f"drop --kind or use --kind {detected}"
+        )
+    stream = IcewsStream if detected == "icews" else GdeltStream
+    return stream(path, codebook, detected, date_field, options, (number, line))
 
 
 def read_events(

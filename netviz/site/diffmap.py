@@ -24,13 +24,9 @@ import networkx as nx
 
 from netviz.graph.compare import SnapshotDiff, TieChange
 from netviz.site.evidence import SharedEvidence
-from netviz.site.render import (
-    MAP_SCRIPTS,
-    _legend,
-    map_data,
-    render_page,
-    with_evidence,
-)
+from netviz.site.mapdata import map_data
+from netviz.site.pages import render_page
+from netviz.site.render import MAP_SCRIPTS, _legend, with_evidence
 
 #: The halo of a tie that formed, flipped or dissolved (a glow behind the line, not a mark of its own).
 HALO_COLOR = "#f5b800"
@@ -148,7 +144,7 @@ def diff_map_data(
     max_weight: float | None = None,
     max_strength: float | None = None,
 ) -> tuple[dict, dict]:
-    """The page data of a diff map (as :func:`netviz.site.render.map_data`, over the union of both
+    """The page data of a diff map (as :func:`netviz.site.mapdata.map_data`, over the union of both
     dates, each tie with its ``change``) and its header and legend."""
     U = union_graph(diff, a, b)
     data = map_data(U, positions=positions, color_by=color_by, max_weight=max_weight, max_strength=max_strength)

@@ -44,6 +44,7 @@ from netviz.errors import NetvizError
 from netviz.graph.snapshots import evidence_order
 from netviz.io import atomic_write_text
 from netviz.model import KINDS, ORIGINS, Relation, relation_record
+from netviz.site.pages import script_json
 
 if TYPE_CHECKING:
     from netviz.graph.steps import Dated
@@ -170,10 +171,6 @@ def write_evidence_file(table: EvidenceTable, path: str | Path, *, shard: int | 
     holds only their index: a page reads the shard of a tie when a reader first opens one,
     never the whole run's evidence.
     """
-    from netviz.site.render import (
-        script_json,  # render draws pages from this module's tables
-    )
-
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     parts = shards(table.data, SHARD_RELATIONS if shard is None else shard)

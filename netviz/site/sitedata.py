@@ -24,7 +24,7 @@ The document (:func:`history_data`) holds:
 - the palette, the vis-network options and the limits the pages draw with.
 
 Widths and sizes are computed here, against the largest tie and actor of the
-whole run, exactly as :func:`netviz.site.render.map_data` draws them, so a
+whole run, exactly as :func:`netviz.site.mapdata.map_data` draws them, so a
 page rebuilt in the browser draws what a self-contained map of the same date
 draws.
 
@@ -46,6 +46,26 @@ from netviz.errors import NetvizError
 from netviz.graph.compare import DEFAULT_THRESHOLD, _changed, why_dropped
 from netviz.graph.steps import Dated, DateStep, Dyad, tie_values
 from netviz.model import ORIGINS
+from netviz.site.mapdata import (
+    CONTRADICTIONS_LISTED,
+    FIRST_VIEW_PER_PAIR,
+    FIRST_VIEW_STANDOUT,
+    FIRST_VIEW_TIES,
+    LARGE_MAP,
+    vis_options,
+)
+from netviz.site.pages import script_json
+from netviz.site.palette import (
+    BLOC_COLORS,
+    NO_BLOC_COLOR,
+    OTHER_TYPE_COLOR,
+    SIGN_COLORS,
+    SIGN_DASHES,
+    SIGN_LABELS,
+    TYPE_COLORS,
+    edge_width,
+    node_size,
+)
 
 if TYPE_CHECKING:
     from netviz.ingest.actors import Codebook
@@ -53,10 +73,10 @@ if TYPE_CHECKING:
 #: Fields of one entry of ``actors``.
 ACTOR_FIELDS = ("id", "label", "type", "x", "y", "aliases")
 #: The state of a tie on a date (3 decimals, as the maps show them): ``origins`` is a bit mask over
-#: :data:`netviz.model.ORIGINS`, ``width`` the drawn width (:func:`netviz.site.render.edge_width`).
+#: :data:`netviz.model.ORIGINS`, ``width`` the drawn width (:func:`netviz.site.palette.edge_width`).
 TIE_FIELDS = ("weight", "cooperation", "conflict", "polarity", "sign", "count", "origins", "width")
 #: The state of an actor on a date: ``bloc`` its bloc number (null: in no bloc), ``strength`` the
-#: total weight of its ties, ``size`` the drawn radius (:func:`netviz.site.render.node_size`).
+#: total weight of its ties, ``size`` the drawn radius (:func:`netviz.site.palette.node_size`).
 ACTOR_STATE_FIELDS = ("bloc", "strength", "size")
 WEIGHT, SIGN = TIE_FIELDS.index("weight"), TIE_FIELDS.index("sign")
 #: The lists of changes each step carries.
@@ -152,25 +172,7 @@ def history_data(
     ``positions`` must place every actor; ``scale`` defaults to the run's own (:func:`run_scale`).
     """
     from netviz.site.diffmap import CHANGE_STYLES, HALO_COLOR, change_style
-    from netviz.site.render import (
-        BLOC_COLORS,
-        CONTRADICTIONS_LISTED,
-        FIRST_VIEW_PER_PAIR,
-        FIRST_VIEW_STANDOUT,
-        FIRST_VIEW_TIES,
-        LARGE_MAP,
-        LEGEND_ACTOR_ITEMS,
-        LEGEND_BLOC_PAIRS,
-        NO_BLOC_COLOR,
-        OTHER_TYPE_COLOR,
-        SIGN_COLORS,
-        SIGN_DASHES,
-        SIGN_LABELS,
-        TYPE_COLORS,
-        edge_width,
-        node_size,
-        vis_options,
-    )
+    from netviz.site.render import LEGEND_ACTOR_ITEMS, LEGEND_BLOC_PAIRS
 
     scale = scale or run_scale(dated)
     actor_ids = sorted({a for step in dated.steps for a, state in step.actors.items() if state is not None})
@@ -326,6 +328,4 @@ def mode_text(mode: str) -> str:
 
 def history_script(data: Mapping[str, Any]) -> str:
     """The site's ``history.js``: a script that sets ``window.netvizHistory`` to ``data``."""
-    from netviz.site.render import script_json
-
     return f"window.{GLOBAL} = {script_json(data)};\n"

@@ -36,7 +36,8 @@ from netviz.graph.snapshots import Snapshots
 from netviz.graph.steps import Dated, dated_steps
 from netviz.io import atomic_write_text
 from netviz.site.evidence import DATA_DIR, EvidenceTable, dated_evidence_table
-from netviz.site.render import SIGN_COLORS, environment
+from netviz.site.pages import environment
+from netviz.site.palette import SIGN_COLORS
 from netviz.site.sitedata import history_data
 
 if TYPE_CHECKING:
