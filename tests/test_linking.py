@@ -153,6 +153,9 @@ CASES = [
      "While Paris warned that Greece would become a quagmire, the Russians, working with Iran, helped Damascus.",
      "RUS+IRN RUS+SYR", ""),
     ("none other than", "Hezbollah is funded by none other than Iran.", "HEZBOLLAH+IRN", ""),
+    ("the one prompted acts, though no actor", "The Turkish market crash prompted the governor to condemn Russia.",
+     "", ""),
+    ("one asked to act leaves the asker's stance", "Turkey urged the governor to condemn Russia.", "TUR-RUS", ""),
     ("a reciprocal slot holds both parties, not whatever brought them together",
      "The American pressure on Turkey has brought Russia and Iran a step closer.", "RUS+IRN", "USA-TUR"),
 ]
