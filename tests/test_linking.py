@@ -292,6 +292,9 @@ FALLBACK_CASES = [
      "Turkey turned to the war against Iran.", "TUR-IRN", ""),
     ("a punishment promised is a threat, not a promise to the one punished",
      "Washington was promising severe punishments for Saudi Arabia after the journalist vanished.", "USA-SAU", ""),
+    ("an unresolved 'I' or 'we' acting is nobody named before",
+     'In his speech, the president touched only once on Iran: "I have also imposed new sanctions on groups who '
+     'support Iran\'s missile program, and reaffirmed our unbreakable alliance with Israel."', "", ""),
     ("a bare unit of some actor leaves the acting side open",
      "The deployment of American troops suggests Obama plans to let generals use airpower to support Afghan "
      "forces.", "USA+AFG", ""),

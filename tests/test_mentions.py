@@ -24,6 +24,8 @@ CASES = [
     ("a country after its city", "Troops of a brigade based in Incirlik, Turkey, are arriving in Poland.", "", ""),
     ("a country after the city an agreement was signed in", "Washington warned that Russian aggression would "
      "violate a truce signed in Minsk, Belarus, by the rebel leaders.", "", "RUS-USA"),
+    ("a state named by its of-phrase", "Russia criticized Turkey on Monday. The country of Iraq condemned Syria.",
+     "RUS-TUR IRQ-SYR", ""),
     # a name on a journey is where it goes; a person's name is who makes it
     ("a trip's destination", "Erdogan's U.N. trip sets up a showdown with Iran.", "TUR-IRN", "TUR+UN"),
     ("a trip's destination is its other side", "Erdogan's Russia trip angered Syria.", "TUR+RUS TUR-SYR", ""),

@@ -66,8 +66,8 @@ class Fallback(Sides):
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
         filled_subject = any(c.dep_ in _SUBJECTS for c in h.children)
         acting = _acting_word(h) if main.patients and not filled_subject else None
-        if acting is not None and acting.tag_.startswith("NN") and acting.lower_ not in STANDING \
-                and not self.side(acting, ()):
+        if acting is not None and (acting.tag_.startswith("NN") and acting.lower_ not in STANDING
+                                   or acting.lower_ in ("i", "we", "you")) and not self.side(acting, ()):
             # the parse names the acting side elsewhere, and it is no actor: "the opposition is funded and
             # armed by a variety of Gulf states", "Mubarak supported U.S. policy and recognized Israel",
             # "remittances help fund the regime" (a pronoun left unresolved, or a bare unit of some actor,

@@ -668,10 +668,21 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                     got = at.get(o.i) or resolved.get(o.i)
                     if o.dep_ == "pobj" and got is not None and got.role == "actor":
                         return got, (f"prep({tok.text}, {c.text})", f"pobj({c.text}, {o.text})")
+    if word in _STATE_WORDS:
+        # "the country of Iraq", "the Kingdom of Saudi Arabia": the state its "of" phrase names, not the one
+        # a description would refer back to
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    got = at.get(o.i)
+                    if o.dep_ == "pobj" and got is not None and got.role == "actor":
+                        return got, (f"prep({tok.text}, of)", f"pobj(of, {o.text})")
     r = resolved.get(tok.i)
     return (r, (r.via,)) if r is not None else None
 
 
+# A state named by its "of" phrase: "the country of Iraq".
+_STATE_WORDS = frozenset("country nation kingdom republic state emirate".split())
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
 _TITLED = re.compile(
     r"\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Vice|Interior|Finance|Trade|State|Chief|Senior|Top|Army|Military)\s+)*"
