@@ -57,6 +57,8 @@ GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries r
                         "authorities administration envoy envoys ambassador representatives inspectors monitors "
                         "observers peacekeepers advisers advisors instructors positions commander leader head chief generals "
                         "chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
+# Words for a state that its "of" phrase names: "the country of Iraq", "the Kingdom of Jordan".
+_STATE_WORDS = frozenset("country nation kingdom republic state emirate".split())
 # A state's demonym before these names a group of that nationality, not the state:
 # "the Iran-backed Lebanese movement", "Iraqi militias".
 NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
@@ -652,9 +654,10 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 got = at.get(g.i)
                 if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and got is not None and got.role == "actor":
                     return got, (f"amod({tok.text}, {c.text})", f"{g.dep_}({c.text}, {g.text})")
-    if word in GROUP_NOUNS:
-        # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group";
-        # the parser often hangs "loyal to X" after a coordination on the first conjunct instead
+    if word in GROUP_NOUNS or word in _STATE_WORDS:
+        # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group", "the
+        # country of Iraq" (not the state a description would refer back to); the parser often hangs "loyal
+        # to X" after a coordination on the first conjunct instead
         after = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
         for c in [*tok.children, *after]:
             if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "close", "linked", "tied"):
@@ -668,21 +671,10 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                     got = at.get(o.i) or resolved.get(o.i)
                     if o.dep_ == "pobj" and got is not None and got.role == "actor":
                         return got, (f"prep({tok.text}, {c.text})", f"pobj({c.text}, {o.text})")
-    if word in _STATE_WORDS:
-        # "the country of Iraq", "the Kingdom of Saudi Arabia": the state its "of" phrase names, not the one
-        # a description would refer back to
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for o in c.children:
-                    got = at.get(o.i)
-                    if o.dep_ == "pobj" and got is not None and got.role == "actor":
-                        return got, (f"prep({tok.text}, of)", f"pobj(of, {o.text})")
     r = resolved.get(tok.i)
     return (r, (r.via,)) if r is not None else None
 
 
-# A state named by its "of" phrase: "the country of Iraq".
-_STATE_WORDS = frozenset("country nation kingdom republic state emirate".split())
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019-]+")
 _TITLED = re.compile(
     r"\s+(?:(?:Foreign|Defen[cs]e|Prime|Deputy|Vice|Interior|Finance|Trade|State|Chief|Senior|Top|Army|Military)\s+)*"
