@@ -5,7 +5,12 @@ on the missing side, in the cue's clause, then its sentence; never an actor
 in another preposition's phrase or another verb's object for the acting side
 ("consultation with the United States"), never one behind a preposition the
 cue does not take for the other ("lodge a challenge with the WTO"), and with
-the actors listed with it ("leaders of Jordan, Britain and Egypt").
+the actors listed with it ("leaders of Jordan, Britain and Egypt"). None is
+taken where the parse names the missing side and it is no actor ("funded and
+armed by a variety of Gulf states", "Mubarak ... recognized Israel"), for a
+gathering named by its forum or host that only dates the clause ("after the
+G-20 meeting, EU leaders ..."), nor behind a hostile act inside what a
+cooperation is about ("a blind eye to attacks on Iranians").
 """
 
 from __future__ import annotations
@@ -70,8 +75,9 @@ class Fallback(Sides):
                                    or acting.lower_ in ("i", "we", "you")) and not self.side(acting, ()):
             # the parse names the acting side elsewhere, and it is no actor: "the opposition is funded and
             # armed by a variety of Gulf states", "Mubarak supported U.S. policy and recognized Israel",
-            # "remittances help fund the regime" (a pronoun left unresolved, or a bare unit of some actor,
-            # "let generals use airpower to support Afghan forces", is still filled in below)
+            # "remittances help fund the regime", an "I" or "we" no speaker was found for (a third-person
+            # pronoun left unresolved, or a bare unit of some actor, "let generals use airpower to support
+            # Afghan forces", is still filled in below)
             return []
         if main.agents and filled_object or main.patients and filled_subject:
             # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found

@@ -55,8 +55,8 @@ GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries r
                         "officials diplomats delegation delegations members commanders leaders leadership jets warplanes "
                         "aircraft ships warships contractors operatives agents personnel army navy government governments regime "
                         "authorities administration envoy envoys ambassador representatives inspectors monitors "
-                        "observers peacekeepers advisers advisors instructors positions commander leader head chief generals "
-                        "chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
+                        "observers peacekeepers advisers advisors instructors positions commander leader head chief "
+                        "generals chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
 # Words for a state that its "of" phrase names: "the country of Iraq", "the Kingdom of Jordan".
 _STATE_WORDS = frozenset("country nation kingdom republic state emirate".split())
 # A state's demonym before these names a group of that nationality, not the state:
@@ -331,8 +331,8 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
             role = "location"
         elif _venue(head, m, mentions, seats) or head.dep_ == "compound" and head.head.lower_ in TRAVEL_NOUNS \
                 and not m.person:
-            role = "location"  # also "Trump's U.N. trip", "her White House visit": where it goes ("the Karzai visit":
-            # who makes it)
+            # also "Trump's U.N. trip", "her White House visit": where it goes ("the Karzai visit": who makes it)
+            role = "location"
         elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
                                     and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
             role = "members"
