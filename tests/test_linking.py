@@ -295,6 +295,8 @@ FALLBACK_CASES = [
     ("an unresolved 'I' or 'we' acting is nobody named before",
      'In his speech, the president touched only once on Iran: "I have also imposed new sanctions on groups who '
      'support Iran\'s missile program, and reaffirmed our unbreakable alliance with Israel."', "", ""),
+    ("the one a participle describes is its other side, though no actor",
+     "Under Mubarak, regarded by Israel as a strategic ally, any relationship with Hamas was unthinkable.", "", ""),
     ("a bare unit of some actor leaves the acting side open",
      "The deployment of American troops suggests Obama plans to let generals use airpower to support Afghan "
      "forces.", "USA+AFG", ""),

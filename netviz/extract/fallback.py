@@ -25,6 +25,7 @@ from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
     _OPPOSE,
+    _RELATIVE,
     _SUBJECTS,
     Link,
     Side,
@@ -79,6 +80,10 @@ class Fallback(Sides):
             # pronoun left unresolved, or a bare unit of some actor, "let generals use airpower to support
             # Afghan forces", is still filled in below)
             return []
+        if main.agents and not main.patients and h.dep_ == "acl" and h.tag_ == "VBN" \
+                and h.head.tag_.startswith("NN") and not self.side(h.head, ()) \
+                and not any(c.lower_ in _RELATIVE for c in h.children):
+            return []  # "Mubarak, regarded by Israel as an ally": the one the participle describes is no actor
         if main.agents and filled_object or main.patients and filled_subject:
             # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found
             deps = (_OBJECTS + ("prep",)) if main.agents else _SUBJECTS
