@@ -883,3 +883,9 @@ def test_a_seat_in_a_body_is_not_the_body_acting(cb):
 ])
 def test_names_found_on_unseen_news(cb, text, on, expected):
     assert ids(cb, text, on) == expected
+
+
+def test_a_leader_s_name_spelled_otherwise_is_the_leader_not_the_group_inside_it(cb):
+    # "Fatah" is also the Palestinian party: inside the Egyptian president's name it is his name
+    for name in ("Abdel Fatah al-Sisi", "Abdel-Fattah el-Sissi"):
+        assert ids(cb, f"Egypt's President {name} spoke", date(2016, 1, 1)) == ["EGY", "EGY"], name

@@ -21,6 +21,16 @@ CASES = [
     ("every member of a list of places", "The civil wars in Iraq and Syria allowed the Taliban to grow.", "", ""),
     ("a city named in apposition to a place", "Speaking to reporters in the Afghan capital, Kabul, Erdogan praised "
      "the Taliban.", "TUR+TALIBAN", ""),
+    ("a country after its city", "Troops of a brigade based in Incirlik, Turkey, are arriving in Poland.", "", ""),
+    ("a country after the city an agreement was signed in", "Washington warned that Russian aggression would "
+     "violate a truce signed in Minsk, Belarus, by the rebel leaders.", "", "RUS-USA"),
+    ("a state named by its of-phrase", "Russia criticized Turkey on Monday. The country of Iraq condemned Syria.",
+     "RUS-TUR IRQ-SYR", ""),
+    # a name on a journey is where it goes; a person's name is who makes it
+    ("a trip's destination", "Erdogan's U.N. trip sets up a showdown with Iran.", "TUR-IRN", "TUR+UN"),
+    ("a trip's destination is its other side", "Erdogan's Russia trip angered Syria.", "TUR+RUS TUR-SYR", ""),
+    ("a visitor named on the visit", "No deal on troops is expected during the Putin visit to Ankara.", "RUS+TUR",
+     ""),
     # a city or seat on an event it hosts is the venue, not a party
     ("summit's host city", "Erdogan praised the Minsk summit with Putin.", "TUR+RUS", ""),
     ("talks' host city", "Russia praised the Doha talks between the Taliban and the United States.",

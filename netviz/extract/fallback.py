@@ -5,7 +5,12 @@ on the missing side, in the cue's clause, then its sentence; never an actor
 in another preposition's phrase or another verb's object for the acting side
 ("consultation with the United States"), never one behind a preposition the
 cue does not take for the other ("lodge a challenge with the WTO"), and with
-the actors listed with it ("leaders of Jordan, Britain and Egypt").
+the actors listed with it ("leaders of Jordan, Britain and Egypt"). None is
+taken where the parse names the missing side and it is no actor ("funded and
+armed by a variety of Gulf states", "Mubarak ... recognized Israel"), for a
+gathering named by its forum or host that only dates the clause ("after the
+G-20 meeting, EU leaders ..."), nor behind a hostile act inside what a
+cooperation is about ("a blind eye to attacks on Iranians").
 """
 
 from __future__ import annotations
@@ -13,12 +18,14 @@ from __future__ import annotations
 from typing import Any
 
 from netviz.extract.cues import Hit
-from netviz.extract.lexicon import _norm
-from netviz.extract.mentions import ActorMention
+from netviz.extract.lexicon import _norm, verb_set
+from netviz.extract.mentions import STANDING, ActorMention
 from netviz.extract.sides import (
     _NOMINAL,
+    _OBJECT_CONTROL,
     _OBJECTS,
     _OPPOSE,
+    _RELATIVE,
     _SUBJECTS,
     Link,
     Side,
@@ -34,6 +41,13 @@ from netviz.model import kind_sign
 _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
+# Prepositions whose object dates or places the clause: "after the G-20 meeting", "since the Singapore summit".
+_WHEN = frozenset("after before since during following until amid at".split())
+_GATHERINGS = frozenset("summit summits meeting meetings talks conference conferences session sessions forum "
+                        "gathering assembly".split())
+# Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
+# leaders to visit", "the focus remains combating").
+_COPULAS = verb_set("be remain become seem appear") | {"is", "are", "'s", "'re"}
 
 
 class Fallback(Sides):
@@ -57,6 +71,19 @@ class Fallback(Sides):
         filled_object = any(c.dep_ in _OBJECTS for c in h.children) or bool(
             hit.cue.preps and [c for c in h.children if c.dep_ == "prep" and _prep_is(c, hit.cue.preps)])
         filled_subject = any(c.dep_ in _SUBJECTS for c in h.children)
+        acting = _acting_word(h) if main.patients and not filled_subject else None
+        if acting is not None and (acting.tag_.startswith("NN") and acting.lower_ not in STANDING
+                                   or acting.lower_ in ("i", "we", "you")) and not self.side(acting, ()):
+            # the parse names the acting side elsewhere, and it is no actor: "the opposition is funded and
+            # armed by a variety of Gulf states", "Mubarak supported U.S. policy and recognized Israel",
+            # "remittances help fund the regime", an "I" or "we" no speaker was found for (a third-person
+            # pronoun left unresolved, or a bare unit of some actor, "let generals use airpower to support
+            # Afghan forces", is still filled in below)
+            return []
+        if main.agents and not main.patients and h.dep_ == "acl" and h.tag_ == "VBN" \
+                and h.head.tag_.startswith("NN") and not self.side(h.head, ()) \
+                and not any(c.lower_ in _RELATIVE for c in h.children):
+            return []  # "Mubarak, regarded by Israel as an ally": the one the participle describes is no actor
         if main.agents and filled_object or main.patients and filled_subject:
             # "condemned the deployment of Wagner fighters": an actor inside the argument the parse found
             deps = (_OBJECTS + ("prep",)) if main.agents else _SUBJECTS
@@ -89,6 +116,12 @@ class Fallback(Sides):
                         # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
                         # a hostile act in the argument is on is its target, not the cue's other side
                         continue
+                    if not opposed and kind_sign(hit.cue.kind or "verbal_cooperation") > 0 and any(
+                            t.dep_ == "prep" and t.lower_ == "against" or t.i in self.hits and self._hostile(t)
+                            for t in path[1:]):
+                        # "turning a blind eye to Saddam's use of chemical weapons against Iranian soldiers":
+                        # the target of a hostile act inside what a cooperation is about is no partner
+                        continue
                     sign = main.sign
                     if opposed and any(t.dep_ == "prep" and t.lower_ in _HOSTILE for t in path):
                         sign = 1  # "blocked action against Syria": on Syria's side
@@ -96,6 +129,12 @@ class Fallback(Sides):
                     rule = "blocked action against the actor" if sign > 0 and opposed else f"actor inside the {role}"
                     return [Link(hit, rule, main.agents, side, sign=sign, notes=main.notes) if main.agents
                             else Link(hit, rule, side, main.patients, sign=main.sign, notes=main.notes)]
+            return []
+        if _dated_by(h) and all(self.doc[s.mention.head].head.i == h.i and self.doc[s.mention.head].dep_ in (
+                "compound", "amod", "nmod") for s in (*main.agents, *main.patients)):
+            # "After the G-20 meeting in Mexico, EU leaders will gather", "Since the Singapore summit, North
+            # Korea has shown": an event named by its forum or host that dates or places the clause is no
+            # act of the clause's actors (but "Pompeo was told after a meeting with Kim": Pompeo met Kim)
             return []
         taken = {s.mention.actor for s in (*main.agents, *main.patients)}
         seen: dict[str, ActorMention] = {}
@@ -204,6 +243,37 @@ def _clause(tok: Any) -> Any:
             return t
         t = t.head
     return t
+
+
+def _dated_by(h: Any) -> bool:
+    """Whether a noun cue is a gathering that dates or places the clause it hangs on ("after the summit",
+    "during the talks", "at the meeting"; not "after the Russian annexation, Ukraine ...": an act's
+    target may well be the clause's actor)."""
+    return h.tag_.startswith("NN") and h.dep_ == "pobj" and h.head.lower_ in _WHEN and h.lower_ in _GATHERINGS
+
+
+def _acting_word(v: Any, depth: int = 0) -> Any:
+    """The word the parse gives as the acting side of verb ``v`` when it is not ``v``'s own subject (the
+    agent of a passive, the subject or controlling object a complement or a coordinated verb shares), or
+    None: the slots :meth:`~netviz.extract.sides.Sides.subjects` reads, whether or not they name an actor."""
+    if depth > 4 or not v.tag_.startswith("VB"):
+        return None
+    if depth and any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in v.children):
+        return next(c for c in v.children if c.dep_ in (*_SUBJECTS, "nsubjpass"))
+    # (coordinated passives share their agent: "is funded and armed by")
+    by = next((o for w in (v, *v.conjuncts) for c in w.children if c.dep_ == "agent" for o in c.children
+               if o.dep_ == "pobj"), None)
+    if by is not None:
+        return by
+    if v.dep_ == "xcomp" and _norm(v.head.text) not in _COPULAS:
+        if _norm(v.head.text) in _OBJECT_CONTROL:
+            obj = next((c for c in v.head.children if c.dep_ in _OBJECTS), None)
+            if obj is not None:
+                return obj
+        return _acting_word(v.head, depth + 1)
+    if v.dep_ == "conj" and v.head.tag_.startswith("VB") and not any(c.dep_ == "mark" for c in v.children):
+        return _acting_word(v.head, depth + 1)
+    return None
 
 
 def _governs(top: Any, clause: Any) -> bool:

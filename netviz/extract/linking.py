@@ -64,6 +64,8 @@ _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"
 _MEDIATE = frozenset("brokered mediated facilitated hosted".split())  # participles: "brokered by X"
 # Cues that guard someone: whoever they are guarded from is the enemy of both sides ("protect X from Y").
 _PROTECT = verb_set("protect defend shield guard safeguard rescue save shelter") | {"protection", "defense"}
+# "Turn (to)" appeals to someone only without an object of its own ("turned to Russia for help").
+_TURN = verb_set("turn")
 # Verbs announcing what their subject will do to someone: the object of that act is their other side.
 _THREATEN = verb_set("threaten vow pledge promise warn")
 
@@ -140,6 +142,8 @@ class Linker(NounLinker):
 
     def _verb(self, hit: Hit, h: Any) -> list[Link]:
         cue = hit.cue
+        if _norm(h.text) in _TURN and any(c.dep_ == "dobj" for c in h.children):
+            return []  # "turned their attention to ISIS", "turn a blind eye to": no appeal to anyone
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in h.children)
         holders = self._holders(hit, h)
         patients = self.prep_objects(holders, cue.preps) if cue.preps else []

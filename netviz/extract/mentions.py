@@ -56,7 +56,9 @@ GROUP_NOUNS = frozenset("forces troops soldiers fighters militants mercenaries r
                         "aircraft ships warships contractors operatives agents personnel army navy government governments regime "
                         "authorities administration envoy envoys ambassador representatives inspectors monitors "
                         "observers peacekeepers advisers advisors instructors positions commander leader head chief "
-                        "chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
+                        "generals chairman president minister spokesman spokeswoman heads chiefs presidents ministers".split())
+# Words for a state that its "of" phrase names: "the country of Iraq", "the Kingdom of Jordan".
+_STATE_WORDS = frozenset("country nation kingdom republic state emirate".split())
 # A state's demonym before these names a group of that nationality, not the state:
 # "the Iran-backed Lebanese movement", "Iraqi militias".
 NONSTATE_NOUNS = frozenset("movement movements group groups militia militias militant militants party parties faction "
@@ -327,7 +329,9 @@ def with_roles(doc: Any, mentions: Sequence[ActorMention], places: frozenset[str
         elif head.dep_ in ("amod", "compound", "nmod") and head.head.lower_ in places and head.head.i not in \
                 range(m.start, m.end):
             role = "location"
-        elif _venue(head, m, mentions, seats):
+        elif _venue(head, m, mentions, seats) or head.dep_ == "compound" and head.head.lower_ in TRAVEL_NOUNS \
+                and not m.person:
+            # also "Trump's U.N. trip", "her White House visit": where it goes ("the Karzai visit": who makes it)
             role = "location"
         elif m.actor in bodies and (head.dep_ == "poss" and head.head.lower_ in MEMBER_HEADS or head.dep_ == "pobj"
                                     and head.head.lower_ == "of" and head.head.head.lower_ in MEMBER_HEADS):
@@ -372,12 +376,16 @@ def _candidate(head: Any) -> bool:
 
 def _first_conjunct(tok: Any, places: frozenset[str]) -> Any:
     """The first member of the list a token is in ("Iraq" for "Syria" in "in Iraq and Syria"), or the
-    place noun it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila")."""
+    place it names in apposition ("capital" for "Manila" in "in the Philippine capital, Manila", "Minsk"
+    for "Belarus" in "in Minsk, Belarus")."""
     for _ in range(20):
         if tok.dep_ != "conj" or tok.head.i == tok.i:
             break
         tok = tok.head
-    return tok.head if tok.dep_ == "appos" and tok.head.lower_ in places else tok
+    if tok.dep_ == "appos" and (tok.head.lower_ in places or tok.head.tag_ == "NNP" and tok.head.i == tok.i - 2
+                                and tok.doc[tok.i - 1].text == ","):
+        return tok.head  # "in the capital, Manila", "based in Vicenza, Italy", "signed in Minsk, Belarus"
+    return tok
 
 
 def _targeted(noun: Any) -> bool:
@@ -433,6 +441,8 @@ _PHRASE_END = frozenset("of in to for on at by with from over against into about
                         "and or but nor that which who whom whose when where while because if is are was were be been "
                         "has have had will would shall should can could may might must do does did said says say told "
                         "tells also not".split())
+#: A journey: a name compounded with it is where it goes ("the U.N. trip", "his China visit").
+TRAVEL_NOUNS = frozenset("trip trips visit visits tour tours journey voyage stopover".split())
 # A demonym used as an adjective ("Syrian", "British", "Chinese", "Iraqi", "Afghan"), read from its form:
 # approximate ("Iran" and "Japan" are names, "Syrian" an adjective; a name ending so is rare).
 _ADJECTIVE = re.compile(r"(?:ian|ean|can|ese|ish|ch|ic|i|ghan|erman)$")
@@ -644,9 +654,10 @@ def stand_for(tok: Any, at: Mapping[int, ActorMention], resolved: Mapping[int, A
                 got = at.get(g.i)
                 if g.dep_ in ("npadvmod", "compound", "nmod", "advmod") and got is not None and got.role == "actor":
                     return got, (f"amod({tok.text}, {c.text})", f"{g.dep_}({c.text}, {g.text})")
-    if word in GROUP_NOUNS:
-        # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group";
-        # the parser often hangs "loyal to X" after a coordination on the first conjunct instead
+    if word in GROUP_NOUNS or word in _STATE_WORDS:
+        # "troops loyal to Saudi Arabia", "forces of the regime", "mercenaries from the Wagner Group", "the
+        # country of Iraq" (not the state a description would refer back to); the parser often hangs "loyal
+        # to X" after a coordination on the first conjunct instead
         after = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
         for c in [*tok.children, *after]:
             if c.dep_ == "amod" and c.lower_ in ("loyal", "allied", "close", "linked", "tied"):

@@ -30,7 +30,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_set
-from netviz.extract.mentions import GROUP_VIA
+from netviz.extract.mentions import GROUP_VIA, TRAVEL_NOUNS
 from netviz.extract.sides import _OBJECTS, _OPPOSE, Link, Side, spoken_of
 from netviz.model import kind_sign
 
@@ -79,8 +79,11 @@ class NounLinker(Fallback):
         preps = preps or cue.preps
         agents: list[Side] = []
         partners: list[Side] = []
+        destinations: list[Side] = []
         how = ""
         for c in h.children:
+            if c.dep_ == "compound" and h.lower_ in TRAVEL_NOUNS:
+                destinations += self.side(c, (f"compound({h.text}, {c.text})",), place=True)  # "his China trip"
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i not in hit.tokens):
                 got = self.side(c, (f"{c.dep_}({h.text}, {c.text})",))
                 # "the US-Japan alliance": a compound inside the compound
@@ -98,7 +101,7 @@ class NounLinker(Fallback):
             if got:
                 agents, how = got, "from-phrase"
         holders = self._holders(hit, h)
-        patients = self.prep_objects(holders, preps) if preps else []
+        patients = (self.prep_objects(holders, preps) if preps else []) or destinations
         gov = h.head
         received = self._received(h) if not patients and kind_sign(cue.kind or "verbal_cooperation") > 0 else None
         if received is not None:

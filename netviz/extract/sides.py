@@ -29,6 +29,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
 from netviz.extract.mentions import ActorMention, stand_for
+from netviz.extract.request import _ASK
 from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -216,6 +217,10 @@ class Sides:
                     got = self.side(c, arcs + (f"xcomp({head.text}, {v.text})", f"dobj({head.text}, {c.text})"))
                     if got:
                         return got, "object of the governing verb"
+                    if c.tag_.startswith("NN") and c.i < v.i and _norm(head.text) not in _ASK:
+                        # "the crash prompted Gov. Walker to demand": the one prompted acts, and is no actor (one
+                        # asked to act leaves the asker's stance, linking._requested)
+                        return [], ""
             got, how = self.subjects(head, arcs + (f"xcomp({head.text}, {v.text})",), depth + 1)
             return got, how and "subject of the governing verb"
         if dep in ("acomp", "attr") or dep == "advcl" and head.tag_.startswith("VB") and v.tag_ == "JJ":
