@@ -56,9 +56,11 @@ CASES = [
     ("continue ... if", "Japan will continue to work with Taiwan if its president is re-elected.", "JPN+TWN", ""),
     ("could deepen", "Japan could deepen ties with Taiwan.", "JPN+TWN", ""),
     ("could sign", "Japan could sign a deal with Taiwan.", "", ""),
-    # a yes/no question asks whether the act happens at all
+    # a yes/no question asks whether; a wh-question takes the act as given
     ("a yes/no question", "Will China back Russia?", "", ""),
     ("a yes/no question after a clause", "If Russia can attack Ukraine, can China attack Taiwan?", "", ""),
+    ("a wh-question", "Why did Russia attack Ukraine?", "RUS-UKR", ""),
+    ("a wh-question after a caption", "Watch video: Why did Russia attack Ukraine?", "RUS-UKR", ""),
     # a condition without "if"
     ("should X", "Japan must be ready to respond should Russia attack Ukraine.", "", ""),
     ("what should X govern", "Should talks fail, Israel will strike Iran.", "", ""),

@@ -46,7 +46,7 @@ verb of a noun cue ("did not impose sanctions"), the preposition it hangs on
   - frames of a possible or weighed act: "the chance to press X" (not a chance
     taken), "attacking Syria will weaken Assad", "warned against a US strike";
   - hedge words in the sentence ("analysts say"); a yes/no question (a
-    wh-question, "why did X attack Y?", is a lesser hedge);
+    wh-question takes its act as given: "why did X attack Y?");
   - none of these but the evidential ones ("reportedly") where a verb over the
     cue presupposes its state ("will continue to work with X if ...", "could
     deepen ties with X");
@@ -67,7 +67,8 @@ from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
 #: A yes/no question ("Will China support North Korea?") asks whether the act happens at all; a wh-question
-#: mostly takes it as given ("Why is the US arming the Kurds?"), a lesser hedge.
+#: takes it as given ("Why did Trump order the killing of Soleimani?"), and is no hedge; a question of neither
+#: shape the parse can see is a lesser one.
 YES_NO_FACTOR = 0.5
 QUESTION_FACTOR = 0.6
 _YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had "
@@ -577,8 +578,8 @@ def _question(doc: Any, lo: int, hi: int) -> float:
     """The factor of a yes/no question over the cue's clause ``doc[lo..hi]``, 0 if none: the sentence is one
     (its main verb's auxiliary before its subject: "Will China back Russia?", "If X can do this, can Y do
     that?"), or the clause is one quoted before the sentence goes on ("'Will China back Pyongyang?' he
-    asked"). A yes/no question asks whether the act happens at all; a wh-question mostly takes it as given
-    ("Why did Trump order the killing of Soleimani?"): :data:`QUESTION_FACTOR`."""
+    asked"). A yes/no question asks whether the act happens at all; a wh-question takes it as given ("Why
+    did Trump order the killing of Soleimani?"); another question is :data:`QUESTION_FACTOR`."""
     opening = next((t for t in doc[lo:] if not t.is_punct), None)
     after = next((t for t in doc[hi + 1:] if not t.is_quote), None)
     last = next((t for t in reversed(doc[lo:hi + 1]) if not t.is_quote), None)
@@ -599,7 +600,7 @@ def _question(doc: Any, lo: int, hi: int) -> float:
     if subject is not None and not asks and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i
                                                 and c.lower_ in _YES_NO for c in root.children):
         return YES_NO_FACTOR  # "If X can do this, can Y do that?"
-    return QUESTION_FACTOR
+    return 0.0 if asks else QUESTION_FACTOR
 
 
 def _lifted(noun: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]) -> bool:
