@@ -125,8 +125,8 @@ def path_confidence(rule: str) -> float:
 #: ``bench/calibrate.py`` on readers' verdicts of unseen real articles (see the module docstring).
 #: Scores below the first knot keep their value; above the last they take its confidence.
 CALIBRATION: tuple[tuple[float, float], ...] = (
-    (0.5, 0.5), (0.514, 0.56), (0.563, 0.56), (0.626, 0.695), (0.663, 0.698), (0.802, 0.698), (0.85, 0.833),
-    (0.9, 0.833), (0.95, 0.842),
+    (0.5, 0.5), (0.513, 0.538), (0.563, 0.538), (0.626, 0.683), (0.663, 0.725), (0.803, 0.725), (0.854, 0.844),
+    (0.95, 0.844),
 )
 
 
