@@ -115,7 +115,7 @@ def format_explanation(explanations: Sequence[SentenceExplanation]) -> str:
         cues: back (aid, material_cooperation)
         back: RUS -> SYR by subject-object: relation
             arcs: nsubj(backs, Russia) | dobj(backs, Syria)
-        relation: RUS + SYR material_cooperation, intensity 7, confidence 0.842
+        relation: RUS + SYR material_cooperation, intensity 7, confidence 0.844
         => 1 relation
     """
     lines = []
