@@ -90,7 +90,8 @@ def fit(rows: Rows, low: float = FOUND_CONFIDENCE, width: float = FIT_WIDTH) -> 
     # below the threshold nothing was judged: a found relation is never said to be less than found
     fitted = [(round(x, 3), round(max(y, low), 3)) for x, y in pool_adjacent_violators(points)]
     # a flat run needs only its two ends
-    knots = [k for i, k in enumerate(fitted) if not 0 < i < len(fitted) - 1 or not fitted[i - 1][1] == k[1] == fitted[i + 1][1]]
+    knots = [k for i, k in enumerate(fitted)
+             if not 0 < i < len(fitted) - 1 or not fitted[i - 1][1] == k[1] == fitted[i + 1][1]]
     return ((low, low), *knots)
 
 
@@ -101,7 +102,8 @@ def calibration_error(rows: Rows) -> tuple[float, list[dict]]:
         bins.setdefault(min(int(c * 10 + 1e-9), 9), []).append((c, ok))
     table = [{"low": k / 10, "relations": len(b), "right": sum(ok for _, ok in b),
               "precision": round(sum(ok for _, ok in b) / len(b), 3),
-              "mean_confidence": round(sum(c for c, _ in b) / len(b), 3)} for k, b in sorted(bins.items(), reverse=True)]
+              "mean_confidence": round(sum(c for c, _ in b) / len(b), 3)}
+             for k, b in sorted(bins.items(), reverse=True)]
     total = sum(t["relations"] for t in table)
     return (sum(t["relations"] * abs(t["precision"] - t["mean_confidence"]) for t in table) / total if total else 0.0,
             table)

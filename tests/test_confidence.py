@@ -98,4 +98,5 @@ def test_the_found_threshold_is_the_one_the_dev_table_chooses_and_dev_is_never_o
                      articles).reliability
     assert table.best_f1_threshold == FOUND_CONFIDENCE, table
     # fitted on unseen news, the confidence is conservative on the text the rules were written against
-    assert all(b.precision >= b.mean_confidence - 0.05 for b in table.bins if b.low >= FOUND_CONFIDENCE and b.pairs >= 10)
+    assert all(b.precision >= b.mean_confidence - 0.05
+               for b in table.bins if b.low >= FOUND_CONFIDENCE and b.pairs >= 10), table

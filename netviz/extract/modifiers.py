@@ -62,7 +62,7 @@ from typing import Any
 
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
-from netviz.extract.request import _PRESUPPOSE
+from netviz.extract.request import PRESUPPOSING_VERBS
 from netviz.extract.sides import purpose_of
 from netviz.model import kind_sign
 
@@ -357,7 +357,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
-    if any(t.tag_.startswith("VB") and _norm(t.text) in _PRESUPPOSE for t in links[1:]):
+    if any(t.tag_.startswith("VB") and _norm(t.text) in PRESUPPOSING_VERBS for t in links[1:]):
         # "will continue to work with X if ...", "could deepen ties with X": the state is there, whatever
         # becomes of it; a report of it still counts as one ("reportedly continues to arm")
         hedges = [h for h in hedges if h[1] > _factor(cues, "would")]

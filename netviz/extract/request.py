@@ -44,10 +44,10 @@ from netviz.extract.lexicon import _norm, verb_set
 #: Confidence factor of a link whose acting side is asked to act (as a modal hedge: "could", "would").
 REQUEST_FACTOR = 0.5
 
-# Verbs whose object is asked to do what their complement says ("urged Iran to return"); not the
-# implicative ones ("forced", "helped", "led": the act happened) nor those of permission.
-_ASK = verb_set("urge ask press pressure push encourage persuade convince invite implore beg exhort entreat tell order "
-                "instruct advise command challenge lobby want require authorize")
+#: Verbs whose object is asked to do what their complement says ("urged Iran to return"); not the
+#: implicative ones ("forced", "helped", "led": the act happened) nor those of permission.
+ASK_VERBS = verb_set("urge ask press pressure push encourage persuade convince invite implore beg exhort entreat tell "
+                     "order instruct advise command challenge lobby want require authorize")
 # Verbs whose prepositional object is asked: "called on X to", "appealed to X to", "pleaded with X to".
 _ASK_PREP = {**dict.fromkeys(verb_set("call lean prevail"), ("on", "upon")),
              **dict.fromkeys(verb_set("appeal"), ("to",)), **dict.fromkeys(verb_set("plead"), ("with",))}
@@ -62,15 +62,15 @@ _SEE = verb_set("see")
 _ASK_FOR = verb_set("call demand urge propose suggest recommend request ask push press appeal plead lobby advocate "
                     "want")
 # Verbs and nouns of asking for something to be done ("called for X to", "their calls for X to").
-_WANT = _ASK | _MANDATE | verb_set("call push press clamor lobby appeal plead campaign argue advocate")
+_WANT = ASK_VERBS | _MANDATE | verb_set("call push press clamor lobby appeal plead campaign argue advocate")
 _REQUEST_NOUNS = frozenset("call calls demand demands request requests appeal appeals plea pleas push pressure "
                            "invitation".split())
-# Verbs over the cue that presuppose its state: what is continued, stepped up or tackled is there. (Not
-# the verbs of stopping: a request to stop is hedged with the rest, or "urged Washington to stop supporting
-# the Kurds" would read as Washington against them.)
-_PRESUPPOSE = verb_set("continue keep maintain sustain increase intensify step ramp ratchet escalate boost expand "
-                       "widen broaden deepen strengthen bolster enhance toughen tighten extend enforce renew redouble "
-                       "tackle resolve settle address overcome solve")
+#: Verbs over the cue that presuppose its state: what is continued, stepped up or tackled is there. (Not
+#: the verbs of stopping: a request to stop is hedged with the rest, or "urged Washington to stop supporting
+#: the Kurds" would read as Washington against them.)
+PRESUPPOSING_VERBS = verb_set("continue keep maintain sustain increase intensify step ramp ratchet escalate boost "
+                              "expand widen broaden deepen strengthen bolster enhance toughen tighten extend enforce "
+                              "renew redouble tackle resolve settle address overcome solve")
 # Comparatives on a noun asked for: there is some already ("more support", "deeper engagement").
 _MORE = frozenset("more greater deeper closer stronger further increased additional expanded continued".split())
 # Arcs a cue climbs to reach the clause that holds it.
@@ -115,7 +115,7 @@ def asked_of(doc: Any, head: int) -> Request | None:
             return Request(wanted, (noun,), wanted)
         if g.i == t.i or t.dep_ not in _UP | {"ccomp", "acl", "advcl", "relcl"}:
             return None
-        if t.i != head and t.tag_.startswith("VB") and _norm(t.text) in _PRESUPPOSE:
+        if t.i != head and t.tag_.startswith("VB") and _norm(t.text) in PRESUPPOSING_VERBS:
             return None
         if t.dep_ in ("xcomp", "ccomp", "acl", "advcl", "relcl") and _to(t):
             found = _infinitive(t, g)
@@ -149,7 +149,7 @@ def _infinitive(clause: Any, g: Any) -> Request | None:
         # "it would be a mistake for the United States to help Iran"; "Israel pushed for Washington to
         # strike Iran", "ramped up their calls for Obama to ...": who wants it
         return Request(mark, tuple(subjects), _wanting(g))
-    if subjects and clause.dep_ == "ccomp" and _norm(g.text) in _ASK:
+    if subjects and clause.dep_ == "ccomp" and _norm(g.text) in ASK_VERBS:
         return Request(g, tuple(subjects), g)  # "want Obama to arm Ukraine"
     if g.tag_.startswith("NN") and clause.dep_ == "acl":
         # "Iran's call for the United States to lift sanctions"
@@ -159,10 +159,10 @@ def _infinitive(clause: Any, g: Any) -> Request | None:
     if clause.dep_ != "xcomp" or not g.tag_.startswith("VB"):
         return None
     w = _norm(g.text)
-    if any(c.dep_ == "auxpass" for c in g.children) and w in _ASK | set(_ASK_PREP):
+    if any(c.dep_ == "auxpass" for c in g.children) and w in ASK_VERBS | set(_ASK_PREP):
         asked = tuple(c for c in g.children if c.dep_ == "nsubjpass")  # "Obama was urged by senators to"
         return Request(g, asked, g) if asked else None
-    if w in _ASK:
+    if w in ASK_VERBS:
         asked = tuple(c for c in g.children if c.dep_ in ("dobj", "dative"))
         return Request(g, asked, g) if asked else None
     if w in _ASK_PREP:

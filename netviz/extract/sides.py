@@ -29,7 +29,7 @@ from typing import Any
 from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
 from netviz.extract.mentions import ActorMention, stand_for
-from netviz.extract.request import _ASK
+from netviz.extract.request import ASK_VERBS
 from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
@@ -217,7 +217,7 @@ class Sides:
                     got = self.side(c, arcs + (f"xcomp({head.text}, {v.text})", f"dobj({head.text}, {c.text})"))
                     if got:
                         return got, "object of the governing verb"
-                    if c.tag_.startswith("NN") and c.i < v.i and _norm(head.text) not in _ASK:
+                    if c.tag_.startswith("NN") and c.i < v.i and _norm(head.text) not in ASK_VERBS:
                         # "the crash prompted Gov. Walker to demand": the one prompted acts, and is no actor (one
                         # asked to act leaves the asker's stance, linking._requested)
                         return [], ""
