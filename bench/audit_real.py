@@ -345,10 +345,20 @@ class Audit:
 
     @property
     def calibration_error(self) -> float:
-        """Judged-weighted mean |precision - mean confidence| over the bins (as ``netviz evaluate``'s)."""
-        total = sum(t.judged for t in self.by_bin.values())
-        return sum(t.judged * abs(t.precision - t.mean_confidence) for t in self.by_bin.values() if t.judged) / total \
-            if total else 0.0
+        """See :func:`calibration_error`."""
+        return calibration_error(self.by_bin)
+
+
+def calibration_error(by_bin: Mapping[float, Tally]) -> float:
+    """Judged-weighted mean |precision - mean confidence| over the bins (as ``netviz evaluate``'s).
+
+    >>> right, wrong = Judgment("right"), Judgment("wrong")
+    >>> round(calibration_error({0.9: Tally().add(right, 0.9).add(wrong, 0.9), 0.5: Tally().add(right, 0.5)}), 3)
+    0.433
+    """
+    total = sum(t.judged for t in by_bin.values())
+    return sum(t.judged * abs(t.precision - t.mean_confidence) for t in by_bin.values() if t.judged) / total \
+        if total else 0.0
 
 
 def audit(found: Sequence[Found], judgments: Mapping[Key, Judgment]) -> Audit:

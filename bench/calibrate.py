@@ -31,7 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,7 +41,7 @@ import audit_real as ar  # noqa: E402
 from netviz.extract import FOUND_CONFIDENCE, extract_relations, load_cues  # noqa: E402
 from netviz.extract import confidence as conf  # noqa: E402
 from netviz.extract import evaluate as scoring  # noqa: E402
-from netviz.ingest.actors import load_codebook  # noqa: E402
+from netviz.ingest.actors import Codebook, load_codebook  # noqa: E402
 from netviz.ingest.corpus import load_articles  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -95,18 +95,14 @@ def fit(rows: Rows, low: float = FOUND_CONFIDENCE, width: float = FIT_WIDTH) -> 
     return ((low, low), *knots)
 
 
-def calibration_error(rows: Rows) -> tuple[float, list[dict]]:
-    """Relation-weighted mean |precision - mean confidence| over bins of 0.1, and the bins."""
-    bins: dict[int, list[tuple[float, bool]]] = {}
+def by_bin(rows: Rows) -> dict[float, ar.Tally]:
+    """The verdicts of ``(confidence, right)`` rows tallied by confidence bin of 0.1, highest first (as
+    ``audit_real.py`` counts them; :func:`audit_real.calibration_error` weighs them)."""
+    bins: dict[float, ar.Tally] = {}
     for c, ok in rows:
-        bins.setdefault(min(int(c * 10 + 1e-9), 9), []).append((c, ok))
-    table = [{"low": k / 10, "relations": len(b), "right": sum(ok for _, ok in b),
-              "precision": round(sum(ok for _, ok in b) / len(b), 3),
-              "mean_confidence": round(sum(c for c, _ in b) / len(b), 3)}
-             for k, b in sorted(bins.items(), reverse=True)]
-    total = sum(t["relations"] for t in table)
-    return (sum(t["relations"] * abs(t["precision"] - t["mean_confidence"]) for t in table) / total if total else 0.0,
-            table)
+        b = ar.confidence_bin(c)
+        bins[b] = bins.get(b, ar.Tally()).add(ar.Judgment("right" if ok else "wrong"), c)
+    return dict(sorted(bins.items(), reverse=True))
 
 
 def sample_rows(skip: int, size: int, verdicts: str) -> tuple[Rows, int]:
@@ -118,14 +114,15 @@ def sample_rows(skip: int, size: int, verdicts: str) -> tuple[Rows, int]:
     return rows, sum(f.key not in judged for f in found)
 
 
-def gold_reliability(gold_file: Path, folder: Path, through: Callable[[float], float]) -> scoring.Reliability:
-    """The gold set's reliability table with every relation's confidence passed ``through``."""
-    codebook = load_codebook()
+def gold_reliability(gold_file: Path, folder: Path, codebook: Codebook,
+                     knots: tuple[tuple[float, float], ...]) -> tuple[scoring.Reliability, scoring.Reliability]:
+    """The gold set's reliability tables with its relations' scores, and with them through ``knots``."""
     gold = scoring.load_gold(gold_file, codebook.actors)
     articles = load_articles(folder)
-    relations = [replace(r, confidence=round(through(r.confidence), 3))
-                 for r in extract_relations(articles, codebook, load_cues())]
-    return scoring.evaluate(relations, gold, articles).reliability
+    relations = extract_relations(articles, codebook, load_cues())
+    calibrated = [replace(r, confidence=round(conf.calibrate(r.confidence, knots), 3)) for r in relations]
+    return (scoring.evaluate(relations, gold, articles).reliability,
+            scoring.evaluate(calibrated, gold, articles).reliability)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -140,32 +137,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         golds = {"dev": (SHARED / "corpus/dev/gold.yaml", SHARED / "corpus/dev"),
                  "seeds": (SHARED / "seeds/gold.yaml", repo / "data/articles"),
                  "held-out": (repo / "tests/data/extraction/gold.yaml", repo / "tests/data/extraction/articles")}
-        gold_tables = {name: {"score": gold_reliability(g, d, lambda s: s),
-                              "confidence": gold_reliability(g, d, lambda s: conf.calibrate(s, knots))}
-                       for name, (g, d) in golds.items()}
+        codebook = load_codebook()
+        gold_tables = {name: gold_reliability(g, d, codebook, knots) for name, (g, d) in golds.items()}
     finally:
         conf.CALIBRATION = kept
     print("knots:", knots)
     print("netviz.extract.confidence.CALIBRATION", "matches" if tuple(kept) == knots else f"differs: {kept}")
     figures: dict = {"knots": knots, "samples": {}, "gold": {}}
     for name, (rows, unjudged, role) in samples.items():
-        before, _ = calibration_error(rows)
-        after, table = calibration_error([(conf.calibrate(s, knots), ok) for s, ok in rows])
+        before = ar.calibration_error(by_bin(rows))
+        table = by_bin([(conf.calibrate(s, knots), ok) for s, ok in rows])
+        after = ar.calibration_error(table)
         right = sum(ok for _, ok in rows)
         print(f"{name} ({role}): {len(rows)} judged ({unjudged} not judged), precision {right / len(rows):.3f}; "
               f"calibration error score {before:.3f}, confidence {after:.3f}")
-        print("   " + "  ".join(f"{t['low']:.1f}: {t['right']}/{t['relations']} = {t['precision']:.2f} "
-                                f"at {t['mean_confidence']:.2f}" for t in table))
-        figures["samples"][name] = {"role": role, "judged": len(rows), "not_judged": unjudged, "right": right,
-                                    "calibration_error_score": round(before, 4),
-                                    "calibration_error_confidence": round(after, 4), "bins": table}
-    for name, tables in gold_tables.items():
-        rel = tables["confidence"]
-        print(f"{name} gold: calibration error score {tables['score'].calibration_error:.3f}, "
+        print("   " + "  ".join(f"{low:.1f}: {t.right}/{t.judged} = {t.precision:.2f} at {t.mean_confidence:.2f}"
+                                for low, t in table.items()))
+        figures["samples"][name] = {
+            "role": role, "judged": len(rows), "not_judged": unjudged, "right": right,
+            "calibration_error_score": round(before, 4), "calibration_error_confidence": round(after, 4),
+            "bins": [{"low": low, "relations": t.judged, "right": t.right, "precision": round(t.precision, 3),
+                      "mean_confidence": round(t.mean_confidence, 3)} for low, t in table.items()]}
+    for name, (scores, rel) in gold_tables.items():
+        print(f"{name} gold: calibration error score {scores.calibration_error:.3f}, "
               f"confidence {rel.calibration_error:.3f}; highest F1 at {rel.best_f1_threshold}")
         print("   " + "  ".join(f"{b.low:.1f}: {b.correct}/{b.pairs} = {b.precision:.2f} at {b.mean_confidence:.2f}"
                                 for b in rel.bins))
-        figures["gold"][name] = {"calibration_error_score": round(tables["score"].calibration_error, 4),
+        figures["gold"][name] = {"calibration_error_score": round(scores.calibration_error, 4),
                                  "calibration_error_confidence": round(rel.calibration_error, 4),
                                  "best_f1_threshold": rel.best_f1_threshold,
                                  "bins": [{"low": b.low, "pairs": b.pairs, "correct": b.correct,

@@ -21,7 +21,9 @@ when the ``CI`` environment variable is set, and skip with the reason otherwise.
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -31,6 +33,19 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 #: ../shared beside the repository (read-only; never copied into it)
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def bench_script(name: str) -> Any:
+    """A script of bench/ loaded as a module (bench/ is not a package), once per run."""
+    if name not in sys.modules:
+        if str(BENCH) not in sys.path:
+            sys.path.insert(0, str(BENCH))  # a script may import another beside it (calibrate -> audit_real)
+        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 LAUNCH_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

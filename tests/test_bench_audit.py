@@ -6,21 +6,16 @@ relations and judgments built in code, so no model and no article is needed.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import bench_script
 from netviz.errors import NetvizError
 from netviz.model import Evidence, Relation
 
-_SPEC = importlib.util.spec_from_file_location("audit_real", Path(__file__).parent.parent / "bench" / "audit_real.py")
-audit_real = importlib.util.module_from_spec(_SPEC)
-sys.modules["audit_real"] = audit_real  # its dataclasses look their module up there
-_SPEC.loader.exec_module(audit_real)
+audit_real = bench_script("audit_real")
 
 
 def rel(a: str, b: str, sign: int, sentence: str, rule: str, confidence: float, article: str = "art1") -> Relation:

@@ -8,31 +8,14 @@ found threshold in use is the one the dev gold's reliability table chooses.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from conftest import bench_script
 from netviz.extract import FOUND_CONFIDENCE, extract_relations
 from netviz.extract.confidence import CALIBRATION, calibrate
 from netviz.extract.evaluate import evaluate, load_gold
 from netviz.ingest.actors import load_codebook
 from netviz.ingest.corpus import load_articles
-
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-
-
-def _bench(name: str):
-    """A bench script loaded from its file (bench/ is not a package)."""
-    if name not in sys.modules:
-        sys.path.insert(0, str(BENCH))  # calibrate.py imports audit_real beside it
-        spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # its dataclasses look their module up there
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
 
 SCORES = [i / 1000 for i in range(1001)]
 
@@ -63,7 +46,7 @@ def test_calibrate_joins_the_knots_with_straight_lines(knots, score, expected):
 
 
 def test_pool_adjacent_violators_and_the_fitted_knots():
-    calibration = _bench("calibrate")
+    calibration = bench_script("calibrate")
     # a bin right less often than the one below it is pooled with it
     assert calibration.pool_adjacent_violators([(0.55, 0.8, 10), (0.65, 0.6, 10), (0.9, 0.9, 20)]) == [
         (0.55, 0.7), (0.65, 0.7), (0.9, 0.9)]
@@ -77,17 +60,17 @@ def test_confidence_is_honest_on_unseen_news(shared):
     # Ranks 251-350 of the real corpus, read by a third reader and never used to fit the map (nor to write
     # a rule): found relations at confidence c are right about c of the time there. Measured 0.053 and 0.056
     # (0.082 and 0.106 with the scores as confidences); a relation nobody judged is left out, so few may be new.
-    calibration = _bench("calibrate")
+    calibration = bench_script("calibrate")
     rows, unjudged = [], 0
     for _, skip, size, verdicts, role in calibration.SAMPLES:
         if role == "check":
             judged, new = calibration.sample_rows(skip, size, verdicts)
             rows += judged
             unjudged += new
-    error, bins = calibration.calibration_error(rows)
+    bins = calibration.by_bin(rows)
     assert unjudged <= 0.05 * len(rows), f"{unjudged} relations of slices E and F not judged: judge them first"
-    assert error <= 0.07, bins
-    assert all(abs(b["precision"] - b["mean_confidence"]) <= 0.1 for b in bins if b["relations"] >= 20), bins
+    assert bench_script("audit_real").calibration_error(bins) <= 0.07, bins
+    assert all(abs(b.precision - b.mean_confidence) <= 0.1 for b in bins.values() if b.judged >= 20), bins
 
 
 def test_the_found_threshold_is_the_one_the_dev_table_chooses_and_dev_is_never_overstated(shared):
