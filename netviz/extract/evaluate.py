@@ -150,6 +150,11 @@ class ReliabilityBin:
         """Recall of all pairs at or above ``low``."""
         return self.above_recalled / self.required if self.required else 1.0
 
+    @property
+    def above_f1(self) -> float:
+        """F1 of all pairs at or above ``low``."""
+        return _f1(self.above_precision, self.above_recall)
+
 
 @dataclass(frozen=True)
 class Reliability:
@@ -168,7 +173,7 @@ class Reliability:
     def best_f1_threshold(self) -> float | None:
         """The bin edge whose pairs at or above it score the highest F1 (the higher edge on a tie; ``None``
         when no edge recalls a required pair): the found threshold this table chooses."""
-        best = max(self.bins, key=lambda b: (round(_f1(b.above_precision, b.above_recall), 6), b.low), default=None)
+        best = max(self.bins, key=lambda b: (round(b.above_f1, 6), b.low), default=None)
         return best.low if best is not None and best.above_recalled else None
 
     @property
@@ -465,7 +470,7 @@ def reliability_record(rel: Reliability) -> dict:
                   "precision": round(b.precision, 4), "mean_confidence": round(b.mean_confidence, 4),
                   "at_or_above": {"pairs": b.above_pairs, "correct": b.above_correct, "recalled": b.above_recalled,
                                   "precision": round(b.above_precision, 4), "recall": round(b.above_recall, 4),
-                                  "f1": round(_f1(b.above_precision, b.above_recall), 4)}}
+                                  "f1": round(b.above_f1, 4)}}
                  for b in rel.bins],
     }
 
@@ -483,7 +488,7 @@ def format_reliability(rel: Reliability, min_confidence: float) -> str:
     found threshold chosen: 0.90 (the highest F1); supported: 0.90 (pairs at or above it are at least 85% right); in use: 0.50
     """
     rows = [[f"{b.low:.2f}-{b.high:.2f}", b.pairs, b.correct, b.precision, b.mean_confidence, b.above_pairs,
-             b.above_precision, b.above_recall, _f1(b.above_precision, b.above_recall)] for b in rel.bins]
+             b.above_precision, b.above_recall, b.above_f1] for b in rel.bins]
     table = format_table(["confidence", "pairs", "correct", "precision", "mean confidence", "pairs >= low",
                           "precision >= low", "recall >= low", "f1 >= low"], rows)
     threshold = rel.supported_threshold
