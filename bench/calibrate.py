@@ -43,6 +43,7 @@ from netviz.extract import confidence as conf  # noqa: E402
 from netviz.extract import evaluate as scoring  # noqa: E402
 from netviz.ingest.actors import Codebook, load_codebook  # noqa: E402
 from netviz.ingest.corpus import load_articles  # noqa: E402
+from netviz.io import atomic_write_text  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -106,7 +107,8 @@ def by_bin(rows: Rows) -> dict[float, ar.Tally]:
 
 
 def sample_rows(skip: int, size: int, verdicts: str) -> tuple[Rows, int]:
-    """(score, right) of the sample's judged findings, and how many findings nobody judged."""
+    """(confidence, right) of the sample's judged findings, and how many findings nobody judged (scores, as
+    :func:`main` reads them, while ``CALIBRATION`` is switched off)."""
     _, found, _ = ar.extract_sample(SHARED / "corpus" / "real", size, skip)
     judged = ar.load_judgments(RESULTS / verdicts)
     rows = [(f.relation.confidence, judged[f.key].verdict == "right") for f in found
@@ -170,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                            "precision": round(b.precision, 3),
                                            "mean_confidence": round(b.mean_confidence, 3)} for b in rel.bins]}
     if args.out:
-        args.out.write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+        atomic_write_text(args.out, json.dumps(figures, indent=1) + "\n")
     return 0
 
 

@@ -812,7 +812,6 @@ def test_the_arabic_article_may_be_written_four_ways(cb, text):
     assert ids(cb, text) == ["AQAP"]
 
 
-
 def test_cli_resolve_shows_generic_mentions(run):
     result = run("actors", "resolve", "Yemeni rebels and the opposition met", "--date", "2016-01-01")
     assert result.exit_code == 0, result.output

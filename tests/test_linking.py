@@ -234,7 +234,6 @@ def test_a_plural_group_named_by_several_modifiers_is_each_of_them(cb):  # noqa:
         "In Cairo, Egypt is hosting separate talks with Israeli and Hamas envoys on the next phase.", cb)
 
 
-
 def test_an_actor_heading_the_cue_s_own_argument_is_read_not_a_crash():
     # an actor whose name is headed by its first word ("Principality of Andorra") can be the very word
     # heading the object of a cue whose subject the parse lost after a dateline dash: the fallback that

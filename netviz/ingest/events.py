@@ -402,7 +402,6 @@ class EventStream:
                 self._malformed(number, "text that is not UTF-8")
 
 
-
 class GdeltStream(EventStream):
     """The relations of a GDELT 2.0 or 1.0 export (its columns by position)."""
 
@@ -491,7 +490,6 @@ class GdeltStream(EventStream):
             # weighed by mentions, the intensity is Goldstein x NumMentions: no longer on the 0-10 scale
             intensity = abs(goldstein) * (mentions if o.weight_by_mentions else 1)
             yield Relation(a, b, 1 if goldstein > 0 else -1, kind, intensity, day, "gdelt", evidence)
-
 
 
 class IcewsStream(EventStream):

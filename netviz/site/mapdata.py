@@ -24,7 +24,7 @@ from netviz.site.palette import (
     COLOR_BY,
     SIGN_COLORS,
     SIGN_DASHES,
-    _sign,
+    check_sign,
     edge_width,
     node_color,
     node_size,
@@ -310,7 +310,7 @@ def _tie(u: str, v: str, d: Mapping[str, Any]) -> dict[str, Any]:
     weight = _number(d["weight"], f"{where}: weight")
     if weight < 0:
         raise NetvizError(f"{where}: weight is {weight}; weights are >= 0")
-    sign = _sign(d["sign"], where)
+    sign = check_sign(d["sign"], where)
     evidence = d.get("evidence", ())
     for i, rel in enumerate(evidence):
         if not isinstance(rel, Relation):

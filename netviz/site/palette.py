@@ -23,8 +23,6 @@ SIGN_LABELS = {1: "cooperation", -1: "conflict", 0: "mixed"}
 #: The second channel of sign, on every page and at every size: cooperation solid, conflict
 #: dashed, mixed dotted (vis-network dash and gap lengths in pixels).
 SIGN_DASHES: dict[int, list[int] | bool] = {1: False, -1: [10, 7], 0: [3, 6]}
-#: The dash pattern of a conflict tie.
-DASH_PATTERN = SIGN_DASHES[-1]
 #: Actor colour by ``bloc``, cycling beyond ten blocs: every colour has at least 3:1 contrast on
 #: white, and the first ones (the largest blocs) stay apart under simulated colour blindness.
 BLOC_COLORS = (
@@ -59,16 +57,7 @@ def sign_color(sign: int) -> str:
     >>> sign_color(-1)
     '#c8401a'
     """
-    return SIGN_COLORS[_sign(sign, "sign_color")]
-
-
-def sign_label(sign: int) -> str:
-    """``"cooperation"``, ``"conflict"`` or ``"mixed"``.
-
-    >>> sign_label(0)
-    'mixed'
-    """
-    return SIGN_LABELS[_sign(sign, "sign_label")]
+    return SIGN_COLORS[check_sign(sign, "sign_color")]
 
 
 def bloc_color(bloc: int | None) -> str:
@@ -130,7 +119,12 @@ def _scaled(value: float, top: float, bounds: tuple[float, float]) -> float:
     return round(low + (high - low) * math.sqrt(share), 2)
 
 
-def _sign(sign: Any, where: str) -> int:
+def check_sign(sign: Any, where: str) -> int:
+    """``sign`` as an int, if it is +1, -1 or 0; otherwise a :class:`NetvizError` naming ``where``.
+
+    >>> check_sign(-1, "edge RUS--TUR")
+    -1
+    """
     if isinstance(sign, bool) or sign not in SIGN_COLORS:
         raise NetvizError(f"{where}: sign is {sign!r}; expected +1 (cooperation), -1 (conflict) or 0 (mixed)")
     return int(sign)

@@ -46,6 +46,7 @@ from netviz.errors import NetvizError
 from netviz.graph.compare import DEFAULT_THRESHOLD, _changed, why_dropped
 from netviz.graph.steps import Dated, DateStep, Dyad, tie_values
 from netviz.model import ORIGINS
+from netviz.site.diffmap import CHANGE_STYLES, HALO_COLOR, change_style
 from netviz.site.mapdata import (
     CONTRADICTIONS_LISTED,
     FIRST_VIEW_PER_PAIR,
@@ -66,6 +67,7 @@ from netviz.site.palette import (
     edge_width,
     node_size,
 )
+from netviz.site.render import LEGEND_ACTOR_ITEMS, LEGEND_BLOC_PAIRS
 
 if TYPE_CHECKING:
     from netviz.ingest.actors import Codebook
@@ -171,9 +173,6 @@ def history_data(
 
     ``positions`` must place every actor; ``scale`` defaults to the run's own (:func:`run_scale`).
     """
-    from netviz.site.diffmap import CHANGE_STYLES, HALO_COLOR, change_style
-    from netviz.site.render import LEGEND_ACTOR_ITEMS, LEGEND_BLOC_PAIRS
-
     scale = scale or run_scale(dated)
     actor_ids = sorted({a for step in dated.steps for a, state in step.actors.items() if state is not None})
     missing = [a for a in actor_ids if a not in positions]
