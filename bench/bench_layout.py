@@ -97,7 +97,7 @@ def drawing_conflicts(graphs, pos) -> dict:
     """Dots on foreign ties and overlapping labels over the maps of ``graphs`` (sized as the pages draw them)."""
     import numpy as np
 
-    from netviz.site.render import node_size
+    from netviz.site.palette import node_size
 
     measures = _measures()
     top = max((s for g in graphs for _, s in g.nodes(data="strength")), default=1.0)

@@ -52,7 +52,7 @@ from netviz.graph.snapshots import build_snapshots  # noqa: E402
 from netviz.ingest.actors import Actor, Codebook  # noqa: E402
 from netviz.ingest.curated import Curated  # noqa: E402
 from netviz.model import Evidence, Relation, relation_record  # noqa: E402
-from netviz.site.render import script_json  # noqa: E402
+from netviz.site.pages import script_json  # noqa: E402
 from netviz.site.timeline import TimelineNetwork, timeline_data  # noqa: E402
 from netviz.table import format_table  # noqa: E402
 

@@ -17,7 +17,8 @@ from test_render import XSS, malicious, rel, snapshot, syria
 
 from netviz import pipeline
 from netviz.graph.layout import compute_layout
-from netviz.site.render import edge_id, index_entry, render_index, render_map
+from netviz.site.mapdata import edge_id
+from netviz.site.render import index_entry, render_index, render_map
 
 
 def hostile() -> nx.Graph:
@@ -312,7 +313,7 @@ def test_a_site_page_without_its_data_folder_says_where_the_evidence_is(site, op
 
 def test_hostile_text_in_a_sites_data_file_stays_text(tmp_path, open_page):
     from netviz.site.evidence import SharedEvidence, evidence_table, write_evidence_file
-    from netviz.site.render import write_site_assets
+    from netviz.site.pages import write_site_assets
 
     g = hostile()
     write_evidence_file(evidence_table([g]), tmp_path / "data" / "evidence.js")
@@ -569,7 +570,7 @@ def test_dated_maps_and_diff_maps_of_a_site_draw_the_ties_of_their_date(archive,
     from netviz.graph.layout import read_layout
     from netviz.graph.steps import dated_steps
     from netviz.site.diffmap import diff_map_data
-    from netviz.site.render import map_data
+    from netviz.site.mapdata import map_data
     from netviz.site.sitedata import run_scale
 
     site, snaps, out = archive
@@ -636,7 +637,8 @@ def test_a_site_maps_legend_sums_up_what_joins_its_blocs_as_a_self_contained_map
     from netviz.graph.snapshots import build_snapshots
     from netviz.ingest.actors import load_codebook
     from netviz.ingest.curated import Curated
-    from netviz.site.render import LEGEND_BLOC_PAIRS, bloc_pairs, map_data
+    from netviz.site.mapdata import map_data
+    from netviz.site.render import LEGEND_BLOC_PAIRS, bloc_pairs
 
     # three camps of ten: allies inside, foes across
     rng = random.Random(3)

@@ -14,7 +14,7 @@ from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
 from netviz.site.diffmap import CHANGE_STYLES, render_diff_map
-from netviz.site.render import SIGN_COLORS, SIGN_DASHES
+from netviz.site.palette import SIGN_COLORS, SIGN_DASHES
 
 D1, D2 = date(2017, 1, 8), date(2017, 3, 8)
 

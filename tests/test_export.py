@@ -24,7 +24,7 @@ from netviz.graph.layout import compute_layout
 from netviz.ingest.actors import Actor, Codebook
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation, relation_record
-from netviz.site.render import SIZE_RANGE, node_color, node_size, sign_color, type_color
+from netviz.site.palette import SIZE_RANGE, node_color, node_size, sign_color, type_color
 
 D1, D2, D3 = date(2017, 1, 8), date(2017, 1, 16), date(2017, 3, 8)
 DAYS = [D1, D2, D3]

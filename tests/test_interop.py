@@ -36,7 +36,7 @@ from netviz.ingest.actors import Actor, Codebook
 from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
-from netviz.site.render import node_color, sign_color
+from netviz.site.palette import node_color, sign_color
 
 HERE = Path(__file__).parent
 SCHEMAS = HERE / "data" / "gexf-1.2draft"

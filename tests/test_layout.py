@@ -37,7 +37,8 @@ from netviz.graph.layout import (
     write_layout,
 )
 from netviz.ingest.actors import load_codebook
-from netviz.site.render import SIZE_RANGE, node_size, vis_options
+from netviz.site.mapdata import vis_options
+from netviz.site.palette import SIZE_RANGE, node_size
 
 ROOT = Path(__file__).resolve().parent.parent
 

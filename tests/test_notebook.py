@@ -21,7 +21,8 @@ from netviz.graph.analysis import assign_steady_blocs
 from netviz.graph.layout import compute_layout
 from netviz.graph.snapshots import build_snapshots
 from netviz.model import Evidence, Relation
-from netviz.site.render import SIGN_COLORS, node_color, render_map
+from netviz.site.palette import SIGN_COLORS, node_color
+from netviz.site.render import render_map
 
 NOTEBOOK = Path(__file__).parent.parent / "examples" / "notebook.ipynb"
 D1, D2 = date(2017, 1, 8), date(2017, 3, 8)

@@ -22,25 +22,18 @@ from netviz.errors import NetvizError
 from netviz.export.notebook import show
 from netviz.model import Evidence, Relation
 from netviz.site.evidence import SharedEvidence
-from netviz.site.render import (
+from netviz.site.mapdata import FIRST_VIEW_PER_PAIR, FIRST_VIEW_TIES, LARGE_MAP, edge_id, first_view
+from netviz.site.pages import script_json
+from netviz.site.palette import (
     BLOC_COLORS,
-    FIRST_VIEW_PER_PAIR,
-    FIRST_VIEW_TIES,
-    LARGE_MAP,
     NO_BLOC_COLOR,
     SIGN_COLORS,
     SIGN_DASHES,
-    IndexEntry,
-    edge_id,
     edge_width,
-    first_view,
-    index_entry,
     node_size,
-    render_index,
-    render_map,
-    script_json,
     type_color,
 )
+from netviz.site.render import IndexEntry, index_entry, render_index, render_map
 
 DAY = date(2017, 1, 8)
 XSS = [
@@ -635,7 +628,7 @@ def test_blocs_are_named_and_an_actor_alone_is_unaligned(tmp_path):
 
 
 def test_a_map_lists_only_its_strongest_contradictions_and_says_how_many_there_are(tmp_path):
-    from netviz.site.render import CONTRADICTIONS_LISTED
+    from netviz.site.mapdata import CONTRADICTIONS_LISTED
 
     # three mutual enemies around a hub: every triangle through the hub is unbalanced
     n = 14

@@ -19,7 +19,7 @@ from netviz.graph.snapshots import build_snapshots
 from netviz.ingest.actors import Actor, Codebook
 from netviz.ingest.curated import Curated
 from netviz.model import ORIGINS, Evidence, Relation
-from netviz.site.render import SIGN_COLORS, SIGN_DASHES
+from netviz.site.palette import SIGN_COLORS, SIGN_DASHES
 from netviz.site.timeline import TIMELINE_SCRIPTS, render_timeline, timeline_data
 
 D1, D2, D3, D4 = date(2017, 1, 8), date(2017, 3, 8), date(2017, 6, 9), date(2018, 5, 10)

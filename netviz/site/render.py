@@ -46,34 +46,16 @@ from pyvis.network import Network
 from netviz.errors import NetvizError
 from netviz.io import atomic_write_text
 from netviz.site.evidence import DATA_DIR, SharedEvidence, evidence_table
-
-# Some of these are only re-exported: tests and benchmarks import them from here.
-from netviz.site.mapdata import (  # noqa: F401
-    CONTRADICTIONS_LISTED,
-    FIRST_VIEW_PER_PAIR,
-    FIRST_VIEW_TIES,
-    LARGE_MAP,
-    edge_id,
-    first_view,
-    map_data,
-    vis_options,
-)
-from netviz.site.pages import environment, render_page, script_json, write_site_assets  # noqa: F401
-from netviz.site.palette import (  # noqa: F401
-    BLOC_COLORS,
+from netviz.site.mapdata import map_data
+from netviz.site.pages import environment, render_page
+from netviz.site.palette import (
     COLOR_BY,
-    NO_BLOC_COLOR,
     SIGN_COLORS,
     SIGN_DASHES,
     SIGN_LABELS,
-    SIZE_RANGE,
     bloc_color,
     bloc_label,
     dasharray,
-    edge_width,
-    node_color,
-    node_size,
-    sign_color,
     type_color,
 )
 
