@@ -301,7 +301,9 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
                                "extracted", evidence, round(calibrate(c), 3))
                 key = (rel.dyad, rel.sign)
                 # a finding outweighs any weaker reading of the same pair ("accuses" over a hedged "demanded")
-                weight = (rel.confidence >= FOUND_CONFIDENCE, rel.intensity * rel.confidence)
+                # (by the score: the calibration map flattens it, and was fitted on the readings it picks)
+                score = round(c, 3)
+                weight = (score >= FOUND_CONFIDENCE, rel.intensity * score)
                 if key not in best or weight > best[key][0]:
                     best[key] = (weight, best[key][1] if key in best else order, rel)
                 order += 1
