@@ -58,6 +58,8 @@ CASES = [
     # not a request
     ("a report, not a demand", "Turkey insisted that Russia has armed the Kurdish fighters.", "RUS+YPG", ""),
     ("an act that happened", "Russia forced Ukraine to sign the deal with Belarus.", "UKR+BLR", "RUS-UKR RUS+UKR"),
+    # the one asked to oppose an act is asked too ("vetoed sanctions against Syria" is on Syria's side)
+    ("asked to oppose", "Egypt urged Russia to veto new sanctions against Syria.", "EGY+RUS", ""),
 ]
 
 

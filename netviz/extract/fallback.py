@@ -36,7 +36,6 @@ from netviz.extract.sides import (
     is_dash,
     spoken_of,
 )
-from netviz.model import kind_sign
 
 _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
@@ -116,7 +115,7 @@ class Fallback(Sides):
                         # "offering bounties on Americans", "condemns the attack in Lahore, Pakistan": whom
                         # a hostile act in the argument is on is its target, not the cue's other side
                         continue
-                    if not opposed and kind_sign(hit.cue.kind or "verbal_cooperation") > 0 and any(
+                    if not opposed and hit.cue.sign > 0 and any(
                             t.dep_ == "prep" and t.lower_ == "against" or t.i in self.hits and self._hostile(t)
                             for t in path[1:]):
                         # "turning a blind eye to Saddam's use of chemical weapons against Iranian soldiers":
@@ -143,7 +142,7 @@ class Fallback(Sides):
                 seen.setdefault(m.actor + str(m.start), m)
         clause = _clause(h)
         words = {_norm(self.doc[k].text) for k in hit.tokens}  # "calls on Russia to end"
-        partner = ("with",) if kind_sign(hit.cue.kind or "verbal_cooperation") > 0 else ()
+        partner = ("with",) if hit.cue.sign > 0 else ()
         described = self._described(h, taken) if main.patients else None
         if described is not None:
             return [Link(hit, "the actor a dash aside describes", described, main.patients, sign=main.sign,
@@ -213,7 +212,7 @@ class Fallback(Sides):
     def _hostile(self, tok: Any) -> bool:
         """Whether a cue word of the sentence is hostile (its lexicon entries are conflict)."""
         entries = self.cues._index.get(_norm(tok.text), ())
-        return bool(entries) and all(kind_sign(p.cue.kind or "verbal_cooperation") < 0 for p, _ in entries)
+        return bool(entries) and all(p.cue.sign < 0 for p, _ in entries)
 
     def _described(self, h: Any, taken: set[str]) -> tuple[Side, ...] | None:
         """The actor named right before a dash that opens an aside holding the cue ("Japan – embroiled in

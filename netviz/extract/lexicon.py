@@ -25,7 +25,7 @@ from typing import Any
 
 from netviz.errors import NetvizError
 from netviz.ingest.yamlfile import LINE, load_yaml, where
-from netviz.model import KINDS
+from netviz.model import KINDS, kind_sign
 
 #: The lexicon shipped with netviz.
 DEFAULT_CUES = Path(__file__).parents[1] / "data" / "cues.yaml"
@@ -228,6 +228,11 @@ class Cue:
     prep_required: bool = False
     reciprocal: bool = False
     source: str = ""
+
+    @property
+    def sign(self) -> int:
+        """+1 for a cue of cooperation, -1 for one of conflict (a cue of no kind counts as cooperation)."""
+        return kind_sign(self.kind or "verbal_cooperation")
 
     @property
     def phrase(self) -> str:

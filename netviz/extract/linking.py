@@ -56,7 +56,6 @@ from netviz.extract.sides import (
     _prep_is,
     purpose_of,
 )
-from netviz.model import kind_sign
 
 # Prepositions putting an actor on the agent's side, whatever the cue.
 _ALONGSIDE = (("alongside",), ("on", "behalf", "of"), ("on", "the", "side", "of"), ("in", "support", "of"),
@@ -75,7 +74,11 @@ class Linker(NounLinker):
     :class:`~netviz.extract.nouns.NounLinker`."""
 
     def link(self, hit: Hit) -> list[Link]:
-        """Every link of one cue (empty sides included, for the explanation)."""
+        """Every link of one cue (empty sides included, for the explanation), hedged where its acting side is
+        only asked to act (:meth:`_requested`)."""
+        return self._requested(hit, self._link(hit))
+
+    def _link(self, hit: Hit) -> list[Link]:
         h = self.doc[hit.head]
         cue = hit.cue
         if cue.reciprocal and h.dep_ in ("amod", "advmod") and not h.tag_.startswith(("NN", "VB")) and not any(
@@ -86,7 +89,7 @@ class Linker(NounLinker):
             step = (f"{h.dep_}({h.head.text}, {h.text})",)
             sides = self.named_inside(h.head, step) if h.dep_ == "amod" else self.subjects(h.head, step)[0]
             if len({s.mention.actor for s in sides}) > 1:
-                return self._requested(hit, [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")])
+                return [Link(hit, "reciprocal modifier", tuple(sides), pairing="within")]
         if cue.pos == "role":
             links = self._role(hit, h)
         elif cue.pos == "neutral":
@@ -102,11 +105,11 @@ class Linker(NounLinker):
             # cue takes the other side of it
             against, _ = self.subjects(opposer, (f"dobj({opposer.text}, ...)",))
             patients = tuple(p for lk in links if lk.pairing == "cross" for p in lk.patients)
-            sign = -kind_sign(hit.cue.kind or "verbal_cooperation")
+            sign = -hit.cue.sign
             return [*(lk for lk in links if lk.agents),
                     Link(hit, "opposed by the subject of the verb", tuple(against), patients, sign=sign,
                          governor=opposer.i)]
-        return self._requested(hit, links + self._fallback(hit, h, links))
+        return links + self._fallback(hit, h, links)
 
     def _requested(self, hit: Hit, links: list[Link]) -> list[Link]:
         """Links whose acting side is only asked to act are hedged ("urged Obama to hold talks with Hamas");
@@ -121,7 +124,7 @@ class Linker(NounLinker):
                 out.append(lk)
                 continue
             out.append(replace(lk, hedges=((req.word.text, REQUEST_FACTOR),)))
-            if req.asker is not None and lk.pairing == "cross" and (lk.sign or kind_sign(hit.cue.kind or "verbal_cooperation")) < 0:
+            if req.asker is not None and lk.pairing == "cross" and (lk.sign or hit.cue.sign) < 0:
                 askers = self._askers(req.asker)
                 patients = tuple(p for p in lk.patients if not req.asks(p.mention.head))
                 if askers and patients:
@@ -159,8 +162,7 @@ class Linker(NounLinker):
                 # a cue whose other side must come with its preposition takes no direct object: "discussed
                 # Syria", "negotiated a deal" name a topic, not a partner (a slot, "drive * (out of)", does)
                 topic = cue.prep_required and "*" not in cue.phrase.split()
-                got = [s for c in h.children if c.dep_ in _OBJECTS and not (topic and c.dep_ == "dobj")
-                       for s in self.side(c, (f"{c.dep_}({h.text}, {c.text})",))]
+                got = self.objects(h, ("dobj",) if topic else ())
                 if got:
                     patients, rule = patients + got, rule or "object"
                 elif _norm(h.text) in _OBJECT_CONTROL:
@@ -254,7 +256,7 @@ class Linker(NounLinker):
         out: list[Side] = []
         for g in (gov, *(c for c in gov.children if c.dep_ in _OBJECTS)):  # "signed a deal with Poland to"
             hit = self.hits.get(g.i)
-            sign = kind_sign(hit.cue.kind or "verbal_cooperation") if hit is not None else -1
+            sign = hit.cue.sign if hit is not None else -1
             if sign < 0 or hit.cue.pos in ("role", "neutral"):
                 continue
             for lk in self.link(hit):

@@ -179,7 +179,7 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
     links = chain(doc, hit)
     found: dict[str, str] = {}
     hedges: list[tuple[str, float]] = []
-    cooperation = kind_sign(hit.cue.kind or "verbal_cooperation") > 0
+    cooperation = hit.cue.sign > 0
     top = links[-1]
     # "said it would send", "warned it would retaliate": a reported future, one's own; what one warns that
     # another would do is a fear ("warned that Russia would invade Ukraine")

@@ -32,7 +32,6 @@ from netviz.extract.fallback import Fallback
 from netviz.extract.lexicon import _norm, verb_set
 from netviz.extract.mentions import GROUP_VIA, TRAVEL_NOUNS
 from netviz.extract.sides import _OBJECTS, _OPPOSE, Link, Side, spoken_of
-from netviz.model import kind_sign
 
 # Verbs of whoever brings the parties of a reciprocal cue together: "UN-mediated talks between ...".
 _BROKER = verb_set("broker mediate facilitate host arrange sponsor")
@@ -103,7 +102,7 @@ class NounLinker(Fallback):
         holders = self._holders(hit, h)
         patients = (self.prep_objects(holders, preps) if preps else []) or destinations
         gov = h.head
-        received = self._received(h) if not patients and kind_sign(cue.kind or "verbal_cooperation") > 0 else None
+        received = self._received(h) if not patients and cue.sign > 0 else None
         if received is not None:
             agents, patients, how = *received, "received"
         elif not agents and h.dep_ in ("dobj", "nsubjpass") and gov.tag_.startswith("VB") \
@@ -118,7 +117,7 @@ class NounLinker(Fallback):
             got, sh = self.subjects(gov.head, (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})"))
             agents, how = got, sh and "subject of the governing verb"
             if got and gov.lower_ == "in" and _norm(gov.head.text) in _PARTNERED \
-                    and kind_sign(cue.kind or "verbal_cooperation") < 0:
+                    and cue.sign < 0:
                 # "backing FSA rebels in battles against Daesh", "cooperating with Turkey in the fight against
                 # FETO": the one backed fights too
                 step = (f"prep({gov.head.text}, {gov.text})", f"pobj({gov.text}, {h.text})")

@@ -30,7 +30,6 @@ from netviz.extract.cues import Hit
 from netviz.extract.lexicon import Cues, _norm, verb_set
 from netviz.extract.mentions import ActorMention, stand_for
 from netviz.extract.request import ASK_VERBS
-from netviz.model import kind_sign
 
 _SUBJECTS = ("nsubj", "csubj")
 _OBJECTS = ("dobj", "dative", "oprd")
@@ -364,12 +363,10 @@ class Sides:
                                                               for t in reversed(path)))))
         return out
 
-    def objects(self, v: Any) -> list[Side]:
-        out: list[Side] = []
-        for c in v.children:
-            if c.dep_ in _OBJECTS:
-                out += self.side(c, (f"{c.dep_}({v.text}, {c.text})",))
-        return out
+    def objects(self, v: Any, skip: tuple[str, ...] = ()) -> list[Side]:
+        """The actors of ``v``'s objects (leaving out the arcs in ``skip``)."""
+        return [s for c in v.children if c.dep_ in _OBJECTS and c.dep_ not in skip
+                for s in self.side(c, (f"{c.dep_}({v.text}, {c.text})",))]
 
     # --- cues ----------------------------------------------------------------------
 
@@ -576,4 +573,4 @@ def spoken_of(hit: Hit, h: Any) -> bool:
     as the subject of a light verb is ("launched strikes against"). (A cooperation is another matter:
     who "discussed an agreement on" is party to it.)"""
     return h.dep_ in ("dobj", "nsubjpass") and _norm(h.head.text) in _SPEAK_OF \
-        and kind_sign(hit.cue.kind or "verbal_cooperation") < 0
+        and hit.cue.sign < 0
