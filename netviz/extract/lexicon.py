@@ -309,6 +309,12 @@ class Cues:
     _modifiers: _Phrases = field(repr=False, compare=False)
     _stops: _Phrases = field(repr=False, compare=False)
 
+    def hedge_factor(self, word: str) -> float:
+        """The factor of the hedge ``word`` (what a hedge the parse finds without that word is worth: a
+        condition without "if", a demand with "must", what is only asked for, as "would"); 0.5 if the
+        lexicon has no such hedge."""
+        return next((h.factor for h in self.hedges if word in h.words), 0.5)
+
 
 @dataclass(frozen=True)
 class Family:
@@ -444,7 +450,7 @@ def _merge_modifiers(target: dict[str, Any], path: Path, mods: Any) -> None:
                 raise _fail(path, mods, "'modifiers.hedge' must be a list of {words, factor, scope}")
             for h in spec:
                 if not isinstance(h, dict) or set(h) - {"words", "factor", "scope", LINE}:
-                    raise _fail(path, mods, "each hedge is {words: [...], factor: 0.5, scope: verb|clause}")
+                    raise _fail(path, mods, "each hedge is {words: [...], factor: 0.5, scope: verb|noun|clause|sentence}")
                 scope = h.get("scope", "clause")
                 if scope not in ("verb", "noun", "clause", "sentence"):
                     raise _fail(path, h, f"hedge scope {scope!r} must be 'verb', 'noun', 'clause' or 'sentence'")

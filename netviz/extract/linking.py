@@ -45,7 +45,7 @@ from netviz.extract.cues import Hit
 from netviz.extract.lexicon import _norm, verb_set
 from netviz.extract.mentions import GROUP_VIA, stand_for
 from netviz.extract.nouns import NounLinker
-from netviz.extract.request import _WANT, REQUEST_FACTOR, asked_of
+from netviz.extract.request import WANT_VERBS, asked_of
 from netviz.extract.sides import (
     _OBJECT_CONTROL,
     _OBJECTS,
@@ -123,7 +123,7 @@ class Linker(NounLinker):
             if not any(req.asks(s.mention.head) for s in lk.agents):
                 out.append(lk)
                 continue
-            out.append(replace(lk, hedges=((req.word.text, REQUEST_FACTOR),)))
+            out.append(replace(lk, hedges=((req.word.text, self.cues.hedge_factor("would")),)))
             if req.asker is not None and lk.pairing == "cross" and (lk.sign or hit.cue.sign) < 0:
                 askers = self._askers(req.asker)
                 patients = tuple(p for p in lk.patients if not req.asks(p.mention.head))
@@ -240,7 +240,7 @@ class Linker(NounLinker):
         elif len({a.mention.actor for a in agents}) > 1 and patients:
             links += self._co_agents(hit, h, agents, how)
         # (not for a verb of asking: "urged talks between India and Pakistan" is the talks' pairing)
-        between = self.prep_objects([h, *holders], (("between",), ("among",))) if _norm(h.text) not in _WANT else []
+        between = self.prep_objects([h, *holders], (("between",), ("among",))) if _norm(h.text) not in WANT_VERBS else []
         if between:
             links.append(Link(hit, "between", tuple(between), pairing="within"))
         return links

@@ -71,16 +71,15 @@ from netviz.model import kind_sign
 #: shape the parse can see is a lesser one.
 YES_NO_FACTOR = 0.5
 QUESTION_FACTOR = 0.6
-_YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had "
-                    "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
-                    "hasn't haven't hadn't".split())
+# (the parser splits "isn't" into "is" and "n't")
+_YES_NO = frozenset("is are was were do does did will would can could should shall may might must has have had".split())
 # "attr": a predicate noun ("the group isn't much of a threat to Americans")
 _CHAIN_DEPS = frozenset("xcomp pcomp pobj prep dobj acomp attr".split())
 _REPORTING = verb_set("say tell add note state claim report announce warn insist confirm disclose reveal indicate "
                       "suggest argue believe think expect inform assure reassure pledge promise vow declare stress "
                       "reiterate signal")
 _DENY = verb_set("deny")
-_WARN = verb_set("warn caution") | {"warning", "warnings"}
+_WARN = verb_set("warn caution") | {"warnings"}
 _SEEM = verb_set("appear seem")
 _DISMISS = verb_set("deny dismiss reject refute rebut")
 # what one denies a report of: "denied reports that", "dismissed claims that"
@@ -207,17 +206,17 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
                     found.setdefault("negation", text)
                 else:
                     _note(found, level, "reversal", text, k)
-                    if any(c.dep_ == "aux" and c.lower_ == "must" for c in _governing(t)):
+                    must = next((c for c in _governing(t) if c.dep_ == "aux" and c.lower_ == "must"), None)
+                    if must is not None:
                         # "Russia must stop arming Syria": the arming goes on, the stopping is only demanded
-                        hedges.append((next(c.text for c in _governing(t) if c.lower_ == "must"),
-                                       _factor(cues, "would")))
+                        hedges.append((must.text, cues.hedge_factor("would")))
             elif kind == "intent" and below is not None and below.dep_ == "xcomp":
                 found.setdefault("intent", text)
-        if k and t.i not in phrases and _negation_phrase(phrases, t.i):
+        if k and t.i not in phrases and (phrase := _negation_phrase(phrases, t.i)):
             # the parser hangs the cue inside the phrase ("stopped short of cutting ties": on "short")
-            _note(found, level, "negation", _negation_phrase(phrases, t.i), k)
-        if k and below is not None and below.dep_ == "xcomp" and _hedge(doc, phrases, t.i, ("verb",)):
-            hedges.append(_hedge(doc, phrases, t.i, ("verb",)))  # "needs to confront", "unlikely to attack"
+            _note(found, level, "negation", phrase, k)
+        if k and below is not None and below.dep_ == "xcomp" and (hedge := _hedge(doc, phrases, t.i, ("verb",))):
+            hedges.append(hedge)  # "needs to confront", "unlikely to attack"
         if k and below is not None and below.dep_ == "prep" and below.lower_ == "from" \
                 and _norm(t.text) in _PREVENT and any(c.dep_ == "dobj" for c in t.children):
             _note(found, level, "negation", t.text, k)  # "the law prohibits American companies from investing"
@@ -227,8 +226,8 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             _note(found, level, "refusal" if cooperation else "negation", t.text, k)  # "reluctant to share"
         if t.lower_ == "without" and k:
             _note(found, level, "negation", t.text, k)
-        if _instead(t):
-            _note(found, level, "negation", _instead(t), k)  # "sent aid to Greece instead of backing Turkey"
+        if instead := _instead(t):
+            _note(found, level, "negation", instead, k)  # "sent aid to Greece instead of backing Turkey"
         for c in _governing(t):
             w = _norm(c.text)
             if c.dep_ == "neg" and (c.i > t.i and _contrast(doc, c.i) or _focus(doc, c.i)):
@@ -331,13 +330,14 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
             continue
         if payload.scope == "clause" and clo <= i <= chi and any(a <= i <= b for a, b in others):
             continue
-        if payload.scope == "clause" and not clo <= i <= chi and not _conditions(doc[i], doc[hit.head]):
+        conditions = _conditions(doc[i], doc[hit.head])
+        if payload.scope == "clause" and not clo <= i <= chi and not conditions:
             continue
-        if _asks_apart(doc[i], doc[hit.head]):
+        if _asks_apart(doc[i], doc[hit.head], conditions):
             continue  # "X attacked Y, whether or not Z agreed": the question is about Z's clause
-        if _concedes(doc[i], doc[hit.head]):
+        if _concedes(doc[i], conditions):
             continue  # "X backs Y even if Z protests", "as if nothing had changed", "if anything"
-        if doc[i].dep_ == "mark" and doc[i].head.dep_ == "advcl" and not _conditions(doc[i], doc[hit.head]) and (
+        if doc[i].dep_ == "mark" and doc[i].head.dep_ == "advcl" and not conditions and (
                 announced or doc[i].head.head not in (doc[hit.head], *doc[hit.head].ancestors)):
             # "threatened Canada with tariffs if ...", "vowed to defend Taiwan if ...": the threat is made; "during
             # the meeting with Kim he said Trump would work with the North if ...": the condition is another's
@@ -351,16 +351,17 @@ def find_modifiers(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]],
         found.pop("negation")  # "had Russia not intervened" says that it did
     else:
         # or one the cue's clause hangs on ("should talks fail, Israel will strike Iran")
-        inverted = inverted or next((_inverted(c) for c in clause.children if _inverted(c) is not None), None)
+        inverted = inverted or next(filter(None, map(_inverted, clause.children)), None)
         if inverted is not None and all(w != inverted.text for w, _ in hedges):
-            hedges.append((inverted.text, _factor(cues, "if")))
+            hedges.append((inverted.text, cues.hedge_factor("if")))
     asked = _question(doc, clo, chi)
     if asked:
         hedges.append(("?", asked))
     if any(t.tag_.startswith("VB") and _norm(t.text) in PRESUPPOSING_VERBS for t in links[1:]):
         # "will continue to work with X if ...", "could deepen ties with X": the state is there, whatever
         # becomes of it; a report of it still counts as one ("reportedly continues to arm")
-        hedges = [h for h in hedges if h[1] > _factor(cues, "would")]
+        modal = cues.hedge_factor("would")
+        hedges = [h for h in hedges if h[1] > modal]
     return Modifiers(found.get("negation", ""), found.get("refusal", ""), found.get("reversal", ""),
                      found.get("intent", ""), tuple(hedges), past_year(doc, hit, clo, chi, year))
 
@@ -467,17 +468,11 @@ def _framing_hedges(doc: Any, phrases: Mapping[int, tuple[int, tuple[str, Any]]]
     if top.dep_ == "csubj" and top.tag_ == "VBG":
         modal = next((c for c in _governing(top.head) if c.dep_ == "aux" and _norm(c.text) in _FUTURE), None)
         if modal is not None:
-            out.append((modal.text, _factor(cues, "would")))
+            out.append((modal.text, cues.hedge_factor("would")))
     warned = cue.head if cue.dep_ in ("pobj", "pcomp") and cue.head.lower_ == "against" else None
     if warned is not None and _norm(warned.head.text) in _WARN:
-        out.append((f"{warned.head.text} {warned.text}", _factor(cues, "would")))
+        out.append((f"{warned.head.text} {warned.text}", cues.hedge_factor("would")))
     return out
-
-
-def _factor(cues: Cues, word: str) -> float:
-    """The lexicon's factor for the hedge word ``word`` (what a hedge the parse finds without the word is
-    worth: a condition without "if", a demand with "must")."""
-    return next((h.factor for h in cues.hedges if word in h.words), 0.5)
 
 
 def _governing(t: Any) -> list[Any]:
@@ -507,8 +502,8 @@ def _inverted_condition(h: Any) -> Any:
     """The "should", "were" or "had" that opens an adverbial clause holding ``h`` as a condition, with its
     subject after it ("should Iran attack", "were China to arm Russia", "had Russia intervened"), or None."""
     for t in (h, *h.ancestors):
-        if _inverted(t) is not None:
-            return _inverted(t)
+        if (first := _inverted(t)) is not None:
+            return first
         if _presupposed(t):
             return None
     return None
@@ -615,12 +610,12 @@ def _particle(verb: Any, word: str) -> bool:
     return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
 
 
-def _complemented_noun(h: Any) -> Any:
+def _complemented_noun(h: Any, preps: tuple[str, ...] = ("of",)) -> Any:
     """The noun whose complement the cue is: "plans to attack" (acl), "intention of attacking" (of +
     gerund), or None."""
     if h.dep_ == "acl" and h.head.tag_.startswith("NN"):
         return h.head
-    if h.dep_ == "pcomp" and h.head.lower_ == "of" and h.head.head.tag_.startswith("NN"):
+    if h.dep_ == "pcomp" and h.head.lower_ in preps and h.head.head.tag_.startswith("NN"):
         return h.head.head
     return None
 
@@ -641,15 +636,12 @@ def _instead(t: Any) -> str:
 def _possibility(h: Any) -> Any:
     """The noun whose infinitive or gerund the cue is ("the chance to press", "the risk of attacking"), or
     None. (Not a noun cue: "the prospects for a deal with China" mostly speaks of talks that are held.)"""
-    if h.dep_ == "acl" and h.head.tag_.startswith("NN") and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                                for c in h.children):
-        return h.head
-    if h.dep_ == "pcomp" and h.head.lower_ in ("of", "for") and h.head.head.tag_.startswith("NN"):
-        return h.head.head
-    return None
+    noun = _complemented_noun(h, ("of", "for"))
+    return noun if noun is not None and (h.dep_ != "acl" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in h.children)) else None
 
 
-def _asks_apart(word: Any, cue: Any) -> bool:
+def _asks_apart(word: Any, cue: Any, conditions: bool) -> bool:
     """ "whether (or not)" marking an adverbial clause that does not hold the cue: it concedes, and
     conditions nothing ("X attacked Y, whether or not Z agreed"; an "if" clause conditions the clause
     it hangs on). A question asked or weighed ("to determine whether", "asked if") is about its own
@@ -660,10 +652,10 @@ def _asks_apart(word: Any, cue: Any) -> bool:
         return False
     if word.head.dep_ == "advcl":
         return word.lower_ == "whether" and not word.head.left_edge.i <= cue.i <= word.head.right_edge.i
-    return not _conditions(word, cue)
+    return not conditions
 
 
-def _concedes(word: Any, cue: Any) -> bool:
+def _concedes(word: Any, conditions: bool) -> bool:
     """An "if" that conditions nothing outside its own clause: "even if" and "as if" (the clause they hang
     on is asserted), "if anything", "if not", "if necessary" (a comment on the words around them)."""
     if word.lower_ != "if":
@@ -672,7 +664,7 @@ def _concedes(word: Any, cue: Any) -> bool:
     after = doc[word.i + 1].lower_ if word.i + 1 < len(doc) else ""
     if after in ("anything", "any", "not", "ever", "necessary", "needed", "required", "need"):
         return True  # "if necessary": a readiness stated, not a condition of someone else's act
-    return word.i > 0 and doc[word.i - 1].lower_ in ("even", "as") and not _conditions(word, cue)
+    return word.i > 0 and doc[word.i - 1].lower_ in ("even", "as") and not conditions
 
 
 def _focus(doc: Any, k: int) -> bool:

@@ -41,8 +41,6 @@ from typing import Any
 
 from netviz.extract.lexicon import _norm, verb_set
 
-#: Confidence factor of a link whose acting side is asked to act (as a modal hedge: "could", "would").
-REQUEST_FACTOR = 0.5
 
 #: Verbs whose object is asked to do what their complement says ("urged Iran to return"); not the
 #: implicative ones ("forced", "helped", "led": the act happened) nor those of permission.
@@ -62,7 +60,7 @@ _SEE = verb_set("see")
 _ASK_FOR = verb_set("call demand urge propose suggest recommend request ask push press appeal plead lobby advocate "
                     "want")
 # Verbs and nouns of asking for something to be done ("called for X to", "their calls for X to").
-_WANT = ASK_VERBS | _MANDATE | verb_set("call push press clamor lobby appeal plead campaign argue advocate")
+WANT_VERBS = ASK_VERBS | _MANDATE | verb_set("call clamor appeal plead campaign argue advocate")
 _REQUEST_NOUNS = frozenset("call calls demand demands request requests appeal appeals plea pleas push pressure "
                            "invitation".split())
 #: Verbs over the cue that presuppose its state: what is continued, stepped up or tackled is there. (Not
@@ -74,7 +72,7 @@ PRESUPPOSING_VERBS = verb_set("continue keep maintain sustain increase intensify
 # Comparatives on a noun asked for: there is some already ("more support", "deeper engagement").
 _MORE = frozenset("more greater deeper closer stronger further increased additional expanded continued".split())
 # Arcs a cue climbs to reach the clause that holds it.
-_UP = frozenset("dobj pobj prep pcomp xcomp conj compound amod nmod".split())
+_UP = frozenset("dobj pobj prep pcomp xcomp conj compound amod nmod ccomp acl advcl relcl".split())
 
 
 @dataclass(frozen=True)
@@ -101,19 +99,19 @@ def asked_of(doc: Any, head: int) -> Request | None:
     ('called', ['Qatar'])
     """
     t = doc[head]
+    # "called for a coordinated campaign by the US and Russia": the noun a modifier cue qualifies
+    noun = t.head if t.dep_ in ("amod", "compound") and t.head.tag_.startswith("NN") else t
+    wanted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
+        noun.head if noun.dep_ == "dobj" else None
+    if noun.tag_.startswith("NN") and wanted is not None and wanted.tag_.startswith("VB") \
+            and _norm(wanted.text) in _ASK_FOR and not any(c.lower_ in _MORE for c in noun.children):
+        # "called for talks between India and Pakistan", "proposed a truce between": what the noun names
+        # is asked for, its parties have not met (its owner or maker may be the asker: "Iran called for
+        # talks with the US" is Iran's own stance); "called for more U.S. investment" presupposes some
+        return Request(wanted, (noun,), wanted)
     for _ in range(8):
-        # "called for a coordinated campaign by the US and Russia": the noun a modifier cue qualifies
-        noun = t.head if t.i == head and t.dep_ in ("amod", "compound") and t.head.tag_.startswith("NN") else t
         g = t.head
-        wanted = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else \
-            noun.head if noun.dep_ == "dobj" else None
-        if t.i == head and noun.tag_.startswith("NN") and wanted is not None and wanted.tag_.startswith("VB") \
-                and _norm(wanted.text) in _ASK_FOR and not any(c.lower_ in _MORE for c in noun.children):
-            # "called for talks between India and Pakistan", "proposed a truce between": what the noun names
-            # is asked for, its parties have not met (its owner or maker may be the asker: "Iran called for
-            # talks with the US" is Iran's own stance); "called for more U.S. investment" presupposes some
-            return Request(wanted, (noun,), wanted)
-        if g.i == t.i or t.dep_ not in _UP | {"ccomp", "acl", "advcl", "relcl"}:
+        if g.i == t.i or t.dep_ not in _UP:
             return None
         if t.i != head and t.tag_.startswith("VB") and _norm(t.text) in PRESUPPOSING_VERBS:
             return None
@@ -159,7 +157,7 @@ def _infinitive(clause: Any, g: Any) -> Request | None:
     if clause.dep_ != "xcomp" or not g.tag_.startswith("VB"):
         return None
     w = _norm(g.text)
-    if any(c.dep_ == "auxpass" for c in g.children) and w in ASK_VERBS | set(_ASK_PREP):
+    if any(c.dep_ == "auxpass" for c in g.children) and (w in ASK_VERBS or w in _ASK_PREP):
         asked = tuple(c for c in g.children if c.dep_ == "nsubjpass")  # "Obama was urged by senators to"
         return Request(g, asked, g) if asked else None
     if w in ASK_VERBS:
@@ -177,7 +175,7 @@ def _wanting(g: Any) -> Any:
     ("pushed for"), a request noun ("their calls for") or the request noun a verb takes ("ramped up their
     calls for"); None for what is only weighed ("a mistake for", "a chance for")."""
     if g.tag_.startswith("VB"):
-        if _norm(g.text) in _WANT:
+        if _norm(g.text) in WANT_VERBS:
             return g
         return next((c for c in g.children if c.dep_ == "dobj" and _norm(c.text) in _REQUEST_NOUNS), None)
     return g if _norm(g.text) in _REQUEST_NOUNS else None
