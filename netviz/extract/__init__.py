@@ -239,7 +239,7 @@ def _read(art: _Article, s: _Sentence, before: Sequence[Sequence[ActorMention]],
         return [], _plain_explanation(s, text) if explain else None
     every = resolve_generic(with_roles(doc, s.mentions, cues.places, ctx.seats, ctx.bodies), ctx.codebook,
                             art.country, article.date, ctx.states, art.named | {m.actor for m in s.mentions if m.actor},
-                            frozenset(m.actor for ms in (s.mentions, *before[-coref.WINDOW:]) for m in ms if m.actor),
+                            frozenset(m.actor for ms in (s.mentions, *before) for m in ms if m.actor),
                             doc)
     mentions, members = group_members(every)
     # every member of a group: "they" after "the six powers" stands for all of them

@@ -465,8 +465,9 @@ def _subject_actor(verb: Any, at: Mapping[int, ActorMention]) -> ActorMention | 
 
 
 _QUOTES = frozenset('"\u201c\u201d')
-# Verbs a quote hangs on as their complement (the parse has no lemmas: every form of these lemmas)
-_REPORTING_VERBS = REPORTING | verb_set(
+# Verbs a quote hangs on as their complement (the parse has no lemmas: every form of these lemmas; mentions'
+# REPORTING among them)
+_REPORTING_VERBS = verb_set(
     "say tell add declare write state insist warn note explain argue continue ask stress tweet announce claim "
     "reply respond vow pledge promise assure urge caution acknowledge admit recall remark comment conclude "
     "emphasize lament complain charge contend maintain reiterate affirm confirm deny")

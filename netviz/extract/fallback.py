@@ -41,7 +41,7 @@ _HOSTILE = frozenset("against on at".split())
 # Dependencies that open a clause of their own: the nearest-actor fallback stays inside one.
 _CLAUSES = frozenset("ROOT conj ccomp advcl relcl parataxis".split())
 # Prepositions whose object dates or places the clause: "after the G-20 meeting", "since the Singapore summit".
-_WHEN = frozenset("after before since during following until amid at".split())
+_TIME_PREPS = frozenset("after before since during following until amid at".split())
 _GATHERINGS = frozenset("summit summits meeting meetings talks conference conferences session sessions forum "
                         "gathering assembly".split())
 # Verbs whose subject is no agent of the infinitive they take ("the aim is to support", "they were the first
@@ -248,7 +248,7 @@ def _dated_by(h: Any) -> bool:
     """Whether a noun cue is a gathering that dates or places the clause it hangs on ("after the summit",
     "during the talks", "at the meeting"; not "after the Russian annexation, Ukraine ...": an act's
     target may well be the clause's actor)."""
-    return h.tag_.startswith("NN") and h.dep_ == "pobj" and h.head.lower_ in _WHEN and h.lower_ in _GATHERINGS
+    return h.tag_.startswith("NN") and h.dep_ == "pobj" and h.head.lower_ in _TIME_PREPS and h.lower_ in _GATHERINGS
 
 
 def _acting_word(v: Any, depth: int = 0) -> Any:
@@ -257,8 +257,9 @@ def _acting_word(v: Any, depth: int = 0) -> Any:
     None: the slots :meth:`~netviz.extract.sides.Sides.subjects` reads, whether or not they name an actor."""
     if depth > 4 or not v.tag_.startswith("VB"):
         return None
-    if depth and any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in v.children):
-        return next(c for c in v.children if c.dep_ in (*_SUBJECTS, "nsubjpass"))
+    subject = next((c for c in v.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
+    if depth and subject is not None:
+        return subject
     # (coordinated passives share their agent: "is funded and armed by")
     by = next((o for w in (v, *v.conjuncts) for c in w.children if c.dep_ == "agent" for o in c.children
                if o.dep_ == "pobj"), None)

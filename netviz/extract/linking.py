@@ -76,7 +76,9 @@ class Linker(NounLinker):
     def link(self, hit: Hit) -> list[Link]:
         """Every link of one cue (empty sides included, for the explanation), hedged where its acting side is
         only asked to act (:meth:`_requested`)."""
-        return self._requested(hit, self._link(hit))
+        if hit not in self.linked:
+            self.linked[hit] = self._requested(hit, self._link(hit))
+        return list(self.linked[hit])
 
     def _link(self, hit: Hit) -> list[Link]:
         h = self.doc[hit.head]

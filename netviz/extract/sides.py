@@ -89,6 +89,8 @@ class Sides:
         # the other members of the group the article names
         self.second = second
         self.hits = {h.head: h for h in hits}  # every cue of the sentence by its head token ("i in self.hits")
+        # each cue's links, made once: a cue's purpose reads the links of the cue it serves (linking.Linker)
+        self.linked: dict[Hit, list[Link]] = {}
 
     def side(self, tok: Any, arcs: tuple[str, ...], place: bool = False, clause: Any = None) -> list[Side]:
         """The actors a token stands for, over its conjuncts ("Britain, France and Germany", "Syria as well
